@@ -1,0 +1,83 @@
+//! Benchmarks: re-scoring a fully answered assessment and saving one answer durably to a file.
+
+use std::hint::black_box;
+
+use chrono::{TimeZone, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use soc2_readiness::Workspace;
+use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ReportType};
+use soc2_readiness::catalog::bundled_bank;
+use soc2_readiness::gaps::find_gaps;
+use soc2_readiness::scoring::score;
+use soc2_readiness::store::Store;
+use soc2_readiness::workspace::AnswerDetails;
+
+/// A workspace on a real file with one assessment where every question is answered.
+fn fully_answered(path: &std::path::Path) -> Workspace {
+    let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
+    let mut ws = Workspace::new(bundled_bank(), Store::open(path).unwrap());
+    ws.create_assessment("bench", "Bench Ltd", ReportType::Type2, at)
+        .unwrap();
+    let scoping = [
+        ("scope.sla", "yes"),
+        ("scope.transaction-processing", "yes"),
+        ("scope.data-kinds", "personal,customer-confidential"),
+        ("scope.offices", "yes"),
+    ];
+    for (question, raw) in scoping {
+        let value = soc2_readiness::assessment::parse_answer_for(&ws.bank, question, raw).unwrap();
+        ws.save_answer("bench", question, value, AnswerDetails::default(), at)
+            .unwrap();
+    }
+    let ids: Vec<String> = ws.bank.control_questions().map(|q| q.id.clone()).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let level = MaturityLevel::try_from((i % 5) as u8).unwrap();
+        let details = AnswerDetails {
+            note: Some(format!("note for {id}: what we saw in the workshop")),
+            ..AnswerDetails::default()
+        };
+        ws.save_answer("bench", id, AnswerValue::Level(level), details, at)
+            .unwrap();
+    }
+    ws
+}
+
+fn engine(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = fully_answered(&dir.path().join("bench.sqlite3"));
+    let record = ws.record("bench").unwrap();
+    let bank = ws.bank.clone();
+
+    c.bench_function("rescore_fully_answered", |b| {
+        b.iter(|| score(black_box(&bank), black_box(&record)))
+    });
+    c.bench_function("rescore_and_gaps", |b| {
+        b.iter(|| {
+            let s = score(black_box(&bank), black_box(&record));
+            find_gaps(&bank, &record, &s)
+        })
+    });
+    c.bench_function("load_record_from_file", |b| {
+        b.iter(|| ws.record(black_box("bench")).unwrap())
+    });
+
+    let mut minute = 0i64;
+    let start = Utc.with_ymd_and_hms(2026, 11, 3, 9, 0, 0).unwrap();
+    c.bench_function("save_answer_durable", |b| {
+        b.iter(|| {
+            minute += 1;
+            let level = MaturityLevel::try_from((minute % 5) as u8).unwrap();
+            ws.save_answer(
+                "bench",
+                "access.sso-mfa",
+                AnswerValue::Level(level),
+                AnswerDetails::default(),
+                start + chrono::Duration::minutes(minute),
+            )
+            .unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);

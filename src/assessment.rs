@@ -1,0 +1,426 @@
+//! An assessment and its answers: maturity levels, scoping values, and the checks every answer passes.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Bank, Category, Question, REPORT_TYPE_QUESTION, ScopingInput};
+
+/// How far a control has come. The numbers are the scores: 0 to 4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum MaturityLevel {
+    NotInPlace = 0,
+    Planned = 1,
+    Informal = 2,
+    Documented = 3,
+    Operating = 4,
+}
+
+impl MaturityLevel {
+    pub const ALL: [MaturityLevel; 5] = [
+        MaturityLevel::NotInPlace,
+        MaturityLevel::Planned,
+        MaturityLevel::Informal,
+        MaturityLevel::Documented,
+        MaturityLevel::Operating,
+    ];
+
+    pub fn value(self) -> u8 {
+        self as u8
+    }
+
+    /// The machine name used on the command line and in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            MaturityLevel::NotInPlace => "not-in-place",
+            MaturityLevel::Planned => "planned",
+            MaturityLevel::Informal => "informal",
+            MaturityLevel::Documented => "documented",
+            MaturityLevel::Operating => "operating",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MaturityLevel::NotInPlace => "Not in place",
+            MaturityLevel::Planned => "Planned or in progress",
+            MaturityLevel::Informal => "In place, informal",
+            MaturityLevel::Documented => "In place and documented",
+            MaturityLevel::Operating => "Operating, with evidence retained",
+        }
+    }
+}
+
+impl TryFrom<u8> for MaturityLevel {
+    type Error = String;
+
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        MaturityLevel::ALL
+            .get(usize::from(value))
+            .copied()
+            .ok_or_else(|| format!("maturity level {value} is outside 0 to 4"))
+    }
+}
+
+impl From<MaturityLevel> for u8 {
+    fn from(level: MaturityLevel) -> u8 {
+        level.value()
+    }
+}
+
+/// The SOC 2 report the company is aiming for; it sets the target level of every control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportType {
+    Type1,
+    Type2,
+}
+
+impl ReportType {
+    pub fn parse(text: &str) -> Option<ReportType> {
+        match text
+            .trim()
+            .to_ascii_lowercase()
+            .replace([' ', '-', '_'], "")
+            .as_str()
+        {
+            "type1" | "typei" | "1" => Some(ReportType::Type1),
+            "type2" | "typeii" | "2" => Some(ReportType::Type2),
+            _ => None,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ReportType::Type1 => "type1",
+            ReportType::Type2 => "type2",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportType::Type1 => "Type I",
+            ReportType::Type2 => "Type II",
+        }
+    }
+
+    /// Type I looks at design on one date (documented); Type II at operation over a period.
+    pub fn target_level(self) -> MaturityLevel {
+        match self {
+            ReportType::Type1 => MaturityLevel::Documented,
+            ReportType::Type2 => MaturityLevel::Operating,
+        }
+    }
+}
+
+/// The value of one answer. Control questions take a level or not-applicable with a reason;
+/// scoping questions take the value their input asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerValue {
+    Level(MaturityLevel),
+    NotApplicable(String),
+    YesNo(bool),
+    Choice(String),
+    Choices(Vec<String>),
+    Text(String),
+    Date(NaiveDate),
+}
+
+/// One answer with what the user recorded around it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub question_id: String,
+    pub value: AnswerValue,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub id: String,
+    pub organisation: String,
+    pub bank_version: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub archived_at: Option<DateTime<Utc>>,
+}
+
+/// The user's decision to include or exclude a category against the proposal, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScopeOverride {
+    pub category: Category,
+    pub in_scope: bool,
+    pub reason: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An assessment with everything answered so far: the input of scoring, gaps and reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentRecord {
+    pub assessment: Assessment,
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub scope_overrides: Vec<ScopeOverride>,
+}
+
+impl AssessmentRecord {
+    pub fn value(&self, question_id: &str) -> Option<&AnswerValue> {
+        self.answers.get(question_id).map(|a| &a.value)
+    }
+
+    /// Type II unless the scope step says Type I: the stricter target is the honest default.
+    pub fn report_type(&self) -> ReportType {
+        match self.value(REPORT_TYPE_QUESTION) {
+            Some(AnswerValue::Choice(c)) if c == "type1" => ReportType::Type1,
+            _ => ReportType::Type2,
+        }
+    }
+}
+
+/// Why an answer was refused. Messages name the question and say what would be accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    #[error("unknown question '{0}' (run `soc2-readiness bank` to list the questions)")]
+    UnknownQuestion(String),
+    #[error(
+        "question '{question}' takes a maturity level: 0-4, not-in-place, planned, informal, documented, operating, or na:<justification>; got '{got}'"
+    )]
+    BadLevel { question: String, got: String },
+    #[error("question '{0}': not applicable needs a justification, as na:<why it does not apply>")]
+    MissingJustification(String),
+    #[error("question '{question}' takes {expected}; got '{got}'")]
+    BadScopingValue {
+        question: String,
+        expected: String,
+        got: String,
+    },
+    #[error("question '{question}': {field} is longer than {limit} characters")]
+    TooLong {
+        question: String,
+        field: &'static str,
+        limit: usize,
+    },
+    #[error("question '{question}': {field} must not be empty")]
+    Empty {
+        question: String,
+        field: &'static str,
+    },
+}
+
+/// Limits that keep one answer readable on a page and keep imports bounded.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+pub const MAX_EVIDENCE_ITEMS: usize = 100;
+
+/// Parses the command-line or UI form of a value for `question`.
+pub fn parse_value(question: &Question, raw: &str) -> Result<AnswerValue, AnswerError> {
+    let trimmed = raw.trim();
+    let value = match question.input.as_ref() {
+        None => parse_control_value(question, trimmed)?,
+        Some(input) => parse_scoping_value(question, input, trimmed)?,
+    };
+    check_value(question, &value)?;
+    Ok(value)
+}
+
+fn parse_control_value(question: &Question, raw: &str) -> Result<AnswerValue, AnswerError> {
+    let lowered = raw.to_ascii_lowercase();
+    if let Some(justification) = lowered
+        .strip_prefix("na:")
+        .map(|_| raw[3..].trim().to_string())
+    {
+        return Ok(AnswerValue::NotApplicable(justification));
+    }
+    if lowered == "na" || lowered == "n/a" || lowered == "not-applicable" {
+        return Err(AnswerError::MissingJustification(question.id.clone()));
+    }
+    MaturityLevel::ALL
+        .into_iter()
+        .find(|level| lowered == level.value().to_string() || lowered == level.id())
+        .map(AnswerValue::Level)
+        .ok_or_else(|| AnswerError::BadLevel {
+            question: question.id.clone(),
+            got: raw.to_string(),
+        })
+}
+
+fn parse_scoping_value(
+    question: &Question,
+    input: &ScopingInput,
+    raw: &str,
+) -> Result<AnswerValue, AnswerError> {
+    let bad = |expected: String| AnswerError::BadScopingValue {
+        question: question.id.clone(),
+        expected,
+        got: raw.to_string(),
+    };
+    match input {
+        ScopingInput::YesNo => match raw.to_ascii_lowercase().as_str() {
+            "yes" | "y" | "true" => Ok(AnswerValue::YesNo(true)),
+            "no" | "n" | "false" => Ok(AnswerValue::YesNo(false)),
+            _ => Err(bad("yes or no".into())),
+        },
+        ScopingInput::Choice => Ok(AnswerValue::Choice(raw.to_string())),
+        ScopingInput::MultiChoice => Ok(AnswerValue::Choices(
+            raw.split(',')
+                .map(|part| part.trim().to_string())
+                .filter(|part| !part.is_empty())
+                .collect(),
+        )),
+        ScopingInput::Text => Ok(AnswerValue::Text(raw.to_string())),
+        ScopingInput::Date => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map(AnswerValue::Date)
+            .map_err(|_| bad("a date as YYYY-MM-DD".into())),
+    }
+}
+
+/// Checks a value already in typed form (from the UI or an import) against its question.
+pub fn check_value(question: &Question, value: &AnswerValue) -> Result<(), AnswerError> {
+    let choice_ids = || {
+        question
+            .choices
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mismatch = |expected: String| AnswerError::BadScopingValue {
+        question: question.id.clone(),
+        expected,
+        got: describe(value),
+    };
+    match (question.input.as_ref(), value) {
+        (None, AnswerValue::Level(_)) => Ok(()),
+        (None, AnswerValue::NotApplicable(why)) => {
+            if why.trim().is_empty() {
+                Err(AnswerError::MissingJustification(question.id.clone()))
+            } else {
+                check_length(question, "the justification", why)
+            }
+        }
+        (None, other) => Err(AnswerError::BadLevel {
+            question: question.id.clone(),
+            got: describe(other),
+        }),
+        (Some(ScopingInput::YesNo), AnswerValue::YesNo(_)) => Ok(()),
+        (Some(ScopingInput::Choice), AnswerValue::Choice(c)) => {
+            if question.choices.iter().any(|choice| &choice.id == c) {
+                Ok(())
+            } else {
+                Err(mismatch(format!("one of: {}", choice_ids())))
+            }
+        }
+        (Some(ScopingInput::MultiChoice), AnswerValue::Choices(chosen)) => {
+            let unknown = chosen
+                .iter()
+                .any(|c| !question.choices.iter().any(|choice| &choice.id == c));
+            if unknown {
+                Err(mismatch(format!(
+                    "comma-separated choices from: {}",
+                    choice_ids()
+                )))
+            } else {
+                Ok(())
+            }
+        }
+        (Some(ScopingInput::Text), AnswerValue::Text(text)) => {
+            if text.trim().is_empty() {
+                Err(AnswerError::Empty {
+                    question: question.id.clone(),
+                    field: "the answer",
+                })
+            } else {
+                check_length(question, "the answer", text)
+            }
+        }
+        (Some(ScopingInput::Date), AnswerValue::Date(_)) => Ok(()),
+        (Some(input), _) => Err(mismatch(expected_for(input, question))),
+    }
+}
+
+/// Checks the note, owner and evidence that travel with an answer.
+pub fn check_details(question: &Question, answer: &Answer) -> Result<(), AnswerError> {
+    for (field, text) in [("the note", &answer.note), ("the owner", &answer.owner)] {
+        if let Some(text) = text {
+            check_length(question, field, text)?;
+        }
+    }
+    if answer.evidence.len() > MAX_EVIDENCE_ITEMS {
+        return Err(AnswerError::TooLong {
+            question: question.id.clone(),
+            field: "the evidence list",
+            limit: MAX_EVIDENCE_ITEMS,
+        });
+    }
+    for item in &answer.evidence {
+        check_length(question, "an evidence reference", item)?;
+    }
+    Ok(())
+}
+
+fn check_length(question: &Question, field: &'static str, text: &str) -> Result<(), AnswerError> {
+    if text.chars().count() > MAX_TEXT_CHARS {
+        Err(AnswerError::TooLong {
+            question: question.id.clone(),
+            field,
+            limit: MAX_TEXT_CHARS,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+fn expected_for(input: &ScopingInput, question: &Question) -> String {
+    match input {
+        ScopingInput::YesNo => "yes or no".into(),
+        ScopingInput::Choice => format!(
+            "one of: {}",
+            question
+                .choices
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ScopingInput::MultiChoice => "a list of choices".into(),
+        ScopingInput::Text => "text".into(),
+        ScopingInput::Date => "a date as YYYY-MM-DD".into(),
+    }
+}
+
+/// A short human form of a value, for messages and the `show` command.
+pub fn describe(value: &AnswerValue) -> String {
+    match value {
+        AnswerValue::Level(level) => format!("{} ({})", level.value(), level.label()),
+        AnswerValue::NotApplicable(why) => format!("not applicable: {why}"),
+        AnswerValue::YesNo(true) => "yes".into(),
+        AnswerValue::YesNo(false) => "no".into(),
+        AnswerValue::Choice(c) => c.clone(),
+        AnswerValue::Choices(cs) if cs.is_empty() => "(none)".into(),
+        AnswerValue::Choices(cs) => cs.join(", "),
+        AnswerValue::Text(t) => t.clone(),
+        AnswerValue::Date(d) => d.to_string(),
+    }
+}
+
+/// Looks a question up and parses a raw value for it in one go.
+pub fn parse_answer_for(
+    bank: &Bank,
+    question_id: &str,
+    raw: &str,
+) -> Result<AnswerValue, AnswerError> {
+    let question = bank
+        .question(question_id)
+        .ok_or_else(|| AnswerError::UnknownQuestion(question_id.to_string()))?;
+    parse_value(question, raw)
+}

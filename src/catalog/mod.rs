@@ -1,0 +1,260 @@
+//! The criteria catalogue and the question bank: what can be asked, why, and which criteria it serves.
+//!
+//! The bank is data (TOML in `assets/`), loaded and validated here. Everything downstream
+//! (scope, scoring, gaps) may assume a loaded [`Bank`] is internally consistent.
+
+mod condition;
+mod load;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use condition::Condition;
+pub use load::{BankError, bundled_bank, load_bank_dir};
+
+/// The five Trust Services Criteria categories. Security is the one that always applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Security,
+    Availability,
+    Confidentiality,
+    ProcessingIntegrity,
+    Privacy,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Security,
+        Category::Availability,
+        Category::Confidentiality,
+        Category::ProcessingIntegrity,
+        Category::Privacy,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Security => "security",
+            Category::Availability => "availability",
+            Category::Confidentiality => "confidentiality",
+            Category::ProcessingIntegrity => "processing_integrity",
+            Category::Privacy => "privacy",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Security => "Security",
+            Category::Availability => "Availability",
+            Category::Confidentiality => "Confidentiality",
+            Category::ProcessingIntegrity => "Processing Integrity",
+            Category::Privacy => "Privacy",
+        }
+    }
+
+    /// Accepts the id (`processing_integrity`), a dashed form or the display name, any case.
+    pub fn parse(text: &str) -> Option<Category> {
+        let wanted = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        Category::ALL
+            .into_iter()
+            .find(|c| c.id() == wanted || c.name().to_ascii_lowercase().replace(' ', "_") == wanted)
+    }
+}
+
+/// One Trust Services criterion, cited by id with our own short title (never AICPA wording).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub id: String,
+    pub category: Category,
+    pub series: String,
+    pub title: String,
+    pub explanation: String,
+}
+
+/// Effort to close a gap: small (days), medium (weeks), large (a quarter or more).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Effort {
+    S,
+    M,
+    L,
+}
+
+/// The kind of answer a scoping question takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopingInput {
+    YesNo,
+    Choice,
+    MultiChoice,
+    Text,
+    Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    Scoping,
+    Control,
+}
+
+/// A question of the bank. Scoping questions leave the control-only fields empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub step: u8,
+    pub topic: String,
+    pub kind: QuestionKind,
+    pub text: String,
+    /// Why the question matters, in plain words.
+    pub why: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<ScopingInput>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub choices: Vec<Choice>,
+    #[serde(default)]
+    pub criteria: Vec<String>,
+    /// What good looks like: the evidence an auditor will ask to see.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub good: Option<String>,
+    /// The first concrete actions that close the gap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remediation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    #[serde(default)]
+    pub key: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Condition>,
+    /// Shown instead of the question when `applies_when` is false (for example "relies on the cloud provider").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub otherwise: Option<String>,
+}
+
+impl Question {
+    pub fn is_control(&self) -> bool {
+        self.kind == QuestionKind::Control
+    }
+
+    /// Control questions always carry a weight after validation; scoping ones weigh nothing.
+    pub fn weight(&self) -> u32 {
+        self.weight.unwrap_or(0)
+    }
+}
+
+/// One of the six steps of getting to SOC 2.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub number: u8,
+    pub title: String,
+    pub summary: String,
+}
+
+/// A rule proposing a category from the scoping answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryRule {
+    pub category: Category,
+    pub when: Condition,
+    /// Why the category is proposed when the rule holds.
+    pub reason_in: String,
+    /// Why it is not proposed when the rule is answered and does not hold.
+    pub reason_out: String,
+}
+
+/// The loaded, validated question bank with its criteria catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bank {
+    pub version: String,
+    pub steps: Vec<Step>,
+    pub criteria: Vec<Criterion>,
+    pub category_rules: Vec<CategoryRule>,
+    pub questions: Vec<Question>,
+    #[serde(skip)]
+    question_index: BTreeMap<String, usize>,
+    #[serde(skip)]
+    criterion_index: BTreeMap<String, usize>,
+    /// For each question (by position), the positions of its criteria: scoring's hot path
+    /// works on indices instead of comparing id strings.
+    #[serde(skip)]
+    question_criteria: Vec<Vec<usize>>,
+}
+
+/// The question id whose answer sets the report type targeted.
+pub const REPORT_TYPE_QUESTION: &str = "scope.report-type";
+
+impl Bank {
+    fn new(
+        version: String,
+        steps: Vec<Step>,
+        criteria: Vec<Criterion>,
+        category_rules: Vec<CategoryRule>,
+        questions: Vec<Question>,
+    ) -> Bank {
+        let question_index = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect();
+        let criterion_index: BTreeMap<String, usize> = criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let question_criteria = questions
+            .iter()
+            .map(|q| {
+                q.criteria
+                    .iter()
+                    .filter_map(|id| criterion_index.get(id).copied())
+                    .collect()
+            })
+            .collect();
+        Bank {
+            version,
+            steps,
+            criteria,
+            category_rules,
+            questions,
+            question_index,
+            criterion_index,
+            question_criteria,
+        }
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_index.get(id).map(|&i| &self.questions[i])
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criterion_index.get(id).map(|&i| &self.criteria[i])
+    }
+
+    pub fn criterion_position(&self, id: &str) -> Option<usize> {
+        self.criterion_index.get(id).copied()
+    }
+
+    /// Positions in `criteria` of the criteria of the question at `position` in `questions`.
+    pub fn criteria_of(&self, position: usize) -> &[usize] {
+        &self.question_criteria[position]
+    }
+
+    pub fn control_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.is_control())
+    }
+
+    pub fn scoping_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| !q.is_control())
+    }
+
+    pub fn step(&self, number: u8) -> Option<&Step> {
+        self.steps.iter().find(|s| s.number == number)
+    }
+}

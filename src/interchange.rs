@@ -1,0 +1,183 @@
+//! The portable JSON form of an assessment: export, and an import that checks everything before writing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{
+    Answer, Assessment, AssessmentRecord, ScopeOverride, check_details, check_value,
+};
+use crate::catalog::Bank;
+use crate::store::HistoryEntry;
+
+pub const FORMAT: &str = "soc2-readiness/assessment";
+pub const FORMAT_VERSION: u32 = 1;
+/// Far above any real assessment (a fully noted one is well under 1 MB), far below trouble.
+pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The file a user exports and imports. Its schema is `docs/assessment.schema.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortableAssessment {
+    pub format: String,
+    pub format_version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub assessment: Assessment,
+    pub answers: Vec<Answer>,
+    #[serde(default)]
+    pub scope_overrides: Vec<ScopeOverride>,
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is {0} bytes; an assessment file is at most {MAX_IMPORT_BYTES} bytes")]
+    TooLarge(usize),
+    #[error("the file is not UTF-8 text (invalid byte at offset {0})")]
+    NotUtf8(usize),
+    #[error("the file is not valid assessment JSON: {0}")]
+    Malformed(String),
+    #[error("the file is not a SOC 2 Readiness assessment (format is '{0}', expected '{FORMAT}')")]
+    WrongFormat(String),
+    #[error(
+        "the file uses format version {0}; this version of SOC 2 Readiness reads version {FORMAT_VERSION} (update the app)"
+    )]
+    UnsupportedVersion(u32),
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+}
+
+pub fn to_portable(
+    record: &AssessmentRecord,
+    history: Vec<HistoryEntry>,
+    exported_at: DateTime<Utc>,
+) -> PortableAssessment {
+    PortableAssessment {
+        format: FORMAT.to_string(),
+        format_version: FORMAT_VERSION,
+        exported_at,
+        assessment: record.assessment.clone(),
+        answers: record.answers.values().cloned().collect(),
+        scope_overrides: record.scope_overrides.clone(),
+        history,
+    }
+}
+
+pub fn to_json(portable: &PortableAssessment) -> String {
+    serde_json::to_string_pretty(portable).expect("a portable assessment serialises to JSON")
+}
+
+/// Parses and checks an import completely; nothing is written until this returns Ok.
+pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8(e.valid_up_to()))?;
+    // Read the header first so an old or foreign file gets a message about its version or
+    // format, not about whichever field changed shape.
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        format_version: Option<u32>,
+    }
+    if let Ok(header) = serde_json::from_str::<Header>(text) {
+        match header.format.as_deref() {
+            Some(FORMAT) => {}
+            Some(other) => return Err(ImportError::WrongFormat(other.to_string())),
+            None => return Err(ImportError::WrongFormat("(missing)".to_string())),
+        }
+        if let Some(version) = header.format_version.filter(|v| *v != FORMAT_VERSION) {
+            return Err(ImportError::UnsupportedVersion(version));
+        }
+    }
+    let deserializer = &mut serde_json::Deserializer::from_str(text);
+    let portable: PortableAssessment =
+        serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if path == "." {
+                ImportError::Malformed(inner.to_string())
+            } else {
+                ImportError::Invalid {
+                    field: path,
+                    message: inner.to_string(),
+                }
+            }
+        })?;
+    check(&portable, bank)?;
+    Ok(portable)
+}
+
+fn check(portable: &PortableAssessment, bank: &Bank) -> Result<(), ImportError> {
+    let invalid = |field: String, message: String| ImportError::Invalid { field, message };
+    if portable.assessment.organisation.trim().is_empty() {
+        return Err(invalid(
+            "assessment.organisation".into(),
+            "the organisation name must not be empty".into(),
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    for (i, answer) in portable.answers.iter().enumerate() {
+        let field = format!("answers[{i}]");
+        let question = bank.question(&answer.question_id).ok_or_else(|| {
+            invalid(
+                format!("{field}.question_id"),
+                format!(
+                    "unknown question '{}' (not in question bank {})",
+                    answer.question_id, bank.version
+                ),
+            )
+        })?;
+        if !seen.insert(answer.question_id.as_str()) {
+            return Err(invalid(
+                format!("{field}.question_id"),
+                format!("question '{}' is answered twice", answer.question_id),
+            ));
+        }
+        check_value(question, &answer.value)
+            .map_err(|e| invalid(format!("{field}.value"), e.to_string()))?;
+        check_details(question, answer).map_err(|e| invalid(field.clone(), e.to_string()))?;
+    }
+    let mut categories = BTreeSet::new();
+    for (i, decision) in portable.scope_overrides.iter().enumerate() {
+        if decision.reason.trim().is_empty() {
+            return Err(invalid(
+                format!("scope_overrides[{i}].reason"),
+                "a scope override needs a reason".into(),
+            ));
+        }
+        if !categories.insert(decision.category) {
+            return Err(invalid(
+                format!("scope_overrides[{i}].category"),
+                "the category is overridden twice".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Turns a checked import into a new assessment with a fresh id, keeping its history.
+pub fn into_record(
+    portable: PortableAssessment,
+    new_id: &str,
+    now: DateTime<Utc>,
+) -> (AssessmentRecord, Vec<HistoryEntry>) {
+    let mut assessment = portable.assessment;
+    assessment.id = new_id.to_string();
+    assessment.updated_at = assessment.updated_at.max(now);
+    let answers: BTreeMap<String, Answer> = portable
+        .answers
+        .into_iter()
+        .map(|a| (a.question_id.clone(), a))
+        .collect();
+    (
+        AssessmentRecord {
+            assessment,
+            answers,
+            scope_overrides: portable.scope_overrides,
+        },
+        portable.history,
+    )
+}

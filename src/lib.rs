@@ -1,0 +1,17 @@
+//! SOC 2 Readiness engine: question bank, answers, scope, scoring, gaps, storage and interchange.
+//!
+//! Nothing here knows about Tauri or a UI; time and ids come in as arguments so every result
+//! is reproducible.
+
+pub mod assessment;
+pub mod catalog;
+pub mod error;
+pub mod gaps;
+pub mod interchange;
+pub mod scope;
+pub mod scoring;
+pub mod store;
+pub mod workspace;
+
+pub use error::{Error, Result};
+pub use workspace::Workspace;

@@ -1,0 +1,579 @@
+//! The `soc2-readiness` command line: a thin layer of argument parsing and printing over the engine.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{NaiveDate, Utc};
+use clap::{Parser, Subcommand};
+use serde_json::json;
+
+use soc2_readiness::assessment::{ReportType, describe, parse_answer_for};
+use soc2_readiness::catalog::{Category, bundled_bank, load_bank_dir};
+use soc2_readiness::gaps::{Gap, roadmap};
+use soc2_readiness::scope::{decide_scope, question_applies};
+use soc2_readiness::scoring::{CriterionStatus, Scorecard};
+use soc2_readiness::store::{Store, default_path};
+use soc2_readiness::workspace::AnswerDetails;
+use soc2_readiness::{Error, Workspace};
+
+#[derive(Parser)]
+#[command(
+    name = "soc2-readiness",
+    version,
+    about = "Offline SOC 2 readiness self-assessment: answer, score, find the gaps."
+)]
+struct Cli {
+    /// The data file (default: the platform data directory).
+    #[arg(long, global = true, env = "SOC2_READINESS_DB", value_name = "FILE")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the question bank, or check a customised one.
+    Bank {
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<BankAction>,
+    },
+    /// Create an assessment and print its id.
+    New {
+        organisation: String,
+        #[arg(long, value_parser = parse_report_type, default_value = "type2")]
+        report_type: ReportType,
+    },
+    /// List assessments with their readiness.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Answer a question: a level 0-4 or its name, na:<justification>, or a scoping value.
+    Answer {
+        assessment: String,
+        question: String,
+        value: String,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long, value_parser = parse_date)]
+        due: Option<NaiveDate>,
+        /// Evidence reference (file path, link or description); repeat for several.
+        #[arg(long)]
+        evidence: Vec<String>,
+    },
+    /// Clear an answer, making the question unanswered again.
+    Unanswer {
+        assessment: String,
+        question: String,
+    },
+    /// Override the proposed scope of a category (in, out) or return to the proposal (proposed).
+    Scope {
+        assessment: String,
+        category: String,
+        #[arg(value_parser = ["in", "out", "proposed"])]
+        decision: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Show an assessment: scope decisions and every answer.
+    Show {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Readiness per criterion, category, step and overall.
+    Score {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The gap register and roadmap.
+    Gaps {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The audit trail of every answer change.
+    History {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename an assessment's organisation.
+    Rename {
+        assessment: String,
+        organisation: String,
+    },
+    /// Copy an assessment to start a re-assessment; prints the new id.
+    Duplicate {
+        assessment: String,
+        #[arg(long)]
+        organisation: Option<String>,
+    },
+    /// Delete an assessment and its history (asks for --yes).
+    Delete {
+        assessment: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Export an assessment as portable, versioned JSON.
+    Export { assessment: String, file: PathBuf },
+    /// Import a portable JSON file as a new assessment; prints the new id.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum BankAction {
+    /// Validate a question bank folder (default: the bundled bank).
+    Check { dir: Option<PathBuf> },
+}
+
+fn parse_report_type(text: &str) -> Result<ReportType, String> {
+    ReportType::parse(text).ok_or_else(|| format!("'{text}' is not type1 or type2"))
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("'{text}' is not a date as YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    // Piping into `head` should end the program quietly, as other command-line tools do.
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition to the default before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
+}
+
+fn open_workspace(db: Option<PathBuf>) -> Result<Workspace, Error> {
+    let path = db
+        .or_else(default_path)
+        .ok_or_else(|| Error::Invalid("no home directory found; pass --db FILE".into()))?;
+    Ok(Workspace::new(bundled_bank(), Store::open(&path)?))
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("output serialises to JSON")
+    );
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    if let Command::Bank { json, action } = &cli.command {
+        return bank_command(*json, action.as_ref());
+    }
+    let mut ws = open_workspace(cli.db)?;
+    let now = Utc::now();
+    match cli.command {
+        Command::Bank { .. } => unreachable!("handled above"),
+        Command::New {
+            organisation,
+            report_type,
+        } => {
+            let assessment = ws.create_assessment(&new_id(), &organisation, report_type, now)?;
+            println!("{}", assessment.id);
+        }
+        Command::List { json } => list(&ws, json)?,
+        Command::Answer {
+            assessment,
+            question,
+            value,
+            note,
+            owner,
+            due,
+            evidence,
+        } => {
+            let id = ws.resolve(&assessment)?;
+            let parsed = parse_answer_for(&ws.bank, &question, &value)?;
+            let details = AnswerDetails {
+                note,
+                owner,
+                due: due.map(Some),
+                evidence: (!evidence.is_empty()).then_some(evidence),
+            };
+            let saved = ws.save_answer(&id, &question, parsed, details, now)?;
+            println!("saved {}: {}", saved.question_id, describe(&saved.value));
+        }
+        Command::Unanswer {
+            assessment,
+            question,
+        } => {
+            let id = ws.resolve(&assessment)?;
+            ws.clear_answer(&id, &question, now)?;
+            println!("cleared {question}");
+        }
+        Command::Scope {
+            assessment,
+            category,
+            decision,
+            reason,
+        } => {
+            let id = ws.resolve(&assessment)?;
+            let category = Category::parse(&category).ok_or_else(|| {
+                Error::Invalid(format!(
+                    "unknown category '{category}' (security, availability, confidentiality, processing_integrity, privacy)"
+                ))
+            })?;
+            let in_scope = match decision.as_str() {
+                "in" => Some(true),
+                "out" => Some(false),
+                _ => None,
+            };
+            ws.set_scope(&id, category, in_scope, &reason, now)?;
+            println!("{}: {}", category.name(), decision);
+        }
+        Command::Show { assessment, json } => show(&ws, &ws.resolve(&assessment)?, json)?,
+        Command::Score { assessment, json } => {
+            let (record, scorecard) = ws.scorecard(&ws.resolve(&assessment)?)?;
+            if json {
+                print_json(&scorecard);
+            } else {
+                print_score(&record.assessment.organisation, &scorecard);
+            }
+        }
+        Command::Gaps { assessment, json } => {
+            let id = ws.resolve(&assessment)?;
+            let (_, scorecard) = ws.scorecard(&id)?;
+            let gaps = ws.gaps(&id)?;
+            if json {
+                print_json(&json!({
+                    "report_type": scorecard.report_type,
+                    "target_level": scorecard.target_level,
+                    "gaps": gaps,
+                    "roadmap": roadmap(&gaps),
+                }));
+            } else {
+                print_gaps(&gaps);
+            }
+        }
+        Command::History { assessment, json } => {
+            let history = ws.store.history(&ws.resolve(&assessment)?)?;
+            if json {
+                print_json(&history);
+            } else {
+                for entry in history {
+                    let value = entry.value.as_ref().map_or("(cleared)".into(), describe);
+                    println!(
+                        "{}  {:<32} {}",
+                        entry.changed_at.format("%Y-%m-%d %H:%M:%S"),
+                        entry.question_id,
+                        value
+                    );
+                }
+            }
+        }
+        Command::Rename {
+            assessment,
+            organisation,
+        } => {
+            let id = ws.resolve(&assessment)?;
+            ws.rename(&id, &organisation, now)?;
+            println!("renamed {id}");
+        }
+        Command::Duplicate {
+            assessment,
+            organisation,
+        } => {
+            let id = ws.resolve(&assessment)?;
+            let copy = ws.duplicate(&id, &new_id(), organisation.as_deref(), now)?;
+            println!("{}", copy.id);
+        }
+        Command::Delete { assessment, yes } => {
+            let id = ws.resolve(&assessment)?;
+            if !yes {
+                return Err(Error::Invalid(format!(
+                    "deleting {id} removes every answer and its history; repeat with --yes to confirm"
+                )));
+            }
+            ws.store.delete_assessment(&id)?;
+            println!("deleted {id}");
+        }
+        Command::Export { assessment, file } => {
+            let json = ws.export_json(&ws.resolve(&assessment)?, now)?;
+            write_file(&file, json.as_bytes())?;
+            println!("exported to {}", file.display());
+        }
+        Command::Import { file } => {
+            let bytes = std::fs::read(&file).map_err(|e| Error::File {
+                path: file.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            let assessment = ws.import_json(&bytes, &new_id(), now)?;
+            println!("{}", assessment.id);
+        }
+    }
+    Ok(())
+}
+
+/// Writes through a temporary file and a rename, so a failed export never leaves half a file.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let fail = |e: std::io::Error| Error::File {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    let temporary = path.with_extension("json.partial");
+    let mut file = std::fs::File::create(&temporary).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
+    file.sync_all().map_err(fail)?;
+    std::fs::rename(&temporary, path).map_err(fail)
+}
+
+fn bank_command(json: bool, action: Option<&BankAction>) -> Result<(), Error> {
+    if let Some(BankAction::Check { dir }) = action {
+        let bank = match dir {
+            Some(dir) => match load_bank_dir(dir) {
+                Ok(bank) => bank,
+                Err(e) => {
+                    for problem in &e.problems {
+                        eprintln!("{problem}");
+                    }
+                    return Err(e.into());
+                }
+            },
+            None => bundled_bank(),
+        };
+        let controls = bank.control_questions().count();
+        let scoping = bank.scoping_questions().count();
+        println!(
+            "question bank {} is valid: {} criteria, {scoping} scoping and {controls} control questions",
+            bank.version,
+            bank.criteria.len()
+        );
+        return Ok(());
+    }
+    let bank = bundled_bank();
+    if json {
+        print_json(&bank);
+        return Ok(());
+    }
+    println!("Question bank {}", bank.version);
+    for step in &bank.steps {
+        println!("\nStep {}: {}", step.number, step.title);
+        for q in bank.questions.iter().filter(|q| q.step == step.number) {
+            let criteria = if q.criteria.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", q.criteria.join(", "))
+            };
+            println!("  {:<34} {}{}", q.id, q.text, criteria);
+        }
+    }
+    Ok(())
+}
+
+fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| format!("{v:.1}%"))
+}
+
+fn list(ws: &Workspace, json: bool) -> Result<(), Error> {
+    let summaries = ws.summaries()?;
+    if json {
+        print_json(&summaries);
+        return Ok(());
+    }
+    if summaries.is_empty() {
+        println!("No assessments yet. Create one with: soc2-readiness new \"Your Company\"");
+        return Ok(());
+    }
+    println!(
+        "{:<12}  {:<32} {:<7}  {:>9}  {:>10}  last change",
+        "id", "organisation", "report", "readiness", "completion"
+    );
+    for s in summaries {
+        let archived = if s.assessment.archived_at.is_some() {
+            " (archived)"
+        } else {
+            ""
+        };
+        println!(
+            "{:<12}  {:<32} {:<7}  {:>9}  {:>10}  {}{}",
+            s.assessment.id,
+            truncate(&s.assessment.organisation, 32),
+            s.report_type.label(),
+            percent(s.readiness),
+            percent(s.completion),
+            s.assessment.updated_at.format("%Y-%m-%d %H:%M"),
+            archived
+        );
+    }
+    Ok(())
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(width - 1).collect::<String>())
+    }
+}
+
+fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
+    let record = ws.record(id)?;
+    let scope = decide_scope(&ws.bank, &record);
+    if json {
+        print_json(&json!({
+            "assessment": record.assessment,
+            "report_type": record.report_type(),
+            "scope": scope,
+            "answers": record.answers.values().collect::<Vec<_>>(),
+            "scope_overrides": record.scope_overrides,
+        }));
+        return Ok(());
+    }
+    let a = &record.assessment;
+    println!("{} ({})", a.organisation, a.id);
+    println!(
+        "Target: SOC 2 {}   Question bank {}   Created {}   Last change {}",
+        record.report_type().label(),
+        a.bank_version,
+        a.created_at.format("%Y-%m-%d"),
+        a.updated_at.format("%Y-%m-%d %H:%M")
+    );
+    println!("\nScope");
+    for d in &scope {
+        let mark = if d.in_scope { "in " } else { "out" };
+        println!("  [{mark}] {:<22} {}", d.name, d.proposal_reason);
+        if let Some(reason) = &d.override_reason {
+            println!("        overridden: {reason}");
+        }
+    }
+    for step in &ws.bank.steps {
+        println!("\nStep {}: {}", step.number, step.title);
+        for q in ws.bank.questions.iter().filter(|q| q.step == step.number) {
+            let applies = question_applies(&ws.bank, q, &record, &scope);
+            let shown = match (record.answers.get(&q.id), applies) {
+                (_, false) => format!(
+                    "(does not apply{})",
+                    q.otherwise
+                        .as_deref()
+                        .map(|t| format!(": {t}"))
+                        .unwrap_or_default()
+                ),
+                (Some(answer), true) => describe(&answer.value),
+                (None, true) => "(unanswered)".into(),
+            };
+            println!("  {:<34} {}", q.id, shown);
+            if let Some(answer) = record.answers.get(&q.id) {
+                for (label, text) in [("note", &answer.note), ("owner", &answer.owner)] {
+                    if let Some(text) = text {
+                        println!("  {:<34}   {label}: {text}", "");
+                    }
+                }
+                if let Some(due) = answer.due {
+                    println!("  {:<34}   due: {due}", "");
+                }
+                for item in &answer.evidence {
+                    println!("  {:<34}   evidence: {item}", "");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_score(organisation: &str, s: &Scorecard) {
+    println!(
+        "{organisation}: SOC 2 {} target (level {} of 4 for every control)",
+        s.report_type.label(),
+        s.target_level
+    );
+    println!(
+        "Overall readiness {}   completion {} ({} of {} applicable control questions answered)",
+        percent(s.overall.readiness),
+        percent(s.overall.completion),
+        s.overall.answered,
+        s.overall.applicable
+    );
+    println!(
+        "\n{:<22} {:<8} {:>9}  {:>10}",
+        "Category", "Scope", "Readiness", "Completion"
+    );
+    for c in &s.categories {
+        let scope = if c.in_scope { "in" } else { "out" };
+        println!(
+            "{:<22} {:<8} {:>9}  {:>10}",
+            c.name,
+            scope,
+            percent(c.readiness),
+            percent(c.completion)
+        );
+    }
+    println!("\n{:<48} {:>9}  {:>10}", "Step", "Readiness", "Completion");
+    for step in &s.steps {
+        println!(
+            "{:<48} {:>9}  {:>10}",
+            format!("{}. {}", step.step, step.title),
+            percent(step.readiness),
+            percent(step.completion)
+        );
+    }
+    println!("\n{:<52} {:>9}  answered", "Criterion", "Readiness");
+    for c in &s.criteria {
+        let readiness = match c.status {
+            CriterionStatus::Scored => percent(c.readiness),
+            CriterionStatus::OutOfScope => "out of scope".into(),
+            CriterionStatus::NoApplicableQuestion => "no applicable question".into(),
+        };
+        println!(
+            "{:<7} {:<44} {:>9}  {}/{}",
+            c.id,
+            truncate(&c.title, 44),
+            readiness,
+            c.answered,
+            c.applicable
+        );
+    }
+}
+
+fn print_gaps(gaps: &[Gap]) {
+    if gaps.is_empty() {
+        println!("No gaps: every applicable control question is at its target level.");
+        return;
+    }
+    let map = roadmap(gaps);
+    for (title, ids) in [
+        ("Now", &map.now),
+        ("Next 90 days", &map.next_90_days),
+        ("Later", &map.later),
+    ] {
+        println!("\n{title} ({} gaps)", ids.len());
+        for gap in gaps.iter().filter(|g| ids.contains(&g.question_id)) {
+            let current = gap
+                .current_level
+                .map_or_else(|| "unanswered".to_string(), |l| format!("level {l}"));
+            let owner = gap.owner.as_deref().unwrap_or("no owner");
+            let due = gap
+                .due
+                .map_or_else(|| "no date".to_string(), |d| d.to_string());
+            println!(
+                "  [{}] {} ({}) {} -> {}, effort {:?}, {owner}, {due}",
+                gap.priority.label(),
+                gap.question_id,
+                gap.criteria.join(", "),
+                current,
+                gap.target_level,
+                gap.effort
+            );
+            println!("      {}", gap.remediation);
+        }
+    }
+}

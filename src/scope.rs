@@ -1,0 +1,151 @@
+//! Scope: which categories are in, which questions apply, decided from the scoping answers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{AnswerValue, AssessmentRecord};
+use crate::catalog::{Bank, Category, Condition, Question};
+
+/// The decision for one category, with the proposal behind it and any override.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryDecision {
+    pub category: Category,
+    pub name: String,
+    pub in_scope: bool,
+    pub proposed: bool,
+    /// Why the engine proposed what it did.
+    pub proposal_reason: String,
+    /// The user's reason, present only when they overrode the proposal.
+    pub override_reason: Option<String>,
+}
+
+/// Evaluates a condition against the answers. `None` means not yet known (an unanswered
+/// question), which keeps a question applicable: we never drop questions on a guess.
+pub fn evaluate(condition: &Condition, record: &AssessmentRecord) -> Option<bool> {
+    match condition {
+        Condition::Is { question, is } => record.value(question).map(|value| match value {
+            AnswerValue::YesNo(yes) => (if *yes { "yes" } else { "no" }) == is,
+            AnswerValue::Choice(choice) => choice == is,
+            _ => false,
+        }),
+        Condition::Includes { question, includes } => {
+            record.value(question).map(|value| match value {
+                AnswerValue::Choices(chosen) => chosen.iter().any(|c| c == includes),
+                _ => false,
+            })
+        }
+        Condition::Any { any } => {
+            let results: Vec<Option<bool>> = any.iter().map(|c| evaluate(c, record)).collect();
+            if results.contains(&Some(true)) {
+                Some(true)
+            } else if results.contains(&None) {
+                None
+            } else {
+                Some(false)
+            }
+        }
+        Condition::All { all } => {
+            let results: Vec<Option<bool>> = all.iter().map(|c| evaluate(c, record)).collect();
+            if results.contains(&Some(false)) {
+                Some(false)
+            } else if results.contains(&None) {
+                None
+            } else {
+                Some(true)
+            }
+        }
+        Condition::Not { not } => evaluate(not, record).map(|b| !b),
+    }
+}
+
+/// The category decisions, in the fixed order of [`Category::ALL`].
+pub fn decide_scope(bank: &Bank, record: &AssessmentRecord) -> Vec<CategoryDecision> {
+    Category::ALL
+        .into_iter()
+        .map(|category| {
+            let (proposed, proposal_reason) = propose(bank, record, category);
+            let overridden = record
+                .scope_overrides
+                .iter()
+                .find(|o| o.category == category && category != Category::Security);
+            CategoryDecision {
+                category,
+                name: category.name().to_string(),
+                in_scope: overridden.map_or(proposed, |o| o.in_scope),
+                proposed,
+                proposal_reason,
+                override_reason: overridden.map(|o| o.reason.clone()),
+            }
+        })
+        .collect()
+}
+
+fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (bool, String) {
+    if category == Category::Security {
+        return (
+            true,
+            "Security (the common criteria) is part of every SOC 2 report.".into(),
+        );
+    }
+    let rules: Vec<_> = bank
+        .category_rules
+        .iter()
+        .filter(|r| r.category == category)
+        .collect();
+    if let Some(rule) = rules
+        .iter()
+        .find(|r| evaluate(&r.when, record) == Some(true))
+    {
+        return (true, rule.reason_in.clone());
+    }
+    if rules.iter().any(|r| evaluate(&r.when, record).is_none()) {
+        let pending: Vec<&str> = rules
+            .iter()
+            .flat_map(|r| r.when.references())
+            .map(|(question, _)| question)
+            .filter(|q| record.value(q).is_none())
+            .collect();
+        return (
+            false,
+            format!(
+                "Not proposed yet: answer the scoping question(s) {} to decide.",
+                dedup(pending).join(", ")
+            ),
+        );
+    }
+    let reasons: Vec<&str> = rules.iter().map(|r| r.reason_out.as_str()).collect();
+    (false, dedup(reasons).join(" "))
+}
+
+fn dedup(mut items: Vec<&str>) -> Vec<&str> {
+    let mut seen = std::collections::BTreeSet::new();
+    items.retain(|item| seen.insert(*item));
+    items
+}
+
+/// Whether a question applies to this assessment: its condition is not known to be false and,
+/// for control questions, at least one of its criteria is in a category in scope.
+pub fn question_applies(
+    bank: &Bank,
+    question: &Question,
+    record: &AssessmentRecord,
+    decisions: &[CategoryDecision],
+) -> bool {
+    if let Some(condition) = &question.applies_when
+        && evaluate(condition, record) == Some(false)
+    {
+        return false;
+    }
+    !question.is_control()
+        || question
+            .criteria
+            .iter()
+            .any(|id| criterion_in_scope(bank, id, decisions))
+}
+
+pub fn criterion_in_scope(bank: &Bank, criterion_id: &str, decisions: &[CategoryDecision]) -> bool {
+    bank.criterion(criterion_id).is_some_and(|criterion| {
+        decisions
+            .iter()
+            .any(|d| d.category == criterion.category && d.in_scope)
+    })
+}

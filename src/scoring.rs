@@ -1,0 +1,337 @@
+//! Readiness scoring: per control question, per criterion, and roll-ups by category, step and overall.
+//!
+//! The method is written out in `docs/scoring.md`; this file is its only implementation, and the
+//! screen, the CLI and the PDF all show what it returns.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{AnswerValue, AssessmentRecord, ReportType};
+use crate::catalog::{Bank, Category, Question};
+use crate::scope::{CategoryDecision, decide_scope, evaluate, question_applies};
+
+/// Everything the engine computes about an assessment's readiness.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub report_type: ReportType,
+    pub target_level: u8,
+    pub overall: Rollup,
+    pub categories: Vec<CategoryScore>,
+    pub steps: Vec<StepScore>,
+    pub criteria: Vec<CriterionScore>,
+    pub scope: Vec<CategoryDecision>,
+    pub questions: Vec<QuestionState>,
+}
+
+/// Readiness and completion in percent (0 to 100, one decimal), with the counts behind them.
+/// `None` means there is nothing to measure, never "perfect".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rollup {
+    pub readiness: Option<f64>,
+    pub completion: Option<f64>,
+    pub applicable: usize,
+    pub answered: usize,
+    pub unanswered: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryScore {
+    pub id: Category,
+    pub name: String,
+    pub in_scope: bool,
+    pub readiness: Option<f64>,
+    pub completion: Option<f64>,
+    pub applicable: usize,
+    pub answered: usize,
+    pub criteria_in_scope: usize,
+    pub criteria_scored: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepScore {
+    pub step: u8,
+    pub title: String,
+    pub readiness: Option<f64>,
+    pub completion: Option<f64>,
+    pub applicable: usize,
+    pub answered: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionStatus {
+    /// At least one applicable question counts towards the score.
+    Scored,
+    /// The criterion's category is out of scope.
+    OutOfScope,
+    /// In scope, but every mapped question is excluded by scope answers or marked not applicable.
+    NoApplicableQuestion,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionScore {
+    pub id: String,
+    pub category: Category,
+    pub title: String,
+    pub in_scope: bool,
+    pub status: CriterionStatus,
+    pub readiness: Option<f64>,
+    pub completion: Option<f64>,
+    pub applicable: usize,
+    pub answered: usize,
+    pub not_applicable: usize,
+}
+
+/// Where one control question stands; `credit` is min(level, target) / target, unanswered as 0.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionState {
+    pub question_id: String,
+    pub applicable: bool,
+    pub answered: bool,
+    pub level: Option<u8>,
+    pub not_applicable: bool,
+    pub credit: Option<f64>,
+}
+
+/// Scores an assessment against the bank. Pure: same inputs, same numbers.
+///
+/// One pass over the control questions accumulates every criterion, category and step, so a
+/// re-score on each saved answer stays cheap.
+pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
+    let report_type = record.report_type();
+    let target = f64::from(report_type.target_level().value());
+    let scope = decide_scope(bank, record);
+    let category_in_scope =
+        |category: Category| scope.iter().any(|d| d.category == category && d.in_scope);
+    let criterion_in_scope: Vec<bool> = bank
+        .criteria
+        .iter()
+        .map(|c| category_in_scope(c.category))
+        .collect();
+
+    let mut per_criterion = vec![Tally::default(); bank.criteria.len()];
+    let mut per_category = [Tally::default(); 5];
+    let mut per_step = [Tally::default(); 7];
+    let mut overall = Tally::default();
+    let mut questions = Vec::with_capacity(bank.questions.len());
+
+    for (position, question) in bank.questions.iter().enumerate() {
+        if !question.is_control() {
+            continue;
+        }
+        let criteria = bank.criteria_of(position);
+        let condition_holds = question
+            .applies_when
+            .as_ref()
+            .is_none_or(|c| evaluate(c, record) != Some(false));
+        let applicable = condition_holds && criteria.iter().any(|&i| criterion_in_scope[i]);
+        let state = question_state(question, record, applicable, target);
+        if applicable {
+            let weight = f64::from(question.weight());
+            let mut categories_touched = [false; 5];
+            for &i in criteria.iter().filter(|&&i| criterion_in_scope[i]) {
+                per_criterion[i].add(&state, weight);
+                categories_touched[category_slot(bank.criteria[i].category)] = true;
+            }
+            for (slot, touched) in categories_touched.into_iter().enumerate() {
+                if touched {
+                    per_category[slot].add(&state, weight);
+                }
+            }
+            per_step[usize::from(question.step.min(6))].add(&state, weight);
+            overall.add(&state, weight);
+        }
+        questions.push(state);
+    }
+
+    let criteria: Vec<CriterionScore> = bank
+        .criteria
+        .iter()
+        .zip(&per_criterion)
+        .zip(&criterion_in_scope)
+        .map(|((criterion, tally), &in_scope)| {
+            let readiness = tally.readiness();
+            CriterionScore {
+                id: criterion.id.clone(),
+                category: criterion.category,
+                title: criterion.title.clone(),
+                in_scope,
+                status: match (in_scope, readiness) {
+                    (false, _) => CriterionStatus::OutOfScope,
+                    (true, None) => CriterionStatus::NoApplicableQuestion,
+                    (true, Some(_)) => CriterionStatus::Scored,
+                },
+                readiness,
+                completion: tally.completion(),
+                applicable: tally.applicable,
+                answered: tally.answered,
+                not_applicable: tally.not_applicable,
+            }
+        })
+        .collect();
+
+    let categories = Category::ALL
+        .into_iter()
+        .map(|category| {
+            let members: Vec<&CriterionScore> = criteria
+                .iter()
+                .filter(|c| c.category == category && c.in_scope)
+                .collect();
+            let tally = &per_category[category_slot(category)];
+            CategoryScore {
+                id: category,
+                name: category.name().to_string(),
+                in_scope: category_in_scope(category),
+                readiness: mean_of_criteria(&members),
+                completion: tally.completion(),
+                applicable: tally.applicable,
+                answered: tally.answered,
+                criteria_in_scope: members.len(),
+                criteria_scored: members.iter().filter(|c| c.readiness.is_some()).count(),
+            }
+        })
+        .collect();
+
+    let steps = bank
+        .steps
+        .iter()
+        .map(|step| {
+            if step.number == 1 {
+                return scoping_step(bank, record, &scope, &step.title);
+            }
+            let tally = &per_step[usize::from(step.number.min(6))];
+            StepScore {
+                step: step.number,
+                title: step.title.clone(),
+                readiness: tally.readiness(),
+                completion: tally.completion(),
+                applicable: tally.applicable,
+                answered: tally.answered,
+            }
+        })
+        .collect();
+
+    let in_scope_criteria: Vec<&CriterionScore> = criteria.iter().filter(|c| c.in_scope).collect();
+    let overall = Rollup {
+        readiness: mean_of_criteria(&in_scope_criteria),
+        completion: overall.completion(),
+        applicable: overall.applicable,
+        answered: overall.answered,
+        unanswered: overall.applicable - overall.answered,
+    };
+
+    Scorecard {
+        report_type,
+        target_level: report_type.target_level().value(),
+        overall,
+        categories,
+        steps,
+        criteria,
+        scope,
+        questions,
+    }
+}
+
+/// Running sums for one criterion, category or step.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    earned: f64,
+    possible: f64,
+    applicable: usize,
+    answered: usize,
+    not_applicable: usize,
+}
+
+impl Tally {
+    fn add(&mut self, state: &QuestionState, weight: f64) {
+        self.applicable += 1;
+        self.answered += usize::from(state.answered);
+        self.not_applicable += usize::from(state.not_applicable);
+        // Not-applicable answers carry no credit and leave both sums.
+        if let Some(credit) = state.credit {
+            self.earned += weight * credit;
+            self.possible += weight;
+        }
+    }
+
+    fn readiness(&self) -> Option<f64> {
+        percent(self.earned, self.possible)
+    }
+
+    fn completion(&self) -> Option<f64> {
+        percent(self.answered as f64, self.applicable as f64)
+    }
+}
+
+fn category_slot(category: Category) -> usize {
+    Category::ALL
+        .iter()
+        .position(|c| *c == category)
+        .expect("every category is in Category::ALL")
+}
+
+fn question_state(
+    question: &Question,
+    record: &AssessmentRecord,
+    applicable: bool,
+    target: f64,
+) -> QuestionState {
+    let value = if applicable {
+        record.value(&question.id)
+    } else {
+        None
+    };
+    let (level, not_applicable) = match value {
+        Some(AnswerValue::Level(level)) => (Some(level.value()), false),
+        Some(AnswerValue::NotApplicable(_)) => (None, true),
+        _ => (None, false),
+    };
+    let credit =
+        (applicable && !not_applicable).then(|| f64::from(level.unwrap_or(0)).min(target) / target);
+    QuestionState {
+        question_id: question.id.clone(),
+        applicable,
+        answered: level.is_some() || not_applicable,
+        level,
+        not_applicable,
+        credit,
+    }
+}
+
+fn scoping_step(
+    bank: &Bank,
+    record: &AssessmentRecord,
+    scope: &[CategoryDecision],
+    title: &str,
+) -> StepScore {
+    let scoping: Vec<&Question> = bank
+        .scoping_questions()
+        .filter(|q| question_applies(bank, q, record, scope))
+        .collect();
+    let answered = scoping
+        .iter()
+        .filter(|q| record.value(&q.id).is_some())
+        .count();
+    StepScore {
+        step: 1,
+        title: title.to_string(),
+        readiness: None,
+        completion: percent(answered as f64, scoping.len() as f64),
+        applicable: scoping.len(),
+        answered,
+    }
+}
+
+/// Each scored criterion counts once: the criterion is the unit of readiness.
+fn mean_of_criteria(criteria: &[&CriterionScore]) -> Option<f64> {
+    let scored: Vec<f64> = criteria.iter().filter_map(|c| c.readiness).collect();
+    percent(scored.iter().sum::<f64>() / 100.0, scored.len() as f64)
+}
+
+fn percent(part: f64, whole: f64) -> Option<f64> {
+    (whole > 0.0).then(|| round1(100.0 * part / whole))
+}
+
+/// One decimal place, so every surface shows the same figure.
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}

@@ -1,0 +1,625 @@
+//! The SQLite store: the only module that speaks SQL. One file, WAL, foreign keys, embedded migrations.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite_migration::{M, Migrations};
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Answer, AnswerValue, Assessment, AssessmentRecord, ScopeOverride};
+use crate::catalog::Category;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the data file {path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error(
+        "the data file {path} was written by a newer version of SOC 2 Readiness (schema {found}, this version knows up to {known}); update the app or choose another file"
+    )]
+    TooNew {
+        path: String,
+        found: usize,
+        known: usize,
+    },
+    #[error("no assessment matches '{0}' (run `soc2-readiness list` to see the ids)")]
+    UnknownAssessment(String),
+    #[error("'{0}' matches more than one assessment; give more of the id")]
+    AmbiguousAssessment(String),
+    #[error("an assessment with id '{0}' already exists")]
+    DuplicateAssessment(String),
+    #[error(
+        "the data file holds a value it cannot read ({0}); restore a backup or export what remains"
+    )]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// One change of one answer, as kept in the audit trail. `value` is `None` when it was cleared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub question_id: String,
+    pub value: Option<AnswerValue>,
+    pub note: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    pub changed_at: DateTime<Utc>,
+}
+
+pub struct Store {
+    conn: Connection,
+    location: Option<PathBuf>,
+}
+
+/// Forward-only: a shipped migration is never edited, only followed by a new one.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))])
+}
+
+/// The number of schema versions this build knows.
+pub const SCHEMA_VERSION: usize = 1;
+
+/// The data file in the platform's data directory (on Linux `~/.local/share/soc2-readiness/`).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "soc2-readiness")
+        .map(|dirs| dirs.data_dir().join("assessments.sqlite3"))
+}
+
+fn timestamp(at: &DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Corrupt(format!("time '{text}': {e}")))
+}
+
+fn parse_date(text: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
+    text.map(|t| {
+        NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+            .map_err(|e| StoreError::Corrupt(format!("date '{t}': {e}")))
+    })
+    .transpose()
+}
+
+fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("'{text}': {e}")))
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("answer values serialise to JSON")
+}
+
+impl Store {
+    /// Opens (creating if needed) the data file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let shown = path.display().to_string();
+        let open_error = |reason: String| StoreError::Open {
+            path: shown.clone(),
+            reason,
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| open_error(e.to_string()))?;
+        }
+        let conn = Connection::open(path).map_err(|e| open_error(e.to_string()))?;
+        Store::prepare(conn, Some(path.to_path_buf()))
+    }
+
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(mut conn: Connection, location: Option<PathBuf>) -> Result<Store, StoreError> {
+        let shown = location
+            .as_ref()
+            .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+        let open_error = |e: rusqlite::Error| StoreError::Open {
+            path: shown.clone(),
+            reason: e.to_string(),
+        };
+        // WAL keeps readers off the writer's back; synchronous=FULL fsyncs every commit, so an
+        // answer reported saved survives a power cut, not only a crash of the app.
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(open_error)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_error)?;
+        let found: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(open_error)?;
+        let found = usize::try_from(found).unwrap_or(usize::MAX);
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: shown,
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        // Only after the version check: switching to WAL rewrites the file header, and a file
+        // from a newer version must be left exactly as it was.
+        if location.is_some() {
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(open_error)?;
+        }
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(open_error)?;
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| StoreError::Open {
+                path: shown.clone(),
+                reason: format!("cannot bring the schema up to date: {e}"),
+            })?;
+        Ok(Store { conn, location })
+    }
+
+    /// Where the data lives, for showing to the user.
+    pub fn location(&self) -> Option<&Path> {
+        self.location.as_deref()
+    }
+
+    pub fn create_assessment(&mut self, assessment: &Assessment) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        insert_assessment(&tx, assessment)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// All assessments, newest change first.
+    pub fn list_assessments(&self) -> Result<Vec<Assessment>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT id, organisation, bank_version, created_at, updated_at, archived_at
+             FROM assessments ORDER BY updated_at DESC, id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, String>(4)?,
+                row.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, organisation, bank_version, created, updated, archived) = row?;
+            out.push(Assessment {
+                id,
+                organisation,
+                bank_version,
+                created_at: parse_time(&created)?,
+                updated_at: parse_time(&updated)?,
+                archived_at: archived.as_deref().map(parse_time).transpose()?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Resolves a full id or a unique prefix of one (as git does with commits).
+    pub fn resolve_id(&self, given: &str) -> Result<String, StoreError> {
+        let given = given.trim();
+        if given.is_empty() {
+            return Err(StoreError::UnknownAssessment(given.to_string()));
+        }
+        let mut statement = self.conn.prepare(
+            "SELECT id FROM assessments WHERE id = ?1 OR substr(id, 1, length(?1)) = ?1 LIMIT 3",
+        )?;
+        let ids: Vec<String> = statement
+            .query_map([given], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        match ids.as_slice() {
+            [] => Err(StoreError::UnknownAssessment(given.to_string())),
+            [only] => Ok(only.clone()),
+            many if many.iter().any(|id| id == given) => Ok(given.to_string()),
+            _ => Err(StoreError::AmbiguousAssessment(given.to_string())),
+        }
+    }
+
+    pub fn load_record(&self, id: &str) -> Result<AssessmentRecord, StoreError> {
+        let assessment = self
+            .list_one(id)?
+            .ok_or_else(|| StoreError::UnknownAssessment(id.to_string()))?;
+        let mut statement = self.conn.prepare(
+            "SELECT question_id, value, note, owner, due, evidence, updated_at
+             FROM answers WHERE assessment_id = ?1 ORDER BY question_id",
+        )?;
+        let rows = statement.query_map([id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, Option<String>>(3)?,
+                row.get::<_, Option<String>>(4)?,
+                row.get::<_, String>(5)?,
+                row.get::<_, String>(6)?,
+            ))
+        })?;
+        let mut answers = BTreeMap::new();
+        for row in rows {
+            let (question_id, value, note, owner, due, evidence, updated) = row?;
+            answers.insert(
+                question_id.clone(),
+                Answer {
+                    question_id,
+                    value: from_json(&value)?,
+                    note,
+                    owner,
+                    due: parse_date(due)?,
+                    evidence: from_json(&evidence)?,
+                    updated_at: parse_time(&updated)?,
+                },
+            );
+        }
+        let mut statement = self.conn.prepare(
+            "SELECT category, in_scope, reason, updated_at FROM scope_overrides
+             WHERE assessment_id = ?1 ORDER BY category",
+        )?;
+        let rows = statement.query_map([id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, bool>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut scope_overrides = Vec::new();
+        for row in rows {
+            let (category, in_scope, reason, updated) = row?;
+            scope_overrides.push(ScopeOverride {
+                category: Category::parse(&category)
+                    .ok_or_else(|| StoreError::Corrupt(format!("category '{category}'")))?,
+                in_scope,
+                reason,
+                updated_at: parse_time(&updated)?,
+            });
+        }
+        Ok(AssessmentRecord {
+            assessment,
+            answers,
+            scope_overrides,
+        })
+    }
+
+    fn list_one(&self, id: &str) -> Result<Option<Assessment>, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT organisation, bank_version, created_at, updated_at, archived_at
+                 FROM assessments WHERE id = ?1",
+                [id],
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, String>(2)?,
+                        row.get::<_, String>(3)?,
+                        row.get::<_, Option<String>>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        row.map(|(organisation, bank_version, created, updated, archived)| {
+            Ok(Assessment {
+                id: id.to_string(),
+                organisation,
+                bank_version,
+                created_at: parse_time(&created)?,
+                updated_at: parse_time(&updated)?,
+                archived_at: archived.as_deref().map(parse_time).transpose()?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Saves an answer and its history row in one durable transaction; when this returns Ok
+    /// the answer is on disk.
+    pub fn save_answer(&mut self, assessment_id: &str, answer: &Answer) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        require_assessment(&tx, assessment_id)?;
+        upsert_answer(&tx, assessment_id, answer)?;
+        append_history(&tx, assessment_id, &history_of(answer))?;
+        touch(&tx, assessment_id, &answer.updated_at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes an answer (the question becomes unanswered); the history keeps the change.
+    pub fn clear_answer(
+        &mut self,
+        assessment_id: &str,
+        question_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        require_assessment(&tx, assessment_id)?;
+        tx.execute(
+            "DELETE FROM answers WHERE assessment_id = ?1 AND question_id = ?2",
+            params![assessment_id, question_id],
+        )?;
+        let entry = HistoryEntry {
+            question_id: question_id.to_string(),
+            value: None,
+            note: None,
+            owner: None,
+            due: None,
+            evidence: Vec::new(),
+            changed_at: at,
+        };
+        append_history(&tx, assessment_id, &entry)?;
+        touch(&tx, assessment_id, &at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn set_scope_override(
+        &mut self,
+        assessment_id: &str,
+        decision: &ScopeOverride,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        require_assessment(&tx, assessment_id)?;
+        tx.execute(
+            "INSERT INTO scope_overrides (assessment_id, category, in_scope, reason, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (assessment_id, category) DO UPDATE SET
+               in_scope = excluded.in_scope, reason = excluded.reason, updated_at = excluded.updated_at",
+            params![
+                assessment_id,
+                decision.category.id(),
+                decision.in_scope,
+                decision.reason,
+                timestamp(&decision.updated_at)
+            ],
+        )?;
+        touch(&tx, assessment_id, &decision.updated_at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn clear_scope_override(
+        &mut self,
+        assessment_id: &str,
+        category: Category,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        require_assessment(&tx, assessment_id)?;
+        tx.execute(
+            "DELETE FROM scope_overrides WHERE assessment_id = ?1 AND category = ?2",
+            params![assessment_id, category.id()],
+        )?;
+        touch(&tx, assessment_id, &at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn rename_assessment(
+        &mut self,
+        assessment_id: &str,
+        organisation: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE assessments SET organisation = ?2, updated_at = ?3 WHERE id = ?1",
+            params![assessment_id, organisation, timestamp(&at)],
+        )?;
+        expect_one(changed, assessment_id)
+    }
+
+    /// Archives (`Some(time)`) or restores (`None`) an assessment; nothing is deleted.
+    pub fn set_archived(
+        &mut self,
+        assessment_id: &str,
+        archived_at: Option<DateTime<Utc>>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE assessments SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
+            params![
+                assessment_id,
+                archived_at.as_ref().map(timestamp),
+                timestamp(&at)
+            ],
+        )?;
+        expect_one(changed, assessment_id)
+    }
+
+    /// Deletes an assessment with its answers, history and overrides.
+    pub fn delete_assessment(&mut self, assessment_id: &str) -> Result<(), StoreError> {
+        let changed = self
+            .conn
+            .execute("DELETE FROM assessments WHERE id = ?1", [assessment_id])?;
+        expect_one(changed, assessment_id)
+    }
+
+    /// The audit trail of an assessment, oldest first.
+    pub fn history(&self, assessment_id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT question_id, value, note, owner, due, evidence, changed_at
+             FROM answer_history WHERE assessment_id = ?1 ORDER BY seq",
+        )?;
+        let rows = statement.query_map([assessment_id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<String>>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, Option<String>>(3)?,
+                row.get::<_, Option<String>>(4)?,
+                row.get::<_, String>(5)?,
+                row.get::<_, String>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (question_id, value, note, owner, due, evidence, changed) = row?;
+            out.push(HistoryEntry {
+                question_id,
+                value: value.as_deref().map(from_json).transpose()?,
+                note,
+                owner,
+                due: parse_date(due)?,
+                evidence: from_json(&evidence)?,
+                changed_at: parse_time(&changed)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Writes a whole assessment (an import or a duplicate) in one transaction: all or nothing.
+    pub fn insert_record(
+        &mut self,
+        record: &AssessmentRecord,
+        history: &[HistoryEntry],
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let id = &record.assessment.id;
+        insert_assessment(&tx, &record.assessment)?;
+        for answer in record.answers.values() {
+            upsert_answer(&tx, id, answer)?;
+        }
+        for decision in &record.scope_overrides {
+            tx.execute(
+                "INSERT INTO scope_overrides (assessment_id, category, in_scope, reason, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    id,
+                    decision.category.id(),
+                    decision.in_scope,
+                    decision.reason,
+                    timestamp(&decision.updated_at)
+                ],
+            )?;
+        }
+        for entry in history {
+            append_history(&tx, id, entry)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn insert_assessment(tx: &Transaction<'_>, assessment: &Assessment) -> Result<(), StoreError> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM assessments WHERE id = ?1)",
+        [&assessment.id],
+        |row| row.get(0),
+    )?;
+    if exists {
+        return Err(StoreError::DuplicateAssessment(assessment.id.clone()));
+    }
+    tx.execute(
+        "INSERT INTO assessments (id, organisation, bank_version, created_at, updated_at, archived_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            assessment.id,
+            assessment.organisation,
+            assessment.bank_version,
+            timestamp(&assessment.created_at),
+            timestamp(&assessment.updated_at),
+            assessment.archived_at.as_ref().map(timestamp),
+        ],
+    )?;
+    Ok(())
+}
+
+fn require_assessment(tx: &Transaction<'_>, assessment_id: &str) -> Result<(), StoreError> {
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM assessments WHERE id = ?1)",
+        [assessment_id],
+        |row| row.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(StoreError::UnknownAssessment(assessment_id.to_string()))
+    }
+}
+
+fn upsert_answer(
+    tx: &Transaction<'_>,
+    assessment_id: &str,
+    answer: &Answer,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO answers (assessment_id, question_id, value, note, owner, due, evidence, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (assessment_id, question_id) DO UPDATE SET
+           value = excluded.value, note = excluded.note, owner = excluded.owner,
+           due = excluded.due, evidence = excluded.evidence, updated_at = excluded.updated_at",
+        params![
+            assessment_id,
+            answer.question_id,
+            to_json(&answer.value),
+            answer.note,
+            answer.owner,
+            answer.due.map(|d| d.to_string()),
+            to_json(&answer.evidence),
+            timestamp(&answer.updated_at),
+        ],
+    )?;
+    Ok(())
+}
+
+fn history_of(answer: &Answer) -> HistoryEntry {
+    HistoryEntry {
+        question_id: answer.question_id.clone(),
+        value: Some(answer.value.clone()),
+        note: answer.note.clone(),
+        owner: answer.owner.clone(),
+        due: answer.due,
+        evidence: answer.evidence.clone(),
+        changed_at: answer.updated_at,
+    }
+}
+
+fn append_history(
+    tx: &Transaction<'_>,
+    assessment_id: &str,
+    entry: &HistoryEntry,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            assessment_id,
+            entry.question_id,
+            entry.value.as_ref().map(to_json),
+            entry.note,
+            entry.owner,
+            entry.due.map(|d| d.to_string()),
+            to_json(&entry.evidence),
+            timestamp(&entry.changed_at),
+        ],
+    )?;
+    Ok(())
+}
+
+fn touch(tx: &Transaction<'_>, assessment_id: &str, at: &DateTime<Utc>) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE assessments SET updated_at = ?2 WHERE id = ?1",
+        params![assessment_id, timestamp(at)],
+    )?;
+    Ok(())
+}
+
+fn expect_one(changed: usize, assessment_id: &str) -> Result<(), StoreError> {
+    if changed == 0 {
+        Err(StoreError::UnknownAssessment(assessment_id.to_string()))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
+}

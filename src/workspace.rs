@@ -1,0 +1,294 @@
+//! A workspace: one question bank over one store, offering what the CLI and the desktop shell do.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{
+    Answer, AnswerError, AnswerValue, Assessment, AssessmentRecord, ReportType, ScopeOverride,
+    check_details, check_value,
+};
+use crate::catalog::{Bank, Category, REPORT_TYPE_QUESTION};
+use crate::gaps::{Gap, find_gaps};
+use crate::interchange;
+use crate::scoring::{Scorecard, score};
+use crate::store::Store;
+use crate::{Error, Result};
+
+pub struct Workspace {
+    pub bank: Bank,
+    pub store: Store,
+}
+
+/// What to change besides the value. `None` keeps what is stored; `Some(empty)` clears it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerDetails {
+    pub note: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<Option<NaiveDate>>,
+    pub evidence: Option<Vec<String>>,
+}
+
+/// An assessment with its headline numbers, for lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentSummary {
+    pub assessment: Assessment,
+    pub report_type: ReportType,
+    pub readiness: Option<f64>,
+    pub completion: Option<f64>,
+}
+
+impl Workspace {
+    pub fn new(bank: Bank, store: Store) -> Workspace {
+        Workspace { bank, store }
+    }
+
+    pub fn create_assessment(
+        &mut self,
+        id: &str,
+        organisation: &str,
+        report_type: ReportType,
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
+        let organisation = clean_organisation(organisation)?;
+        let assessment = Assessment {
+            id: id.to_string(),
+            organisation,
+            bank_version: self.bank.version.clone(),
+            created_at: now,
+            updated_at: now,
+            archived_at: None,
+        };
+        let mut record = AssessmentRecord {
+            assessment: assessment.clone(),
+            answers: Default::default(),
+            scope_overrides: Vec::new(),
+        };
+        let answer = Answer {
+            question_id: REPORT_TYPE_QUESTION.to_string(),
+            value: AnswerValue::Choice(report_type.id().to_string()),
+            note: None,
+            owner: None,
+            due: None,
+            evidence: Vec::new(),
+            updated_at: now,
+        };
+        record
+            .answers
+            .insert(answer.question_id.clone(), answer.clone());
+        let history = vec![crate::store::HistoryEntry {
+            question_id: answer.question_id,
+            value: Some(answer.value),
+            note: None,
+            owner: None,
+            due: None,
+            evidence: Vec::new(),
+            changed_at: now,
+        }];
+        self.store.insert_record(&record, &history)?;
+        Ok(assessment)
+    }
+
+    /// Resolves an id or unique id prefix given by a user.
+    pub fn resolve(&self, given: &str) -> Result<String> {
+        Ok(self.store.resolve_id(given)?)
+    }
+
+    pub fn record(&self, assessment_id: &str) -> Result<AssessmentRecord> {
+        Ok(self.store.load_record(assessment_id)?)
+    }
+
+    pub fn summaries(&self) -> Result<Vec<AssessmentSummary>> {
+        self.store
+            .list_assessments()?
+            .into_iter()
+            .map(|assessment| {
+                let record = self.store.load_record(&assessment.id)?;
+                let scorecard = score(&self.bank, &record);
+                Ok(AssessmentSummary {
+                    report_type: record.report_type(),
+                    readiness: scorecard.overall.readiness,
+                    completion: scorecard.overall.completion,
+                    assessment,
+                })
+            })
+            .collect()
+    }
+
+    /// Checks and saves one answer; when this returns the answer is durable on disk.
+    pub fn save_answer(
+        &mut self,
+        assessment_id: &str,
+        question_id: &str,
+        value: AnswerValue,
+        details: AnswerDetails,
+        now: DateTime<Utc>,
+    ) -> Result<Answer> {
+        let question = self
+            .bank
+            .question(question_id)
+            .ok_or_else(|| AnswerError::UnknownQuestion(question_id.to_string()))?;
+        check_value(question, &value)?;
+        let previous = self
+            .store
+            .load_record(assessment_id)?
+            .answers
+            .remove(question_id);
+        let keep = |new: Option<String>, old: Option<String>| match new {
+            Some(text) if text.trim().is_empty() => None,
+            Some(text) => Some(text.trim().to_string()),
+            None => old,
+        };
+        let answer = Answer {
+            question_id: question_id.to_string(),
+            value,
+            note: keep(details.note, previous.as_ref().and_then(|p| p.note.clone())),
+            owner: keep(
+                details.owner,
+                previous.as_ref().and_then(|p| p.owner.clone()),
+            ),
+            due: details
+                .due
+                .unwrap_or_else(|| previous.as_ref().and_then(|p| p.due)),
+            evidence: details
+                .evidence
+                .map(|items| {
+                    items
+                        .into_iter()
+                        .map(|e| e.trim().to_string())
+                        .filter(|e| !e.is_empty())
+                        .collect()
+                })
+                .unwrap_or_else(|| previous.map(|p| p.evidence).unwrap_or_default()),
+            updated_at: now,
+        };
+        check_details(question, &answer)?;
+        self.store.save_answer(assessment_id, &answer)?;
+        Ok(answer)
+    }
+
+    pub fn clear_answer(
+        &mut self,
+        assessment_id: &str,
+        question_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        if self.bank.question(question_id).is_none() {
+            return Err(AnswerError::UnknownQuestion(question_id.to_string()).into());
+        }
+        Ok(self.store.clear_answer(assessment_id, question_id, now)?)
+    }
+
+    /// Overrides the proposed scope of a category (`Some`) or returns to the proposal (`None`).
+    pub fn set_scope(
+        &mut self,
+        assessment_id: &str,
+        category: Category,
+        in_scope: Option<bool>,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        if category == Category::Security {
+            return Err(Error::Invalid(
+                "Security is always in scope in a SOC 2 report; it cannot be overridden".into(),
+            ));
+        }
+        match in_scope {
+            None => Ok(self
+                .store
+                .clear_scope_override(assessment_id, category, now)?),
+            Some(in_scope) => {
+                if reason.trim().is_empty() {
+                    return Err(Error::Invalid(
+                        "overriding the proposed scope needs a reason (--reason \"...\")".into(),
+                    ));
+                }
+                let decision = ScopeOverride {
+                    category,
+                    in_scope,
+                    reason: reason.trim().to_string(),
+                    updated_at: now,
+                };
+                Ok(self.store.set_scope_override(assessment_id, &decision)?)
+            }
+        }
+    }
+
+    pub fn scorecard(&self, assessment_id: &str) -> Result<(AssessmentRecord, Scorecard)> {
+        let record = self.store.load_record(assessment_id)?;
+        let scorecard = score(&self.bank, &record);
+        Ok((record, scorecard))
+    }
+
+    pub fn gaps(&self, assessment_id: &str) -> Result<Vec<Gap>> {
+        let (record, scorecard) = self.scorecard(assessment_id)?;
+        Ok(find_gaps(&self.bank, &record, &scorecard))
+    }
+
+    pub fn export_json(&self, assessment_id: &str, now: DateTime<Utc>) -> Result<String> {
+        let record = self.store.load_record(assessment_id)?;
+        let history = self.store.history(assessment_id)?;
+        Ok(interchange::to_json(&interchange::to_portable(
+            &record, history, now,
+        )))
+    }
+
+    /// Checks the whole file, then writes it as a new assessment in one transaction.
+    pub fn import_json(
+        &mut self,
+        bytes: &[u8],
+        new_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
+        let portable = interchange::parse(bytes, &self.bank)?;
+        let (record, history) = interchange::into_record(portable, new_id, now);
+        self.store.insert_record(&record, &history)?;
+        Ok(record.assessment)
+    }
+
+    /// Starts a re-assessment: a copy of the answers under a new id, with a fresh history.
+    pub fn duplicate(
+        &mut self,
+        assessment_id: &str,
+        new_id: &str,
+        organisation: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
+        let mut record = self.store.load_record(assessment_id)?;
+        record.assessment.id = new_id.to_string();
+        if let Some(name) = organisation {
+            record.assessment.organisation = clean_organisation(name)?;
+        }
+        record.assessment.created_at = now;
+        record.assessment.updated_at = now;
+        record.assessment.archived_at = None;
+        self.store.insert_record(&record, &[])?;
+        Ok(record.assessment)
+    }
+
+    pub fn rename(
+        &mut self,
+        assessment_id: &str,
+        organisation: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let organisation = clean_organisation(organisation)?;
+        Ok(self
+            .store
+            .rename_assessment(assessment_id, &organisation, now)?)
+    }
+}
+
+fn clean_organisation(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::Invalid(
+            "the organisation name must not be empty".into(),
+        ));
+    }
+    if name.chars().count() > 300 {
+        return Err(Error::Invalid(
+            "the organisation name is longer than 300 characters".into(),
+        ));
+    }
+    Ok(name.to_string())
+}

@@ -1,0 +1,184 @@
+//! The bundled question bank and what the validator says about broken ones.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use soc2_readiness::catalog::{Category, load_bank_dir};
+
+use crate::support::bank;
+
+#[test]
+fn bundled_bank_has_the_promised_shape() {
+    let bank = bank();
+    assert_eq!(bank.criteria.len(), 61, "the 2017 TSC has 61 criteria");
+    assert!(bank.scoping_questions().count() >= 15);
+    assert!(bank.control_questions().count() >= 150);
+    let steps: BTreeSet<u8> = bank.questions.iter().map(|q| q.step).collect();
+    assert_eq!(steps, (1..=6).collect(), "every step has questions");
+    for step in 5..=6 {
+        let count = bank.control_questions().filter(|q| q.step == step).count();
+        assert!(
+            count >= 12,
+            "step {step} is a real step, it has {count} questions"
+        );
+    }
+    let per_category = |c: Category| bank.criteria.iter().filter(|x| x.category == c).count();
+    assert_eq!(per_category(Category::Security), 33);
+    assert_eq!(per_category(Category::Availability), 3);
+    assert_eq!(per_category(Category::Confidentiality), 2);
+    assert_eq!(per_category(Category::ProcessingIntegrity), 5);
+    assert_eq!(per_category(Category::Privacy), 18);
+}
+
+#[test]
+fn every_criterion_has_two_unconditional_questions() {
+    let bank = bank();
+    for criterion in &bank.criteria {
+        let count = bank
+            .control_questions()
+            .filter(|q| q.applies_when.is_none() && q.criteria.contains(&criterion.id))
+            .count();
+        assert!(count >= 2, "{} is covered by {count}", criterion.id);
+    }
+}
+
+#[test]
+fn every_control_question_carries_its_guidance() {
+    for q in bank().control_questions() {
+        for (field, text) in [
+            ("why", Some(&q.why)),
+            ("good", q.good.as_ref()),
+            ("remediation", q.remediation.as_ref()),
+        ] {
+            let text = text.unwrap_or_else(|| panic!("{} has no {field}", q.id));
+            assert!(text.len() >= 30, "{}: {field} is too thin: {text}", q.id);
+        }
+        assert!(q.effort.is_some() && (1..=5).contains(&q.weight()));
+    }
+}
+
+#[test]
+fn the_criteria_catalogue_uses_our_own_titles() {
+    // The catalogue must never carry AICPA criterion text; our titles are short labels.
+    for c in bank().criteria {
+        assert!(
+            c.title.split_whitespace().count() <= 6,
+            "{}: {}",
+            c.id,
+            c.title
+        );
+        assert!(
+            !c.explanation.contains("The entity"),
+            "{} reads like AICPA text",
+            c.id
+        );
+    }
+}
+
+fn assets() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Copies the bundled assets, applies one edit, loads the folder and returns the problems.
+fn problems_after(file: &str, from: &str, to: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&assets(), dir.path());
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains(from),
+        "fixture edit '{from}' not found in {file}"
+    );
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    match load_bank_dir(dir.path()) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+#[test]
+fn the_copied_assets_load_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&assets(), dir.path());
+    assert_eq!(load_bank_dir(dir.path()).unwrap(), bank());
+}
+
+#[test]
+fn broken_banks_are_refused_with_file_question_and_reason() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "questions/step-2-risks.toml",
+            "criteria = [\"CC3.3\"]",
+            "criteria = [\"CC3.9\"]",
+            "questions/step-2-risks.toml: question 'risk.fraud': unknown criterion 'CC3.9'",
+        ),
+        (
+            "questions/step-2-risks.toml",
+            "id = \"gov.org-chart\"",
+            "id = \"gov.code-of-conduct\"",
+            "questions/step-2-risks.toml: question 'gov.code-of-conduct': the id is used twice (also in questions/step-2-risks.toml)",
+        ),
+        (
+            "questions/step-3-policies.toml",
+            "applies_when = { question = \"scope.offices\", is = \"yes\" }",
+            "applies_when = { question = \"scope.office\", is = \"yes\" }",
+            "questions/step-3-policies.toml: question 'physical.office-access': its condition names unknown question 'scope.office'",
+        ),
+        (
+            "questions/step-3-policies.toml",
+            "applies_when = { question = \"scope.offices\", is = \"yes\" }",
+            "applies_when = { question = \"scope.offices\", is = \"maybe\" }",
+            "question 'physical.office-access': its condition on 'scope.offices' expects 'maybe'",
+        ),
+        (
+            "questions/step-2-risks.toml",
+            "criteria = [\"CC3.3\"]",
+            "criteria = [\"CC3.2\"]",
+            "criterion CC3.3 is covered by 1 unconditional control question(s); it needs at least 2",
+        ),
+        (
+            "questions/step-2-risks.toml",
+            "weight = 3\ncriteria = [\"CC1.1\", \"CC1.5\"]",
+            "weight = 9\ncriteria = [\"CC1.1\", \"CC1.5\"]",
+            "question 'gov.code-of-conduct': weight 9 is outside 1 to 5",
+        ),
+        (
+            "questions/step-4-monitoring.toml",
+            "remediation = \"Turn on cloud audit logging",
+            "remediaton = \"Turn on cloud audit logging",
+            "questions/step-4-monitoring.toml: not valid at line 10: unknown field `remediaton`",
+        ),
+        (
+            "criteria.toml",
+            "id = \"P8.1\"",
+            "id = \"P7.1\"",
+            "criteria.toml: criterion P7.1 is listed twice",
+        ),
+        (
+            "bank.toml",
+            "number = 6",
+            "number = 5",
+            "bank.toml: step 5 must be described exactly once, found 2",
+        ),
+    ];
+    for (file, from, to, expected) in cases {
+        let problems = problems_after(file, from, to);
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "editing {file} ('{from}' -> '{to}') should report\n  {expected}\nbut reported\n  {problems:#?}"
+        );
+    }
+}

@@ -1,0 +1,312 @@
+//! The `soc2-readiness` command line as a user and other tools see it: output, JSON and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Cli {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("cli.sqlite3");
+        Cli { _dir: dir, db }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_soc2-readiness"))
+            .env("SOC2_READINESS_DB", &self.db)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// Runs a command that must succeed and returns its standard output.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    /// Runs a command that must fail with `code`; for code 1 the error is one line, returned.
+    fn fails(&self, code: i32, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        if code == 1 {
+            assert_eq!(stderr.lines().count(), 1, "one clear line: {stderr}");
+        }
+        stderr
+    }
+}
+
+#[test]
+fn bank_json_follows_the_contract() {
+    let bank = Cli::new().json(&["bank", "--json"]);
+    assert!(bank["version"].is_string());
+    let criteria = bank["criteria"].as_array().unwrap();
+    assert_eq!(criteria.len(), 61);
+    assert!(
+        criteria
+            .iter()
+            .all(|c| c["id"].is_string() && c["category"].is_string() && c["title"].is_string())
+    );
+    let questions = bank["questions"].as_array().unwrap();
+    let kind = |k: &str| questions.iter().filter(|q| q["kind"] == k).count();
+    assert!(kind("scoping") >= 15 && kind("control") >= 150);
+    let choice = questions
+        .iter()
+        .find(|q| q["id"] == "scope.report-type")
+        .unwrap();
+    assert_eq!(choice["choices"][0]["id"], "type1");
+    let control = questions
+        .iter()
+        .find(|q| q["id"] == "access.sso-mfa")
+        .unwrap();
+    for field in [
+        "text",
+        "why",
+        "good",
+        "remediation",
+        "effort",
+        "weight",
+        "key",
+        "criteria",
+        "step",
+    ] {
+        assert!(!control[field].is_null(), "control questions carry {field}");
+    }
+    for id in criteria.iter().map(|c| c["id"].as_str().unwrap()) {
+        let covering = questions
+            .iter()
+            .filter(|q| q["kind"] == "control" && q["applies_when"].is_null())
+            .filter(|q| q["criteria"].as_array().unwrap().iter().any(|c| c == id))
+            .count();
+        assert!(covering >= 2, "{id} covered {covering} times");
+    }
+}
+
+#[test]
+fn a_whole_journey_through_the_cli() {
+    let cli = Cli::new();
+    assert!(cli.ok(&["list"]).contains("No assessments yet"));
+    let id = cli
+        .ok(&["new", "Société Générale", "--report-type", "type1"])
+        .trim()
+        .to_string();
+    assert_eq!(id.len(), 12);
+    let prefix = &id[..6];
+
+    cli.ok(&[
+        "answer",
+        prefix,
+        "scope.data-kinds",
+        "personal,customer-confidential",
+    ]);
+    cli.ok(&["answer", prefix, "scope.offices", "no"]);
+    cli.ok(&[
+        "answer",
+        prefix,
+        "access.sso-mfa",
+        "documented",
+        "--note",
+        "Okta",
+        "--owner",
+        "Ana",
+        "--due",
+        "2027-01-15",
+        "--evidence",
+        "okta.png",
+    ]);
+    cli.ok(&["answer", prefix, "risk.fraud", "2"]);
+    cli.ok(&[
+        "answer",
+        prefix,
+        "risk.fraud-controls",
+        "na:no payments handled",
+    ]);
+    cli.ok(&[
+        "scope",
+        prefix,
+        "availability",
+        "in",
+        "--reason",
+        "SLA in the new enterprise contract",
+    ]);
+
+    let shown = cli.ok(&["show", prefix]);
+    assert!(shown.contains("Société Générale") && shown.contains("SOC 2 Type I"));
+    assert!(shown.contains("does not apply: No office"), "{shown}");
+    assert!(shown.contains("overridden: SLA in the new enterprise contract"));
+
+    let score = cli.json(&["score", prefix, "--json"]);
+    assert_eq!(score["target_level"], 3);
+    let cc33 = score["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "CC3.3")
+        .unwrap();
+    // One answered question at 2 of 3 and one not applicable: 66.7%.
+    assert_eq!(cc33["readiness"], 66.7);
+    assert_eq!(cc33["answered"], 2);
+    let categories = score["categories"].as_array().unwrap();
+    let availability = categories
+        .iter()
+        .find(|c| c["id"] == "availability")
+        .unwrap();
+    assert_eq!(availability["in_scope"], true);
+    assert_eq!(availability["name"], "Availability");
+    let pi = categories
+        .iter()
+        .find(|c| c["id"] == "processing_integrity")
+        .unwrap();
+    assert_eq!(pi["in_scope"], false);
+    assert!(pi["readiness"].is_null());
+    assert!(score["overall"]["readiness"].as_f64().unwrap() > 0.0);
+    assert_eq!(score["steps"].as_array().unwrap().len(), 6);
+
+    let gaps = cli.json(&["gaps", prefix, "--json"]);
+    let list = gaps["gaps"].as_array().unwrap();
+    assert!(
+        list.iter().all(|g| g["question_id"] != "access.sso-mfa"),
+        "at target, no gap"
+    );
+    let fraud = list
+        .iter()
+        .find(|g| g["question_id"] == "risk.fraud")
+        .unwrap();
+    assert_eq!(
+        (
+            fraud["current_level"].as_u64(),
+            fraud["target_level"].as_u64()
+        ),
+        (Some(2), Some(3))
+    );
+    assert!(!gaps["roadmap"]["now"].as_array().unwrap().is_empty());
+    assert!(cli.ok(&["gaps", prefix]).contains("Now ("));
+
+    let history = cli.json(&["history", prefix, "--json"]);
+    assert_eq!(history.as_array().unwrap().len(), 6);
+
+    let export = cli.db.with_file_name("export.json");
+    cli.ok(&["export", prefix, export.to_str().unwrap()]);
+    let copy = cli
+        .ok(&["import", export.to_str().unwrap()])
+        .trim()
+        .to_string();
+    assert_ne!(copy, id);
+    assert_eq!(cli.json(&["score", &copy, "--json"]), score);
+
+    let listed = cli.json(&["list", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+    assert!(cli.ok(&["list"]).contains("Société Générale"));
+
+    assert!(cli.fails(1, &["delete", &copy]).contains("--yes"));
+    cli.ok(&["delete", &copy, "--yes"]);
+    assert_eq!(cli.json(&["list", "--json"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn errors_exit_1_with_one_clear_line_and_usage_errors_exit_2() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "Acme"]).trim().to_string();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["answer", "nope", "access.sso-mfa", "1"],
+            "no assessment matches 'nope'",
+        ),
+        (
+            &["answer", &id, "made.up", "1"],
+            "unknown question 'made.up'",
+        ),
+        (
+            &["answer", &id, "access.sso-mfa", "7"],
+            "takes a maturity level",
+        ),
+        (
+            &["answer", &id, "access.sso-mfa", "na"],
+            "needs a justification",
+        ),
+        (
+            &["answer", &id, "scope.target-date", "next week"],
+            "a date as YYYY-MM-DD",
+        ),
+        (
+            &["answer", &id, "scope.hosting", "aws,mars"],
+            "comma-separated choices from",
+        ),
+        (&["import", "/does/not/exist.json"], "/does/not/exist.json"),
+        (
+            &["scope", &id, "security", "out", "--reason", "x"],
+            "Security is always in scope",
+        ),
+        (&["scope", &id, "privacy", "in"], "needs a reason"),
+    ];
+    for (args, expected) in cases {
+        let line = cli.fails(1, args);
+        assert!(
+            line.starts_with("error: ") && line.contains(expected),
+            "{args:?}: {line}"
+        );
+    }
+    cli.fails(2, &["frobnicate"]);
+    cli.fails(2, &["new"]);
+    cli.fails(2, &["new", "Acme", "--report-type", "type3"]);
+    cli.fails(
+        2,
+        &["answer", &id, "access.sso-mfa", "1", "--due", "tomorrow"],
+    );
+}
+
+#[test]
+fn a_damaged_data_file_is_named_and_left_alone() {
+    let cli = Cli::new();
+    std::fs::write(
+        &cli.db,
+        b"this is not a database, just some bytes that are long enough",
+    )
+    .unwrap();
+    let before = std::fs::read(&cli.db).unwrap();
+    let line = cli.fails(1, &["list"]);
+    assert!(line.contains(cli.db.to_str().unwrap()), "{line}");
+    assert_eq!(std::fs::read(&cli.db).unwrap(), before);
+}
+
+#[test]
+fn bank_check_validates_a_folder_and_lists_every_problem() {
+    let cli = Cli::new();
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    assert!(
+        cli.ok(&["bank", "check", assets.to_str().unwrap()])
+            .contains("is valid: 61 criteria")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("questions")).unwrap();
+    std::fs::copy(assets.join("bank.toml"), dir.path().join("bank.toml")).unwrap();
+    std::fs::copy(
+        assets.join("criteria.toml"),
+        dir.path().join("criteria.toml"),
+    )
+    .unwrap();
+    let out = cli.run(&["bank", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("criterion CC1.1 is covered by 0 unconditional"),
+        "{stderr}"
+    );
+    assert!(stderr.lines().count() > 61, "every problem is listed");
+}

@@ -1,0 +1,177 @@
+//! Portable JSON: export and import round trips, refusals that name the field, and generated input.
+
+use proptest::prelude::*;
+use soc2_readiness::Workspace;
+use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ReportType};
+use soc2_readiness::catalog::Category;
+use soc2_readiness::store::Store;
+use soc2_readiness::workspace::AnswerDetails;
+
+use crate::support::{at, bank};
+
+fn workspace_with_one() -> Workspace {
+    let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+    ws.create_assessment("abc123", "Ελλάδα Cloud", ReportType::Type2, at(0))
+        .unwrap();
+    let details = AnswerDetails {
+        note: Some("nightly snapshots, restore never tested".into()),
+        owner: Some("Dimitra".into()),
+        due: Some(Some("2027-03-01".parse().unwrap())),
+        evidence: Some(vec!["backup-config.json".into()]),
+    };
+    ws.save_answer(
+        "abc123",
+        "continuity.backups",
+        AnswerValue::Level(MaturityLevel::Informal),
+        details,
+        at(1),
+    )
+    .unwrap();
+    ws.save_answer(
+        "abc123",
+        "scope.data-kinds",
+        AnswerValue::Choices(vec!["personal".into()]),
+        AnswerDetails::default(),
+        at(2),
+    )
+    .unwrap();
+    ws.set_scope(
+        "abc123",
+        Category::Availability,
+        Some(true),
+        "enterprise SLA in negotiation",
+        at(3),
+    )
+    .unwrap();
+    ws
+}
+
+#[test]
+fn export_then_import_gives_the_same_assessment_under_a_new_id() {
+    let mut ws = workspace_with_one();
+    let json = ws.export_json("abc123", at(10)).unwrap();
+    let imported = ws.import_json(json.as_bytes(), "new999", at(11)).unwrap();
+    assert_eq!(imported.id, "new999");
+    let original = ws.record("abc123").unwrap();
+    let copy = ws.record("new999").unwrap();
+    assert_eq!(copy.answers, original.answers);
+    assert_eq!(copy.scope_overrides, original.scope_overrides);
+    assert_eq!(copy.assessment.organisation, "Ελλάδα Cloud");
+    assert_eq!(
+        ws.store.history("new999").unwrap(),
+        ws.store.history("abc123").unwrap()
+    );
+    let (_, a) = ws.scorecard("abc123").unwrap();
+    let (_, b) = ws.scorecard("new999").unwrap();
+    assert_eq!(a, b, "the same answers score the same");
+}
+
+fn exported() -> serde_json::Value {
+    let ws = workspace_with_one();
+    serde_json::from_str(&ws.export_json("abc123", at(10)).unwrap()).unwrap()
+}
+
+#[test]
+fn bad_files_are_refused_naming_the_field_and_nothing_is_written() {
+    type Edit = fn(&mut serde_json::Value);
+    let cases: Vec<(Edit, &str)> = vec![
+        (|v| v["format_version"] = 7.into(), "format version 7"),
+        (
+            |v| v["format"] = "something-else".into(),
+            "not a SOC 2 Readiness assessment",
+        ),
+        (
+            |v| v["answers"][0]["question_id"] = "made.up".into(),
+            "answers[0].question_id: unknown question 'made.up'",
+        ),
+        (
+            |v| v["answers"][0]["value"] = serde_json::json!({"level": 7}),
+            "answers[0].value",
+        ),
+        (
+            |v| v["answers"][0]["value"] = serde_json::json!({"not_applicable": ""}),
+            "answers[0].value: question 'continuity.backups': not applicable needs a justification",
+        ),
+        (
+            |v| v["answers"][1]["value"] = serde_json::json!({"choices": ["martian"]}),
+            "answers[1].value: question 'scope.data-kinds' takes comma-separated choices",
+        ),
+        (
+            |v| v["answers"][0]["due"] = "31/02/2027".into(),
+            "answers[0].due",
+        ),
+        (
+            |v| v["assessment"]["organisation"] = " ".into(),
+            "assessment.organisation",
+        ),
+        (
+            |v| v["scope_overrides"][0]["reason"] = "".into(),
+            "scope_overrides[0].reason",
+        ),
+        (
+            |v| {
+                v["answers"][1] = v["answers"][0].clone();
+            },
+            "answered twice",
+        ),
+        (|v| v["surprise"] = 1.into(), "unknown field `surprise`"),
+    ];
+    for (edit, expected) in cases {
+        let mut ws = workspace_with_one();
+        let mut value = exported();
+        edit(&mut value);
+        let err = ws
+            .import_json(value.to_string().as_bytes(), "new999", at(11))
+            .unwrap_err();
+        assert!(
+            err.to_string().contains(expected),
+            "expected '{expected}' in: {err}"
+        );
+        assert_eq!(err.kind(), "invalid_import");
+        assert_eq!(
+            ws.summaries().unwrap().len(),
+            1,
+            "nothing written for '{expected}'"
+        );
+    }
+}
+
+#[test]
+fn non_utf8_and_oversized_files_are_refused() {
+    let mut ws = workspace_with_one();
+    let err = ws
+        .import_json(b"{\"format\": \"\xff\"}", "x", at(1))
+        .unwrap_err();
+    assert!(err.to_string().contains("not UTF-8"), "{err}");
+    let huge = vec![b' '; soc2_readiness::interchange::MAX_IMPORT_BYTES + 1];
+    let err = ws.import_json(&huge, "x", at(1)).unwrap_err();
+    assert!(err.to_string().contains("at most"), "{err}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_or_write(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+        let _ = ws.import_json(&bytes, "x", at(1));
+        prop_assert!(ws.summaries().unwrap().is_empty());
+    }
+
+    #[test]
+    fn mutated_exports_never_panic_and_write_all_or_nothing(
+        cut in 0usize..4000,
+        flip in 0usize..4000,
+        byte in any::<u8>(),
+    ) {
+        let mut text = serde_json::to_vec(&exported()).unwrap();
+        let flip = flip % text.len();
+        text[flip] = byte;
+        text.truncate(cut.max(1).min(text.len()));
+        let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+        match ws.import_json(&text, "x", at(1)) {
+            Ok(_) => prop_assert_eq!(ws.summaries().unwrap().len(), 1),
+            Err(_) => prop_assert!(ws.summaries().unwrap().is_empty()),
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! The SQLite store through the workspace: saving, history, prefixes, scope overrides, schema versions.
+
+use rusqlite::Connection;
+use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ReportType};
+use soc2_readiness::catalog::Category;
+use soc2_readiness::store::{SCHEMA_VERSION, Store, StoreError};
+use soc2_readiness::workspace::AnswerDetails;
+use soc2_readiness::{Error, Workspace};
+
+use crate::support::{at, bank};
+
+fn workspace() -> Workspace {
+    Workspace::new(bank(), Store::open_in_memory().unwrap())
+}
+
+#[test]
+fn answers_and_details_round_trip_and_keep_what_was_not_changed() {
+    let mut ws = workspace();
+    ws.create_assessment("abc123", "Łódź Analytics", ReportType::Type1, at(0))
+        .unwrap();
+    let details = AnswerDetails {
+        note: Some("Okta for everything".into()),
+        owner: Some("Ana".into()),
+        due: Some(Some("2027-01-31".parse().unwrap())),
+        evidence: Some(vec!["okta-mfa-policy.png".into(), " ".into()]),
+    };
+    let level = |l| AnswerValue::Level(l);
+    ws.save_answer(
+        "abc123",
+        "access.sso-mfa",
+        level(MaturityLevel::Informal),
+        details,
+        at(1),
+    )
+    .unwrap();
+    ws.save_answer(
+        "abc123",
+        "access.sso-mfa",
+        level(MaturityLevel::Documented),
+        AnswerDetails::default(),
+        at(2),
+    )
+    .unwrap();
+
+    let record = ws.record("abc123").unwrap();
+    let answer = &record.answers["access.sso-mfa"];
+    assert_eq!(answer.value, level(MaturityLevel::Documented));
+    assert_eq!(answer.note.as_deref(), Some("Okta for everything"), "kept");
+    assert_eq!(answer.owner.as_deref(), Some("Ana"));
+    assert_eq!(
+        answer.evidence,
+        ["okta-mfa-policy.png"],
+        "blank evidence dropped"
+    );
+    assert_eq!(answer.updated_at, at(2));
+    assert_eq!(record.report_type(), ReportType::Type1);
+    assert_eq!(record.assessment.organisation, "Łódź Analytics");
+    assert_eq!(record.assessment.updated_at, at(2));
+
+    let history = ws.store.history("abc123").unwrap();
+    let changes: Vec<(&str, Option<&AnswerValue>)> = history
+        .iter()
+        .map(|h| (h.question_id.as_str(), h.value.as_ref()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                "scope.report-type",
+                Some(&AnswerValue::Choice("type1".into()))
+            ),
+            ("access.sso-mfa", Some(&level(MaturityLevel::Informal))),
+            ("access.sso-mfa", Some(&level(MaturityLevel::Documented))),
+        ]
+    );
+    ws.clear_answer("abc123", "access.sso-mfa", at(3)).unwrap();
+    assert!(
+        !ws.record("abc123")
+            .unwrap()
+            .answers
+            .contains_key("access.sso-mfa")
+    );
+    let history = ws.store.history("abc123").unwrap();
+    assert_eq!(
+        history.last().unwrap().value,
+        None,
+        "clearing is recorded too"
+    );
+}
+
+#[test]
+fn answers_are_checked_before_anything_is_written() {
+    let mut ws = workspace();
+    ws.create_assessment("abc123", "Acme", ReportType::Type2, at(0))
+        .unwrap();
+    let cases = [
+        (
+            "no.such.question",
+            AnswerValue::Level(MaturityLevel::Planned),
+            "unknown question 'no.such.question'",
+        ),
+        (
+            "access.sso-mfa",
+            AnswerValue::NotApplicable("  ".into()),
+            "needs a justification",
+        ),
+        (
+            "access.sso-mfa",
+            AnswerValue::YesNo(true),
+            "takes a maturity level",
+        ),
+        (
+            "scope.offices",
+            AnswerValue::Level(MaturityLevel::Planned),
+            "takes yes or no",
+        ),
+        (
+            "scope.report-type",
+            AnswerValue::Choice("type3".into()),
+            "one of: type1, type2",
+        ),
+    ];
+    for (question, value, expected) in cases {
+        let err = ws
+            .save_answer("abc123", question, value, AnswerDetails::default(), at(1))
+            .unwrap_err();
+        assert!(err.to_string().contains(expected), "{question}: {err}");
+        assert_eq!(err.kind(), "invalid_answer");
+    }
+    assert_eq!(
+        ws.store.history("abc123").unwrap().len(),
+        1,
+        "only the creation"
+    );
+}
+
+#[test]
+fn assessments_resolve_by_unique_prefix() {
+    let mut ws = workspace();
+    ws.create_assessment("abc123", "One", ReportType::Type2, at(0))
+        .unwrap();
+    ws.create_assessment("abd456", "Two", ReportType::Type2, at(1))
+        .unwrap();
+    assert_eq!(ws.resolve("abc").unwrap(), "abc123");
+    assert!(matches!(
+        ws.resolve("ab"),
+        Err(Error::Store(StoreError::AmbiguousAssessment(_)))
+    ));
+    let err = ws.resolve("zzz").unwrap_err();
+    assert_eq!(err.kind(), "not_found");
+    assert_eq!(
+        err.to_string(),
+        "no assessment matches 'zzz' (run `soc2-readiness list` to see the ids)"
+    );
+}
+
+#[test]
+fn scope_overrides_need_a_reason_and_security_cannot_be_dropped() {
+    let mut ws = workspace();
+    ws.create_assessment("abc123", "Acme", ReportType::Type2, at(0))
+        .unwrap();
+    let err = ws
+        .set_scope("abc123", Category::Privacy, Some(true), " ", at(1))
+        .unwrap_err();
+    assert!(err.to_string().contains("needs a reason"), "{err}");
+    let err = ws
+        .set_scope("abc123", Category::Security, Some(false), "no", at(1))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("Security is always in scope"),
+        "{err}"
+    );
+    ws.set_scope(
+        "abc123",
+        Category::Privacy,
+        Some(true),
+        "customer asked for it",
+        at(2),
+    )
+    .unwrap();
+    let record = ws.record("abc123").unwrap();
+    assert_eq!(record.scope_overrides.len(), 1);
+    assert_eq!(record.scope_overrides[0].reason, "customer asked for it");
+    ws.set_scope("abc123", Category::Privacy, None, "", at(3))
+        .unwrap();
+    assert!(ws.record("abc123").unwrap().scope_overrides.is_empty());
+}
+
+#[test]
+fn duplicate_rename_archive_and_delete() {
+    let mut ws = workspace();
+    ws.create_assessment("abc123", "Acme", ReportType::Type2, at(0))
+        .unwrap();
+    ws.save_answer(
+        "abc123",
+        "access.sso-mfa",
+        AnswerValue::Level(MaturityLevel::Operating),
+        AnswerDetails::default(),
+        at(1),
+    )
+    .unwrap();
+    let copy = ws
+        .duplicate("abc123", "def456", Some("Acme 2027"), at(5))
+        .unwrap();
+    assert_eq!(copy.organisation, "Acme 2027");
+    let record = ws.record("def456").unwrap();
+    assert_eq!(record.answers.len(), 2, "report type and the one answer");
+    ws.rename("abc123", "Acme Ltd", at(6)).unwrap();
+    ws.store.set_archived("abc123", Some(at(7)), at(7)).unwrap();
+    let list = ws.summaries().unwrap();
+    assert_eq!(list.len(), 2);
+    let original = list.iter().find(|s| s.assessment.id == "abc123").unwrap();
+    assert_eq!(original.assessment.organisation, "Acme Ltd");
+    assert!(original.assessment.archived_at.is_some());
+    ws.store.delete_assessment("abc123").unwrap();
+    assert!(ws.record("abc123").is_err());
+    assert!(
+        ws.store.history("abc123").unwrap().is_empty(),
+        "history goes with it"
+    );
+    assert_eq!(ws.summaries().unwrap().len(), 1);
+}
+
+#[test]
+fn the_history_is_append_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data.sqlite3");
+    let mut ws = Workspace::new(bank(), Store::open(&path).unwrap());
+    ws.create_assessment("abc123", "Acme", ReportType::Type2, at(0))
+        .unwrap();
+    drop(ws);
+    let conn = Connection::open(&path).unwrap();
+    let err = conn
+        .execute("UPDATE answer_history SET value = NULL", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+}
+
+#[test]
+fn a_file_database_survives_reopening_with_wal_and_foreign_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/folder/data.sqlite3");
+    {
+        let mut ws = Workspace::new(bank(), Store::open(&path).unwrap());
+        ws.create_assessment("abc123", "Acme", ReportType::Type2, at(0))
+            .unwrap();
+        ws.save_answer(
+            "abc123",
+            "access.sso-mfa",
+            AnswerValue::Level(MaturityLevel::Planned),
+            AnswerDetails::default(),
+            at(1),
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.location(), Some(path.as_path()));
+    assert_eq!(store.load_record("abc123").unwrap().answers.len(), 2);
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version as usize, SCHEMA_VERSION);
+}
+
+#[test]
+fn an_empty_file_from_before_any_schema_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 0;")
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    assert!(store.list_assessments().unwrap().is_empty());
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.sqlite3");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("a newer schema is refused");
+    assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("newer version of SOC 2 Readiness"));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is untouched"
+    );
+}

@@ -1,0 +1,17 @@
+//! The one integration-test binary: the engine through its public API and the CLI through its process.
+
+// Shared fixtures: fixed clock, records built from the bundled bank.
+mod support;
+
+// The bundled bank's shape and the validator's messages for broken banks.
+mod bank;
+// The command line: exit codes, JSON contracts, a whole journey on a temporary database.
+mod cli;
+// Portable JSON: round trips, refused files that name the offending field, and fuzzed input.
+mod interchange;
+// Scoring and gaps: hand-checked examples and properties over generated answers.
+mod scoring;
+// The SQLite store: migrations, durability of the audit trail, id prefixes, newer files refused.
+mod store;
+// Code-shape checks that run with the tests: file headers, no leftover debugging macros.
+mod tidy;
