@@ -1,4 +1,4 @@
-//! Benchmarks: re-scoring a fully answered assessment and saving one answer durably to a file.
+//! Benchmarks: re-scoring, exporting the PDF of a fully answered assessment, and saving one answer durably.
 
 use std::hint::black_box;
 
@@ -8,6 +8,7 @@ use soc2_readiness::Workspace;
 use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ReportType};
 use soc2_readiness::catalog::bundled_bank;
 use soc2_readiness::gaps::find_gaps;
+use soc2_readiness::report::{PageSize, ReportSettings};
 use soc2_readiness::scoring::score;
 use soc2_readiness::store::Store;
 use soc2_readiness::workspace::AnswerDetails;
@@ -60,6 +61,21 @@ fn engine(c: &mut Criterion) {
     c.bench_function("load_record_from_file", |b| {
         b.iter(|| ws.record(black_box("bench")).unwrap())
     });
+
+    let settings = ReportSettings {
+        assessor: Some("Bench Advisory".into()),
+        page_size: PageSize::A4,
+        logo: None,
+        generated_at: Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap(),
+    };
+    let size = ws.report("bench", &settings).unwrap().bytes.len();
+    println!("report_fully_answered: {size} bytes");
+    let mut group = c.benchmark_group("report");
+    group.sample_size(20);
+    group.bench_function("export_report_fully_answered", |b| {
+        b.iter(|| ws.report(black_box("bench"), &settings).unwrap())
+    });
+    group.finish();
 
     let mut minute = 0i64;
     let start = Utc.with_ymd_and_hms(2026, 11, 3, 9, 0, 0).unwrap();

@@ -413,6 +413,24 @@ pub fn describe(value: &AnswerValue) -> String {
     }
 }
 
+/// Like [`describe`], but with the labels of the question's choices instead of their ids.
+pub fn describe_for(question: &Question, value: &AnswerValue) -> String {
+    let label = |id: &String| {
+        question
+            .choices
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.clone(), |c| c.label.clone())
+    };
+    match value {
+        AnswerValue::Choice(id) => label(id),
+        AnswerValue::Choices(ids) if !ids.is_empty() => {
+            ids.iter().map(label).collect::<Vec<_>>().join("; ")
+        }
+        other => describe(other),
+    }
+}
+
 /// Looks a question up and parses a raw value for it in one go.
 pub fn parse_answer_for(
     bank: &Bank,

@@ -3,6 +3,7 @@
 use crate::assessment::AnswerError;
 use crate::catalog::BankError;
 use crate::interchange::ImportError;
+use crate::report::ReportError;
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +16,8 @@ pub enum Error {
     Answer(#[from] AnswerError),
     #[error("cannot import: {0}")]
     Import(#[from] ImportError),
+    #[error("cannot create the report: {0}")]
+    Report(#[from] ReportError),
     #[error("{path}: {reason}")]
     File { path: String, reason: String },
     #[error("{0}")]
@@ -32,6 +35,7 @@ impl Error {
             Error::Store(_) => "store",
             Error::Answer(_) => "invalid_answer",
             Error::Import(_) => "invalid_import",
+            Error::Report(_) => "report",
             Error::File { .. } => "file",
             Error::Invalid(_) => "invalid_input",
         }

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod error;
 pub mod gaps;
 pub mod interchange;
+pub mod report;
 pub mod scope;
 pub mod scoring;
 pub mod store;

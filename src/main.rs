@@ -8,9 +8,10 @@ use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use serde_json::json;
 
-use soc2_readiness::assessment::{ReportType, describe, parse_answer_for};
+use soc2_readiness::assessment::{ReportType, describe, describe_for, parse_answer_for};
 use soc2_readiness::catalog::{Category, bundled_bank, load_bank_dir};
 use soc2_readiness::gaps::{Gap, roadmap};
+use soc2_readiness::report::{PageSize, ReportSettings, fingerprint};
 use soc2_readiness::scope::{decide_scope, question_applies};
 use soc2_readiness::scoring::{CriterionStatus, Scorecard};
 use soc2_readiness::store::{Store, default_path};
@@ -121,6 +122,20 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Write the gap-analysis PDF for leadership.
+    Report {
+        assessment: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long, value_parser = parse_page_size, default_value = "a4")]
+        page_size: PageSize,
+        /// Who prepared the assessment (printed on the cover).
+        #[arg(long)]
+        assessor: Option<String>,
+        /// A PNG or JPEG logo for the cover.
+        #[arg(long, value_name = "FILE")]
+        logo: Option<PathBuf>,
+    },
     /// Export an assessment as portable, versioned JSON.
     Export { assessment: String, file: PathBuf },
     /// Import a portable JSON file as a new assessment; prints the new id.
@@ -135,6 +150,10 @@ enum BankAction {
 
 fn parse_report_type(text: &str) -> Result<ReportType, String> {
     ReportType::parse(text).ok_or_else(|| format!("'{text}' is not type1 or type2"))
+}
+
+fn parse_page_size(text: &str) -> Result<PageSize, String> {
+    PageSize::parse(text).ok_or_else(|| format!("'{text}' is not a4 or letter"))
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -307,6 +326,37 @@ fn run(cli: Cli) -> Result<(), Error> {
             ws.store.delete_assessment(&id)?;
             println!("deleted {id}");
         }
+        Command::Report {
+            assessment,
+            out,
+            page_size,
+            assessor,
+            logo,
+        } => {
+            let id = ws.resolve(&assessment)?;
+            let logo = logo
+                .map(|path| {
+                    std::fs::read(&path).map_err(|e| Error::File {
+                        path: path.display().to_string(),
+                        reason: e.to_string(),
+                    })
+                })
+                .transpose()?;
+            let settings = ReportSettings {
+                assessor,
+                page_size,
+                logo,
+                generated_at: now,
+            };
+            let report = ws.report(&id, &settings)?;
+            write_file(&out, &report.bytes)?;
+            println!(
+                "wrote {} ({} pages, {} KB)",
+                out.display(),
+                report.page_count,
+                report.bytes.len().div_ceil(1024)
+            );
+        }
         Command::Export { assessment, file } => {
             let json = ws.export_json(&ws.resolve(&assessment)?, now)?;
             write_file(&file, json.as_bytes())?;
@@ -330,7 +380,9 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         path: path.display().to_string(),
         reason: e.to_string(),
     };
-    let temporary = path.with_extension("json.partial");
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".partial");
+    let temporary = PathBuf::from(temporary);
     let mut file = std::fs::File::create(&temporary).map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;
     file.sync_all().map_err(fail)?;
@@ -432,6 +484,7 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
     if json {
         print_json(&json!({
             "assessment": record.assessment,
+            "fingerprint": fingerprint(&record),
             "report_type": record.report_type(),
             "scope": scope,
             "answers": record.answers.values().collect::<Vec<_>>(),
@@ -448,6 +501,7 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
         a.created_at.format("%Y-%m-%d"),
         a.updated_at.format("%Y-%m-%d %H:%M")
     );
+    println!("Answers fingerprint {}", fingerprint(&record));
     println!("\nScope");
     for d in &scope {
         let mark = if d.in_scope { "in " } else { "out" };
@@ -468,7 +522,7 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
                         .map(|t| format!(": {t}"))
                         .unwrap_or_default()
                 ),
-                (Some(answer), true) => describe(&answer.value),
+                (Some(answer), true) => describe_for(q, &answer.value),
                 (None, true) => "(unanswered)".into(),
             };
             println!("  {:<34} {}", q.id, shown);

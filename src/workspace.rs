@@ -10,6 +10,7 @@ use crate::assessment::{
 use crate::catalog::{Bank, Category, REPORT_TYPE_QUESTION};
 use crate::gaps::{Gap, find_gaps};
 use crate::interchange;
+use crate::report::{self, RenderedReport, ReportSettings};
 use crate::scoring::{Scorecard, score};
 use crate::store::Store;
 use crate::{Error, Result};
@@ -263,6 +264,13 @@ impl Workspace {
         record.assessment.archived_at = None;
         self.store.insert_record(&record, &[])?;
         Ok(record.assessment)
+    }
+
+    /// Builds and renders the gap-analysis PDF for an assessment.
+    pub fn report(&self, assessment_id: &str, settings: &ReportSettings) -> Result<RenderedReport> {
+        let record = self.store.load_record(assessment_id)?;
+        let model = report::build(&self.bank, &record, settings);
+        Ok(report::render(&model)?)
     }
 
     pub fn rename(

@@ -310,3 +310,45 @@ fn bank_check_validates_a_folder_and_lists_every_problem() {
     );
     assert!(stderr.lines().count() > 61, "every problem is listed");
 }
+
+#[test]
+fn report_writes_a_pdf_and_refuses_bad_input() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "Zürich Data AG"]).trim().to_string();
+    cli.ok(&["answer", &id, "access.sso-mfa", "3"]);
+    let out = cli.db.with_file_name("gap analysis.pdf");
+    let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logo.png");
+    let printed = cli.ok(&[
+        "report",
+        &id,
+        "--out",
+        out.to_str().unwrap(),
+        "--page-size",
+        "letter",
+        "--assessor",
+        "Jürgen Weiß",
+        "--logo",
+        logo.to_str().unwrap(),
+    ]);
+    assert!(
+        printed.starts_with("wrote ") && printed.contains(" pages, "),
+        "{printed}"
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    cli.fails(2, &["report", &id, "--out", "x.pdf", "--page-size", "a3"]);
+    let line = cli.fails(
+        1,
+        &[
+            "report",
+            &id,
+            "--out",
+            "x.pdf",
+            "--logo",
+            "/no/such/logo.png",
+        ],
+    );
+    assert!(line.contains("/no/such/logo.png"), "{line}");
+    let line = cli.fails(1, &["report", &id, "--out", "/no/such/dir/report.pdf"]);
+    assert!(line.contains("/no/such/dir/report.pdf"), "{line}");
+}

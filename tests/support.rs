@@ -66,3 +66,75 @@ pub fn answer_all_controls(bank: &Bank, record: &mut AssessmentRecord, level: Ma
         set(record, &q.id, AnswerValue::Level(level));
     }
 }
+
+/// A realistic, fully answered assessment (every level, notes, owners, dates, a long name with
+/// accents) in a fresh in-memory workspace, built through the public API like a user would.
+pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String) {
+    use soc2_readiness::assessment::{ReportType, parse_answer_for};
+    use soc2_readiness::store::Store;
+    use soc2_readiness::workspace::AnswerDetails;
+
+    let mut ws = soc2_readiness::Workspace::new(bank(), Store::open_in_memory().unwrap());
+    let id = "demo00000001";
+    ws.create_assessment(id, organisation, ReportType::Type2, at(0))
+        .unwrap();
+    let scoping = [
+        (
+            "scope.business-reason",
+            "Two enterprise deals in Zürich and Łódź need a SOC 2 report by Q3.",
+        ),
+        ("scope.observation-period", "6-months"),
+        ("scope.target-date", "2027-09-30"),
+        ("scope.company-stage", "11-50"),
+        (
+            "scope.products",
+            "The Ελλάδα analytics platform and its public API",
+        ),
+        ("scope.environments", "production,staging"),
+        ("scope.hosting", "aws"),
+        ("scope.data-kinds", "customer-confidential,personal"),
+        ("scope.sla", "yes"),
+        ("scope.transaction-processing", "no"),
+        ("scope.offices", "no"),
+        ("scope.subservice-orgs", "yes"),
+        (
+            "scope.subservice-list",
+            "AWS (hosting), Stripe (billing), Postmark (email)",
+        ),
+    ];
+    for (question, raw) in scoping {
+        let value = parse_answer_for(&ws.bank, question, raw).unwrap();
+        ws.save_answer(id, question, value, AnswerDetails::default(), at(1))
+            .unwrap();
+    }
+    let owners = [
+        "Ana Kowalska",
+        "Dimitra Papadopoulou",
+        "Jürgen Weiß",
+        "Sam Lee",
+    ];
+    let ids: Vec<String> = ws.bank.control_questions().map(|q| q.id.clone()).collect();
+    for (i, question) in ids.iter().enumerate() {
+        // A spread of levels, with a few not applicable and a few left unanswered.
+        let raw = match i % 11 {
+            0 => continue,
+            1 => "na:we run no offices and no hardware of our own".to_string(),
+            n => ((n * 7 + i / 3) % 5).to_string(),
+        };
+        let details = AnswerDetails {
+            note: (i % 3 == 0).then(|| {
+                if i % 27 == 0 {
+                    "Long workshop note: ".to_string() + &"the team described the current practice in detail, including exceptions, owners and the tooling involved. ".repeat(6)
+                } else {
+                    format!("Discussed in the workshop; evidence in the shared drive, folder {i}.")
+                }
+            }),
+            owner: (i % 2 == 0).then(|| owners[i % owners.len()].to_string()),
+            due: (i % 4 == 0).then(|| Some(chrono::NaiveDate::from_ymd_opt(2027, 1 + (i % 12) as u32, 15).unwrap())),
+            evidence: (i % 5 == 0).then(|| vec![format!("drive://evidence/{question}.pdf")]),
+        };
+        let value = parse_answer_for(&ws.bank, question, &raw).unwrap();
+        ws.save_answer(id, question, value, details, at(2)).unwrap();
+    }
+    (ws, id.to_string())
+}

@@ -9,6 +9,8 @@ mod bank;
 mod cli;
 // Portable JSON: round trips, refused files that name the offending field, and fuzzed input.
 mod interchange;
+// The gap-analysis PDF read back through its text boxes and poppler.
+mod report;
 // Scoring and gaps: hand-checked examples and properties over generated answers.
 mod scoring;
 // The SQLite store: migrations, durability of the audit trail, id prefixes, newer files refused.

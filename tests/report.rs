@@ -1,0 +1,211 @@
+//! The gap-analysis PDF read back: sections, numbers, margins, overlaps, metadata, size.
+
+use std::process::Command;
+
+use soc2_readiness::Workspace;
+use soc2_readiness::report::{PageSize, PageText, RenderedReport, ReportSettings, SAFE_EDGE_MM};
+use soc2_readiness::store::Store;
+
+use crate::support::{at, bank, demo_workspace};
+
+fn settings(page_size: PageSize, logo: bool) -> ReportSettings {
+    ReportSettings {
+        assessor: Some("Łódź Advisory — Ana Kowalska".into()),
+        page_size,
+        logo: logo.then(|| include_bytes!("fixtures/logo.png").to_vec()),
+        generated_at: at(30),
+    }
+}
+
+fn all_text(pages: &[PageText]) -> String {
+    pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.text.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every line inside the safe area, and no two lines on a page drawn over each other.
+fn assert_clean_layout(report: &RenderedReport) {
+    for (index, page) in report.text_boxes().iter().enumerate() {
+        let number = index + 1;
+        for line in &page.lines {
+            assert!(
+                line.left >= SAFE_EDGE_MM - 0.01
+                    && line.top >= SAFE_EDGE_MM - 0.01
+                    && line.right <= page.width - SAFE_EDGE_MM + 0.01
+                    && line.bottom <= page.height - SAFE_EDGE_MM + 0.01,
+                "page {number}: '{}' at {:?} leaves the margins",
+                line.text,
+                (line.left, line.top, line.right, line.bottom)
+            );
+        }
+        for (i, a) in page.lines.iter().enumerate() {
+            for b in &page.lines[i + 1..] {
+                let overlap_x = a.right.min(b.right) - a.left.max(b.left);
+                let overlap_y = a.bottom.min(b.bottom) - a.top.max(b.top);
+                // Glyph boxes include ascent and descent; a sliver of shared leading is not an overlap.
+                assert!(
+                    overlap_x <= 0.2 || overlap_y <= 0.8,
+                    "page {number}: '{}' overlaps '{}' ({overlap_x:.2} x {overlap_y:.2} mm)",
+                    a.text,
+                    b.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_fully_answered_report_has_every_section_and_the_engine_numbers() {
+    let (ws, id) = demo_workspace("Société Générale Zürich — Ελλάδα & Łódź Operations");
+    let report = ws.report(&id, &settings(PageSize::A4, true)).unwrap();
+    // Developers look at this file as pictures (pdftoppm) before changing the layout.
+    if let Some(path) = std::env::var_os("SOC2_SAMPLE_REPORT") {
+        std::fs::write(path, &report.bytes).unwrap();
+    }
+    let pages = report.text_boxes();
+    assert_eq!(pages.len(), report.page_count);
+    let text = all_text(&pages);
+    for section in [
+        "Gap analysis",
+        "Executive summary",
+        "Readiness at a glance",
+        "Gap register",
+        "Roadmap",
+        "Appendix A: Scope",
+        "Appendix B: Every answer",
+        "Appendix C: Scoring method",
+        "What it takes to be audit-ready",
+        "The five most important gaps",
+    ] {
+        assert!(text.contains(section), "missing section {section}");
+    }
+    assert!(text.contains("Société Générale Zürich"));
+    assert!(
+        text.contains("Ελλάδα") && text.contains("Łódź"),
+        "non-Latin names survive"
+    );
+
+    // The executive summary (page 2) shows the engine's own figures.
+    let (_, scorecard) = ws.scorecard(&id).unwrap();
+    let summary = all_text(&pages[1..2]);
+    let overall = format!("{:.1}%", scorecard.overall.readiness.unwrap());
+    assert!(
+        summary.contains(&overall),
+        "overall {overall} not in:\n{summary}"
+    );
+    assert!(summary.contains(&format!("{:.1}%", scorecard.overall.completion.unwrap())));
+    for category in scorecard.categories.iter().filter(|c| c.in_scope) {
+        let figure = format!("{:.1}%", category.readiness.unwrap());
+        assert!(summary.contains(&figure), "{} {figure}", category.name);
+    }
+    assert!(
+        summary.contains("out of scope"),
+        "Processing Integrity is out of scope"
+    );
+    // The criteria grid shows every scored criterion's readiness.
+    let glance = all_text(&pages[2..3]);
+    for criterion in scorecard
+        .criteria
+        .iter()
+        .filter_map(|c| c.readiness.map(|r| (c, r)))
+    {
+        let (c, r) = criterion;
+        assert!(glance.contains(&c.id), "{} missing from the grid", c.id);
+        assert!(glance.contains(&format!("{r:.1}%")), "{} {r}", c.id);
+    }
+    // Tables that continue repeat their header on the next page.
+    let register_pages = pages
+        .iter()
+        .filter(|p| p.lines.iter().any(|l| l.text == "Gap and first actions"))
+        .count();
+    assert!(
+        register_pages >= 3,
+        "the gap register spans pages with headers: {register_pages}"
+    );
+    assert!(text.contains(&format!("Page {} of {}", pages.len(), pages.len())));
+    assert_clean_layout(&report);
+    assert!(
+        report.bytes.len() < 1_000_000,
+        "{} bytes",
+        report.bytes.len()
+    );
+}
+
+#[test]
+fn an_empty_assessment_and_letter_paper_also_give_a_clean_report() {
+    let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+    let long_name = "The Extraordinarily Long-Named International Holding Company for Cloud Analytics, Payments and Customer Data Services of Northern and Central Europe GmbH & Co. KG";
+    ws.create_assessment(
+        "empty",
+        long_name,
+        soc2_readiness::assessment::ReportType::Type1,
+        at(0),
+    )
+    .unwrap();
+    for page_size in [PageSize::A4, PageSize::Letter] {
+        let report = ws.report("empty", &settings(page_size, false)).unwrap();
+        let pages = report.text_boxes();
+        let (w, h) = page_size.size_mm();
+        assert!((pages[0].width - w).abs() < 0.5 && (pages[0].height - h).abs() < 0.5);
+        let text = all_text(&pages);
+        assert!(text.contains("0.0%"), "an empty assessment scores 0");
+        assert!(text.contains("applicable questions are still unanswered"));
+        assert_clean_layout(&report);
+    }
+}
+
+#[test]
+fn a_bad_logo_is_refused_with_a_clear_message() {
+    let (ws, id) = demo_workspace("Acme");
+    let mut bad = settings(PageSize::A4, false);
+    bad.logo = Some(b"not an image at all".to_vec());
+    let err = ws
+        .report(&id, &bad)
+        .err()
+        .expect("a broken logo is refused");
+    assert!(err.to_string().contains("logo could not be read"), "{err}");
+}
+
+/// poppler's own tools read the file the way a viewer will: metadata, pages, extractable text.
+#[test]
+fn poppler_reads_metadata_pages_and_text() {
+    let (ws, id) = demo_workspace("Société Générale");
+    let report = ws.report(&id, &settings(PageSize::Letter, true)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, &report.bytes).unwrap();
+    let run = |tool: &str, args: &[&str]| {
+        let out = Command::new(tool)
+            .args(args)
+            .arg(&path)
+            .args(if tool == "pdftotext" {
+                vec!["-"]
+            } else {
+                vec![]
+            })
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("{tool} is needed for this test (./dev setup installs poppler-utils): {e}")
+            });
+        assert!(out.status.success(), "{tool} failed");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let info = run("pdfinfo", &[]);
+    assert!(
+        info.contains("Title:           SOC 2 readiness gap analysis: Société Générale"),
+        "{info}"
+    );
+    assert!(info.contains("Author:          Łódź Advisory — Ana Kowalska"));
+    assert!(info.contains("Subject:         SOC 2 Type II readiness"));
+    assert!(info.contains(&format!("Pages:           {}", report.page_count)));
+    assert!(info.contains("(letter)"), "{info}");
+    let fonts = run("pdffonts", &[]);
+    assert!(
+        fonts.lines().skip(2).all(|l| l.contains(" yes ")),
+        "every font embedded:\n{fonts}"
+    );
+    let text = run("pdftotext", &["-layout"]);
+    assert!(text.contains("Executive summary") && text.contains("Société Générale"));
+}
