@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Bank, Category, Question, REPORT_TYPE_QUESTION, ScopingInput};
 
 /// How far a control has come. The numbers are the scores: 0 to 4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(try_from = "u8", into = "u8")]
+#[ts(type = "number")]
 pub enum MaturityLevel {
     NotInPlace = 0,
     Planned = 1,
@@ -71,7 +74,7 @@ impl From<MaturityLevel> for u8 {
 }
 
 /// The SOC 2 report the company is aiming for; it sets the target level of every control.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportType {
     Type1,
@@ -117,7 +120,7 @@ impl ReportType {
 
 /// The value of one answer. Control questions take a level or not-applicable with a reason;
 /// scoping questions take the value their input asks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerValue {
     Level(MaturityLevel),
@@ -130,7 +133,7 @@ pub enum AnswerValue {
 }
 
 /// One answer with what the user recorded around it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Answer {
     pub question_id: String,
     pub value: AnswerValue,
@@ -145,7 +148,7 @@ pub struct Answer {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Assessment {
     pub id: String,
     pub organisation: String,
@@ -157,7 +160,7 @@ pub struct Assessment {
 }
 
 /// The user's decision to include or exclude a category against the proposal, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ScopeOverride {
     pub category: Category,
     pub in_scope: bool,
@@ -166,7 +169,7 @@ pub struct ScopeOverride {
 }
 
 /// An assessment with everything answered so far: the input of scoring, gaps and reports.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AssessmentRecord {
     pub assessment: Assessment,
     pub answers: BTreeMap<String, Answer>,

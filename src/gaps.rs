@@ -7,7 +7,7 @@ use crate::assessment::AssessmentRecord;
 use crate::catalog::{Bank, Effort};
 use crate::scoring::Scorecard;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     High,
@@ -26,7 +26,7 @@ impl Priority {
 }
 
 /// When a gap should be worked on: the roadmap's three columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Horizon {
     Now,
@@ -44,7 +44,7 @@ impl Horizon {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Gap {
     pub question_id: String,
     pub step: u8,
@@ -124,7 +124,7 @@ pub fn find_gaps(bank: &Bank, record: &AssessmentRecord, scorecard: &Scorecard) 
 }
 
 /// The roadmap: gaps in their horizon, each column in register order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Roadmap {
     pub now: Vec<String>,
     pub next_90_days: Vec<String>,

@@ -11,7 +11,7 @@ use serde_json::json;
 use soc2_readiness::assessment::{ReportType, describe, describe_for, parse_answer_for};
 use soc2_readiness::catalog::{Category, bundled_bank, load_bank_dir};
 use soc2_readiness::gaps::{Gap, roadmap};
-use soc2_readiness::report::{PageSize, ReportSettings, fingerprint};
+use soc2_readiness::report::{PageSize, fingerprint};
 use soc2_readiness::scope::{decide_scope, question_applies};
 use soc2_readiness::scoring::{CriterionStatus, Scorecard};
 use soc2_readiness::store::{Store, default_path};
@@ -127,14 +127,31 @@ enum Command {
         assessment: String,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
-        #[arg(long, value_parser = parse_page_size, default_value = "a4")]
-        page_size: PageSize,
-        /// Who prepared the assessment (printed on the cover).
+        /// a4 or letter (default: the page size in settings, else a4).
+        #[arg(long, value_parser = parse_page_size)]
+        page_size: Option<PageSize>,
+        /// Who prepared the assessment (default: the assessor in settings).
         #[arg(long)]
         assessor: Option<String>,
-        /// A PNG or JPEG logo for the cover.
+        /// A PNG or JPEG logo for the cover (default: the logo in settings).
         #[arg(long, value_name = "FILE")]
         logo: Option<PathBuf>,
+    },
+    /// Show or change the settings every report uses.
+    Settings {
+        #[arg(long)]
+        assessor_name: Option<String>,
+        #[arg(long)]
+        assessor_organisation: Option<String>,
+        #[arg(long, value_parser = parse_page_size)]
+        page_size: Option<PageSize>,
+        /// A PNG or JPEG logo for report covers.
+        #[arg(long, value_name = "FILE", conflicts_with = "no_logo")]
+        logo: Option<PathBuf>,
+        #[arg(long)]
+        no_logo: bool,
+        #[arg(long)]
+        json: bool,
     },
     /// Export an assessment as portable, versioned JSON.
     Export { assessment: String, file: PathBuf },
@@ -334,20 +351,16 @@ fn run(cli: Cli) -> Result<(), Error> {
             logo,
         } => {
             let id = ws.resolve(&assessment)?;
-            let logo = logo
-                .map(|path| {
-                    std::fs::read(&path).map_err(|e| Error::File {
-                        path: path.display().to_string(),
-                        reason: e.to_string(),
-                    })
-                })
-                .transpose()?;
-            let settings = ReportSettings {
-                assessor,
-                page_size,
-                logo,
-                generated_at: now,
-            };
+            let mut settings = ws.report_settings(now)?;
+            if let Some(path) = logo {
+                settings.logo = Some(read_file(&path)?);
+            }
+            if let Some(size) = page_size {
+                settings.page_size = size;
+            }
+            if assessor.is_some() {
+                settings.assessor = assessor;
+            }
             let report = ws.report(&id, &settings)?;
             write_file(&out, &report.bytes)?;
             println!(
@@ -357,21 +370,76 @@ fn run(cli: Cli) -> Result<(), Error> {
                 report.bytes.len().div_ceil(1024)
             );
         }
+        Command::Settings {
+            assessor_name,
+            assessor_organisation,
+            page_size,
+            logo,
+            no_logo,
+            json,
+        } => {
+            let mut settings = ws.settings()?;
+            let changed =
+                assessor_name.is_some() || assessor_organisation.is_some() || page_size.is_some();
+            if let Some(name) = assessor_name {
+                settings.assessor_name = Some(name);
+            }
+            if let Some(firm) = assessor_organisation {
+                settings.assessor_organisation = Some(firm);
+            }
+            if let Some(size) = page_size {
+                settings.page_size = size;
+            }
+            if changed {
+                settings = ws.save_settings(&settings)?;
+            }
+            if let Some(path) = logo {
+                settings = ws.set_logo(Some(&read_file(&path)?))?;
+            } else if no_logo {
+                settings = ws.set_logo(None)?;
+            }
+            if json {
+                print_json(&settings);
+            } else {
+                let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "(not set)".into());
+                println!("assessor name          {}", shown(&settings.assessor_name));
+                println!(
+                    "assessor organisation  {}",
+                    shown(&settings.assessor_organisation)
+                );
+                println!("page size              {:?}", settings.page_size);
+                println!(
+                    "logo                   {}",
+                    if settings.has_logo {
+                        "set"
+                    } else {
+                        "(not set)"
+                    }
+                );
+                if let Some(path) = ws.store.location() {
+                    println!("data file              {}", path.display());
+                }
+            }
+        }
         Command::Export { assessment, file } => {
             let json = ws.export_json(&ws.resolve(&assessment)?, now)?;
             write_file(&file, json.as_bytes())?;
             println!("exported to {}", file.display());
         }
         Command::Import { file } => {
-            let bytes = std::fs::read(&file).map_err(|e| Error::File {
-                path: file.display().to_string(),
-                reason: e.to_string(),
-            })?;
+            let bytes = read_file(&file)?;
             let assessment = ws.import_json(&bytes, &new_id(), now)?;
             println!("{}", assessment.id);
         }
     }
     Ok(())
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|e| Error::File {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })
 }
 
 /// Writes through a temporary file and a rename, so a failed export never leaves half a file.

@@ -6,7 +6,7 @@ use crate::assessment::{AnswerValue, AssessmentRecord};
 use crate::catalog::{Bank, Category, Condition, Question};
 
 /// The decision for one category, with the proposal behind it and any override.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CategoryDecision {
     pub category: Category,
     pub name: String,

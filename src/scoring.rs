@@ -10,7 +10,7 @@ use crate::catalog::{Bank, Category, Question};
 use crate::scope::{CategoryDecision, decide_scope, evaluate, question_applies};
 
 /// Everything the engine computes about an assessment's readiness.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Scorecard {
     pub report_type: ReportType,
     pub target_level: u8,
@@ -24,7 +24,7 @@ pub struct Scorecard {
 
 /// Readiness and completion in percent (0 to 100, one decimal), with the counts behind them.
 /// `None` means there is nothing to measure, never "perfect".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Rollup {
     pub readiness: Option<f64>,
     pub completion: Option<f64>,
@@ -33,7 +33,7 @@ pub struct Rollup {
     pub unanswered: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CategoryScore {
     pub id: Category,
     pub name: String,
@@ -46,7 +46,7 @@ pub struct CategoryScore {
     pub criteria_scored: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct StepScore {
     pub step: u8,
     pub title: String,
@@ -56,7 +56,7 @@ pub struct StepScore {
     pub answered: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CriterionStatus {
     /// At least one applicable question counts towards the score.
@@ -67,7 +67,7 @@ pub enum CriterionStatus {
     NoApplicableQuestion,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CriterionScore {
     pub id: String,
     pub category: Category,
@@ -82,7 +82,7 @@ pub struct CriterionScore {
 }
 
 /// Where one control question stands; `credit` is min(level, target) / target, unanswered as 0.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct QuestionState {
     pub question_id: String,
     pub applicable: bool,

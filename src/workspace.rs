@@ -10,7 +10,7 @@ use crate::assessment::{
 use crate::catalog::{Bank, Category, REPORT_TYPE_QUESTION};
 use crate::gaps::{Gap, find_gaps};
 use crate::interchange;
-use crate::report::{self, RenderedReport, ReportSettings};
+use crate::report::{self, PageSize, RenderedReport, ReportSettings};
 use crate::scoring::{Scorecard, score};
 use crate::store::Store;
 use crate::{Error, Result};
@@ -21,7 +21,7 @@ pub struct Workspace {
 }
 
 /// What to change besides the value. `None` keeps what is stored; `Some(empty)` clears it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AnswerDetails {
     pub note: Option<String>,
     pub owner: Option<String>,
@@ -29,8 +29,36 @@ pub struct AnswerDetails {
     pub evidence: Option<Vec<String>>,
 }
 
+/// What the user set once for every report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Settings {
+    /// The person who ran the assessment, printed on the cover.
+    pub assessor_name: Option<String>,
+    /// The assessor's firm, for consultants.
+    pub assessor_organisation: Option<String>,
+    pub page_size: PageSize,
+    /// Whether a logo is stored (the image itself travels separately).
+    pub has_logo: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            assessor_name: None,
+            assessor_organisation: None,
+            page_size: PageSize::A4,
+            has_logo: false,
+        }
+    }
+}
+
+const SETTINGS_KEY: &str = "preferences";
+const LOGO_KEY: &str = "logo";
+/// A logo is a small picture; this keeps a mistaken choice (a photo, a video) out of the database.
+pub const MAX_LOGO_BYTES: usize = 2 * 1024 * 1024;
+
 /// An assessment with its headline numbers, for lists.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AssessmentSummary {
     pub assessment: Assessment,
     pub report_type: ReportType,
@@ -264,6 +292,73 @@ impl Workspace {
         record.assessment.archived_at = None;
         self.store.insert_record(&record, &[])?;
         Ok(record.assessment)
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        let mut settings: Settings = match self.store.setting(SETTINGS_KEY)? {
+            Some(bytes) => serde_json::from_slice(&bytes).unwrap_or_default(),
+            None => Settings::default(),
+        };
+        settings.has_logo = self.store.setting(LOGO_KEY)?.is_some();
+        Ok(settings)
+    }
+
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<Settings> {
+        let clean = |text: &Option<String>| {
+            text.as_ref()
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+        };
+        let stored = Settings {
+            assessor_name: clean(&settings.assessor_name),
+            assessor_organisation: clean(&settings.assessor_organisation),
+            page_size: settings.page_size,
+            has_logo: false,
+        };
+        for (field, value) in [
+            ("the assessor name", &stored.assessor_name),
+            ("the assessor organisation", &stored.assessor_organisation),
+        ] {
+            if value.as_ref().is_some_and(|v| v.chars().count() > 300) {
+                return Err(Error::Invalid(format!(
+                    "{field} is longer than 300 characters"
+                )));
+            }
+        }
+        let bytes = serde_json::to_vec(&stored).expect("settings serialise to JSON");
+        self.store.set_setting(SETTINGS_KEY, Some(&bytes))?;
+        self.settings()
+    }
+
+    /// Stores the report logo after checking it is a PNG or JPEG that the report can draw.
+    pub fn set_logo(&mut self, bytes: Option<&[u8]>) -> Result<Settings> {
+        if let Some(bytes) = bytes {
+            if bytes.len() > MAX_LOGO_BYTES {
+                return Err(Error::Invalid(format!(
+                    "the logo is {} KB; choose an image under {} KB",
+                    bytes.len() / 1024,
+                    MAX_LOGO_BYTES / 1024
+                )));
+            }
+            report::check_logo(bytes)?;
+        }
+        self.store.set_setting(LOGO_KEY, bytes)?;
+        self.settings()
+    }
+
+    /// The report settings from the stored settings, at time `now`.
+    pub fn report_settings(&self, now: DateTime<Utc>) -> Result<ReportSettings> {
+        let settings = self.settings()?;
+        let assessor = match (settings.assessor_name, settings.assessor_organisation) {
+            (Some(name), Some(firm)) => Some(format!("{name}, {firm}")),
+            (name, firm) => name.or(firm),
+        };
+        Ok(ReportSettings {
+            assessor,
+            page_size: settings.page_size,
+            logo: self.store.setting(LOGO_KEY)?,
+            generated_at: now,
+        })
     }
 
     /// Builds and renders the gap-analysis PDF for an assessment.

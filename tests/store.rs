@@ -297,3 +297,59 @@ fn a_file_from_a_newer_version_is_refused_and_left_alone() {
         "the file is untouched"
     );
 }
+
+#[test]
+fn settings_are_stored_cleaned_and_the_logo_is_checked() {
+    use soc2_readiness::report::PageSize;
+    use soc2_readiness::workspace::Settings;
+    let mut ws = workspace();
+    assert_eq!(ws.settings().unwrap(), Settings::default());
+    let saved = ws
+        .save_settings(&Settings {
+            assessor_name: Some("  Ana Kowalska ".into()),
+            assessor_organisation: Some(" ".into()),
+            page_size: PageSize::Letter,
+            has_logo: true,
+        })
+        .unwrap();
+    assert_eq!(saved.assessor_name.as_deref(), Some("Ana Kowalska"));
+    assert_eq!(saved.assessor_organisation, None, "blank is not set");
+    assert!(
+        !saved.has_logo,
+        "has_logo reflects the stored image, not the request"
+    );
+    let err = ws.set_logo(Some(b"GIF89a not supported")).unwrap_err();
+    assert!(err.to_string().contains("logo could not be read"), "{err}");
+    let logo = include_bytes!("fixtures/logo.png");
+    assert!(ws.set_logo(Some(logo)).unwrap().has_logo);
+    let report = ws.report_settings(at(9)).unwrap();
+    assert_eq!(report.assessor.as_deref(), Some("Ana Kowalska"));
+    assert_eq!(report.page_size, PageSize::Letter);
+    assert_eq!(report.logo.as_deref(), Some(&logo[..]));
+    assert!(!ws.set_logo(None).unwrap().has_logo);
+}
+
+#[test]
+fn a_version_1_database_migrates_to_the_current_schema_keeping_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    {
+        // The schema as version 1 shipped it, with one assessment in it.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../src/store/migrations/0001_initial.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO assessments VALUES ('old1', 'Old Co', '2026.11.1', '2026-11-01T09:00:00.000000Z', '2026-11-01T09:00:00.000000Z', NULL);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::new(bank(), Store::open(&path).unwrap());
+    assert_eq!(ws.record("old1").unwrap().assessment.organisation, "Old Co");
+    ws.save_settings(&Default::default()).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version as usize, SCHEMA_VERSION);
+}

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A condition over scoping answers. In TOML: `{ question = "scope.offices", is = "yes" }`,
 /// `{ question = "scope.data-kinds", includes = "personal" }`, `{ any = [...] }`,
 /// `{ all = [...] }` or `{ not = {...} }`. It is evaluated in `scope`, which knows answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(untagged)]
 pub enum Condition {
     Is { question: String, is: String },

@@ -14,7 +14,9 @@ pub use condition::Condition;
 pub use load::{BankError, bundled_bank, load_bank_dir};
 
 /// The five Trust Services Criteria categories. Security is the one that always applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Security,
@@ -63,7 +65,7 @@ impl Category {
 }
 
 /// One Trust Services criterion, cited by id with our own short title (never AICPA wording).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Criterion {
     pub id: String,
     pub category: Category,
@@ -73,7 +75,9 @@ pub struct Criterion {
 }
 
 /// Effort to close a gap: small (days), medium (weeks), large (a quarter or more).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 pub enum Effort {
     S,
     M,
@@ -81,7 +85,7 @@ pub enum Effort {
 }
 
 /// The kind of answer a scoping question takes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ScopingInput {
     YesNo,
@@ -91,13 +95,13 @@ pub enum ScopingInput {
     Date,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Choice {
     pub id: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     Scoping,
@@ -105,7 +109,7 @@ pub enum QuestionKind {
 }
 
 /// A question of the bank. Scoping questions leave the control-only fields empty.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Question {
     pub id: String,
     pub step: u8,
@@ -151,7 +155,7 @@ impl Question {
 }
 
 /// One of the six steps of getting to SOC 2.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Step {
     pub number: u8,
     pub title: String,
@@ -159,7 +163,7 @@ pub struct Step {
 }
 
 /// A rule proposing a category from the scoping answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CategoryRule {
     pub category: Category,
     pub when: Condition,
@@ -170,7 +174,7 @@ pub struct CategoryRule {
 }
 
 /// The loaded, validated question bank with its criteria catalogue.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Bank {
     pub version: String,
     pub steps: Vec<Step>,

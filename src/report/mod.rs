@@ -71,6 +71,13 @@ impl RenderedReport {
     }
 }
 
+/// Checks that logo bytes are an image the report can embed.
+pub fn check_logo(bytes: &[u8]) -> Result<(), ReportError> {
+    printpdf::RawImage::decode_from_bytes(bytes, &mut Vec::new())
+        .map(|_| ())
+        .map_err(ReportError::Logo)
+}
+
 /// Lays out and serialises the report.
 pub fn render(model: &ReportModel) -> Result<RenderedReport, ReportError> {
     let (bytes, page_count, document) = pdf::render(model)?;

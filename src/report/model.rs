@@ -13,7 +13,7 @@ use crate::scope::question_applies;
 use crate::scoring::{Scorecard, score};
 
 /// The paper the report is laid out on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PageSize {
     A4,

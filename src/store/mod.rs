@@ -38,7 +38,7 @@ pub enum StoreError {
 }
 
 /// One change of one answer, as kept in the audit trail. `value` is `None` when it was cleared.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct HistoryEntry {
     pub question_id: String,
     pub value: Option<AnswerValue>,
@@ -57,11 +57,14 @@ pub struct Store {
 
 /// Forward-only: a shipped migration is never edited, only followed by a new one.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("migrations/0001_initial.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("migrations/0001_initial.sql")),
+        M::up(include_str!("migrations/0002_settings.sql")),
+    ])
 }
 
 /// The number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 1;
+pub const SCHEMA_VERSION: usize = 2;
 
 /// The data file in the platform's data directory (on Linux `~/.local/share/soc2-readiness/`).
 pub fn default_path() -> Option<PathBuf> {
@@ -434,6 +437,30 @@ impl Store {
             .conn
             .execute("DELETE FROM assessments WHERE id = ?1", [assessment_id])?;
         expect_one(changed, assessment_id)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Stores a setting; `None` removes it.
+    pub fn set_setting(&mut self, key: &str, value: Option<&[u8]>) -> Result<(), StoreError> {
+        match value {
+            Some(value) => self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?,
+            None => self
+                .conn
+                .execute("DELETE FROM settings WHERE key = ?1", [key])?,
+        };
+        Ok(())
     }
 
     /// The audit trail of an assessment, oldest first.
