@@ -19,7 +19,10 @@ pub struct Scorecard {
     pub steps: Vec<StepScore>,
     pub criteria: Vec<CriterionScore>,
     pub scope: Vec<CategoryDecision>,
+    /// Every control question, in bank order.
     pub questions: Vec<QuestionState>,
+    /// Every scoping question, in bank order: which apply (some depend on other answers).
+    pub scoping: Vec<QuestionState>,
 }
 
 /// Readiness and completion in percent (0 to 100, one decimal), with the counts behind them.
@@ -191,12 +194,13 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
         })
         .collect();
 
+    let scoping = scoping_states(bank, record, &scope);
     let steps = bank
         .steps
         .iter()
         .map(|step| {
             if step.number == 1 {
-                return scoping_step(bank, record, &scope, &step.title);
+                return scoping_step(&scoping, &step.title);
             }
             let tally = &per_step[usize::from(step.number.min(6))];
             StepScore {
@@ -228,6 +232,7 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
         criteria,
         scope,
         questions,
+        scoping,
     }
 }
 
@@ -297,26 +302,35 @@ fn question_state(
     }
 }
 
-fn scoping_step(
+fn scoping_states(
     bank: &Bank,
     record: &AssessmentRecord,
     scope: &[CategoryDecision],
-    title: &str,
-) -> StepScore {
-    let scoping: Vec<&Question> = bank
-        .scoping_questions()
-        .filter(|q| question_applies(bank, q, record, scope))
-        .collect();
-    let answered = scoping
-        .iter()
-        .filter(|q| record.value(&q.id).is_some())
-        .count();
+) -> Vec<QuestionState> {
+    bank.scoping_questions()
+        .map(|q| {
+            let applicable = question_applies(bank, q, record, scope);
+            QuestionState {
+                question_id: q.id.clone(),
+                applicable,
+                answered: applicable && record.value(&q.id).is_some(),
+                level: None,
+                not_applicable: false,
+                credit: None,
+            }
+        })
+        .collect()
+}
+
+fn scoping_step(scoping: &[QuestionState], title: &str) -> StepScore {
+    let applicable = scoping.iter().filter(|q| q.applicable).count();
+    let answered = scoping.iter().filter(|q| q.answered).count();
     StepScore {
         step: 1,
         title: title.to_string(),
         readiness: None,
-        completion: percent(answered as f64, scoping.len() as f64),
-        applicable: scoping.len(),
+        completion: percent(answered as f64, applicable as f64),
+        applicable,
         answered,
     }
 }

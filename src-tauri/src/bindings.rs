@@ -1,0 +1,82 @@
+//! Generates the TypeScript types for everything that crosses IPC, and fails when the file drifts.
+
+use std::path::Path;
+
+use ts_rs::{Config, TS};
+
+macro_rules! declarations {
+    ($cfg:expr, $($ty:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$ty as TS>::decl($cfg))),*]
+    };
+}
+
+fn generate() -> String {
+    use soc2_readiness::{assessment, catalog, gaps, report, scope, scoring, store, workspace};
+    let cfg = Config::new().with_large_int("number");
+    let parts = declarations!(
+        &cfg,
+        catalog::Category,
+        catalog::Criterion,
+        catalog::Effort,
+        catalog::ScopingInput,
+        catalog::Choice,
+        catalog::QuestionKind,
+        catalog::Question,
+        catalog::Step,
+        catalog::CategoryRule,
+        catalog::Condition,
+        catalog::Bank,
+        assessment::MaturityLevel,
+        assessment::ReportType,
+        assessment::AnswerValue,
+        assessment::Answer,
+        assessment::Assessment,
+        assessment::ScopeOverride,
+        assessment::AssessmentRecord,
+        scope::CategoryDecision,
+        scoring::Scorecard,
+        scoring::Rollup,
+        scoring::CategoryScore,
+        scoring::StepScore,
+        scoring::CriterionStatus,
+        scoring::CriterionScore,
+        scoring::QuestionState,
+        gaps::Gap,
+        gaps::Priority,
+        gaps::Horizon,
+        store::HistoryEntry,
+        workspace::AssessmentSummary,
+        workspace::Settings,
+        report::PageSize,
+        crate::error::CommandError,
+        crate::models::AppInfo,
+        crate::models::AssessmentView,
+        crate::models::SaveAnswerRequest,
+        crate::models::SavedAnswer,
+        crate::models::ScopeRequest,
+        crate::models::ExportedReport,
+    );
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop bindings.\n\n",
+    );
+    for part in parts {
+        out.push_str(&part);
+        out.push_str("\n\n");
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+#[test]
+fn typescript_bindings_are_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings/index.ts");
+    let fresh = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/bindings/index.ts is out of date with the Rust types; run UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop bindings and commit the result"
+    );
+}

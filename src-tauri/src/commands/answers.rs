@@ -1,0 +1,55 @@
+//! Commands that change answers and scope; each returns the new scorecard so the UI stays live.
+
+use chrono::Utc;
+use soc2_readiness::workspace::AnswerDetails;
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::models::{SaveAnswerRequest, SavedAnswer, ScopeRequest};
+use crate::state::AppState;
+use soc2_readiness::scoring::Scorecard;
+
+/// Saves one answer durably (the engine commits before returning) and re-scores.
+#[tauri::command]
+pub fn save_answer(state: State<'_, AppState>, request: SaveAnswerRequest) -> CommandResult<SavedAnswer> {
+    let mut ws = state.workspace()?;
+    let details = AnswerDetails {
+        note: Some(request.note.unwrap_or_default()),
+        owner: Some(request.owner.unwrap_or_default()),
+        due: Some(request.due),
+        evidence: Some(request.evidence),
+    };
+    let answer = ws.save_answer(
+        &request.assessment_id,
+        &request.question_id,
+        request.value,
+        details,
+        Utc::now(),
+    )?;
+    let (_, scorecard) = ws.scorecard(&request.assessment_id)?;
+    Ok(SavedAnswer { answer, scorecard })
+}
+
+#[tauri::command]
+pub fn clear_answer(
+    state: State<'_, AppState>,
+    assessment_id: String,
+    question_id: String,
+) -> CommandResult<Scorecard> {
+    let mut ws = state.workspace()?;
+    ws.clear_answer(&assessment_id, &question_id, Utc::now())?;
+    Ok(ws.scorecard(&assessment_id)?.1)
+}
+
+#[tauri::command]
+pub fn set_scope(state: State<'_, AppState>, request: ScopeRequest) -> CommandResult<Scorecard> {
+    let mut ws = state.workspace()?;
+    ws.set_scope(
+        &request.assessment_id,
+        request.category,
+        request.in_scope,
+        &request.reason,
+        Utc::now(),
+    )?;
+    Ok(ws.scorecard(&request.assessment_id)?.1)
+}

@@ -1,0 +1,92 @@
+//! Commands for the assessments list: create, open, rename, duplicate, archive, delete, import, export.
+
+use chrono::Utc;
+use soc2_readiness::assessment::{Assessment, ReportType};
+use soc2_readiness::gaps::{Gap, find_gaps};
+use soc2_readiness::report::fingerprint;
+use soc2_readiness::workspace::AssessmentSummary;
+use tauri::State;
+
+use super::new_id;
+use crate::error::CommandResult;
+use crate::models::AssessmentView;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_assessments(state: State<'_, AppState>) -> CommandResult<Vec<AssessmentSummary>> {
+    Ok(state.workspace()?.summaries()?)
+}
+
+#[tauri::command]
+pub fn create_assessment(
+    state: State<'_, AppState>,
+    organisation: String,
+    report_type: ReportType,
+) -> CommandResult<Assessment> {
+    let mut ws = state.workspace()?;
+    Ok(ws.create_assessment(&new_id(), &organisation, report_type, Utc::now())?)
+}
+
+#[tauri::command]
+pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<AssessmentView> {
+    let ws = state.workspace()?;
+    let (record, scorecard) = ws.scorecard(&id)?;
+    Ok(AssessmentView {
+        fingerprint: fingerprint(&record),
+        record,
+        scorecard,
+    })
+}
+
+#[tauri::command]
+pub fn get_gaps(state: State<'_, AppState>, id: String) -> CommandResult<Vec<Gap>> {
+    let ws = state.workspace()?;
+    let (record, scorecard) = ws.scorecard(&id)?;
+    Ok(find_gaps(&ws.bank, &record, &scorecard))
+}
+
+#[tauri::command]
+pub fn rename_assessment(
+    state: State<'_, AppState>,
+    id: String,
+    organisation: String,
+) -> CommandResult<()> {
+    Ok(state.workspace()?.rename(&id, &organisation, Utc::now())?)
+}
+
+#[tauri::command]
+pub fn duplicate_assessment(state: State<'_, AppState>, id: String) -> CommandResult<Assessment> {
+    let mut ws = state.workspace()?;
+    Ok(ws.duplicate(&id, &new_id(), None, Utc::now())?)
+}
+
+#[tauri::command]
+pub fn set_archived(state: State<'_, AppState>, id: String, archived: bool) -> CommandResult<()> {
+    let now = Utc::now();
+    let mut ws = state.workspace()?;
+    let archived_at = archived.then_some(now);
+    ws.store
+        .set_archived(&id, archived_at, now)
+        .map_err(|e| soc2_readiness::Error::from(e).into())
+}
+
+#[tauri::command]
+pub fn delete_assessment(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut ws = state.workspace()?;
+    ws.store
+        .delete_assessment(&id)
+        .map_err(|e| soc2_readiness::Error::from(e).into())
+}
+
+#[tauri::command(async)]
+pub fn export_assessment(state: State<'_, AppState>, id: String, path: String) -> CommandResult<()> {
+    let json = state.workspace()?.export_json(&id, Utc::now())?;
+    crate::files::write_atomically(&path, json.as_bytes())
+}
+
+#[tauri::command(async)]
+pub fn import_assessment(state: State<'_, AppState>, path: String) -> CommandResult<Assessment> {
+    let bytes = crate::files::read(&path)?;
+    let mut ws = state.workspace()?;
+    Ok(ws.import_json(&bytes, &new_id(), Utc::now())?)
+}

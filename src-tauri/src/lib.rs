@@ -1,0 +1,61 @@
+//! The desktop shell's wiring: plugins, state and the command list. No logic lives here.
+
+mod commands;
+mod error;
+mod files;
+pub mod models;
+mod state;
+
+#[cfg(test)]
+mod bindings;
+
+pub use error::CommandError;
+pub use state::AppState;
+
+use tauri::Manager;
+
+/// Builds the app with every command registered; `run` and the IPC tests share it.
+pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::app::get_app_info,
+        commands::app::get_bank,
+        commands::assessments::list_assessments,
+        commands::assessments::create_assessment,
+        commands::assessments::get_assessment,
+        commands::assessments::get_gaps,
+        commands::assessments::rename_assessment,
+        commands::assessments::duplicate_assessment,
+        commands::assessments::set_archived,
+        commands::assessments::delete_assessment,
+        commands::assessments::export_assessment,
+        commands::assessments::import_assessment,
+        commands::answers::save_answer,
+        commands::answers::clear_answer,
+        commands::answers::set_scope,
+        commands::report::export_report,
+        commands::settings::get_settings,
+        commands::settings::save_settings,
+        commands::settings::set_logo,
+    ])
+}
+
+pub fn run() {
+    let app = tauri::Builder::default()
+        // A second launch focuses the first window instead of opening the data file twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            app.manage(AppState::open());
+            Ok(())
+        });
+    builder(app)
+        .run(tauri::generate_context!())
+        .expect("the desktop app failed to start");
+}

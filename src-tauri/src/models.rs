@@ -1,0 +1,61 @@
+//! Shapes that exist only to cross IPC; engine types cross as they are.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use soc2_readiness::assessment::{Answer, AnswerValue, AssessmentRecord};
+use soc2_readiness::catalog::Category;
+use soc2_readiness::scoring::Scorecard;
+
+use crate::error::CommandError;
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub bank_version: String,
+    /// Where the data lives, shown in settings.
+    pub data_file: Option<String>,
+    /// Set when the data file could not be opened: the app still starts and says why.
+    pub startup_error: Option<CommandError>,
+}
+
+/// Everything the questionnaire and dashboard need about one assessment.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct AssessmentView {
+    pub record: AssessmentRecord,
+    pub scorecard: Scorecard,
+    pub fingerprint: String,
+}
+
+/// One question card's full state, sent whole on every change so the UI never merges.
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+pub struct SaveAnswerRequest {
+    pub assessment_id: String,
+    pub question_id: String,
+    pub value: AnswerValue,
+    pub note: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct SavedAnswer {
+    pub answer: Answer,
+    pub scorecard: Scorecard,
+}
+
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+pub struct ScopeRequest {
+    pub assessment_id: String,
+    pub category: Category,
+    /// `None` returns the category to the proposal.
+    pub in_scope: Option<bool>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ExportedReport {
+    pub path: String,
+    pub pages: usize,
+    pub bytes: usize,
+}

@@ -1,0 +1,189 @@
+// An in-memory host for UI tests and for opening the UI in a plain browser; it imitates, never scores for real.
+import type {
+  Answer,
+  Assessment,
+  AssessmentRecord,
+  AssessmentView,
+  Bank,
+  Question,
+  Scorecard,
+  Settings,
+} from '../bindings';
+import type { Host } from './host';
+
+const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
+  id,
+  step,
+  topic,
+  kind: 'control',
+  text,
+  why: `Why ${id} matters.`,
+  input: null,
+  criteria,
+  good: `What good looks like for ${id}.`,
+  remediation: `First actions for ${id}.`,
+  effort: 'S',
+  weight: 3,
+  key,
+  applies_when: null,
+  otherwise: null,
+});
+
+export const FAKE_BANK: Bank = {
+  version: 'fake-1',
+  steps: [1, 2, 3, 4, 5, 6].map((number) => ({ number, title: `Step ${number}`, summary: `About step ${number}.` })),
+  criteria: [
+    { id: 'CC1.1', category: 'security', series: 'CC1', title: 'Integrity and ethics', explanation: '' },
+    { id: 'CC6.1', category: 'security', series: 'CC6', title: 'Logical access', explanation: '' },
+  ],
+  category_rules: [],
+  questions: [
+    {
+      id: 'scope.report-type',
+      step: 1,
+      topic: 'Report',
+      kind: 'scoping',
+      text: 'Which report?',
+      why: 'It sets the target.',
+      input: 'choice',
+      choices: [
+        { id: 'type1', label: 'Type I' },
+        { id: 'type2', label: 'Type II' },
+      ],
+      criteria: [],
+      good: null,
+      remediation: null,
+      effort: null,
+      weight: null,
+      key: false,
+      applies_when: null,
+      otherwise: null,
+    },
+    control('gov.code', 2, 'Governance', 'Code of conduct?', ['CC1.1'], true),
+    control('gov.owner', 2, 'Governance', 'Security owner?', ['CC1.1']),
+    control('access.mfa', 3, 'Access', 'MFA everywhere?', ['CC6.1'], true),
+  ],
+};
+
+/** A scorecard good enough for the UI: completion counts and a plain mean of credits. */
+function fakeScore(bank: Bank, record: AssessmentRecord): Scorecard {
+  const target = 4;
+  const controls = bank.questions.filter((q) => q.kind === 'control');
+  const questions = controls.map((q) => {
+    const value = record.answers[q.id]?.value;
+    const level = value && 'level' in value ? value.level : null;
+    const notApplicable = !!value && 'not_applicable' in value;
+    return {
+      question_id: q.id,
+      applicable: true,
+      answered: level !== null || notApplicable,
+      level,
+      not_applicable: notApplicable,
+      credit: notApplicable ? null : Math.min(level ?? 0, target) / target,
+    };
+  });
+  const scored = questions.filter((q) => q.credit !== null);
+  const readiness = scored.length ? Math.round((1000 * scored.reduce((s, q) => s + (q.credit ?? 0), 0)) / scored.length) / 10 : null;
+  const answered = questions.filter((q) => q.answered).length;
+  const completion = Math.round((1000 * answered) / questions.length) / 10;
+  return {
+    report_type: 'type2',
+    target_level: target,
+    overall: { readiness, completion, applicable: questions.length, answered, unanswered: questions.length - answered },
+    categories: [],
+    steps: bank.steps.map((s) => ({ step: s.number, title: s.title, readiness, completion, applicable: 0, answered: 0 })),
+    criteria: [],
+    scope: [],
+    questions,
+    scoping: [],
+  };
+}
+
+export function createFakeHost(bank: Bank = FAKE_BANK) {
+  const records = new Map<string, AssessmentRecord>();
+  let settings: Settings = { assessor_name: null, assessor_organisation: null, page_size: 'a4', has_logo: false };
+  let counter = 0;
+  const now = () => new Date().toISOString();
+  const record = (id: string) => {
+    const found = records.get(id);
+    if (!found) throw { kind: 'not_found', message: `no assessment matches '${id}'` };
+    return found;
+  };
+  const view = (id: string): AssessmentView => ({ record: record(id), scorecard: fakeScore(bank, record(id)), fingerprint: 'fake' });
+  const calls: string[] = [];
+
+  const host: Host & { calls: string[]; failNext: (message: string) => void } = {
+    calls,
+    failNext(message: string) {
+      const original = host.saveAnswer;
+      host.saveAnswer = async () => {
+        host.saveAnswer = original;
+        throw { kind: 'store', message };
+      };
+    },
+    appInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', startup_error: null }),
+    bank: async () => bank,
+    listAssessments: async () =>
+      [...records.values()].map((r) => ({
+        assessment: r.assessment,
+        report_type: 'type2',
+        readiness: fakeScore(bank, r).overall.readiness,
+        completion: fakeScore(bank, r).overall.completion,
+      })),
+    createAssessment: async (organisation) => {
+      if (!organisation.trim()) throw { kind: 'invalid_input', message: 'the organisation name must not be empty' };
+      const id = `fake${String(++counter).padStart(8, '0')}`;
+      const assessment: Assessment = { id, organisation, bank_version: bank.version, created_at: now(), updated_at: now(), archived_at: null };
+      records.set(id, { assessment, answers: {}, scope_overrides: [] });
+      return assessment;
+    },
+    getAssessment: async (id) => view(id),
+    getGaps: async () => [],
+    renameAssessment: async (id, organisation) => {
+      record(id).assessment.organisation = organisation;
+    },
+    duplicateAssessment: async (id) => {
+      const copy = await host.createAssessment(record(id).assessment.organisation, 'type2');
+      record(copy.id).answers = structuredClone(record(id).answers);
+      return copy;
+    },
+    setArchived: async (id, archived) => {
+      record(id).assessment.archived_at = archived ? now() : null;
+    },
+    deleteAssessment: async (id) => {
+      records.delete(id);
+    },
+    exportAssessment: async () => {},
+    importAssessment: async () => {
+      throw { kind: 'invalid_import', message: 'the fake host imports nothing' };
+    },
+    saveAnswer: async (request) => {
+      calls.push(`save ${request.question_id}`);
+      const answer: Answer = {
+        question_id: request.question_id,
+        value: request.value,
+        note: request.note || null,
+        owner: request.owner || null,
+        due: request.due,
+        evidence: request.evidence,
+        updated_at: now(),
+      };
+      record(request.assessment_id).answers[request.question_id] = answer;
+      return { answer, scorecard: fakeScore(bank, record(request.assessment_id)) };
+    },
+    clearAnswer: async (assessmentId, questionId) => {
+      calls.push(`clear ${questionId}`);
+      delete record(assessmentId).answers[questionId];
+      return fakeScore(bank, record(assessmentId));
+    },
+    setScope: async (assessmentId) => fakeScore(bank, record(assessmentId)),
+    exportReport: async (_id, path) => ({ path, pages: 1, bytes: 1 }),
+    getSettings: async () => settings,
+    saveSettings: async (next) => (settings = { ...next }),
+    setLogo: async (path) => (settings = { ...settings, has_logo: path !== null }),
+    chooseSavePath: async () => null,
+    chooseOpenPath: async () => null,
+    setWindowTitle: async () => {},
+  };
+  return host;
+}

@@ -1,0 +1,54 @@
+// The one door to the host: the interface every screen calls, and the switch between real and fake.
+import type {
+  AnswerValue,
+  AppInfo,
+  Assessment,
+  AssessmentSummary,
+  AssessmentView,
+  Bank,
+  Category,
+  CommandError,
+  ExportedReport,
+  Gap,
+  ReportType,
+  SaveAnswerRequest,
+  SavedAnswer,
+  Scorecard,
+  Settings,
+} from '../bindings';
+
+export interface Host {
+  appInfo(): Promise<AppInfo>;
+  bank(): Promise<Bank>;
+  listAssessments(): Promise<AssessmentSummary[]>;
+  createAssessment(organisation: string, reportType: ReportType): Promise<Assessment>;
+  getAssessment(id: string): Promise<AssessmentView>;
+  getGaps(id: string): Promise<Gap[]>;
+  renameAssessment(id: string, organisation: string): Promise<void>;
+  duplicateAssessment(id: string): Promise<Assessment>;
+  setArchived(id: string, archived: boolean): Promise<void>;
+  deleteAssessment(id: string): Promise<void>;
+  exportAssessment(id: string, path: string): Promise<void>;
+  importAssessment(path: string): Promise<Assessment>;
+  saveAnswer(request: SaveAnswerRequest): Promise<SavedAnswer>;
+  clearAnswer(assessmentId: string, questionId: string): Promise<Scorecard>;
+  setScope(assessmentId: string, category: Category, inScope: boolean | null, reason: string): Promise<Scorecard>;
+  exportReport(id: string, path: string, open: boolean): Promise<ExportedReport>;
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<Settings>;
+  setLogo(path: string | null): Promise<Settings>;
+  /** Native dialogs; `null` when the user cancels. */
+  chooseSavePath(title: string, defaultName: string, extension: string): Promise<string | null>;
+  chooseOpenPath(title: string, extensions: string[]): Promise<string | null>;
+  setWindowTitle(title: string): Promise<void>;
+}
+
+/** Turns whatever a host call threw into the `{ kind, message }` shape the UI shows. */
+export function asCommandError(error: unknown): CommandError {
+  if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
+    return error as CommandError;
+  }
+  return { kind: 'unexpected', message: String(error) };
+}
+
+export type { AnswerValue };

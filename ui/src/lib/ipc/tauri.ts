@@ -1,0 +1,35 @@
+// The real host: Tauri's invoke, native dialogs and the window title. The only importer of @tauri-apps.
+import { invoke } from '@tauri-apps/api/core';
+import { getCurrentWindow } from '@tauri-apps/api/window';
+import { open, save } from '@tauri-apps/plugin-dialog';
+import type { Host } from './host';
+
+export const tauriHost: Host = {
+  appInfo: () => invoke('get_app_info'),
+  bank: () => invoke('get_bank'),
+  listAssessments: () => invoke('list_assessments'),
+  createAssessment: (organisation, reportType) => invoke('create_assessment', { organisation, reportType }),
+  getAssessment: (id) => invoke('get_assessment', { id }),
+  getGaps: (id) => invoke('get_gaps', { id }),
+  renameAssessment: (id, organisation) => invoke('rename_assessment', { id, organisation }),
+  duplicateAssessment: (id) => invoke('duplicate_assessment', { id }),
+  setArchived: (id, archived) => invoke('set_archived', { id, archived }),
+  deleteAssessment: (id) => invoke('delete_assessment', { id }),
+  exportAssessment: (id, path) => invoke('export_assessment', { id, path }),
+  importAssessment: (path) => invoke('import_assessment', { path }),
+  saveAnswer: (request) => invoke('save_answer', { request }),
+  clearAnswer: (assessmentId, questionId) => invoke('clear_answer', { assessmentId, questionId }),
+  setScope: (assessmentId, category, inScope, reason) =>
+    invoke('set_scope', { request: { assessment_id: assessmentId, category, in_scope: inScope, reason } }),
+  exportReport: (id, path, openAfter) => invoke('export_report', { id, path, open: openAfter }),
+  getSettings: () => invoke('get_settings'),
+  saveSettings: (settings) => invoke('save_settings', { settings }),
+  setLogo: (path) => invoke('set_logo', { path }),
+  chooseSavePath: async (title, defaultName, extension) =>
+    (await save({ title, defaultPath: defaultName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] })) ?? null,
+  chooseOpenPath: async (title, extensions) => {
+    const chosen = await open({ title, multiple: false, directory: false, filters: [{ name: extensions.join(', '), extensions }] });
+    return typeof chosen === 'string' ? chosen : null;
+  },
+  setWindowTitle: (title) => getCurrentWindow().setTitle(title),
+};

@@ -1,0 +1,172 @@
+// The questionnaire's live state: the open assessment, step, filter, selection and the save status of each card.
+import type {
+  Answer,
+  AnswerValue,
+  AssessmentView,
+  Bank,
+  Category,
+  Question,
+  QuestionState,
+  Scorecard,
+} from '../bindings';
+import { asCommandError, type Host } from '../ipc';
+
+export type Filter = 'all' | 'unanswered' | 'gaps';
+export const FILTERS: Filter[] = ['all', 'unanswered', 'gaps'];
+
+export interface SaveStatus {
+  status: 'saving' | 'saved' | 'error';
+  at?: Date;
+  message?: string;
+}
+
+export interface Details {
+  note: string | null;
+  owner: string | null;
+  due: string | null;
+  evidence: string[];
+}
+
+export class Questionnaire {
+  readonly host: Host;
+  readonly bank: Bank;
+  view: AssessmentView = $state() as AssessmentView;
+  step = $state(1);
+  filter: Filter = $state('all');
+  /** Index into `cards` of the selected question. */
+  selected = $state(0);
+  saves: Record<string, SaveStatus> = $state({});
+  expanded: Record<string, boolean> = $state({});
+
+  constructor(host: Host, bank: Bank, view: AssessmentView) {
+    this.host = host;
+    this.bank = bank;
+    this.view = view;
+  }
+
+  get id(): string {
+    return this.view.record.assessment.id;
+  }
+
+  get scorecard(): Scorecard {
+    return this.view.scorecard;
+  }
+
+  stateOf(questionId: string): QuestionState | undefined {
+    return this.view.scorecard.questions.find((q) => q.question_id === questionId);
+  }
+
+  answerOf(questionId: string): Answer | undefined {
+    return this.view.record.answers[questionId];
+  }
+
+  /** The control questions of the current step that apply, after the filter. */
+  get cards(): Question[] {
+    const target = this.view.scorecard.target_level;
+    return this.bank.questions.filter((q) => {
+      if (q.kind !== 'control' || q.step !== this.step) return false;
+      const state = this.stateOf(q.id);
+      if (!state?.applicable) return false;
+      if (this.filter === 'unanswered') return !state.answered;
+      if (this.filter === 'gaps') return !state.not_applicable && (state.level ?? 0) < target;
+      return true;
+    });
+  }
+
+  /** Questions of the current step that do not apply to this scope, shown apart. */
+  get excluded(): Question[] {
+    return this.bank.questions.filter(
+      (q) => q.kind === 'control' && q.step === this.step && !this.stateOf(q.id)?.applicable,
+    );
+  }
+
+  get selectedQuestion(): Question | undefined {
+    return this.cards[Math.min(this.selected, this.cards.length - 1)];
+  }
+
+  goToStep(step: number): void {
+    this.step = Math.max(1, Math.min(6, step));
+    this.selected = 0;
+  }
+
+  move(by: number): void {
+    const count = this.cards.length;
+    if (count === 0) return;
+    this.selected = Math.max(0, Math.min(count - 1, this.selected + by));
+  }
+
+  cycleFilter(): void {
+    this.filter = FILTERS[(FILTERS.indexOf(this.filter) + 1) % FILTERS.length];
+    this.selected = 0;
+  }
+
+  toggleGuidance(questionId: string): void {
+    this.expanded[questionId] = !this.expanded[questionId];
+  }
+
+  /** Saves a value, keeping the note, owner, date and evidence already recorded. */
+  async answer(questionId: string, value: AnswerValue): Promise<boolean> {
+    const current = this.answerOf(questionId);
+    return this.save(questionId, value, {
+      note: current?.note ?? null,
+      owner: current?.owner ?? null,
+      due: current?.due ?? null,
+      evidence: current?.evidence ?? [],
+    });
+  }
+
+  /** Saves new details for an answered question. */
+  async saveDetails(questionId: string, details: Details): Promise<boolean> {
+    const current = this.answerOf(questionId);
+    if (!current) {
+      this.saves[questionId] = { status: 'error', message: 'choose a level first; the note is kept with the answer' };
+      return false;
+    }
+    return this.save(questionId, current.value, details);
+  }
+
+  private async save(questionId: string, value: AnswerValue, details: Details): Promise<boolean> {
+    this.saves[questionId] = { status: 'saving' };
+    try {
+      const saved = await this.host.saveAnswer({
+        assessment_id: this.id,
+        question_id: questionId,
+        value,
+        note: details.note,
+        owner: details.owner,
+        due: details.due,
+        evidence: details.evidence,
+      });
+      this.view.record.answers[questionId] = saved.answer;
+      this.view.scorecard = saved.scorecard;
+      this.saves[questionId] = { status: 'saved', at: new Date() };
+      return true;
+    } catch (error) {
+      this.saves[questionId] = { status: 'error', message: asCommandError(error).message };
+      return false;
+    }
+  }
+
+  async clear(questionId: string): Promise<void> {
+    if (!this.answerOf(questionId)) return;
+    this.saves[questionId] = { status: 'saving' };
+    try {
+      this.view.scorecard = await this.host.clearAnswer(this.id, questionId);
+      delete this.view.record.answers[questionId];
+      this.saves[questionId] = { status: 'saved', at: new Date() };
+    } catch (error) {
+      this.saves[questionId] = { status: 'error', message: asCommandError(error).message };
+    }
+  }
+
+  async setScope(category: Category, inScope: boolean | null, reason: string): Promise<string | null> {
+    try {
+      this.view.scorecard = await this.host.setScope(this.id, category, inScope, reason);
+      const fresh = await this.host.getAssessment(this.id);
+      this.view = fresh;
+      return null;
+    } catch (error) {
+      return asCommandError(error).message;
+    }
+  }
+}

@@ -1,0 +1,8 @@
+// Front-end entry point: mounts the app into the page.
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('the page has no #app element');
+export default mount(App, { target });
