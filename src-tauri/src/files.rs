@@ -13,11 +13,16 @@ fn file_error(path: &str, e: std::io::Error) -> CommandError {
 const MAX_READ_BYTES: u64 = 32 * 1024 * 1024;
 
 pub fn read(path: &str) -> CommandResult<Vec<u8>> {
-    let size = std::fs::metadata(path).map_err(|e| file_error(path, e))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| file_error(path, e))?
+        .len();
     if size > MAX_READ_BYTES {
         return Err(CommandError::new(
             "file",
-            format!("{path} is {} MB, too large to be an assessment or a logo", size / (1024 * 1024)),
+            format!(
+                "{path} is {} MB, too large to be an assessment or a logo",
+                size / (1024 * 1024)
+            ),
         ));
     }
     std::fs::read(path).map_err(|e| file_error(path, e))

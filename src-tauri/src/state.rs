@@ -52,6 +52,8 @@ impl AppState {
         let mutex = self.workspace.as_ref().map_err(Clone::clone)?;
         // A panic while holding the lock would poison it; the data is still consistent because
         // every write is one SQLite transaction, so carry on with it.
-        Ok(mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        Ok(mutex
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 }

@@ -11,7 +11,10 @@ use soc2_readiness::scoring::Scorecard;
 
 /// Saves one answer durably (the engine commits before returning) and re-scores.
 #[tauri::command]
-pub fn save_answer(state: State<'_, AppState>, request: SaveAnswerRequest) -> CommandResult<SavedAnswer> {
+pub fn save_answer(
+    state: State<'_, AppState>,
+    request: SaveAnswerRequest,
+) -> CommandResult<SavedAnswer> {
     let mut ws = state.workspace()?;
     let details = AnswerDetails {
         note: Some(request.note.unwrap_or_default()),

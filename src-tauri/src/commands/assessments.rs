@@ -79,7 +79,11 @@ pub fn delete_assessment(state: State<'_, AppState>, id: String) -> CommandResul
 }
 
 #[tauri::command(async)]
-pub fn export_assessment(state: State<'_, AppState>, id: String, path: String) -> CommandResult<()> {
+pub fn export_assessment(
+    state: State<'_, AppState>,
+    id: String,
+    path: String,
+) -> CommandResult<()> {
     let json = state.workspace()?.export_json(&id, Utc::now())?;
     crate::files::write_atomically(&path, json.as_bytes())
 }

@@ -23,9 +23,12 @@ pub fn export_report<R: Runtime>(
     };
     crate::files::write_atomically(&path, &report.bytes)?;
     if open {
-        app.opener()
-            .open_path(&path, None::<&str>)
-            .map_err(|e| CommandError::new("file", format!("the report was saved to {path}, but it could not be opened: {e}")))?;
+        app.opener().open_path(&path, None::<&str>).map_err(|e| {
+            CommandError::new(
+                "file",
+                format!("the report was saved to {path}, but it could not be opened: {e}"),
+            )
+        })?;
     }
     Ok(ExportedReport {
         path,

@@ -1,0 +1,163 @@
+//! The shell's commands through Tauri's mock runtime: real IPC payloads in, `{ kind, message }` errors out.
+
+use serde_json::{Value, json};
+use soc2_readiness::Workspace;
+use soc2_readiness::catalog::bundled_bank;
+use soc2_readiness::store::Store;
+use soc2_readiness_desktop::{AppState, builder};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let workspace = Workspace::new(bundled_bank(), Store::open_in_memory().unwrap());
+    let app = builder(mock_builder())
+        .manage(AppState::with_workspace(workspace))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (app, window)
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|response| response.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn a_workshop_through_ipc() {
+    let (_app, window) = app();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Ελλάδα Cloud", "reportType": "type1" }),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap().to_string();
+    let saved = invoke(
+        &window,
+        "save_answer",
+        json!({ "request": {
+            "assessment_id": id, "question_id": "access.sso-mfa", "value": { "level": 3 },
+            "note": "Okta", "owner": "Ana", "due": "2027-01-31", "evidence": ["okta.png"]
+        }}),
+    )
+    .unwrap();
+    assert_eq!(saved["answer"]["owner"], "Ana");
+    assert_eq!(saved["scorecard"]["overall"]["answered"], 1);
+    let view = invoke(&window, "get_assessment", json!({ "id": id })).unwrap();
+    assert_eq!(view["record"]["answers"]["access.sso-mfa"]["note"], "Okta");
+    assert_eq!(view["scorecard"]["target_level"], 3);
+    let scope = invoke(
+        &window,
+        "set_scope",
+        json!({ "request": { "assessment_id": id, "category": "privacy", "in_scope": true, "reason": "consumer app" }}),
+    )
+    .unwrap();
+    assert!(
+        scope["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "privacy" && c["in_scope"] == true)
+    );
+    let list = invoke(&window, "list_assessments", json!({})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let gaps = invoke(&window, "get_gaps", json!({ "id": id })).unwrap();
+    assert!(gaps.as_array().unwrap().len() > 100);
+}
+
+#[test]
+fn engine_errors_cross_as_kind_and_message() {
+    let (_app, window) = app();
+    let err = invoke(&window, "get_assessment", json!({ "id": "nope" })).unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("no assessment matches 'nope'")
+    );
+    let err = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "  ", "reportType": "type2" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input");
+    let err = invoke(
+        &window,
+        "import_assessment",
+        json!({ "path": "/no/such/file.json" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "file");
+}
+
+#[test]
+fn malformed_payloads_get_an_error_and_the_app_keeps_working() {
+    let (_app, window) = app();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Acme", "reportType": "type2" }),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let good = json!({ "assessment_id": id, "question_id": "access.sso-mfa", "value": { "level": 2 }, "note": null, "owner": null, "due": null, "evidence": [] });
+    let mut bad_payloads = vec![
+        json!({}),
+        json!({ "request": null }),
+        json!({ "request": "a string" }),
+        json!({ "request": { "assessment_id": id } }),
+        json!({ "organisation": 42 }),
+    ];
+    for (field, value) in [
+        ("value", json!({ "level": 7 })),
+        ("value", json!({ "level": -1 })),
+        ("value", json!({ "not_applicable": "" })),
+        ("value", json!({ "yes_no": true })),
+        ("value", json!("operating")),
+        ("question_id", json!("made.up")),
+        ("due", json!("31/02/2027")),
+        ("evidence", json!("not a list")),
+        ("note", json!("x".repeat(10_001))),
+        ("assessment_id", json!("nope")),
+    ] {
+        let mut request = good.clone();
+        request[field] = value;
+        bad_payloads.push(json!({ "request": request }));
+    }
+    for payload in bad_payloads {
+        let result = invoke(&window, "save_answer", payload.clone());
+        assert!(result.is_err(), "{payload} was accepted");
+    }
+    let err = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Acme", "reportType": "type9" }),
+    )
+    .unwrap_err();
+    assert!(err.is_string() || err.get("message").is_some(), "{err}");
+    let saved = invoke(&window, "save_answer", json!({ "request": good })).unwrap();
+    assert_eq!(
+        saved["scorecard"]["overall"]["answered"], 1,
+        "only the good request was written"
+    );
+}

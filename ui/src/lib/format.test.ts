@@ -1,0 +1,24 @@
+// Unit tests for formatting: percentages as the engine rounded them, and the colour bands.
+import { describe, expect, it } from 'vitest';
+import { band, describeValue, pct } from './format';
+import { FAKE_BANK } from './ipc/fake';
+
+describe('format', () => {
+  it('prints one decimal, as the CLI and the PDF do', () => {
+    expect(pct(47.1)).toBe('47.1%');
+    expect(pct(100)).toBe('100.0%');
+    expect(pct(0)).toBe('0.0%');
+    expect(pct(null)).toBe('–');
+  });
+
+  it('uses the PDF bands', () => {
+    expect([null, 0, 39.9, 40, 69.9, 70, 89.9, 90, 100].map(band)).toEqual(['none', 'low', 'low', 'mid', 'mid', 'good', 'good', 'high', 'high']);
+  });
+
+  it('describes values with choice labels', () => {
+    const question = FAKE_BANK.questions[0];
+    expect(describeValue(question, { choice: 'type1' })).toBe('Type I');
+    expect(describeValue(question, { level: 3 })).toBe('3 · In place and documented');
+    expect(describeValue(question, { not_applicable: 'no office' })).toBe('Not applicable: no office');
+  });
+});

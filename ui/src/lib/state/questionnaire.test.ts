@@ -1,0 +1,78 @@
+// Unit tests for the questionnaire state against the in-memory host: navigation, filters, saving, failures.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createFakeHost, FAKE_BANK } from '../ipc/fake';
+import { Questionnaire } from './questionnaire.svelte';
+
+let host: ReturnType<typeof createFakeHost>;
+let q: Questionnaire;
+
+beforeEach(async () => {
+  host = createFakeHost();
+  const created = await host.createAssessment('Acme', 'type2');
+  q = new Questionnaire(host, FAKE_BANK, await host.getAssessment(created.id));
+  q.goToStep(2);
+});
+
+describe('Questionnaire', () => {
+  it('lists the applicable control questions of the step and keeps the selection in bounds', () => {
+    expect(q.cards.map((c) => c.id)).toEqual(['gov.code', 'gov.owner']);
+    q.move(1);
+    q.move(1);
+    expect(q.selectedQuestion?.id).toBe('gov.owner');
+    q.move(-5);
+    expect(q.selectedQuestion?.id).toBe('gov.code');
+    q.goToStep(9);
+    expect(q.step).toBe(6);
+    q.goToStep(0);
+    expect(q.step).toBe(1);
+  });
+
+  it('saves a level, reports it saved, and refreshes the live score', async () => {
+    expect(await q.answer('gov.code', { level: 4 })).toBe(true);
+    expect(q.saves['gov.code'].status).toBe('saved');
+    expect(q.answerOf('gov.code')?.value).toEqual({ level: 4 });
+    expect(q.scorecard.overall.answered).toBe(1);
+    expect(host.calls).toEqual(['save gov.code']);
+  });
+
+  it('keeps the note, owner and evidence when the level changes', async () => {
+    await q.answer('gov.code', { level: 1 });
+    await q.saveDetails('gov.code', { note: 'from the workshop', owner: 'Ana', due: '2027-01-31', evidence: ['policy.pdf'] });
+    await q.answer('gov.code', { level: 3 });
+    const answer = q.answerOf('gov.code');
+    expect(answer?.note).toBe('from the workshop');
+    expect(answer?.owner).toBe('Ana');
+    expect(answer?.evidence).toEqual(['policy.pdf']);
+  });
+
+  it('refuses details before a level, saying why, and sends nothing', async () => {
+    expect(await q.saveDetails('gov.owner', { note: 'x', owner: null, due: null, evidence: [] })).toBe(false);
+    expect(q.saves['gov.owner']).toMatchObject({ status: 'error' });
+    expect(host.calls).toEqual([]);
+  });
+
+  it('shows a failed save as not saved, with the host message', async () => {
+    host.failNext('the disk is full');
+    expect(await q.answer('gov.code', { level: 2 })).toBe(false);
+    expect(q.saves['gov.code']).toEqual({ status: 'error', message: 'the disk is full' });
+    expect(q.answerOf('gov.code')).toBeUndefined();
+  });
+
+  it('filters unanswered questions and gaps', async () => {
+    await q.answer('gov.code', { level: 4 });
+    q.filter = 'unanswered';
+    expect(q.cards.map((c) => c.id)).toEqual(['gov.owner']);
+    await q.answer('gov.owner', { level: 2 });
+    q.filter = 'gaps';
+    expect(q.cards.map((c) => c.id)).toEqual(['gov.owner']);
+    q.cycleFilter();
+    expect(q.filter).toBe('all');
+  });
+
+  it('clears an answer', async () => {
+    await q.answer('gov.code', { level: 4 });
+    await q.clear('gov.code');
+    expect(q.answerOf('gov.code')).toBeUndefined();
+    expect(host.calls).toEqual(['save gov.code', 'clear gov.code']);
+  });
+});
