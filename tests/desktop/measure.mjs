@@ -1,0 +1,95 @@
+// Measures the desktop app (not a test): launch to an interactive list, a save's round trip, memory beside an empty window.
+// Run with `./dev measure`; it prints medians and the figures it compares.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startHarness } from './webdriver.mjs';
+
+const desktop = process.env.SOC2_DESKTOP_BIN;
+const cli = process.env.SOC2_CLI_BIN;
+const empty = process.env.SOC2_EMPTY_WINDOW_BIN;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Proportional set size of a process and all its descendants, in MB. */
+function pssTree(root) {
+  const parents = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {}
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  let kb = 0;
+  const names = [];
+  for (const pid of tree) {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)[1]);
+      names.push(readFileSync(`/proc/${pid}/comm`, 'utf8').trim());
+    } catch {}
+  }
+  return { mb: kb / 1024, processes: names };
+}
+
+function newestPid(name) {
+  return Number(execFileSync('pgrep', ['-n', '-f', name], { encoding: 'utf8' }).trim());
+}
+
+const harness = await startHarness({ display: ':96', port: 4475 });
+try {
+  const soc2 = (...args) => execFileSync(cli, ['--db', harness.db, ...args], { encoding: 'utf8' }).trim();
+  const ids = ['Acme Ltd', 'Zürich Data AG', 'Łódź Analytics'].map((name) => soc2('new', name));
+  for (const q of ['access.sso-mfa', 'risk.register', 'change.peer-review']) soc2('answer', ids[0], q, '3');
+
+  const launches = [];
+  const inPage = [];
+  for (let i = 0; i < 10; i++) {
+    const start = performance.now();
+    const app = await harness.launch(desktop);
+    await app.find('[data-testid="assessment-table"]');
+    launches.push(performance.now() - start);
+    inPage.push(await app.script('return performance.now()'));
+    await app.quit();
+    await sleep(300);
+  }
+  console.log(`launch to interactive assessments list, via WebDriver (includes session setup): median ${median(launches).toFixed(0)} ms of ${launches.length} (${launches.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`page load to interactive list, in the page: median ${median(inPage).toFixed(0)} ms`);
+
+  const app = await harness.launch(desktop);
+  await app.click('[data-testid="open-assessment"]');
+  await app.find('[data-testid="scope-question"]');
+  await app.click('[data-testid="step-3"]');
+  await app.find('[data-testid="question-card"]');
+  const round = await app.send('POST', '/execute/async', {
+    script: `const [id, done] = arguments;
+      const times = [];
+      (async () => {
+        for (let i = 0; i < 60; i++) {
+          const t = performance.now();
+          await window.__TAURI_INTERNALS__.invoke('save_answer', { request: { assessment_id: id, question_id: 'access.sso-mfa', value: { level: i % 5 }, note: null, owner: null, due: null, evidence: [] } });
+          times.push(performance.now() - t);
+        }
+        done(times);
+      })();`,
+    args: [ids[0]],
+  });
+  console.log(`save one answer from the page (IPC, durable write, re-score, reply): median ${median(round.slice(10)).toFixed(2)} ms of ${round.length - 10} after 10 warm-up`);
+  await sleep(2000);
+  const appPss = pssTree(newestPid('soc2-readiness-desktop'));
+  console.log(`app with an assessment open: Pss ${appPss.mb.toFixed(1)} MB over ${appPss.processes.join(', ')}`);
+  await app.quit();
+
+  if (empty) {
+    const blank = await harness.launch(empty);
+    await sleep(4000);
+    const emptyPss = pssTree(newestPid('empty_window'));
+    console.log(`empty Tauri window: Pss ${emptyPss.mb.toFixed(1)} MB over ${emptyPss.processes.join(', ')}`);
+    console.log(`the app adds ${(appPss.mb - emptyPss.mb).toFixed(1)} MB to the empty window's floor`);
+    await blank.quit();
+  }
+} finally {
+  await harness.stop();
+}
