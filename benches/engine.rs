@@ -16,7 +16,7 @@ use soc2_readiness::workspace::AnswerDetails;
 /// A workspace on a real file with one assessment where every question is answered.
 fn fully_answered(path: &std::path::Path) -> Workspace {
     let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
-    let mut ws = Workspace::new(bundled_bank(), Store::open(path).unwrap());
+    let mut ws = Workspace::new(bundled_bank(), Store::open(path, Utc::now()).unwrap());
     ws.create_assessment("bench", "Bench Ltd", ReportType::Type2, at)
         .unwrap();
     let scoping = [

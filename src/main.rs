@@ -14,7 +14,7 @@ use soc2_readiness::gaps::{Gap, roadmap};
 use soc2_readiness::report::{PageSize, fingerprint};
 use soc2_readiness::scope::{decide_scope, question_applies};
 use soc2_readiness::scoring::{CriterionStatus, Scorecard};
-use soc2_readiness::store::{Store, default_path};
+use soc2_readiness::store::{Store, backup, default_path};
 use soc2_readiness::workspace::AnswerDetails;
 use soc2_readiness::{Error, Workspace};
 
@@ -153,6 +153,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the automatic backups of the data file, newest first.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a backup of the data file now.
+    Backup,
+    /// Replace the data file with a backup (the current file is moved aside, not deleted).
+    Restore {
+        /// A backup's path from `backups`, or `latest`.
+        backup: String,
+        #[arg(long)]
+        yes: bool,
+    },
     /// Export an assessment as portable, versioned JSON.
     Export { assessment: String, file: PathBuf },
     /// Import a portable JSON file as a new assessment; prints the new id.
@@ -199,11 +213,72 @@ fn new_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
 }
 
+fn data_path(db: Option<PathBuf>) -> Result<PathBuf, Error> {
+    db.or_else(default_path)
+        .ok_or_else(|| Error::Invalid("no home directory found; pass --db FILE".into()))
+}
+
 fn open_workspace(db: Option<PathBuf>) -> Result<Workspace, Error> {
-    let path = db
-        .or_else(default_path)
-        .ok_or_else(|| Error::Invalid("no home directory found; pass --db FILE".into()))?;
-    Ok(Workspace::new(bundled_bank(), Store::open(&path)?))
+    let path = data_path(db)?;
+    Ok(Workspace::new(
+        bundled_bank(),
+        Store::open(&path, Utc::now())?,
+    ))
+}
+
+fn list_backups(data_file: &Path, json: bool) -> Result<(), Error> {
+    let backups = backup::list(data_file)?;
+    if json {
+        print_json(&backups);
+    } else if backups.is_empty() {
+        println!("No backups yet of {}", data_file.display());
+    } else {
+        for b in backups {
+            println!(
+                "{}  {:<17} {:>8} KB  {}",
+                b.created_at.format("%Y-%m-%d %H:%M:%S"),
+                b.reason,
+                b.bytes.div_ceil(1024),
+                b.path
+            );
+        }
+    }
+    Ok(())
+}
+
+fn restore_backup(
+    data_file: &Path,
+    chosen: &str,
+    yes: bool,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), Error> {
+    let backups = backup::list(data_file)?;
+    let found = if chosen == "latest" {
+        backups.first()
+    } else {
+        backups.iter().find(|b| {
+            b.path == chosen || Path::new(&b.path).file_name().is_some_and(|n| n == chosen)
+        })
+    };
+    let Some(found) = found else {
+        return Err(Error::Invalid(format!(
+            "'{chosen}' is not a backup of {} (run `soc2-readiness backups`)",
+            data_file.display()
+        )));
+    };
+    if !yes {
+        return Err(Error::Invalid(format!(
+            "restoring replaces {} with the backup from {}; repeat with --yes to confirm",
+            data_file.display(),
+            found.created_at.format("%Y-%m-%d %H:%M")
+        )));
+    }
+    let aside = backup::restore(Path::new(&found.path), data_file, now)?;
+    println!("restored {} from {}", data_file.display(), found.path);
+    if let Some(aside) = aside {
+        println!("the previous file was kept as {}", aside.display());
+    }
+    Ok(())
 }
 
 fn print_json(value: &impl serde::Serialize) {
@@ -217,10 +292,23 @@ fn run(cli: Cli) -> Result<(), Error> {
     if let Command::Bank { json, action } = &cli.command {
         return bank_command(*json, action.as_ref());
     }
-    let mut ws = open_workspace(cli.db)?;
     let now = Utc::now();
+    match &cli.command {
+        Command::Backups { json } => return list_backups(&data_path(cli.db)?, *json),
+        Command::Restore { backup, yes } => {
+            return restore_backup(&data_path(cli.db)?, backup, *yes, now);
+        }
+        _ => {}
+    }
+    let mut ws = open_workspace(cli.db)?;
     match cli.command {
-        Command::Bank { .. } => unreachable!("handled above"),
+        Command::Bank { .. } | Command::Backups { .. } | Command::Restore { .. } => {
+            unreachable!("handled above")
+        }
+        Command::Backup => {
+            let made = ws.store.back_up("manual", now)?;
+            println!("backed up to {}", made.path);
+        }
         Command::New {
             organisation,
             report_type,

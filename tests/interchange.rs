@@ -148,14 +148,46 @@ fn non_utf8_and_oversized_files_are_refused() {
     assert!(err.to_string().contains("at most"), "{err}");
 }
 
+/// 100,000 generated inputs per parser when SOC2_SLOW_TESTS is set (CI sets it), 300 otherwise.
+fn cases() -> u32 {
+    if std::env::var_os("SOC2_SLOW_TESTS").is_some() {
+        100_000
+    } else {
+        300
+    }
+}
+
+fn exported_text() -> &'static [u8] {
+    static TEXT: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| serde_json::to_vec(&exported()).unwrap())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic_or_write(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
-        let _ = ws.import_json(&bytes, "x", at(1));
-        prop_assert!(ws.summaries().unwrap().is_empty());
+        with_scratch(|ws, before| {
+            let _ = ws.import_json(&bytes, "x", at(1));
+            assert_eq!(count(ws), before, "nothing written");
+        });
+    }
+
+    #[test]
+    fn mutated_bank_files_never_panic_the_loader(
+        cut in 0usize..20_000,
+        flips in proptest::collection::vec((0usize..20_000, any::<u8>()), 1..4),
+    ) {
+        let mut files = small_bank_files().clone();
+        let text = &mut files[2].1;
+        let mut bytes = text.clone().into_bytes();
+        for (at, byte) in flips {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        bytes.truncate(cut.max(1).min(bytes.len()));
+        *text = String::from_utf8_lossy(&bytes).into_owned();
+        let _ = soc2_readiness::catalog::parse_bank(&files);
     }
 
     #[test]
@@ -164,14 +196,48 @@ proptest! {
         flip in 0usize..4000,
         byte in any::<u8>(),
     ) {
-        let mut text = serde_json::to_vec(&exported()).unwrap();
+        let mut text = exported_text().to_vec();
         let flip = flip % text.len();
         text[flip] = byte;
         text.truncate(cut.max(1).min(text.len()));
-        let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
-        match ws.import_json(&text, "x", at(1)) {
-            Ok(_) => prop_assert_eq!(ws.summaries().unwrap().len(), 1),
-            Err(_) => prop_assert!(ws.summaries().unwrap().is_empty()),
-        }
+        with_scratch(|ws, before| match ws.import_json(&text, &format!("x{before}"), at(1)) {
+            Ok(_) => assert_eq!(count(ws), before + 1, "written whole"),
+            Err(_) => assert_eq!(count(ws), before, "nothing written"),
+        });
     }
+}
+
+fn shared_bank() -> soc2_readiness::catalog::Bank {
+    static BANK: std::sync::OnceLock<soc2_readiness::catalog::Bank> = std::sync::OnceLock::new();
+    BANK.get_or_init(bank).clone()
+}
+
+/// The manifest, the criteria and the smallest question file: enough for every code path of
+/// the loader, small enough to parse 100,000 times.
+fn small_bank_files() -> &'static Vec<(String, String)> {
+    static FILES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    FILES.get_or_init(|| {
+        soc2_readiness::catalog::bundled_files()
+            .into_iter()
+            .filter(|(name, _)| !name.starts_with("questions/") || name.contains("step-5"))
+            .collect()
+    })
+}
+
+fn count(ws: &Workspace) -> usize {
+    ws.store.list_assessments().unwrap().len()
+}
+
+/// One in-memory workspace per test thread, reused across generated cases so 100,000 of them
+/// stay fast; each case checks the count of assessments before and after.
+fn with_scratch(check: impl FnOnce(&mut Workspace, usize)) {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Workspace> =
+            std::cell::RefCell::new(Workspace::new(shared_bank(), Store::open_in_memory().unwrap()));
+    }
+    SCRATCH.with(|ws| {
+        let mut ws = ws.borrow_mut();
+        let before = count(&ws);
+        check(&mut ws, before);
+    });
 }

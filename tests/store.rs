@@ -225,7 +225,7 @@ fn duplicate_rename_archive_and_delete() {
 fn the_history_is_append_only() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("data.sqlite3");
-    let mut ws = Workspace::new(bank(), Store::open(&path).unwrap());
+    let mut ws = Workspace::new(bank(), Store::open(&path, at(0)).unwrap());
     ws.create_assessment("abc123", "Acme", ReportType::Type2, at(0))
         .unwrap();
     drop(ws);
@@ -241,7 +241,7 @@ fn a_file_database_survives_reopening_with_wal_and_foreign_keys() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested/folder/data.sqlite3");
     {
-        let mut ws = Workspace::new(bank(), Store::open(&path).unwrap());
+        let mut ws = Workspace::new(bank(), Store::open(&path, at(0)).unwrap());
         ws.create_assessment("abc123", "Acme", ReportType::Type2, at(0))
             .unwrap();
         ws.save_answer(
@@ -253,7 +253,7 @@ fn a_file_database_survives_reopening_with_wal_and_foreign_keys() {
         )
         .unwrap();
     }
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, at(0)).unwrap();
     assert_eq!(store.location(), Some(path.as_path()));
     assert_eq!(store.load_record("abc123").unwrap().answers.len(), 2);
     let conn = Connection::open(&path).unwrap();
@@ -275,7 +275,7 @@ fn an_empty_file_from_before_any_schema_is_migrated() {
         .unwrap()
         .execute_batch("PRAGMA user_version = 0;")
         .unwrap();
-    let store = Store::open(&path).unwrap();
+    let store = Store::open(&path, at(0)).unwrap();
     assert!(store.list_assessments().unwrap().is_empty());
 }
 
@@ -288,7 +288,9 @@ fn a_file_from_a_newer_version_is_refused_and_left_alone() {
         .execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
         .unwrap();
     let before = std::fs::read(&path).unwrap();
-    let err = Store::open(&path).err().expect("a newer schema is refused");
+    let err = Store::open(&path, at(0))
+        .err()
+        .expect("a newer schema is refused");
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     assert!(err.to_string().contains("newer version of SOC 2 Readiness"));
     assert_eq!(
@@ -344,7 +346,7 @@ fn a_version_1_database_migrates_to_the_current_schema_keeping_its_data() {
         )
         .unwrap();
     }
-    let mut ws = Workspace::new(bank(), Store::open(&path).unwrap());
+    let mut ws = Workspace::new(bank(), Store::open(&path, at(0)).unwrap());
     assert_eq!(ws.record("old1").unwrap().assessment.organisation, "Old Co");
     ws.save_settings(&Default::default()).unwrap();
     let conn = Connection::open(&path).unwrap();
@@ -352,4 +354,162 @@ fn a_version_1_database_migrates_to_the_current_schema_keeping_its_data() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version as usize, SCHEMA_VERSION);
+}
+
+mod backups {
+    use super::*;
+    use soc2_readiness::store::backup;
+
+    fn file_workspace(dir: &std::path::Path) -> (Workspace, std::path::PathBuf) {
+        let path = dir.join("data").join("assessments.sqlite3");
+        (
+            Workspace::new(bank(), Store::open(&path, at(0)).unwrap()),
+            path,
+        )
+    }
+
+    #[test]
+    fn rolling_backups_keep_the_newest_ten_and_daily_ones_wait_a_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut ws, path) = file_workspace(dir.path());
+        ws.create_assessment("abc123", "Acme", ReportType::Type2, at(0))
+            .unwrap();
+        assert!(backup::list(&path).unwrap().is_empty());
+        for minute in 1..=12 {
+            ws.store.back_up("manual", at(minute)).unwrap();
+        }
+        let list = backup::list(&path).unwrap();
+        assert_eq!(list.len(), backup::KEEP);
+        assert_eq!(list[0].created_at, at(12), "newest first");
+        assert_eq!(list.last().unwrap().created_at, at(3));
+        assert!(
+            ws.store.back_up_if_due(at(59)).unwrap().is_none(),
+            "one already today"
+        );
+        let tomorrow = at(12) + chrono::Duration::hours(25);
+        let daily = ws
+            .store
+            .back_up_if_due(tomorrow)
+            .unwrap()
+            .expect("a day later");
+        assert_eq!(daily.reason, "daily");
+    }
+
+    #[test]
+    fn restoring_brings_back_the_old_data_and_keeps_the_replaced_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut ws, path) = file_workspace(dir.path());
+        ws.create_assessment("first1", "Before", ReportType::Type2, at(0))
+            .unwrap();
+        let taken = ws.store.back_up("manual", at(1)).unwrap();
+        ws.create_assessment("second", "After", ReportType::Type2, at(2))
+            .unwrap();
+        drop(ws);
+        let aside = backup::restore(std::path::Path::new(&taken.path), &path, at(3))
+            .unwrap()
+            .expect("the replaced file is kept");
+        let ws = Workspace::new(bank(), Store::open(&path, at(4)).unwrap());
+        let names: Vec<String> = ws
+            .summaries()
+            .unwrap()
+            .into_iter()
+            .map(|s| s.assessment.organisation)
+            .collect();
+        assert_eq!(names, ["Before"]);
+        let kept = Workspace::new(bank(), Store::open(&aside, at(5)).unwrap());
+        assert_eq!(kept.summaries().unwrap().len(), 2, "nothing was lost");
+    }
+
+    #[test]
+    fn a_damaged_backup_is_refused_before_the_data_file_is_touched() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, path) = file_workspace(dir.path());
+        drop(ws);
+        let bogus = dir.path().join("bogus.sqlite3");
+        std::fs::write(&bogus, b"not a database at all, not even close").unwrap();
+        let before = std::fs::read(&path).unwrap();
+        assert!(backup::restore(&bogus, &path, at(1)).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_migration_is_preceded_by_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(include_str!("../src/store/migrations/0001_initial.sql"))
+                .unwrap();
+            conn.execute_batch("PRAGMA user_version = 1;").unwrap();
+        }
+        Store::open(&path, at(7)).unwrap();
+        let list = backup::list(&path).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].reason, "before-migration");
+        let old = Connection::open(&list[0].path).unwrap();
+        let version: i64 = old
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1, "the backup holds the file as it was");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_file_and_backups_are_readable_by_their_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, path) = file_workspace(dir.path());
+        let taken = ws.store.back_up("manual", at(1)).unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+        assert_eq!(mode(std::path::Path::new(&taken.path)), 0o600);
+        assert_eq!(mode(&backup::folder_for(&path)), 0o700);
+    }
+
+    #[test]
+    fn damaged_files_are_named_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut ws, path) = file_workspace(dir.path());
+        for i in 0..40 {
+            ws.create_assessment(
+                &format!("id{i:04}"),
+                &"A long organisation name ".repeat(10),
+                ReportType::Type2,
+                at(0),
+            )
+            .unwrap();
+        }
+        drop(ws);
+        let whole = std::fs::read(&path).unwrap();
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("truncated", whole[..whole.len() / 2].to_vec()),
+            (
+                "random bytes",
+                (0..20_000u32)
+                    .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                    .collect(),
+            ),
+            ("a text file", b"name,score\nacme,12\n".repeat(100)),
+        ];
+        for (what, bytes) in cases {
+            let damaged = dir
+                .path()
+                .join(format!("{}.sqlite3", what.replace(' ', "-")));
+            std::fs::write(&damaged, &bytes).unwrap();
+            let outcome =
+                Store::open(&damaged, at(1)).and_then(|s| s.list_assessments().map(|_| ()));
+            let err = outcome.expect_err(what);
+            assert!(
+                err.to_string().contains(damaged.to_str().unwrap())
+                    || err.to_string().contains("malformed"),
+                "{what}: {err}"
+            );
+            assert_eq!(
+                std::fs::read(&damaged).unwrap(),
+                bytes,
+                "{what} was modified"
+            );
+        }
+    }
 }

@@ -7,6 +7,8 @@ mod support;
 mod bank;
 // The command line: exit codes, JSON contracts, a whole journey on a temporary database.
 mod cli;
+// Crash safety: a writer killed with SIGKILL loses nothing it reported saved.
+mod crash;
 // Portable JSON: round trips, refused files that name the offending field, and fuzzed input.
 mod interchange;
 // The gap-analysis PDF read back through its text boxes and poppler.

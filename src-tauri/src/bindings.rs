@@ -45,6 +45,7 @@ fn generate() -> String {
         gaps::Priority,
         gaps::Horizon,
         store::HistoryEntry,
+        store::backup::BackupInfo,
         workspace::AssessmentSummary,
         workspace::Settings,
         report::PageSize,

@@ -19,6 +19,9 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
     builder.invoke_handler(tauri::generate_handler![
         commands::app::get_app_info,
         commands::app::get_bank,
+        commands::app::list_backups,
+        commands::app::back_up_now,
+        commands::app::restore_backup,
         commands::assessments::list_assessments,
         commands::assessments::create_assessment,
         commands::assessments::get_assessment,
@@ -53,6 +56,19 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             app.manage(AppState::open());
+            // While the app is open, take the daily backup when one is due.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                loop {
+                    std::thread::sleep(std::time::Duration::from_secs(3600));
+                    let state = handle.state::<AppState>();
+                    let _ = state.with(|ws| {
+                        ws.store
+                            .back_up_if_due(chrono::Utc::now())
+                            .map_err(|e| soc2_readiness::Error::from(e).into())
+                    });
+                }
+            });
             Ok(())
         });
     builder(app)

@@ -161,3 +161,52 @@ fn malformed_payloads_get_an_error_and_the_app_keeps_working() {
         "only the good request was written"
     );
 }
+
+#[test]
+fn the_report_and_the_json_export_are_written_where_the_dialog_said() {
+    let (_app, window) = app();
+    let dir = tempfile::tempdir().unwrap();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Łódź Analytics", "reportType": "type2" }),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let pdf = dir.path().join("gap analysis.pdf");
+    let exported = invoke(
+        &window,
+        "export_report",
+        json!({ "id": id, "path": pdf.to_str().unwrap(), "open": false }),
+    )
+    .unwrap();
+    assert!(exported["pages"].as_u64().unwrap() > 5);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let json_path = dir.path().join("export.json");
+    invoke(
+        &window,
+        "export_assessment",
+        json!({ "id": id, "path": json_path.to_str().unwrap() }),
+    )
+    .unwrap();
+    let imported = invoke(
+        &window,
+        "import_assessment",
+        json!({ "path": json_path.to_str().unwrap() }),
+    )
+    .unwrap();
+    assert_eq!(imported["organisation"], "Łódź Analytics");
+    let err = invoke(
+        &window,
+        "export_report",
+        json!({ "id": id, "path": "/no/such/dir/x.pdf", "open": false }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "file");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("/no/such/dir/x.pdf")
+    );
+}

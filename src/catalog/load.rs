@@ -51,10 +51,7 @@ impl std::error::Error for BankError {}
 
 /// The bank shipped inside the binary, from `assets/`.
 pub fn bundled_bank() -> Bank {
-    let files: Vec<(String, String)> = BUNDLED
-        .iter()
-        .map(|(name, text)| (name.to_string(), text.to_string()))
-        .collect();
+    let files = bundled_files();
     // A test loads the bundled bank, so a broken asset fails CI rather than a user's launch.
     parse_bank(&files).expect("the bundled question bank is valid")
 }
@@ -92,6 +89,14 @@ pub fn load_bank_dir(dir: &Path) -> Result<Bank, BankError> {
         files.push(read(&format!("questions/{name}"))?);
     }
     parse_bank(&files)
+}
+
+/// The bundled bank's files as (name, contents), for tools and tests that vary them.
+pub fn bundled_files() -> Vec<(String, String)> {
+    BUNDLED
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect()
 }
 
 const BUNDLED: &[(&str, &str)] = &[
@@ -208,7 +213,8 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T,
     })
 }
 
-fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
+/// Parses and validates a bank from (file name, contents) pairs, as `load_bank_dir` reads them.
+pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
     let mut bank_file = None;
     let mut criteria_file = None;
     let mut question_files = Vec::new();

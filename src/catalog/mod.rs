@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use condition::Condition;
-pub use load::{BankError, bundled_bank, load_bank_dir};
+pub use load::{BankError, bundled_bank, bundled_files, load_bank_dir, parse_bank};
 
 /// The five Trust Services Criteria categories. Security is the one that always applies.
 #[derive(

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use rusqlite_migration::{M, Migrations};
+
+pub mod backup;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Answer, AnswerValue, Assessment, AssessmentRecord, ScopeOverride};
@@ -99,25 +101,35 @@ fn to_json<T: Serialize>(value: &T) -> String {
 }
 
 impl Store {
-    /// Opens (creating if needed) the data file and brings its schema up to date.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
+    /// Opens (creating if needed) the data file, readable by its owner only, and brings its
+    /// schema up to date, backing the file up first when a migration is due. `now` names that
+    /// backup.
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         let open_error = |reason: String| StoreError::Open {
             path: shown.clone(),
             reason,
         };
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && !parent.exists()
+        {
             std::fs::create_dir_all(parent).map_err(|e| open_error(e.to_string()))?;
+            backup::make_private(parent, true)?;
         }
         let conn = Connection::open(path).map_err(|e| open_error(e.to_string()))?;
-        Store::prepare(conn, Some(path.to_path_buf()))
+        backup::make_private(path, false)?;
+        Store::prepare(conn, Some(path.to_path_buf()), now)
     }
 
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::prepare(Connection::open_in_memory()?, None)
+        Store::prepare(Connection::open_in_memory()?, None, DateTime::UNIX_EPOCH)
     }
 
-    fn prepare(mut conn: Connection, location: Option<PathBuf>) -> Result<Store, StoreError> {
+    fn prepare(
+        conn: Connection,
+        location: Option<PathBuf>,
+        now: DateTime<Utc>,
+    ) -> Result<Store, StoreError> {
         let shown = location
             .as_ref()
             .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
@@ -150,13 +162,31 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(open_error)?;
+        if location.is_some() && found > 0 {
+            // A damaged file is named and left alone here, before any write could spread the damage.
+            let check: String = conn
+                .query_row("PRAGMA quick_check", [], |row| row.get(0))
+                .map_err(open_error)?;
+            if check != "ok" {
+                return Err(StoreError::Open {
+                    path: shown,
+                    reason: format!(
+                        "the file is damaged ({check}); restore a backup (`soc2-readiness backups`) or choose another file"
+                    ),
+                });
+            }
+        }
+        let mut store = Store { conn, location };
+        if found > 0 && found < SCHEMA_VERSION && store.location.is_some() {
+            store.back_up("before-migration", now)?;
+        }
         migrations()
-            .to_latest(&mut conn)
+            .to_latest(&mut store.conn)
             .map_err(|e| StoreError::Open {
                 path: shown.clone(),
                 reason: format!("cannot bring the schema up to date: {e}"),
             })?;
-        Ok(Store { conn, location })
+        Ok(store)
     }
 
     /// Where the data lives, for showing to the user.

@@ -33,13 +33,14 @@ async function waitForPort(port, what, timeoutMs = 20000) {
 }
 
 /** Starts Xvfb and tauri-driver once for a test file; returns a factory for app sessions. */
-export async function startHarness({ display = ':97', port = 4455 } = {}) {
+export async function startHarness({ display = ':97', port = 4455, prepare } = {}) {
   const children = [];
   const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
   children.push(xvfb);
   await sleep(500);
   const dataDir = mkdtempSync(join(tmpdir(), 'soc2-e2e-'));
   const db = join(dataDir, 'assessments.sqlite3');
+  if (prepare) await prepare(db);
   const env = { ...process.env, DISPLAY: display, SOC2_READINESS_DB: db, XDG_DATA_HOME: dataDir, XDG_CONFIG_HOME: dataDir };
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(driver);

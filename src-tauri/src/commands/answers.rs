@@ -15,22 +15,23 @@ pub fn save_answer(
     state: State<'_, AppState>,
     request: SaveAnswerRequest,
 ) -> CommandResult<SavedAnswer> {
-    let mut ws = state.workspace()?;
     let details = AnswerDetails {
         note: Some(request.note.unwrap_or_default()),
         owner: Some(request.owner.unwrap_or_default()),
         due: Some(request.due),
         evidence: Some(request.evidence),
     };
-    let answer = ws.save_answer(
-        &request.assessment_id,
-        &request.question_id,
-        request.value,
-        details,
-        Utc::now(),
-    )?;
-    let (_, scorecard) = ws.scorecard(&request.assessment_id)?;
-    Ok(SavedAnswer { answer, scorecard })
+    state.with(|ws| {
+        let answer = ws.save_answer(
+            &request.assessment_id,
+            &request.question_id,
+            request.value,
+            details,
+            Utc::now(),
+        )?;
+        let (_, scorecard) = ws.scorecard(&request.assessment_id)?;
+        Ok(SavedAnswer { answer, scorecard })
+    })
 }
 
 #[tauri::command]
@@ -39,20 +40,22 @@ pub fn clear_answer(
     assessment_id: String,
     question_id: String,
 ) -> CommandResult<Scorecard> {
-    let mut ws = state.workspace()?;
-    ws.clear_answer(&assessment_id, &question_id, Utc::now())?;
-    Ok(ws.scorecard(&assessment_id)?.1)
+    state.with(|ws| {
+        ws.clear_answer(&assessment_id, &question_id, Utc::now())?;
+        Ok(ws.scorecard(&assessment_id)?.1)
+    })
 }
 
 #[tauri::command]
 pub fn set_scope(state: State<'_, AppState>, request: ScopeRequest) -> CommandResult<Scorecard> {
-    let mut ws = state.workspace()?;
-    ws.set_scope(
-        &request.assessment_id,
-        request.category,
-        request.in_scope,
-        &request.reason,
-        Utc::now(),
-    )?;
-    Ok(ws.scorecard(&request.assessment_id)?.1)
+    state.with(|ws| {
+        ws.set_scope(
+            &request.assessment_id,
+            request.category,
+            request.in_scope,
+            &request.reason,
+            Utc::now(),
+        )?;
+        Ok(ws.scorecard(&request.assessment_id)?.1)
+    })
 }

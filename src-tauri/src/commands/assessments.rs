@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn list_assessments(state: State<'_, AppState>) -> CommandResult<Vec<AssessmentSummary>> {
-    Ok(state.workspace()?.summaries()?)
+    state.with(|ws| Ok(ws.summaries()?))
 }
 
 #[tauri::command]
@@ -23,26 +23,27 @@ pub fn create_assessment(
     organisation: String,
     report_type: ReportType,
 ) -> CommandResult<Assessment> {
-    let mut ws = state.workspace()?;
-    Ok(ws.create_assessment(&new_id(), &organisation, report_type, Utc::now())?)
+    state.with(|ws| Ok(ws.create_assessment(&new_id(), &organisation, report_type, Utc::now())?))
 }
 
 #[tauri::command]
 pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<AssessmentView> {
-    let ws = state.workspace()?;
-    let (record, scorecard) = ws.scorecard(&id)?;
-    Ok(AssessmentView {
-        fingerprint: fingerprint(&record),
-        record,
-        scorecard,
+    state.with(|ws| {
+        let (record, scorecard) = ws.scorecard(&id)?;
+        Ok(AssessmentView {
+            fingerprint: fingerprint(&record),
+            record,
+            scorecard,
+        })
     })
 }
 
 #[tauri::command]
 pub fn get_gaps(state: State<'_, AppState>, id: String) -> CommandResult<Vec<Gap>> {
-    let ws = state.workspace()?;
-    let (record, scorecard) = ws.scorecard(&id)?;
-    Ok(find_gaps(&ws.bank, &record, &scorecard))
+    state.with(|ws| {
+        let (record, scorecard) = ws.scorecard(&id)?;
+        Ok(find_gaps(&ws.bank, &record, &scorecard))
+    })
 }
 
 #[tauri::command]
@@ -51,31 +52,31 @@ pub fn rename_assessment(
     id: String,
     organisation: String,
 ) -> CommandResult<()> {
-    Ok(state.workspace()?.rename(&id, &organisation, Utc::now())?)
+    state.with(|ws| Ok(ws.rename(&id, &organisation, Utc::now())?))
 }
 
 #[tauri::command]
 pub fn duplicate_assessment(state: State<'_, AppState>, id: String) -> CommandResult<Assessment> {
-    let mut ws = state.workspace()?;
-    Ok(ws.duplicate(&id, &new_id(), None, Utc::now())?)
+    state.with(|ws| Ok(ws.duplicate(&id, &new_id(), None, Utc::now())?))
 }
 
 #[tauri::command]
 pub fn set_archived(state: State<'_, AppState>, id: String, archived: bool) -> CommandResult<()> {
     let now = Utc::now();
-    let mut ws = state.workspace()?;
-    let archived_at = archived.then_some(now);
-    ws.store
-        .set_archived(&id, archived_at, now)
-        .map_err(|e| soc2_readiness::Error::from(e).into())
+    state.with(|ws| {
+        ws.store
+            .set_archived(&id, archived.then_some(now), now)
+            .map_err(|e| soc2_readiness::Error::from(e).into())
+    })
 }
 
 #[tauri::command]
 pub fn delete_assessment(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    let mut ws = state.workspace()?;
-    ws.store
-        .delete_assessment(&id)
-        .map_err(|e| soc2_readiness::Error::from(e).into())
+    state.with(|ws| {
+        ws.store
+            .delete_assessment(&id)
+            .map_err(|e| soc2_readiness::Error::from(e).into())
+    })
 }
 
 #[tauri::command(async)]
@@ -84,13 +85,12 @@ pub fn export_assessment(
     id: String,
     path: String,
 ) -> CommandResult<()> {
-    let json = state.workspace()?.export_json(&id, Utc::now())?;
+    let json = state.with(|ws| Ok(ws.export_json(&id, Utc::now())?))?;
     crate::files::write_atomically(&path, json.as_bytes())
 }
 
 #[tauri::command(async)]
 pub fn import_assessment(state: State<'_, AppState>, path: String) -> CommandResult<Assessment> {
     let bytes = crate::files::read(&path)?;
-    let mut ws = state.workspace()?;
-    Ok(ws.import_json(&bytes, &new_id(), Utc::now())?)
+    state.with(|ws| Ok(ws.import_json(&bytes, &new_id(), Utc::now())?))
 }

@@ -16,11 +16,10 @@ pub fn export_report<R: Runtime>(
     path: String,
     open: bool,
 ) -> CommandResult<ExportedReport> {
-    let report = {
-        let ws = state.workspace()?;
+    let report = state.with(|ws| {
         let settings = ws.report_settings(Utc::now())?;
-        ws.report(&id, &settings)?
-    };
+        Ok(ws.report(&id, &settings)?)
+    })?;
     crate::files::write_atomically(&path, &report.bytes)?;
     if open {
         app.opener().open_path(&path, None::<&str>).map_err(|e| {

@@ -108,6 +108,12 @@ export type Horizon = "now" | "next90_days" | "later";
 
 export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, changed_at: string, };
 
+export type BackupInfo = { path: string, created_at: string, 
+/**
+ * Why it was taken: `start`, `daily`, `before-migration`, `before-restore`, `manual`.
+ */
+reason: string, bytes: number, };
+
 export type AssessmentSummary = { assessment: Assessment, report_type: ReportType, readiness: number | null, completion: number | null, };
 
 export type Settings = { 

@@ -184,6 +184,9 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     chooseSavePath: async () => null,
     chooseOpenPath: async () => null,
     setWindowTitle: async () => {},
+    listBackups: async () => [],
+    backUpNow: async () => ({ path: '/tmp/fake-backup.sqlite3', created_at: now(), reason: 'manual', bytes: 0 }),
+    restoreBackup: async () => {},
   };
   return host;
 }

@@ -5,6 +5,7 @@ import type {
   Assessment,
   AssessmentSummary,
   AssessmentView,
+  BackupInfo,
   Bank,
   Category,
   CommandError,
@@ -41,6 +42,10 @@ export interface Host {
   chooseSavePath(title: string, defaultName: string, extension: string): Promise<string | null>;
   chooseOpenPath(title: string, extensions: string[]): Promise<string | null>;
   setWindowTitle(title: string): Promise<void>;
+  listBackups(): Promise<BackupInfo[]>;
+  backUpNow(): Promise<BackupInfo>;
+  /** Replaces the data file with a listed backup; the current file is kept aside. */
+  restoreBackup(path: string): Promise<void>;
 }
 
 /** Turns whatever a host call threw into the `{ kind, message }` shape the UI shows. */

@@ -32,4 +32,7 @@ export const tauriHost: Host = {
     return typeof chosen === 'string' ? chosen : null;
   },
   setWindowTitle: (title) => getCurrentWindow().setTitle(title),
+  listBackups: () => invoke('list_backups'),
+  backUpNow: () => invoke('back_up_now'),
+  restoreBackup: (path) => invoke('restore_backup', { path }),
 };
