@@ -9,10 +9,25 @@ use crate::catalog::{Bank, Category, Question, REPORT_TYPE_QUESTION, ScopingInpu
 
 /// How far a control has come. The numbers are the scores: 0 to 4.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    ts_rs::TS,
+    schemars::JsonSchema,
 )]
 #[serde(try_from = "u8", into = "u8")]
 #[ts(type = "number")]
+#[schemars(
+    with = "u8",
+    description = "0 not in place, 1 planned, 2 informal, 3 documented, 4 operating"
+)]
 pub enum MaturityLevel {
     NotInPlace = 0,
     Planned = 1,
@@ -120,7 +135,7 @@ impl ReportType {
 
 /// The value of one answer. Control questions take a level or not-applicable with a reason;
 /// scoping questions take the value their input asks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerValue {
     Level(MaturityLevel),
@@ -133,7 +148,7 @@ pub enum AnswerValue {
 }
 
 /// One answer with what the user recorded around it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
 pub struct Answer {
     pub question_id: String,
     pub value: AnswerValue,
@@ -148,7 +163,7 @@ pub struct Answer {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
 pub struct Assessment {
     pub id: String,
     pub organisation: String,
@@ -160,7 +175,7 @@ pub struct Assessment {
 }
 
 /// The user's decision to include or exclude a category against the proposal, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
 pub struct ScopeOverride {
     pub category: Category,
     pub in_scope: bool,

@@ -17,7 +17,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The file a user exports and imports. Its schema is `docs/assessment.schema.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PortableAssessment {
     pub format: String,
@@ -47,6 +47,12 @@ pub enum ImportError {
     UnsupportedVersion(u32),
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
+}
+
+/// The JSON Schema of the portable format, as committed in `docs/assessment.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(PortableAssessment);
+    serde_json::to_string_pretty(&schema).expect("the schema serialises") + "\n"
 }
 
 pub fn to_portable(

@@ -241,3 +241,29 @@ fn with_scratch(check: impl FnOnce(&mut Workspace, usize)) {
         check(&mut ws, before);
     });
 }
+
+/// `docs/assessment.schema.json` is generated from the Rust types; this fails when it drifts.
+#[test]
+fn the_published_json_schema_matches_the_format() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/assessment.schema.json");
+    let fresh = soc2_readiness::interchange::json_schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "docs/assessment.schema.json is out of date; run UPDATE_SCHEMA=1 cargo test the_published_json_schema and commit it"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    for field in ["format", "format_version", "assessment", "answers"] {
+        assert!(
+            schema["required"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f == field),
+            "{field}"
+        );
+    }
+}

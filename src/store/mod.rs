@@ -40,7 +40,7 @@ pub enum StoreError {
 }
 
 /// One change of one answer, as kept in the audit trail. `value` is `None` when it was cleared.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
 pub struct HistoryEntry {
     pub question_id: String,
     pub value: Option<AnswerValue>,
