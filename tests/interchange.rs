@@ -148,12 +148,12 @@ fn non_utf8_and_oversized_files_are_refused() {
     assert!(err.to_string().contains("at most"), "{err}");
 }
 
-/// 100,000 generated inputs per parser when SOC2_SLOW_TESTS is set (CI sets it), 300 otherwise.
-fn cases() -> u32 {
+/// 100,000 generated inputs per parser when SOC2_SLOW_TESTS is set (CI sets it), 1,000 otherwise.
+fn parser_cases() -> u32 {
     if std::env::var_os("SOC2_SLOW_TESTS").is_some() {
         100_000
     } else {
-        300
+        1_000
     }
 }
 
@@ -163,7 +163,7 @@ fn exported_text() -> &'static [u8] {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic_or_write(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
@@ -173,22 +173,7 @@ proptest! {
         });
     }
 
-    #[test]
-    fn mutated_bank_files_never_panic_the_loader(
-        cut in 0usize..20_000,
-        flips in proptest::collection::vec((0usize..20_000, any::<u8>()), 1..4),
-    ) {
-        let mut files = small_bank_files().clone();
-        let text = &mut files[2].1;
-        let mut bytes = text.clone().into_bytes();
-        for (at, byte) in flips {
-            let at = at % bytes.len();
-            bytes[at] = byte;
-        }
-        bytes.truncate(cut.max(1).min(bytes.len()));
-        *text = String::from_utf8_lossy(&bytes).into_owned();
-        let _ = soc2_readiness::catalog::parse_bank(&files);
-    }
+
 
     #[test]
     fn mutated_exports_never_panic_and_write_all_or_nothing(
@@ -207,9 +192,51 @@ proptest! {
     }
 }
 
-fn shared_bank() -> soc2_readiness::catalog::Bank {
+// The parsers alone, without a database, so 100,000 inputs each fit in CI's time.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: parser_cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_import_parser_survives_arbitrary_and_mutated_input(
+        arbitrary in proptest::collection::vec(any::<u8>(), 0..256),
+        cut in 0usize..4000,
+        flip in 0usize..4000,
+        byte in any::<u8>(),
+    ) {
+        let bank = shared_bank_ref();
+        let _ = soc2_readiness::interchange::parse(&arbitrary, bank);
+        let mut text = exported_text().to_vec();
+        let flip = flip % text.len();
+        text[flip] = byte;
+        text.truncate(cut.max(1).min(text.len()));
+        let _ = soc2_readiness::interchange::parse(&text, bank);
+    }
+
+    #[test]
+    fn mutated_bank_files_never_panic_the_loader(
+        cut in 0usize..20_000,
+        flips in proptest::collection::vec((0usize..20_000, any::<u8>()), 1..4),
+    ) {
+        let mut files = small_bank_files().clone();
+        let text = &mut files[2].1;
+        let mut bytes = text.clone().into_bytes();
+        for (at, byte) in flips {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        bytes.truncate(cut.max(1).min(bytes.len()));
+        *text = String::from_utf8_lossy(&bytes).into_owned();
+        let _ = soc2_readiness::catalog::parse_bank(&files);
+    }
+}
+
+fn shared_bank_ref() -> &'static soc2_readiness::catalog::Bank {
     static BANK: std::sync::OnceLock<soc2_readiness::catalog::Bank> = std::sync::OnceLock::new();
-    BANK.get_or_init(bank).clone()
+    BANK.get_or_init(bank)
+}
+
+fn shared_bank() -> soc2_readiness::catalog::Bank {
+    shared_bank_ref().clone()
 }
 
 /// The manifest, the criteria and the smallest question file: enough for every code path of
