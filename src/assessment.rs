@@ -304,14 +304,6 @@ fn parse_scoping_value(
 
 /// Checks a value already in typed form (from the UI or an import) against its question.
 pub fn check_value(question: &Question, value: &AnswerValue) -> Result<(), AnswerError> {
-    let choice_ids = || {
-        question
-            .choices
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let mismatch = |expected: String| AnswerError::BadScopingValue {
         question: question.id.clone(),
         expected,
@@ -335,7 +327,7 @@ pub fn check_value(question: &Question, value: &AnswerValue) -> Result<(), Answe
             if question.choices.iter().any(|choice| &choice.id == c) {
                 Ok(())
             } else {
-                Err(mismatch(format!("one of: {}", choice_ids())))
+                Err(mismatch(format!("one of: {}", choice_ids(question))))
             }
         }
         (Some(ScopingInput::MultiChoice), AnswerValue::Choices(chosen)) => {
@@ -345,7 +337,7 @@ pub fn check_value(question: &Question, value: &AnswerValue) -> Result<(), Answe
             if unknown {
                 Err(mismatch(format!(
                     "comma-separated choices from: {}",
-                    choice_ids()
+                    choice_ids(question)
                 )))
             } else {
                 Ok(())
@@ -398,18 +390,19 @@ fn check_length(question: &Question, field: &'static str, text: &str) -> Result<
     }
 }
 
+fn choice_ids(question: &Question) -> String {
+    question
+        .choices
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn expected_for(input: &ScopingInput, question: &Question) -> String {
     match input {
         ScopingInput::YesNo => "yes or no".into(),
-        ScopingInput::Choice => format!(
-            "one of: {}",
-            question
-                .choices
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        ScopingInput::Choice => format!("one of: {}", choice_ids(question)),
         ScopingInput::MultiChoice => "a list of choices".into(),
         ScopingInput::Text => "text".into(),
         ScopingInput::Date => "a date as YYYY-MM-DD".into(),
