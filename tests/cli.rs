@@ -352,3 +352,25 @@ fn report_writes_a_pdf_and_refuses_bad_input() {
     let line = cli.fails(1, &["report", &id, "--out", "/no/such/dir/report.pdf"]);
     assert!(line.contains("/no/such/dir/report.pdf"), "{line}");
 }
+
+#[test]
+fn a_locked_data_file_is_reported_and_nothing_is_half_saved() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "Acme"]).trim().to_string();
+    // Another program holds the write lock, as a second copy of the app mid-write would.
+    let holder = rusqlite::Connection::open(&cli.db).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    let line = cli.fails(1, &["answer", &id, "access.sso-mfa", "3"]);
+    assert!(line.contains("locked by another program"), "{line}");
+    holder.execute_batch("ROLLBACK;").unwrap();
+    drop(holder);
+    let shown: Value = cli.json(&["show", &id, "--json"]);
+    assert!(
+        shown["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["question_id"] != "access.sso-mfa")
+    );
+    cli.ok(&["answer", &id, "access.sso-mfa", "3"]);
+}

@@ -35,8 +35,31 @@ pub enum StoreError {
         "the data file holds a value it cannot read ({0}); restore a backup or export what remains"
     )]
     Corrupt(String),
+    #[error(
+        "the data file is locked by another program (is SOC 2 Readiness open twice?); nothing was saved, try again"
+    )]
+    Locked,
+    #[error("the disk is full; nothing was saved. Free some space and try again")]
+    DiskFull,
+    #[error(
+        "the data file is read-only; nothing was saved. Check its permissions or choose another file"
+    )]
+    ReadOnly,
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// The failures a user can act on get their own message; the rest keep SQLite's.
+    fn from(error: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode;
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            _ => StoreError::Sqlite(error),
+        }
+    }
 }
 
 /// One change of one answer, as kept in the audit trail. `value` is `None` when it was cleared.

@@ -135,7 +135,8 @@ export type PageSize = "a4" | "letter";
 export type CommandError = { 
 /**
  * Stable, machine-readable: `not_found`, `invalid_answer`, `invalid_import`, `file`,
- * `cannot_open`, `too_new`, `store`, `report`, `invalid_input`, `bank`, `unavailable`.
+ * `cannot_open`, `too_new`, `locked`, `disk_full`, `read_only`, `store`, `report`,
+ * `invalid_input`, `bank`, `unavailable`.
  */
 kind: string, 
 /**
