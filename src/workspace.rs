@@ -157,11 +157,8 @@ impl Workspace {
             .question(question_id)
             .ok_or_else(|| AnswerError::UnknownQuestion(question_id.to_string()))?;
         check_value(question, &value)?;
-        let previous = self
-            .store
-            .load_record(assessment_id)?
-            .answers
-            .remove(question_id);
+        // Only this question's answer is needed; an unknown assessment is refused by the save.
+        let previous = self.store.load_answer(assessment_id, question_id)?;
         let keep = |new: Option<String>, old: Option<String>| match new {
             Some(text) if text.trim().is_empty() => None,
             Some(text) => Some(text.trim().to_string()),

@@ -279,36 +279,9 @@ impl Store {
         let assessment = self
             .list_one(id)?
             .ok_or_else(|| StoreError::UnknownAssessment(id.to_string()))?;
-        let mut statement = self.conn.prepare(
-            "SELECT question_id, value, note, owner, due, evidence, updated_at
-             FROM answers WHERE assessment_id = ?1 ORDER BY question_id",
-        )?;
-        let rows = statement.query_map([id], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, Option<String>>(2)?,
-                row.get::<_, Option<String>>(3)?,
-                row.get::<_, Option<String>>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, String>(6)?,
-            ))
-        })?;
         let mut answers = BTreeMap::new();
-        for row in rows {
-            let (question_id, value, note, owner, due, evidence, updated) = row?;
-            answers.insert(
-                question_id.clone(),
-                Answer {
-                    question_id,
-                    value: from_json(&value)?,
-                    note,
-                    owner,
-                    due: parse_date(due)?,
-                    evidence: from_json(&evidence)?,
-                    updated_at: parse_time(&updated)?,
-                },
-            );
+        for answer in self.answers_where(id, None)? {
+            answers.insert(answer.question_id.clone(), answer);
         }
         let mut statement = self.conn.prepare(
             "SELECT category, in_scope, reason, updated_at FROM scope_overrides
@@ -338,6 +311,56 @@ impl Store {
             answers,
             scope_overrides,
         })
+    }
+
+    /// The current answer to one question, without reading the rest of the assessment.
+    pub fn load_answer(
+        &self,
+        assessment_id: &str,
+        question_id: &str,
+    ) -> Result<Option<Answer>, StoreError> {
+        Ok(self
+            .answers_where(assessment_id, Some(question_id))?
+            .into_iter()
+            .next())
+    }
+
+    /// Answers of an assessment, all of them or the one to `question_id`.
+    fn answers_where(
+        &self,
+        assessment_id: &str,
+        question_id: Option<&str>,
+    ) -> Result<Vec<Answer>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT question_id, value, note, owner, due, evidence, updated_at
+             FROM answers WHERE assessment_id = ?1 AND (?2 IS NULL OR question_id = ?2)
+             ORDER BY question_id",
+        )?;
+        let rows = statement.query_map(params![assessment_id, question_id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, Option<String>>(3)?,
+                row.get::<_, Option<String>>(4)?,
+                row.get::<_, String>(5)?,
+                row.get::<_, String>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (question_id, value, note, owner, due, evidence, updated) = row?;
+            out.push(Answer {
+                question_id,
+                value: from_json(&value)?,
+                note,
+                owner,
+                due: parse_date(due)?,
+                evidence: from_json(&evidence)?,
+                updated_at: parse_time(&updated)?,
+            });
+        }
+        Ok(out)
     }
 
     fn list_one(&self, id: &str) -> Result<Option<Assessment>, StoreError> {
