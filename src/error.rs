@@ -25,6 +25,14 @@ pub enum Error {
 }
 
 impl Error {
+    /// Names the data file in a store failure raised without it (see [`StoreError::in_file`]).
+    pub fn in_file(self, data_file: &std::path::Path) -> Error {
+        match self {
+            Error::Store(e) => Error::Store(e.in_file(data_file)),
+            other => other,
+        }
+    }
+
     /// A stable machine-readable kind, for the UI to branch on instead of message text.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -32,9 +40,9 @@ impl Error {
             Error::Store(StoreError::UnknownAssessment(_)) => "not_found",
             Error::Store(StoreError::TooNew { .. }) => "too_new",
             Error::Store(StoreError::Open { .. }) => "cannot_open",
-            Error::Store(StoreError::Locked) => "locked",
-            Error::Store(StoreError::DiskFull) => "disk_full",
-            Error::Store(StoreError::ReadOnly) => "read_only",
+            Error::Store(StoreError::Locked { .. }) => "locked",
+            Error::Store(StoreError::DiskFull { .. }) => "disk_full",
+            Error::Store(StoreError::ReadOnly { .. }) => "read_only",
             Error::Store(_) => "store",
             Error::Answer(_) => "invalid_answer",
             Error::Import(_) => "invalid_import",

@@ -14,7 +14,7 @@ use soc2_readiness::gaps::{Gap, roadmap};
 use soc2_readiness::report::{PageSize, fingerprint};
 use soc2_readiness::scope::{decide_scope, question_applies};
 use soc2_readiness::scoring::{CriterionStatus, Scorecard};
-use soc2_readiness::store::{Store, backup, default_path};
+use soc2_readiness::store::{Store, backup, chosen_path, default_path};
 use soc2_readiness::workspace::AnswerDetails;
 use soc2_readiness::{Error, Workspace};
 
@@ -25,7 +25,7 @@ use soc2_readiness::{Error, Workspace};
     about = "Offline SOC 2 readiness self-assessment: answer, score, find the gaps."
 )]
 struct Cli {
-    /// The data file (default: the platform data directory).
+    /// The data file (default: the one last chosen in the app, else the platform data directory).
     #[arg(long, global = true, env = "SOC2_READINESS_DB", value_name = "FILE")]
     db: Option<PathBuf>,
     #[command(subcommand)]
@@ -200,9 +200,14 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
+    let data_file = cli.db.clone().or_else(chosen_path).or_else(default_path);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            let e = match &data_file {
+                Some(path) => e.in_file(path),
+                None => e,
+            };
             eprintln!("error: {e}");
             ExitCode::from(1)
         }
@@ -214,7 +219,8 @@ fn new_id() -> String {
 }
 
 fn data_path(db: Option<PathBuf>) -> Result<PathBuf, Error> {
-    db.or_else(default_path)
+    db.or_else(chosen_path)
+        .or_else(default_path)
         .ok_or_else(|| Error::Invalid("no home directory found; pass --db FILE".into()))
 }
 

@@ -9,6 +9,8 @@ mod bank;
 mod cli;
 // Crash safety: a writer killed with SIGKILL loses nothing it reported saved.
 mod crash;
+// A full disk, a read-only file system and a read-only file, met for real.
+mod file_system;
 // Portable JSON: round trips, refused files that name the offending field, and fuzzed input.
 mod interchange;
 // The gap-analysis PDF read back through its text boxes and poppler.

@@ -5,7 +5,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct CommandError {
     /// Stable, machine-readable: `not_found`, `invalid_answer`, `invalid_import`, `file`,
-    /// `cannot_open`, `too_new`, `locked`, `disk_full`, `read_only`, `store`, `report`,
+    /// `cannot_open`, `in_use`, `too_new`, `locked`, `disk_full`, `read_only`, `store`, `report`,
     /// `invalid_input`, `bank`, `unavailable`.
     pub kind: String,
     /// Lower case, says what went wrong and what to do; never a stack trace.

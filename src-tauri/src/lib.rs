@@ -12,7 +12,7 @@ mod bindings;
 pub use error::CommandError;
 pub use state::AppState;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// Builds the app with every command registered; `run` and the IPC tests share it.
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
@@ -22,6 +22,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::app::list_backups,
         commands::app::back_up_now,
         commands::app::restore_backup,
+        commands::app::use_data_file,
         commands::assessments::list_assessments,
         commands::assessments::create_assessment,
         commands::assessments::get_assessment,
@@ -49,6 +50,8 @@ pub fn run() {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
+                // Says why no second window appeared; the UI shows it as a notice.
+                let _ = window.emit("second-launch", ());
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
@@ -65,7 +68,7 @@ pub fn run() {
                     let _ = state.with(|ws| {
                         ws.store
                             .back_up_if_due(chrono::Utc::now())
-                            .map_err(|e| soc2_readiness::Error::from(e).into())
+                            .map_err(soc2_readiness::Error::from)
                     });
                 }
             });

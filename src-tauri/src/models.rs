@@ -14,6 +14,8 @@ pub struct AppInfo {
     pub bank_version: String,
     /// Where the data lives, shown in settings.
     pub data_file: Option<String>,
+    /// The data file can be read but not changed (a read-only file or file system).
+    pub read_only: bool,
     /// Set when the data file could not be opened: the app still starts and says why.
     pub startup_error: Option<CommandError>,
 }

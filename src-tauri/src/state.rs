@@ -6,13 +6,78 @@ use std::sync::Mutex;
 use chrono::Utc;
 use soc2_readiness::Workspace;
 use soc2_readiness::catalog::bundled_bank;
-use soc2_readiness::store::{Store, backup, default_path};
+use soc2_readiness::store::{Store, backup, chosen_path, default_path, remember_choice};
 
 use crate::error::{CommandError, CommandResult};
 
 pub struct AppState {
-    workspace: Mutex<Result<Workspace, CommandError>>,
-    pub data_file: Option<PathBuf>,
+    open: Mutex<Opened>,
+    /// Whether a chosen data file is noted for the next start: not when the file was named by
+    /// SOC2_READINESS_DB, nor in tests.
+    remember_choice: bool,
+}
+
+/// The data file in use and the workspace over it, or why it could not be opened; kept under
+/// one lock so a switch to another file is seen whole.
+struct Opened {
+    data_file: Option<PathBuf>,
+    workspace: Result<Workspace, CommandError>,
+    _claim: Option<Claim>,
+}
+
+/// An exclusive lock on `<data file>.lock`, held while the file is open in the app. The
+/// single-instance plugin finds a running copy over the session bus; where a desktop has none,
+/// this still keeps a second copy of the app from working on the same file.
+struct Claim {
+    _held: std::fs::File,
+}
+
+fn claim(data_file: &Path) -> Result<Option<Claim>, CommandError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut name = data_file.as_os_str().to_owned();
+    name.push(".lock");
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&name)
+    else {
+        // A folder that cannot take the lock file (read-only, say) cannot take changes either;
+        // opening the data file says what is wrong with it.
+        return Ok(None);
+    };
+    match file.try_lock() {
+        Ok(()) => Ok(Some(Claim { _held: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Err(CommandError::new(
+            "in_use",
+            format!(
+                "{} is open in another SOC 2 Readiness window; carry on there, or close that window and start again",
+                data_file.display()
+            ),
+        )),
+        Err(std::fs::TryLockError::Error(_)) => Ok(None),
+    }
+}
+
+/// Claims the data file, then opens it.
+fn open_claimed(data_file: &Option<PathBuf>) -> Opened {
+    let claimed = match data_file {
+        Some(path) => claim(path),
+        None => Ok(None),
+    };
+    match claimed {
+        Ok(claim) => Opened {
+            data_file: data_file.clone(),
+            workspace: open_workspace(data_file),
+            _claim: claim,
+        },
+        Err(error) => Opened {
+            data_file: data_file.clone(),
+            workspace: Err(error),
+            _claim: None,
+        },
+    }
 }
 
 fn open_workspace(data_file: &Option<PathBuf>) -> Result<Workspace, CommandError> {
@@ -27,76 +92,140 @@ fn open_workspace(data_file: &Option<PathBuf>) -> Result<Workspace, CommandError
     }
 }
 
+fn back_up_at_start(workspace: &Result<Workspace, CommandError>) {
+    if let Ok(ws) = workspace
+        && !ws.store.is_read_only()
+        && ws
+            .store
+            .list_assessments()
+            .is_ok_and(|list| !list.is_empty())
+    {
+        // A failed start backup must not stop the workshop; the daily one retries.
+        let _ = ws.store.back_up("start", Utc::now());
+    }
+}
+
 impl AppState {
-    /// Opens the data file named by `SOC2_READINESS_DB`, else the one in the platform data
-    /// directory, and backs it up. A file that cannot be opened leaves the app running,
-    /// reporting why, with the file untouched.
+    /// Opens the data file named by `SOC2_READINESS_DB`, else the one the user chose last, else
+    /// the one in the platform data directory, and backs it up. A file that cannot be opened
+    /// leaves the app running, reporting why, with the file untouched.
     pub fn open() -> AppState {
-        let data_file = std::env::var_os("SOC2_READINESS_DB")
-            .map(PathBuf::from)
-            .or_else(default_path);
-        let workspace = open_workspace(&data_file);
-        if let Ok(ws) = &workspace
-            && ws
-                .store
-                .list_assessments()
-                .is_ok_and(|list| !list.is_empty())
-        {
-            // A failed start backup must not stop the workshop; the daily one retries.
-            let _ = ws.store.back_up("start", Utc::now());
-        }
+        let named = std::env::var_os("SOC2_READINESS_DB").map(PathBuf::from);
+        let remember_choice = named.is_none();
+        let data_file = named.or_else(chosen_path).or_else(default_path);
         AppState {
-            workspace: Mutex::new(workspace),
-            data_file,
+            remember_choice,
+            ..AppState::open_at(data_file)
+        }
+    }
+
+    /// Claims and opens `data_file` (backing it up), remembering no later choice.
+    pub fn open_at(data_file: Option<PathBuf>) -> AppState {
+        let opened = open_claimed(&data_file);
+        back_up_at_start(&opened.workspace);
+        AppState {
+            open: Mutex::new(opened),
+            remember_choice: false,
         }
     }
 
     /// A state over an existing workspace, for tests.
     pub fn with_workspace(workspace: Workspace) -> AppState {
         AppState {
-            data_file: workspace.store.location().map(PathBuf::from),
-            workspace: Mutex::new(Ok(workspace)),
+            open: Mutex::new(Opened {
+                data_file: workspace.store.location().map(PathBuf::from),
+                workspace: Ok(workspace),
+                _claim: None,
+            }),
+            remember_choice: false,
         }
     }
 
     pub fn startup_error(&self) -> Option<CommandError> {
-        self.lock().as_ref().err().cloned()
+        self.lock().workspace.as_ref().err().cloned()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Result<Workspace, CommandError>> {
+    pub fn data_file(&self) -> Option<PathBuf> {
+        self.lock().data_file.clone()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.lock()
+            .workspace
+            .as_ref()
+            .is_ok_and(|ws| ws.store.is_read_only())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Opened> {
         // A panic while holding the lock would poison it; the data is still consistent because
         // every write is one SQLite transaction, so carry on with it.
-        self.workspace
+        self.open
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` on the open workspace, or returns why there is none.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> CommandResult<T>) -> CommandResult<T> {
-        match &mut *self.lock() {
-            Ok(workspace) => f(workspace),
+    /// A failure that does not say which file it met (a full disk, say) is told the data file.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> Result<T, soc2_readiness::Error>,
+    ) -> CommandResult<T> {
+        let opened = &mut *self.lock();
+        match &mut opened.workspace {
+            Ok(workspace) => f(workspace).map_err(|e| match &opened.data_file {
+                Some(path) => e.in_file(path).into(),
+                None => e.into(),
+            }),
             Err(error) => Err(error.clone()),
         }
+    }
+
+    /// Switches to another data file (created when missing). The current one stays open when
+    /// the other cannot be opened, so a wrong choice costs nothing.
+    pub fn use_data_file(&self, path: &Path) -> CommandResult<()> {
+        if !path.is_absolute() {
+            return Err(CommandError::new(
+                "invalid_input",
+                format!("'{}' is not a full path", path.display()),
+            ));
+        }
+        let chosen = Some(path.to_path_buf());
+        let mut opened = self.lock();
+        if opened.data_file == chosen && opened.workspace.is_ok() {
+            return Ok(());
+        }
+        let candidate = open_claimed(&chosen);
+        if let Err(error) = &candidate.workspace {
+            return Err(error.clone());
+        }
+        back_up_at_start(&candidate.workspace);
+        *opened = candidate;
+        drop(opened);
+        if self.remember_choice {
+            // Not remembering only means the next start opens the default file again.
+            let _ = remember_choice(path);
+        }
+        Ok(())
     }
 
     /// Closes the data file, replaces it with `backup` (the current file is moved aside, never
     /// deleted) and opens it again.
     pub fn restore(&self, backup: &Path) -> CommandResult<()> {
-        let Some(data_file) = self.data_file.clone() else {
+        let mut opened = self.lock();
+        let Some(data_file) = opened.data_file.clone() else {
             return Err(CommandError::new(
                 "cannot_open",
                 "there is no data file to restore into",
             ));
         };
-        let mut guard = self.lock();
         // Dropping the workspace closes the connection before the file is moved.
-        *guard = Err(CommandError::new(
+        opened.workspace = Err(CommandError::new(
             "unavailable",
             "the data file is being restored",
         ));
         let restored = backup::restore(backup, &data_file, Utc::now())
             .map_err(|e| CommandError::from(soc2_readiness::Error::from(e)));
-        *guard = open_workspace(&self.data_file);
+        opened.workspace = open_workspace(&opened.data_file);
         restored.map(|_| ())
     }
 }

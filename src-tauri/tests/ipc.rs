@@ -210,3 +210,55 @@ fn the_report_and_the_json_export_are_written_where_the_dialog_said() {
             .contains("/no/such/dir/x.pdf")
     );
 }
+
+#[test]
+fn another_data_file_is_opened_and_a_bad_choice_keeps_the_current_one() {
+    let (_app, window) = app();
+    invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "First file Ltd", "reportType": "type2" }),
+    )
+    .unwrap();
+    let folder = tempfile::tempdir().unwrap();
+
+    let err = invoke(
+        &window,
+        "use_data_file",
+        json!({ "path": "relative.sqlite3" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input");
+    let damaged = folder.path().join("damaged.sqlite3");
+    std::fs::write(&damaged, vec![0x5a; 8192]).unwrap();
+    let err = invoke(&window, "use_data_file", json!({ "path": damaged })).unwrap_err();
+    assert_eq!(err["kind"], "cannot_open", "{err}");
+    assert_eq!(std::fs::read(&damaged).unwrap(), vec![0x5a; 8192]);
+    let listed = invoke(&window, "list_assessments", json!({})).unwrap();
+    assert_eq!(listed[0]["assessment"]["organisation"], "First file Ltd");
+
+    let fresh = folder.path().join("client-b").join("assessments.sqlite3");
+    let info = invoke(&window, "use_data_file", json!({ "path": fresh })).unwrap();
+    assert_eq!(info["data_file"], fresh.display().to_string());
+    assert_eq!(info["startup_error"], Value::Null);
+    assert_eq!(
+        invoke(&window, "list_assessments", json!({})).unwrap(),
+        json!([])
+    );
+    assert!(fresh.is_file());
+}
+
+#[test]
+fn a_data_file_open_in_one_app_is_not_opened_by_a_second() {
+    let folder = tempfile::tempdir().unwrap();
+    let data_file = folder.path().join("assessments.sqlite3");
+    let first = AppState::open_at(Some(data_file.clone()));
+    assert_eq!(first.startup_error(), None);
+    let second = AppState::open_at(Some(data_file.clone()));
+    let refused = second.startup_error().expect("the second copy is refused");
+    assert_eq!(refused.kind, "in_use");
+    assert!(refused.message.contains(&data_file.display().to_string()));
+    drop(second);
+    drop(first);
+    assert_eq!(AppState::open_at(Some(data_file)).startup_error(), None);
+}

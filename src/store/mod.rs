@@ -36,15 +36,20 @@ pub enum StoreError {
     )]
     Corrupt(String),
     #[error(
-        "the data file is locked by another program (is SOC 2 Readiness open twice?); nothing was saved, try again"
+        "the data file{} is locked by another program (is SOC 2 Readiness open twice?); nothing was saved, try again",
+        shown_path(.path)
     )]
-    Locked,
-    #[error("the disk is full; nothing was saved. Free some space and try again")]
-    DiskFull,
+    Locked { path: Option<String> },
     #[error(
-        "the data file is read-only; nothing was saved. Check its permissions or choose another file"
+        "the disk holding the data file{} is full; nothing was saved. Free some space and try again",
+        shown_path(.path)
     )]
-    ReadOnly,
+    DiskFull { path: Option<String> },
+    #[error(
+        "the data file{} is read-only; nothing was saved. Check its permissions or choose another file",
+        shown_path(.path)
+    )]
+    ReadOnly { path: Option<String> },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -54,10 +59,48 @@ impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {
         use rusqlite::ErrorCode;
         match error.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked,
-            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
-            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                StoreError::Locked { path: None }
+            }
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull { path: None },
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path: None },
             _ => StoreError::Sqlite(error),
+        }
+    }
+}
+
+fn shown_path(path: &Option<String>) -> String {
+    path.as_ref().map(|p| format!(" {p}")).unwrap_or_default()
+}
+
+impl StoreError {
+    /// Names the data file in a failure that was raised without knowing it, so the message
+    /// says which file (and so which disk) the user has to look at.
+    pub fn in_file(self, data_file: &Path) -> StoreError {
+        let named = || Some(data_file.display().to_string());
+        match self {
+            StoreError::Locked { path: None } => StoreError::Locked { path: named() },
+            StoreError::DiskFull { path: None } => StoreError::DiskFull { path: named() },
+            StoreError::ReadOnly { path: None } => StoreError::ReadOnly { path: named() },
+            other => other,
+        }
+    }
+
+    /// SQLite reports a full disk or a read-only file system met while opening (the WAL index
+    /// cannot be mapped, the file cannot be created) only as a generic I/O failure; the file
+    /// system itself says which it was.
+    fn diagnosed(self, data_file: &Path) -> StoreError {
+        let shown = || Some(data_file.display().to_string());
+        match self {
+            StoreError::Sqlite(e) => match backup::file_system_state(data_file) {
+                backup::FileSystemState::Full => StoreError::DiskFull { path: shown() },
+                backup::FileSystemState::ReadOnly => StoreError::ReadOnly { path: shown() },
+                backup::FileSystemState::Writable => StoreError::Open {
+                    path: data_file.display().to_string(),
+                    reason: e.to_string(),
+                },
+            },
+            other => other.in_file(data_file),
         }
     }
 }
@@ -78,6 +121,7 @@ pub struct HistoryEntry {
 pub struct Store {
     conn: Connection,
     location: Option<PathBuf>,
+    read_only: bool,
 }
 
 /// Forward-only: a shipped migration is never edited, only followed by a new one.
@@ -95,6 +139,32 @@ pub const SCHEMA_VERSION: usize = 2;
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "soc2-readiness")
         .map(|dirs| dirs.data_dir().join("assessments.sqlite3"))
+}
+
+/// Where the app notes the data file the user chose instead of the default, so the next start
+/// (and the CLI) opens it again: one line holding the absolute path.
+fn choice_note() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "soc2-readiness")
+        .map(|dirs| dirs.config_dir().join("data-file"))
+}
+
+/// The data file the user chose last, if any and if it is still an absolute path.
+pub fn chosen_path() -> Option<PathBuf> {
+    let note = std::fs::read_to_string(choice_note()?).ok()?;
+    Some(PathBuf::from(note.trim_end_matches('\n'))).filter(|p| p.is_absolute())
+}
+
+/// Notes `data_file` as the user's choice (see [`chosen_path`]).
+pub fn remember_choice(data_file: &Path) -> std::io::Result<()> {
+    let Some(note) = choice_note() else {
+        return Ok(());
+    };
+    if let Some(folder) = note.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    let partial = note.with_extension("partial");
+    std::fs::write(&partial, format!("{}\n", data_file.display()))?;
+    std::fs::rename(partial, note)
 }
 
 fn timestamp(at: &DateTime<Utc>) -> String {
@@ -127,20 +197,74 @@ impl Store {
     /// Opens (creating if needed) the data file, readable by its owner only, and brings its
     /// schema up to date, backing the file up first when a migration is due. `now` names that
     /// backup.
+    ///
+    /// A file that cannot be written (a read-only file system, a file its owner made read-only)
+    /// is opened for reading only, so its assessments can still be read, scored and exported;
+    /// every change then fails with [`StoreError::ReadOnly`].
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
-        let shown = path.display().to_string();
-        let open_error = |reason: String| StoreError::Open {
-            path: shown.clone(),
-            reason,
+        match Store::open_file(path, now).map_err(|e| e.diagnosed(path)) {
+            Err(StoreError::ReadOnly { path: shown }) if path.is_file() => {
+                Store::open_for_reading(path).map_err(|_| StoreError::ReadOnly { path: shown })
+            }
+            other => other,
+        }
+    }
+
+    fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+        // SQLite opens lazily: whether the file can be read shows at the first query.
+        let first_look = |conn: Connection| -> rusqlite::Result<(Connection, i64, String)> {
+            let found = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+            let check = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
+            Ok((conn, found, check))
         };
+        let (conn, found, check) = Connection::open_with_flags(path, flags)
+            .and_then(first_look)
+            .or_else(|e| {
+                // Reading a WAL file needs its index file; where that cannot be created (a
+                // read-only file system) the file is read as immutable, which is only sound
+                // when no write-ahead log holds changes not yet in the file.
+                let log = PathBuf::from(format!("{}-wal", path.display()));
+                if std::fs::metadata(&log).is_ok_and(|m| m.len() > 0) {
+                    return Err(e);
+                }
+                let mut uri = String::from("file:");
+                for byte in path.as_os_str().as_encoded_bytes() {
+                    if byte.is_ascii_alphanumeric() || b"/-_.~".contains(byte) {
+                        uri.push(char::from(*byte));
+                    } else {
+                        uri.push_str(&format!("%{byte:02X}"));
+                    }
+                }
+                uri.push_str("?immutable=1");
+                Connection::open_with_flags(uri, flags).and_then(first_look)
+            })?;
+        // An older schema would need a migration, which is a write; a newer one is not ours.
+        if usize::try_from(found).ok() != Some(SCHEMA_VERSION) || check != "ok" {
+            return Err(StoreError::ReadOnly { path: None });
+        }
+        Ok(Store {
+            conn,
+            location: Some(path.to_path_buf()),
+            read_only: true,
+        })
+    }
+
+    /// True when the file was opened for reading only (see [`Store::open`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
             && !parent.exists()
         {
-            std::fs::create_dir_all(parent).map_err(|e| open_error(e.to_string()))?;
-            backup::make_private(parent, true)?;
+            std::fs::create_dir_all(parent).map_err(|e| backup::io_error(parent, e))?;
+            backup::make_private(parent)?;
         }
-        let conn = Connection::open(path).map_err(|e| open_error(e.to_string()))?;
-        backup::make_private(path, false)?;
+        let conn = Connection::open(path)?;
+        backup::make_private(path)?;
         Store::prepare(conn, Some(path.to_path_buf()), now)
     }
 
@@ -156,19 +280,11 @@ impl Store {
         let shown = location
             .as_ref()
             .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
-        let open_error = |e: rusqlite::Error| StoreError::Open {
-            path: shown.clone(),
-            reason: e.to_string(),
-        };
         // WAL keeps readers off the writer's back; synchronous=FULL fsyncs every commit, so an
         // answer reported saved survives a power cut, not only a crash of the app.
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(open_error)?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(open_error)?;
-        let found: i64 = conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(open_error)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
         let found = usize::try_from(found).unwrap_or(usize::MAX);
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
@@ -180,16 +296,12 @@ impl Store {
         // Only after the version check: switching to WAL rewrites the file header, and a file
         // from a newer version must be left exactly as it was.
         if location.is_some() {
-            conn.pragma_update(None, "journal_mode", "WAL")
-                .map_err(open_error)?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
         }
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(open_error)?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
         if location.is_some() && found > 0 {
             // A damaged file is named and left alone here, before any write could spread the damage.
-            let check: String = conn
-                .query_row("PRAGMA quick_check", [], |row| row.get(0))
-                .map_err(open_error)?;
+            let check: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
             if check != "ok" {
                 return Err(StoreError::Open {
                     path: shown,
@@ -199,15 +311,22 @@ impl Store {
                 });
             }
         }
-        let mut store = Store { conn, location };
+        let mut store = Store {
+            conn,
+            location,
+            read_only: false,
+        };
         if found > 0 && found < SCHEMA_VERSION && store.location.is_some() {
             store.back_up("before-migration", now)?;
         }
         migrations()
             .to_latest(&mut store.conn)
-            .map_err(|e| StoreError::Open {
-                path: shown.clone(),
-                reason: format!("cannot bring the schema up to date: {e}"),
+            .map_err(|e| match e {
+                rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::from(err),
+                other => StoreError::Open {
+                    path: shown.clone(),
+                    reason: format!("cannot bring the schema up to date: {other}"),
+                },
             })?;
         Ok(store)
     }

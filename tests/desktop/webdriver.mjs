@@ -1,6 +1,6 @@
 // A small W3C WebDriver client (fetch only) and the harness that starts Xvfb and tauri-driver for a test.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,16 +32,41 @@ async function waitForPort(port, what, timeoutMs = 20000) {
   throw new Error(`${what} did not start on port ${port}`);
 }
 
-/** Starts Xvfb and tauri-driver once for a test file; returns a factory for app sessions. */
-export async function startHarness({ display = ':97', port = 4455, prepare } = {}) {
+/**
+ * Starts Xvfb and tauri-driver once for a test file; returns a factory for app sessions.
+ * `folder` puts the data file in a sub-folder of the temporary data directory (a test may mount
+ * a small disk there); `namedDb: false` leaves SOC2_READINESS_DB unset, so the app picks its file;
+ * `bus: true` gives the app a D-Bus session bus of its own, as a desktop session has.
+ */
+export async function startHarness({ display = ':97', port = 4455, prepare, folder = '', namedDb = true, bus = false } = {}) {
   const children = [];
   const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
   children.push(xvfb);
   await sleep(500);
   const dataDir = mkdtempSync(join(tmpdir(), 'soc2-e2e-'));
-  const db = join(dataDir, 'assessments.sqlite3');
+  const db = join(dataDir, folder, 'assessments.sqlite3');
+  if (folder) mkdirSync(join(dataDir, folder));
   if (prepare) await prepare(db);
-  const env = { ...process.env, DISPLAY: display, SOC2_READINESS_DB: db, XDG_DATA_HOME: dataDir, XDG_CONFIG_HOME: dataDir };
+  const env = { ...process.env, DISPLAY: display, XDG_DATA_HOME: dataDir, XDG_CONFIG_HOME: dataDir };
+  if (namedDb) env.SOC2_READINESS_DB = db;
+  else delete env.SOC2_READINESS_DB;
+  delete env.DBUS_SESSION_BUS_ADDRESS;
+  if (bus) {
+    // A bare bus: no service activation, so no portals or accessibility bus are started beside the app.
+    const config = join(dataDir, 'session-bus.conf');
+    writeFileSync(
+      config,
+      `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:tmpdir=${dataDir}</listen>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`,
+    );
+    const daemon = spawn('dbus-daemon', [`--config-file=${config}`, '--nofork', '--print-address=1'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(daemon);
+    env.DBUS_SESSION_BUS_ADDRESS = await new Promise((resolve, reject) => {
+      daemon.stdout.once('data', (chunk) => resolve(String(chunk).trim().split('\n')[0]));
+      daemon.once('error', reject);
+    });
+  }
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(driver);
   await waitForPort(port, 'tauri-driver');

@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn list_assessments(state: State<'_, AppState>) -> CommandResult<Vec<AssessmentSummary>> {
-    state.with(|ws| Ok(ws.summaries()?))
+    state.with(|ws| ws.summaries())
 }
 
 #[tauri::command]
@@ -23,7 +23,7 @@ pub fn create_assessment(
     organisation: String,
     report_type: ReportType,
 ) -> CommandResult<Assessment> {
-    state.with(|ws| Ok(ws.create_assessment(&new_id(), &organisation, report_type, Utc::now())?))
+    state.with(|ws| ws.create_assessment(&new_id(), &organisation, report_type, Utc::now()))
 }
 
 #[tauri::command]
@@ -52,12 +52,12 @@ pub fn rename_assessment(
     id: String,
     organisation: String,
 ) -> CommandResult<()> {
-    state.with(|ws| Ok(ws.rename(&id, &organisation, Utc::now())?))
+    state.with(|ws| ws.rename(&id, &organisation, Utc::now()))
 }
 
 #[tauri::command]
 pub fn duplicate_assessment(state: State<'_, AppState>, id: String) -> CommandResult<Assessment> {
-    state.with(|ws| Ok(ws.duplicate(&id, &new_id(), None, Utc::now())?))
+    state.with(|ws| ws.duplicate(&id, &new_id(), None, Utc::now()))
 }
 
 #[tauri::command]
@@ -66,7 +66,7 @@ pub fn set_archived(state: State<'_, AppState>, id: String, archived: bool) -> C
     state.with(|ws| {
         ws.store
             .set_archived(&id, archived.then_some(now), now)
-            .map_err(|e| soc2_readiness::Error::from(e).into())
+            .map_err(soc2_readiness::Error::from)
     })
 }
 
@@ -75,7 +75,7 @@ pub fn delete_assessment(state: State<'_, AppState>, id: String) -> CommandResul
     state.with(|ws| {
         ws.store
             .delete_assessment(&id)
-            .map_err(|e| soc2_readiness::Error::from(e).into())
+            .map_err(soc2_readiness::Error::from)
     })
 }
 
@@ -85,12 +85,12 @@ pub fn export_assessment(
     id: String,
     path: String,
 ) -> CommandResult<()> {
-    let json = state.with(|ws| Ok(ws.export_json(&id, Utc::now())?))?;
+    let json = state.with(|ws| ws.export_json(&id, Utc::now()))?;
     crate::files::write_atomically(&path, json.as_bytes())
 }
 
 #[tauri::command(async)]
 pub fn import_assessment(state: State<'_, AppState>, path: String) -> CommandResult<Assessment> {
     let bytes = crate::files::read(&path)?;
-    state.with(|ws| Ok(ws.import_json(&bytes, &new_id(), Utc::now())?))
+    state.with(|ws| ws.import_json(&bytes, &new_id(), Utc::now()))
 }

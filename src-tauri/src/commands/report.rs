@@ -18,7 +18,7 @@ pub fn export_report<R: Runtime>(
 ) -> CommandResult<ExportedReport> {
     let report = state.with(|ws| {
         let settings = ws.report_settings(Utc::now())?;
-        Ok(ws.report(&id, &settings)?)
+        ws.report(&id, &settings)
     })?;
     crate::files::write_atomically(&path, &report.bytes)?;
     if open {

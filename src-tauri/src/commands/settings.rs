@@ -8,17 +8,17 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub fn get_settings(state: State<'_, AppState>) -> CommandResult<Settings> {
-    state.with(|ws| Ok(ws.settings()?))
+    state.with(|ws| ws.settings())
 }
 
 #[tauri::command]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> CommandResult<Settings> {
-    state.with(|ws| Ok(ws.save_settings(&settings)?))
+    state.with(|ws| ws.save_settings(&settings))
 }
 
 /// Reads the chosen image (or clears it with `None`) and stores it for report covers.
 #[tauri::command(async)]
 pub fn set_logo(state: State<'_, AppState>, path: Option<String>) -> CommandResult<Settings> {
     let bytes = path.map(|p| crate::files::read(&p)).transpose()?;
-    state.with(|ws| Ok(ws.set_logo(bytes.as_deref())?))
+    state.with(|ws| ws.set_logo(bytes.as_deref()))
 }

@@ -135,7 +135,7 @@ export type PageSize = "a4" | "letter";
 export type CommandError = { 
 /**
  * Stable, machine-readable: `not_found`, `invalid_answer`, `invalid_import`, `file`,
- * `cannot_open`, `too_new`, `locked`, `disk_full`, `read_only`, `store`, `report`,
+ * `cannot_open`, `in_use`, `too_new`, `locked`, `disk_full`, `read_only`, `store`, `report`,
  * `invalid_input`, `bank`, `unavailable`.
  */
 kind: string, 
@@ -149,6 +149,10 @@ export type AppInfo = { version: string, bank_version: string,
  * Where the data lives, shown in settings.
  */
 data_file: string | null, 
+/**
+ * The data file can be read but not changed (a read-only file or file system).
+ */
+read_only: boolean, 
 /**
  * Set when the data file could not be opened: the app still starts and says why.
  */

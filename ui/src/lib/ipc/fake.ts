@@ -121,7 +121,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         throw { kind: 'store', message };
       };
     },
-    appInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', startup_error: null }),
+    appInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, startup_error: null }),
     bank: async () => bank,
     listAssessments: async () =>
       [...records.values()].map((r) => ({
@@ -187,6 +187,8 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     listBackups: async () => [],
     backUpNow: async () => ({ path: '/tmp/fake-backup.sqlite3', created_at: now(), reason: 'manual', bytes: 0 }),
     restoreBackup: async () => {},
+    onSecondLaunch: async () => {},
+    useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, startup_error: null }),
   };
   return host;
 }

@@ -46,6 +46,10 @@ export interface Host {
   backUpNow(): Promise<BackupInfo>;
   /** Replaces the data file with a listed backup; the current file is kept aside. */
   restoreBackup(path: string): Promise<void>;
+  /** Opens another data file (created when missing) instead of the current one; remembered for the next start. */
+  useDataFile(path: string): Promise<AppInfo>;
+  /** Calls `then` whenever the app is launched again and this window is brought forward instead. */
+  onSecondLaunch(then: () => void): Promise<void>;
 }
 
 /** Turns whatever a host call threw into the `{ kind, message }` shape the UI shows. */

@@ -1,5 +1,6 @@
 // The real host: Tauri's invoke, native dialogs and the window title. The only importer of @tauri-apps.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import type { Host } from './host';
@@ -35,4 +36,8 @@ export const tauriHost: Host = {
   listBackups: () => invoke('list_backups'),
   backUpNow: () => invoke('back_up_now'),
   restoreBackup: (path) => invoke('restore_backup', { path }),
+  useDataFile: (path) => invoke('use_data_file', { path }),
+  onSecondLaunch: async (then) => {
+    await listen('second-launch', () => then());
+  },
 };

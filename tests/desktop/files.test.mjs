@@ -1,0 +1,184 @@
+// The data file as a user meets it: a full disk, a read-only disk, another file chosen, and a second launch.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { KEYS, startHarness } from './webdriver.mjs';
+
+const desktop = process.env.SOC2_DESKTOP_BIN;
+const cli = process.env.SOC2_CLI_BIN;
+assert.ok(desktop && cli, 'set SOC2_DESKTOP_BIN and SOC2_CLI_BIN (./dev test does)');
+
+const shots = process.env.SOC2_SCREENSHOTS;
+
+async function shot(app, name) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  writeFileSync(join(shots, `${name}.png`), await app.screenshot());
+}
+
+const soc2 = (db, ...args) => execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8' });
+const answers = (db, id) => JSON.parse(soc2(db, 'show', id, '--json')).answers.map((a) => a.question_id);
+
+/** Mounts a small tmpfs on `folder`; false where mounting is refused (not root). */
+function mountSmallDisk(folder, size) {
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', folder]).status === 0;
+}
+
+/** Writes zeros until the disk refuses. */
+function fill(path) {
+  const fd = openSync(path, 'w');
+  const block = Buffer.alloc(4096);
+  try {
+    for (;;) writeSync(fd, block);
+  } catch (error) {
+    assert.equal(error.code, 'ENOSPC');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Runs `body` with a harness, then stops it and unmounts `folder` if a disk was mounted there. */
+async function withHarness(options, body) {
+  const harness = await startHarness(options);
+  try {
+    await body(harness);
+  } finally {
+    await harness.stop();
+    if (options.folder) spawnSync('umount', ['-l', join(harness.dataDir, options.folder)]);
+  }
+}
+
+/** What the file chooser hands over when the user picks `path`; native dialogs cannot be driven over WebDriver. */
+async function chooseDataFile(app, path) {
+  const info = await app.script("return window.__TAURI_INTERNALS__.invoke('use_data_file', { path: arguments[0] })", [path]);
+  await app.script('location.reload()');
+  return info;
+}
+
+test('a full disk at start is named, the file is left alone, and work goes on in another file', async (t) => {
+  let mounted = true;
+  let id;
+  let before;
+  await withHarness(
+    {
+      display: ':94',
+      port: 4485,
+      folder: 'disk',
+      prepare: (db) => {
+        mounted = mountSmallDisk(dirname(db), '1m');
+        if (!mounted) return;
+        id = soc2(db, 'new', 'Full Disk Ltd').trim();
+        soc2(db, 'answer', id, 'access.sso-mfa', '3');
+        fill(join(dirname(db), 'filler'));
+        before = readFileSync(db);
+      },
+    },
+    async (harness) => {
+      if (!mounted) return t.skip('cannot mount a tmpfs here (needs root)');
+      const app = await harness.launch(desktop);
+      const screen = await app.text('[data-testid="startup-error"]');
+      assert.ok(screen.includes(harness.db), screen);
+      assert.match(screen, /disk holding the data file .* is full/);
+      await app.find('[data-testid="open-data-file"]');
+      await app.find('[data-testid="new-data-file"]');
+      await shot(app, 'startup-full-disk');
+      assert.deepEqual(readFileSync(harness.db), before, 'the file on the full disk is untouched');
+
+      const elsewhere = join(harness.dataDir, 'elsewhere.sqlite3');
+      const info = await chooseDataFile(app, elsewhere);
+      assert.equal(info.data_file, elsewhere);
+      await app.find('[data-testid="empty-state"]');
+      await app.type('[data-testid="new-organisation"]', 'Carry On GmbH');
+      await app.click('[data-testid="create"]');
+      await app.find('[data-testid="scope-question"]');
+      assert.match(soc2(elsewhere, 'list'), /Carry On GmbH/);
+      await app.quit();
+      assert.deepEqual(readFileSync(harness.db), before, 'the file on the full disk is untouched');
+      unlinkSync(join(dirname(harness.db), 'filler'));
+      assert.ok(answers(harness.db, id).includes('access.sso-mfa'));
+    },
+  );
+});
+
+test('a read-only disk opens for reading, says so, and refuses a change without losing anything', async (t) => {
+  let mounted = true;
+  let id;
+  await withHarness(
+    {
+      display: ':93',
+      port: 4495,
+      folder: 'disk',
+      prepare: (db) => {
+        mounted = mountSmallDisk(dirname(db), '4m');
+        if (!mounted) return;
+        id = soc2(db, 'new', 'Read Only GmbH').trim();
+        soc2(db, 'answer', id, 'gov.code-of-conduct', '3');
+        execFileSync('mount', ['-o', 'remount,ro', dirname(db)]);
+      },
+    },
+    async (harness) => {
+      if (!mounted) return t.skip('cannot mount a tmpfs here (needs root)');
+      const kept = answers(harness.db, id);
+      const app = await harness.launch(desktop);
+      assert.match(await app.text('[data-testid="read-only-banner"]'), /read-only/);
+      await app.click('[data-testid="assessment-table"] [data-testid="open-assessment"]');
+      await app.find('[data-testid="scope-question"]');
+      await app.script('document.activeElement.blur()');
+      await app.press(KEYS.ArrowRight);
+      await app.find('[data-testid="question-card"]');
+      await app.press('4');
+      const refused = await app.text('[data-testid="question-card"] [role="alert"]');
+      assert.match(refused, /Not saved: the data file .* is read-only/);
+      await shot(app, 'read-only');
+      await app.quit();
+      assert.deepEqual(answers(harness.db, id), kept);
+    },
+  );
+});
+
+test('a chosen data file is opened again at the next start', async () => {
+  await withHarness({ display: ':92', port: 4505, namedDb: false }, async (harness) => {
+    const clientB = join(harness.dataDir, 'client-b.sqlite3');
+    soc2(clientB, 'new', 'Client B plc');
+    let app = await harness.launch(desktop);
+    await app.find('[data-testid="empty-state"]');
+    await chooseDataFile(app, clientB);
+    assert.match(await app.text('[data-testid="assessment-table"]'), /Client B plc/);
+    await app.quit();
+
+    app = await harness.launch(desktop);
+    assert.match(await app.text('[data-testid="assessment-table"]'), /Client B plc/);
+    await app.click('[data-testid="nav-settings"]');
+    assert.equal(await app.text('[data-testid="data-file"]'), clientB);
+    await app.quit();
+  });
+});
+
+test('a second launch brings the first window forward and leaves the data file to it', async () => {
+  await withHarness({ display: ':91', port: 4515, bus: true }, async (harness) => {
+    soc2(harness.db, 'new', 'Only Once Inc');
+    const app = await harness.launch(desktop);
+    await app.find('[data-testid="assessment-table"]');
+    const backups = () => readdirSync(join(dirname(harness.db), 'backups')).length;
+    const backupsBefore = backups();
+
+    const second = spawn(desktop, [], { env: harness.env, stdio: 'ignore' });
+    const code = await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        second.kill('SIGKILL');
+        resolve('still running after 15 s');
+      }, 15000);
+      second.once('exit', (status) => {
+        clearTimeout(timer);
+        resolve(status);
+      });
+    });
+    assert.equal(code, 0, 'the second launch hands over and ends');
+    assert.match(await app.text('[role="status"]'), /already open/);
+    await shot(app, 'second-launch');
+    assert.equal(backups(), backupsBefore, 'the second launch did not open the data file');
+    await app.quit();
+  });
+});
