@@ -39,6 +39,14 @@ function fill(path) {
   }
 }
 
+async function waitUntil(done, what, timeoutMs = 10000) {
+  const until = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Runs `body` with a harness, then stops it and unmounts `folder` if a disk was mounted there. */
 async function withHarness(options, body) {
   const harness = await startHarness(options);
@@ -180,5 +188,40 @@ test('a second launch brings the first window forward and leaves the data file t
     await shot(app, 'second-launch');
     assert.equal(backups(), backupsBefore, 'the second launch did not open the data file');
     await app.quit();
+  });
+});
+
+test('a note being typed is saved when the window closes, and after a pause even if the app is killed', async () => {
+  await withHarness({ display: ':89', port: 4535 }, async (harness) => {
+    const id = soc2(harness.db, 'new', 'Typing Ltd').trim();
+    soc2(harness.db, 'answer', id, 'gov.code-of-conduct', '2');
+    const noteOf = () => JSON.parse(soc2(harness.db, 'show', id, '--json')).answers.find((a) => a.question_id === 'gov.code-of-conduct')?.note;
+    const openNote = async (app) => {
+      await app.click('[data-testid="open-assessment"]');
+      await app.find('[data-testid="scope-question"]');
+      await app.script('document.activeElement.blur()');
+      await app.press(KEYS.ArrowRight);
+      await app.find('[data-card="gov.code-of-conduct"] details');
+      await app.script('document.querySelector(\'[data-card="gov.code-of-conduct"] details\').open = true');
+      return '[data-note="gov.code-of-conduct"]';
+    };
+
+    let app = await harness.launch(desktop);
+    let field = await openNote(app);
+    await app.type(field, 'Handbook signed by all');
+    // Closed straight away with the window's close button, well inside the typing pause that
+    // would have saved it.
+    execFileSync(join(import.meta.dirname, 'close-window.py'), ['SOC 2 Readiness'], { env: harness.env });
+    await waitUntil(() => spawnSync('pgrep', ['-f', desktop]).status !== 0, 'the app to close');
+    await app.quit().catch(() => {});
+    assert.equal(noteOf(), 'Handbook signed by all');
+
+    app = await harness.launch(desktop);
+    field = await openNote(app);
+    await app.type(field, ', contractors too');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    execFileSync('pkill', ['-KILL', '-f', desktop]);
+    await app.quit().catch(() => {});
+    assert.equal(noteOf(), 'Handbook signed by all, contractors too');
   });
 });

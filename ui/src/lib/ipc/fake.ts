@@ -188,6 +188,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     backUpNow: async () => ({ path: '/tmp/fake-backup.sqlite3', created_at: now(), reason: 'manual', bytes: 0 }),
     restoreBackup: async () => {},
     onSecondLaunch: async () => {},
+    onClose: async () => {},
     useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, startup_error: null }),
   };
   return host;

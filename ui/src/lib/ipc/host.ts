@@ -50,6 +50,8 @@ export interface Host {
   useDataFile(path: string): Promise<AppInfo>;
   /** Calls `then` whenever the app is launched again and this window is brought forward instead. */
   onSecondLaunch(then: () => void): Promise<void>;
+  /** Runs `beforeClosing` (bounded in time) when the user closes the window, then closes it. */
+  onClose(beforeClosing: () => Promise<void>): Promise<void>;
 }
 
 /** Turns whatever a host call threw into the `{ kind, message }` shape the UI shows. */

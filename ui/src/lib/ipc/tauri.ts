@@ -37,6 +37,13 @@ export const tauriHost: Host = {
   backUpNow: () => invoke('back_up_now'),
   restoreBackup: (path) => invoke('restore_backup', { path }),
   useDataFile: (path) => invoke('use_data_file', { path }),
+  onClose: async (beforeClosing) => {
+    // A hung save must not keep the window open for ever; two seconds is far beyond a save's few ms.
+    const atMost = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    await getCurrentWindow().onCloseRequested(async () => {
+      await Promise.race([beforeClosing().catch(() => {}), atMost(2000)]);
+    });
+  },
   onSecondLaunch: async (then) => {
     await listen('second-launch', () => then());
   },

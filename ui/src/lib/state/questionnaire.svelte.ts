@@ -37,6 +37,9 @@ export class Questionnaire {
   selected = $state(0);
   saves: Record<string, SaveStatus> = $state({});
   expanded: Record<string, boolean> = $state({});
+  /** Typed text waiting for a pause in typing before it is saved, per question. */
+  private pending = new Map<string, { timer: ReturnType<typeof setTimeout>; run: () => void }>();
+  private inFlight = new Set<Promise<boolean>>();
 
   constructor(host: Host, bank: Bank, view: AssessmentView) {
     this.host = host;
@@ -125,7 +128,39 @@ export class Questionnaire {
     return this.save(questionId, current.value, details);
   }
 
-  private async save(questionId: string, value: AnswerValue, details: Details): Promise<boolean> {
+  /**
+   * Runs `run` (a save of typed text) once typing pauses for `delayMs`, so a crash or a closed
+   * window loses at most that pause; a newer call for the same question replaces an older one.
+   */
+  saveSoon(questionId: string, run: () => void, delayMs = 400): void {
+    const waiting = this.pending.get(questionId);
+    if (waiting) clearTimeout(waiting.timer);
+    const timer = setTimeout(() => {
+      this.pending.delete(questionId);
+      run();
+    }, delayMs);
+    this.pending.set(questionId, { timer, run });
+  }
+
+  /** Saves all typed text now and waits for every save under way; called before the window closes. */
+  async flush(): Promise<void> {
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const { timer, run } of waiting) {
+      clearTimeout(timer);
+      run();
+    }
+    await Promise.all([...this.inFlight]);
+  }
+
+  private save(questionId: string, value: AnswerValue, details: Details): Promise<boolean> {
+    const saving = this.write(questionId, value, details);
+    this.inFlight.add(saving);
+    saving.finally(() => this.inFlight.delete(saving));
+    return saving;
+  }
+
+  private async write(questionId: string, value: AnswerValue, details: Details): Promise<boolean> {
     this.saves[questionId] = { status: 'saving' };
     try {
       const saved = await this.host.saveAnswer({

@@ -1,5 +1,5 @@
 // Unit tests for the questionnaire state against the in-memory host: navigation, filters, saving, failures.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeHost, FAKE_BANK } from '../ipc/fake';
 import { Questionnaire } from './questionnaire.svelte';
 
@@ -13,7 +13,32 @@ beforeEach(async () => {
   q.goToStep(2);
 });
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('Questionnaire', () => {
+  it('saves typed text once typing pauses, only the latest version, and at once when flushed', async () => {
+    await q.answer('gov.code', { level: 2 });
+    vi.useFakeTimers();
+    const note = (text: string) => () => void q.saveDetails('gov.code', { note: text, owner: null, due: null, evidence: [] });
+    q.saveSoon('gov.code', note('fro'));
+    vi.advanceTimersByTime(200);
+    q.saveSoon('gov.code', note('from the work'));
+    vi.advanceTimersByTime(399);
+    expect(host.calls).toEqual(['save gov.code']);
+    vi.advanceTimersByTime(1);
+    await vi.runAllTimersAsync();
+    expect(host.calls).toEqual(['save gov.code', 'save gov.code']);
+    expect(q.answerOf('gov.code')?.note).toBe('from the work');
+
+    q.saveSoon('gov.code', note('from the workshop'));
+    await q.flush();
+    expect(q.answerOf('gov.code')?.note).toBe('from the workshop');
+    await vi.runAllTimersAsync();
+    expect(host.calls).toHaveLength(3);
+  });
+
   it('lists the applicable control questions of the step and keeps the selection in bounds', () => {
     expect(q.cards.map((c) => c.id)).toEqual(['gov.code', 'gov.owner']);
     q.move(1);
