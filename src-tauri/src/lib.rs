@@ -58,6 +58,19 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            #[cfg(target_os = "linux")]
+            if let Some(window) = app.get_webview_window("main") {
+                // A questionnaire needs no GPU compositing, and without it WebKit's web process
+                // holds about 50 MB less (docs/performance.md) and sidesteps the blank-window
+                // bugs some GPU drivers cause in WebKitGTK.
+                let _ = window.with_webview(|webview| {
+                    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+                    if let Some(settings) = webview.inner().settings() {
+                        settings
+                            .set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+                    }
+                });
+            }
             app.manage(AppState::open());
             // While the app is open, take the daily backup when one is due.
             let handle = app.handle().clone();

@@ -27,8 +27,9 @@ function pssTree(root) {
   for (const pid of tree) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)[1]);
-      names.push(readFileSync(`/proc/${pid}/comm`, 'utf8').trim());
+      const own = Number(/^Pss:\s+(\d+)/m.exec(rollup)[1]);
+      kb += own;
+      names.push(`${readFileSync(`/proc/${pid}/comm`, 'utf8').trim()} ${(own / 1024).toFixed(1)}`);
     } catch {}
   }
   return { mb: kb / 1024, processes: names };
@@ -38,6 +39,7 @@ function newestPid(name) {
   return Number(execFileSync('pgrep', ['-n', '-f', name], { encoding: 'utf8' }).trim());
 }
 
+let appMb = 0;
 const harness = await startHarness({ display: ':96', port: 4475 });
 try {
   const soc2 = (...args) => execFileSync(cli, ['--db', harness.db, ...args], { encoding: 'utf8' }).trim();
@@ -58,38 +60,77 @@ try {
   console.log(`launch to interactive assessments list, via WebDriver (includes session setup): median ${median(launches).toFixed(0)} ms of ${launches.length} (${launches.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`page load to interactive list, in the page: median ${median(inPage).toFixed(0)} ms`);
 
-  const app = await harness.launch(desktop);
-  await app.click('[data-testid="open-assessment"]');
-  await app.find('[data-testid="scope-question"]');
-  await app.click('[data-testid="step-3"]');
-  await app.find('[data-testid="question-card"]');
-  const round = await app.send('POST', '/execute/async', {
-    script: `const [id, done] = arguments;
-      const times = [];
-      (async () => {
-        for (let i = 0; i < 60; i++) {
-          const t = performance.now();
-          await window.__TAURI_INTERNALS__.invoke('save_answer', { request: { assessment_id: id, question_id: 'access.sso-mfa', value: { level: i % 5 }, note: null, owner: null, due: null, evidence: [] } });
-          times.push(performance.now() - t);
-        }
-        done(times);
-      })();`,
-    args: [ids[0]],
-  });
-  console.log(`save one answer from the page (IPC, durable write, re-score, reply): median ${median(round.slice(10)).toFixed(2)} ms of ${round.length - 10} after 10 warm-up`);
-  await sleep(2000);
-  const appPss = pssTree(newestPid('soc2-readiness-desktop'));
-  console.log(`app with an assessment open: Pss ${appPss.mb.toFixed(1)} MB over ${appPss.processes.join(', ')}`);
-  await app.quit();
-
+  // Memory varies by several MB from one launch to the next, so each figure is the median of
+  // three fresh launches.
+  const listMb = [];
+  const openMb = [];
+  for (let run = 0; run < 3; run++) {
+    const app = await harness.launch(desktop);
+    await app.find('[data-testid="assessment-table"]');
+    await sleep(2000);
+    const listPss = pssTree(newestPid('soc2-readiness-desktop'));
+    listMb.push(listPss.mb);
+    console.log(`app on the assessments list: Pss ${listPss.mb.toFixed(1)} MB over ${listPss.processes.join(', ')}`);
+    await app.click('[data-testid="open-assessment"]');
+    await app.find('[data-testid="scope-question"]');
+    await app.click('[data-testid="step-3"]');
+    await app.find('[data-testid="question-card"]');
+    const round = await app.send('POST', '/execute/async', {
+      script: `const [id, done] = arguments;
+        const times = [];
+        (async () => {
+          for (let i = 0; i < 60; i++) {
+            const t = performance.now();
+            await window.__TAURI_INTERNALS__.invoke('save_answer', { request: { assessment_id: id, question_id: 'access.sso-mfa', value: { level: i % 5 }, note: null, owner: null, due: null, evidence: [] } });
+            times.push(performance.now() - t);
+          }
+          done(times);
+        })();`,
+      args: [ids[0]],
+    });
+    if (run === 0) {
+      console.log(`save one answer from the page (IPC, durable write, re-score, reply): median ${median(round.slice(10)).toFixed(2)} ms of ${round.length - 10} after 10 warm-up`);
+    }
+    await sleep(2000);
+    const appPss = pssTree(newestPid('soc2-readiness-desktop'));
+    openMb.push(appPss.mb);
+    console.log(`app with an assessment open on step 3: Pss ${appPss.mb.toFixed(1)} MB over ${appPss.processes.join(', ')}`);
+    await app.quit();
+    await sleep(500);
+  }
+  appMb = median(openMb);
+  console.log(`app: median Pss ${median(listMb).toFixed(1)} MB on the list, ${appMb.toFixed(1)} MB with an assessment open (3 launches)`);
   if (empty) {
-    const blank = await harness.launch(empty);
-    await sleep(4000);
-    const emptyPss = pssTree(newestPid('empty_window'));
-    console.log(`empty Tauri window: Pss ${emptyPss.mb.toFixed(1)} MB over ${emptyPss.processes.join(', ')}`);
-    console.log(`the app adds ${(appPss.mb - emptyPss.mb).toFixed(1)} MB to the empty window's floor`);
-    await blank.quit();
+    const floor = await emptyWindowMb(harness);
+    console.log(`empty Tauri window, as built (WebKit's default GPU compositing): median Pss ${floor.toFixed(1)} MB; the app adds ${(appMb - floor).toFixed(1)} MB to it`);
   }
 } finally {
   await harness.stop();
+}
+
+/** Median Pss of three launches of the empty window. */
+async function emptyWindowMb(harness) {
+  const mbs = [];
+  for (let run = 0; run < 3; run++) {
+    const blank = await harness.launch(empty);
+    await sleep(4000);
+    const pss = pssTree(newestPid('empty_window'));
+    mbs.push(pss.mb);
+    console.log(`empty Tauri window: Pss ${pss.mb.toFixed(1)} MB over ${pss.processes.join(', ')}`);
+    await blank.quit();
+    await sleep(500);
+  }
+  return median(mbs);
+}
+
+// The same empty window with compositing off, as the app runs, for a like-for-like figure.
+if (empty) {
+  process.env.WEBKIT_DISABLE_COMPOSITING_MODE = '1';
+  const harness = await startHarness({ display: ':96', port: 4475 });
+  try {
+    const floor = await emptyWindowMb(harness);
+    console.log(`empty Tauri window with compositing off too: median Pss ${floor.toFixed(1)} MB; the app adds ${(appMb - floor).toFixed(1)} MB to it`);
+  } finally {
+    await harness.stop();
+  }
 }

@@ -1,5 +1,5 @@
 // A small W3C WebDriver client (fetch only) and the harness that starts Xvfb and tauri-driver for a test.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +76,7 @@ export async function startHarness({ display = ':97', port = 4455, prepare, fold
     const session = await call(base, 'POST', '/session', {
       capabilities: { alwaysMatch: { browserName: 'wry', 'tauri:options': { application } } },
     });
-    return new App(base, session.sessionId);
+    return new App(base, session.sessionId, display);
   }
 
   async function stop() {
@@ -88,9 +88,10 @@ export async function startHarness({ display = ':97', port = 4455, prepare, fold
 }
 
 export class App {
-  constructor(base, id) {
+  constructor(base, id, display) {
     this.base = base;
     this.id = id;
+    this.display = display;
   }
 
   send(method, path, body) {
@@ -153,8 +154,14 @@ export class App {
     return this.send('POST', '/execute/sync', { script: body, args });
   }
 
+  /**
+   * The X display as a PNG, taken with ImageMagick's `import` as a person would see it.
+   * (WebKitWebDriver's own screenshot waits for a composited frame, which never comes with
+   * GPU compositing off.)
+   */
   async screenshot() {
-    return Buffer.from(await this.send('GET', '/screenshot'), 'base64');
+    await sleep(300);
+    return execFileSync('import', ['-window', 'root', 'png:-'], { env: { ...process.env, DISPLAY: this.display }, maxBuffer: 64 << 20 });
   }
 
   async title() {
