@@ -22,7 +22,7 @@ pub struct AppState {
 struct Opened {
     data_file: Option<PathBuf>,
     workspace: Result<Workspace, CommandError>,
-    _claim: Option<Claim>,
+    claim: Option<Claim>,
 }
 
 /// An exclusive lock on `<data file>.lock`, held while the file is open in the app. The
@@ -70,12 +70,12 @@ fn open_claimed(data_file: &Option<PathBuf>) -> Opened {
         Ok(claim) => Opened {
             data_file: data_file.clone(),
             workspace: open_workspace(data_file),
-            _claim: claim,
+            claim: claim,
         },
         Err(error) => Opened {
             data_file: data_file.clone(),
             workspace: Err(error),
-            _claim: None,
+            claim: None,
         },
     }
 }
@@ -135,7 +135,7 @@ impl AppState {
             open: Mutex::new(Opened {
                 data_file: workspace.store.location().map(PathBuf::from),
                 workspace: Ok(workspace),
-                _claim: None,
+                claim: None,
             }),
             remember_choice: false,
         }
@@ -194,9 +194,22 @@ impl AppState {
         if opened.data_file == chosen && opened.workspace.is_ok() {
             return Ok(());
         }
-        let candidate = open_claimed(&chosen);
+        let candidate = if opened.data_file == chosen {
+            // Trying the same file again (once space is freed, say): the claim on it is ours.
+            Opened {
+                data_file: chosen.clone(),
+                workspace: open_workspace(&chosen),
+                claim: opened.claim.take(),
+            }
+        } else {
+            open_claimed(&chosen)
+        };
         if let Err(error) = &candidate.workspace {
-            return Err(error.clone());
+            let error = error.clone();
+            if opened.data_file == chosen {
+                opened.claim = candidate.claim;
+            }
+            return Err(error);
         }
         back_up_at_start(&candidate.workspace);
         *opened = candidate;

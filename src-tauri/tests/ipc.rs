@@ -262,3 +262,23 @@ fn a_data_file_open_in_one_app_is_not_opened_by_a_second() {
     drop(first);
     assert_eq!(AppState::open_at(Some(data_file)).startup_error(), None);
 }
+
+#[test]
+fn the_same_data_file_can_be_tried_again_once_its_problem_is_gone() {
+    let folder = tempfile::tempdir().unwrap();
+    let data_file = folder.path().join("assessments.sqlite3");
+    std::fs::write(&data_file, vec![0x5a; 8192]).unwrap();
+    let state = AppState::open_at(Some(data_file.clone()));
+    assert_eq!(state.startup_error().unwrap().kind, "cannot_open");
+    // Still refused while the problem is there, and still this app's file.
+    assert_eq!(
+        state.use_data_file(&data_file).unwrap_err().kind,
+        "cannot_open"
+    );
+    let rival = AppState::open_at(Some(data_file.clone()));
+    assert_eq!(rival.startup_error().unwrap().kind, "in_use");
+    drop(rival);
+    std::fs::remove_file(&data_file).unwrap();
+    state.use_data_file(&data_file).unwrap();
+    assert_eq!(state.startup_error(), None);
+}

@@ -92,14 +92,24 @@ impl StoreError {
     fn diagnosed(self, data_file: &Path) -> StoreError {
         let shown = || Some(data_file.display().to_string());
         match self {
-            StoreError::Sqlite(e) => match backup::file_system_state(data_file) {
-                backup::FileSystemState::Full => StoreError::DiskFull { path: shown() },
-                backup::FileSystemState::ReadOnly => StoreError::ReadOnly { path: shown() },
-                backup::FileSystemState::Writable => StoreError::Open {
-                    path: data_file.display().to_string(),
-                    reason: e.to_string(),
-                },
-            },
+            StoreError::Sqlite(e) => {
+                let input_output = matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::SystemIoFailure | rusqlite::ErrorCode::CannotOpen)
+                );
+                match backup::file_system_state(data_file) {
+                    backup::FileSystemState::Full if input_output => {
+                        StoreError::DiskFull { path: shown() }
+                    }
+                    backup::FileSystemState::ReadOnly if input_output => {
+                        StoreError::ReadOnly { path: shown() }
+                    }
+                    _ => StoreError::Open {
+                        path: data_file.display().to_string(),
+                        reason: e.to_string(),
+                    },
+                }
+            }
             other => other.in_file(data_file),
         }
     }
