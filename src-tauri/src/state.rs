@@ -70,7 +70,7 @@ fn open_claimed(data_file: &Option<PathBuf>) -> Opened {
         Ok(claim) => Opened {
             data_file: data_file.clone(),
             workspace: open_workspace(data_file),
-            claim: claim,
+            claim,
         },
         Err(error) => Opened {
             data_file: data_file.clone(),
