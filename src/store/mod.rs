@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use rusqlite_migration::{M, Migrations};
 
 pub mod backup;
+mod disk;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Answer, AnswerValue, Assessment, AssessmentRecord, ScopeOverride};
@@ -97,11 +98,11 @@ impl StoreError {
                     e.sqlite_error_code(),
                     Some(rusqlite::ErrorCode::SystemIoFailure | rusqlite::ErrorCode::CannotOpen)
                 );
-                match backup::file_system_state(data_file) {
-                    backup::FileSystemState::Full if input_output => {
+                match disk::file_system_state(data_file) {
+                    disk::FileSystemState::Full if input_output => {
                         StoreError::DiskFull { path: shown() }
                     }
-                    backup::FileSystemState::ReadOnly if input_output => {
+                    disk::FileSystemState::ReadOnly if input_output => {
                         StoreError::ReadOnly { path: shown() }
                     }
                     _ => StoreError::Open {
@@ -270,11 +271,11 @@ impl Store {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
             && !parent.exists()
         {
-            std::fs::create_dir_all(parent).map_err(|e| backup::io_error(parent, e))?;
-            backup::make_private(parent)?;
+            std::fs::create_dir_all(parent).map_err(|e| disk::io_error(parent, e))?;
+            disk::make_private(parent)?;
         }
         let conn = Connection::open(path)?;
-        backup::make_private(path)?;
+        disk::make_private(path)?;
         Store::prepare(conn, Some(path.to_path_buf()), now)
     }
 
