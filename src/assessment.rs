@@ -160,7 +160,22 @@ pub struct Answer {
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub evidence: Vec<String>,
+    /// A known exception: who or what the control does not yet cover (people, systems, a
+    /// period). A control with one is never counted as operating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub exception: Option<String>,
     pub updated_at: DateTime<Utc>,
+}
+
+impl Answer {
+    /// The answer's maturity level, when it is a level.
+    pub fn level(&self) -> Option<MaturityLevel> {
+        match self.value {
+            AnswerValue::Level(level) => Some(level),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
@@ -234,6 +249,12 @@ pub enum AnswerError {
         question: String,
         field: &'static str,
     },
+    #[error(
+        "question '{0}': a known exception belongs to a control that is in place (informal, documented or operating); for a control not yet in place, the level already says so"
+    )]
+    ExceptionWithoutControl(String),
+    #[error("question '{question}': '{choice}' cannot be chosen together with other choices")]
+    ExclusiveChoice { question: String, choice: String },
 }
 
 /// Limits that keep one answer readable on a page and keep imports bounded.
@@ -358,8 +379,41 @@ pub fn check_value(question: &Question, value: &AnswerValue) -> Result<(), Answe
     }
 }
 
-/// Checks the note, owner and evidence that travel with an answer.
+/// Refuses a choice marked exclusive ("None of these") picked together with others. Checked
+/// when an answer is given, not on import, so files written before the rule still load.
+pub fn check_exclusive(question: &Question, value: &AnswerValue) -> Result<(), AnswerError> {
+    if let AnswerValue::Choices(chosen) = value
+        && chosen.len() > 1
+        && let Some(choice) = question
+            .choices
+            .iter()
+            .find(|c| c.exclusive && chosen.contains(&c.id))
+    {
+        return Err(AnswerError::ExclusiveChoice {
+            question: question.id.clone(),
+            choice: choice.label.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Checks the note, owner, evidence and exception that travel with an answer.
 pub fn check_details(question: &Question, answer: &Answer) -> Result<(), AnswerError> {
+    if let Some(exception) = &answer.exception {
+        let in_place = answer
+            .level()
+            .is_some_and(|level| level >= MaturityLevel::Informal);
+        if !question.is_control() || !in_place {
+            return Err(AnswerError::ExceptionWithoutControl(question.id.clone()));
+        }
+        if exception.trim().is_empty() {
+            return Err(AnswerError::Empty {
+                question: question.id.clone(),
+                field: "the exception",
+            });
+        }
+        check_length(question, "the exception", exception)?;
+    }
     for (field, text) in [("the note", &answer.note), ("the owner", &answer.owner)] {
         if let Some(text) = text {
             check_length(question, field, text)?;

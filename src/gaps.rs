@@ -1,10 +1,11 @@
-//! Gaps (applicable control questions below target) with their priority, and the roadmap they form.
+//! Gaps (applicable control questions below target or with a known exception), their priority from impact, shortfall and time, and the roadmap they form.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::AssessmentRecord;
-use crate::catalog::{Bank, Effort};
+use crate::assessment::{AnswerValue, AssessmentRecord};
+use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTION};
+use crate::plan::{Deadline, gap_work_weeks};
 use crate::scoring::Scorecard;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
@@ -49,59 +50,128 @@ pub struct Gap {
     pub question_id: String,
     pub step: u8,
     pub topic: String,
+    /// The gap in a leader's words ("Leavers' access is not removed promptly").
+    pub title: String,
     pub question: String,
     pub criteria: Vec<String>,
+    /// The in-scope categories the gap's criteria belong to, Security first.
+    pub categories: Vec<Category>,
     /// `None` when the question is unanswered (scored as 0, reported as unanswered).
     pub current_level: Option<u8>,
+    /// The level scoring uses: the level, or at most 2.5 with a known exception.
+    pub effective_level: f64,
     pub target_level: u8,
+    /// The known exception the answer records, if any: never a refinement.
+    pub exception: Option<String>,
+    pub note: Option<String>,
     pub why: String,
+    /// The next step from where the answer is (from nothing, from informal, or to operating).
     pub remediation: String,
     pub effort: Effort,
     pub weight: u32,
     pub key_control: bool,
-    /// weight x shortfall x (2 for a key control), from 0 to 10; documented in docs/scoring.md.
+    /// The bank's impact, raised one step when a customer requires one of the gap's categories.
+    pub impact: Impact,
+    /// Weeks of work before the audit window, from the effort and how far the answer is.
+    pub work_weeks: f64,
+    /// The work does not fit before the audit window must start for the target date.
+    pub urgent: bool,
+    /// 10 x (impact factor / 4)² x shortfall, plus half the impact factor for a known exception
+    /// (0 to 12); docs/scoring.md.
     pub priority_score: f64,
     pub priority: Priority,
     pub horizon: Horizon,
+    /// Why the gap has its priority, in words.
+    pub priority_reason: String,
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
 }
 
-/// The gap register, most important first (priority score, then quick wins, then id).
-pub fn find_gaps(bank: &Bank, record: &AssessmentRecord, scorecard: &Scorecard) -> Vec<Gap> {
+impl Gap {
+    pub fn is_exception(&self) -> bool {
+        self.exception.is_some()
+    }
+}
+
+/// The gap register, most important first: priority, then the priority score (impact times
+/// shortfall), ties broken by impact, a key control, a known exception, the quick fix (smaller
+/// effort), and bank order last.
+pub fn find_gaps(
+    bank: &Bank,
+    record: &AssessmentRecord,
+    scorecard: &Scorecard,
+    deadline: &Deadline,
+) -> Vec<Gap> {
     let target = scorecard.target_level;
-    let mut gaps: Vec<Gap> = bank
+    let required = required_categories(record);
+    let mut ranked: Vec<(usize, Gap)> = bank
         .control_questions()
         .zip(&scorecard.questions)
-        .filter(|(_, state)| state.applicable && !state.not_applicable)
-        .filter(|(_, state)| state.level.unwrap_or(0) < target)
-        .map(|(question, state)| {
-            let current = state.level.unwrap_or(0);
-            let shortfall = f64::from(target - current) / f64::from(target);
-            let multiplier = if question.key { 2.0 } else { 1.0 };
-            let priority_score =
-                (f64::from(question.weight()) * shortfall * multiplier * 100.0).round() / 100.0;
-            let priority = if (question.key && current <= 1) || priority_score >= 6.0 {
-                Priority::High
-            } else if priority_score >= 3.0 {
-                Priority::Medium
-            } else {
-                Priority::Low
-            };
+        .enumerate()
+        .filter(|(_, (_, state))| state.applicable && !state.not_applicable)
+        .filter(|(_, (_, state))| state.effective_level() < f64::from(target))
+        .map(|(position, (question, state))| {
             let answer = record.answers.get(&question.id);
-            Gap {
+            let effective = state.effective_level();
+            let exception = answer
+                .and_then(|a| a.exception.clone())
+                .filter(|_| state.exception);
+            let categories = gap_categories(bank, &question.criteria, scorecard);
+            let customer_required = categories
+                .iter()
+                .any(|c| *c != Category::Security && required.contains(c));
+            let impact = if customer_required {
+                question.impact().raised()
+            } else {
+                question.impact()
+            };
+            let effort = question.effort.unwrap_or(Effort::M);
+            let work_weeks = gap_work_weeks(effort, effective, exception.is_some());
+            let urgent = impact != Impact::Low
+                && deadline
+                    .weeks_to_window
+                    .is_some_and(|weeks| work_weeks > 0.0 && work_weeks > weeks);
+            let shortfall = (f64::from(target) - effective) / f64::from(target);
+            // Impact counts squared: a critical control half-way outranks a high one not
+            // started only when it carries a live exception.
+            let factor = f64::from(impact.factor());
+            let priority_score = round2(
+                10.0 * (factor / 4.0).powi(2) * shortfall
+                    + if exception.is_some() {
+                        factor / 2.0
+                    } else {
+                        0.0
+                    },
+            );
+            let (priority, priority_reason) = prioritise(
+                impact,
+                effective,
+                exception.is_some(),
+                urgent,
+                impact != question.impact(),
+                deadline,
+            );
+            let gap = Gap {
                 question_id: question.id.clone(),
                 step: question.step,
                 topic: question.topic.clone(),
+                title: question.gap_title().to_string(),
                 question: question.text.clone(),
                 criteria: question.criteria.clone(),
+                categories,
                 current_level: state.level,
+                effective_level: effective,
                 target_level: target,
+                exception,
+                note: answer.and_then(|a| a.note.clone()),
                 why: question.why.clone(),
-                remediation: question.remediation.clone().unwrap_or_default(),
-                effort: question.effort.unwrap_or(Effort::M),
+                remediation: question.advice_for(state.level.unwrap_or(0)).to_string(),
+                effort,
                 weight: question.weight(),
                 key_control: question.key,
+                impact,
+                work_weeks,
+                urgent,
                 priority_score,
                 priority,
                 horizon: match priority {
@@ -109,18 +179,145 @@ pub fn find_gaps(bank: &Bank, record: &AssessmentRecord, scorecard: &Scorecard) 
                     Priority::Medium => Horizon::Next90Days,
                     Priority::Low => Horizon::Later,
                 },
+                priority_reason,
                 owner: answer.and_then(|a| a.owner.clone()),
                 due: answer.and_then(|a| a.due),
-            }
+            };
+            (position, gap)
         })
         .collect();
-    gaps.sort_by(|a, b| {
-        b.priority_score
-            .total_cmp(&a.priority_score)
+    ranked.sort_by(|(pa, a), (pb, b)| {
+        a.priority
+            .cmp(&b.priority)
+            .then(b.priority_score.total_cmp(&a.priority_score))
+            .then(a.impact.cmp(&b.impact))
+            .then(b.key_control.cmp(&a.key_control))
+            .then(b.is_exception().cmp(&a.is_exception()))
             .then(a.effort.cmp(&b.effort))
-            .then(a.question_id.cmp(&b.question_id))
+            .then(pa.cmp(pb))
     });
-    gaps
+    ranked.into_iter().map(|(_, gap)| gap).collect()
+}
+
+/// The priority table of docs/scoring.md, with the reason it gives.
+fn prioritise(
+    impact: Impact,
+    effective: f64,
+    exception: bool,
+    urgent: bool,
+    raised: bool,
+    deadline: &Deadline,
+) -> (Priority, String) {
+    let raised = if raised {
+        " (raised one step: a customer requires its category)"
+    } else {
+        ""
+    };
+    let impact_words = format!("{} impact{raised}", impact.label().to_lowercase());
+    let window_near = deadline.weeks_to_window.is_some_and(|w| w <= 13.0);
+    if urgent {
+        let when = match deadline.window_start {
+            Some(date) if deadline.weeks_to_window.is_some_and(|w| w <= 0.0) => {
+                format!("the audit window had to start by {date} for the target date")
+            }
+            Some(date) => format!("the audit window must start by {date} for the target date"),
+            None => "the audit window is near".into(),
+        };
+        return (
+            Priority::High,
+            format!(
+                "{impact_words}; the work will not be finished before {when}, so it would be an audit exception"
+            ),
+        );
+    }
+    let (priority, because) = match impact {
+        Impact::Critical if exception => (Priority::High, "with a known exception"),
+        Impact::Critical if effective <= 2.0 => (Priority::High, "not yet documented"),
+        Impact::Critical => (
+            Priority::Medium,
+            "designed, not yet operating with evidence",
+        ),
+        Impact::High if exception && window_near => (
+            Priority::High,
+            "with a known exception and the audit window within 13 weeks",
+        ),
+        Impact::High if effective <= 1.0 => (Priority::High, "not in place"),
+        Impact::High if exception => (Priority::Medium, "with a known exception"),
+        Impact::High => (Priority::Medium, "partly in place"),
+        Impact::Moderate if exception => (Priority::Medium, "with a known exception"),
+        Impact::Moderate if effective <= 1.0 => (Priority::Medium, "not in place"),
+        Impact::Moderate => (Priority::Low, "partly in place"),
+        Impact::Low if exception => (Priority::Medium, "with a known exception"),
+        Impact::Low => (Priority::Low, "hygiene"),
+    };
+    (priority, format!("{impact_words}, {because}"))
+}
+
+fn gap_categories(bank: &Bank, criteria: &[String], scorecard: &Scorecard) -> Vec<Category> {
+    let mut out: Vec<Category> = criteria
+        .iter()
+        .filter_map(|id| bank.criterion(id))
+        .map(|c| c.category)
+        .filter(|category| {
+            scorecard
+                .scope
+                .iter()
+                .any(|d| d.category == *category && d.in_scope)
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The categories customers, contracts or prospects require, from the scoping answer.
+pub fn required_categories(record: &AssessmentRecord) -> Vec<Category> {
+    match record.value(REQUIRED_CATEGORIES_QUESTION) {
+        Some(AnswerValue::Choices(chosen)) => {
+            chosen.iter().filter_map(|c| Category::parse(c)).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+/// The first `n` gaps of the register, with every in-scope category that has gaps represented:
+/// a category's best gap takes the place of the lowest-ranked gap whose categories stay
+/// represented without it, so the weakest category cannot be hidden behind Security.
+pub fn top_gaps(gaps: &[Gap], n: usize) -> Vec<Gap> {
+    let mut chosen: Vec<usize> = (0..gaps.len().min(n)).collect();
+    let mut categories: Vec<Category> = gaps.iter().flat_map(|g| g.categories.clone()).collect();
+    categories.sort();
+    categories.dedup();
+    for category in categories {
+        if chosen
+            .iter()
+            .any(|&i| gaps[i].categories.contains(&category))
+        {
+            continue;
+        }
+        let Some(best) = gaps.iter().position(|g| g.categories.contains(&category)) else {
+            continue;
+        };
+        let replaceable = chosen.iter().rposition(|&i| {
+            gaps[i].categories.iter().all(|c| {
+                chosen
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .any(|&j| gaps[j].categories.contains(c))
+            })
+        });
+        match replaceable {
+            Some(slot) => chosen[slot] = best,
+            None if chosen.len() < n => chosen.push(best),
+            None => {}
+        }
+        chosen.sort();
+    }
+    chosen.into_iter().map(|i| gaps[i].clone()).collect()
 }
 
 /// The roadmap: gaps in their horizon, each column in register order.

@@ -3,11 +3,13 @@
 //! Nothing here knows about Tauri or a UI; time and ids come in as arguments so every result
 //! is reproducible.
 
+pub mod analysis;
 pub mod assessment;
 pub mod catalog;
 pub mod error;
 pub mod gaps;
 pub mod interchange;
+pub mod plan;
 pub mod report;
 pub mod scope;
 pub mod scoring;

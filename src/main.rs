@@ -10,9 +10,10 @@ use serde_json::json;
 
 use soc2_readiness::assessment::{ReportType, describe, describe_for, parse_answer_for};
 use soc2_readiness::catalog::{Category, bundled_bank, load_bank_dir};
-use soc2_readiness::gaps::{Gap, roadmap};
+use soc2_readiness::gaps::{Gap, roadmap, top_gaps};
+use soc2_readiness::plan::Plan;
 use soc2_readiness::report::{PageSize, fingerprint};
-use soc2_readiness::scope::{decide_scope, question_applies};
+use soc2_readiness::scope::{Proposal, decide_scope, question_applies};
 use soc2_readiness::scoring::{CriterionStatus, Scorecard};
 use soc2_readiness::store::{Store, backup, chosen_path, default_path};
 use soc2_readiness::workspace::AnswerDetails;
@@ -66,6 +67,9 @@ enum Command {
         /// Evidence reference (file path, link or description); repeat for several.
         #[arg(long)]
         evidence: Vec<String>,
+        /// A known exception: who or what the control does not yet cover ("" clears it).
+        #[arg(long)]
+        exception: Option<String>,
     },
     /// Clear an answer, making the question unanswered again.
     Unanswer {
@@ -93,8 +97,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The gap register and roadmap.
+    /// The gap register and roadmap, most important first.
     Gaps {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The dated path: remediation, Type I date or observation period, report, deadline options.
+    Plan {
         assessment: String,
         #[arg(long)]
         json: bool,
@@ -331,6 +341,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             owner,
             due,
             evidence,
+            exception,
         } => {
             let id = ws.resolve(&assessment)?;
             let parsed = parse_answer_for(&ws.bank, &question, &value)?;
@@ -339,9 +350,17 @@ fn run(cli: Cli) -> Result<(), Error> {
                 owner,
                 due: due.map(Some),
                 evidence: (!evidence.is_empty()).then_some(evidence),
+                exception,
             };
             let saved = ws.save_answer(&id, &question, parsed, details, now)?;
-            println!("saved {}: {}", saved.question_id, describe(&saved.value));
+            match &saved.exception {
+                Some(exception) => println!(
+                    "saved {}: {}, with a known exception: {exception}",
+                    saved.question_id,
+                    describe(&saved.value)
+                ),
+                None => println!("saved {}: {}", saved.question_id, describe(&saved.value)),
+            }
         }
         Command::Unanswer {
             assessment,
@@ -381,18 +400,28 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Gaps { assessment, json } => {
-            let id = ws.resolve(&assessment)?;
-            let (_, scorecard) = ws.scorecard(&id)?;
-            let gaps = ws.gaps(&id)?;
+            let analysis = ws.analysis(&ws.resolve(&assessment)?, now.date_naive())?;
             if json {
                 print_json(&json!({
-                    "report_type": scorecard.report_type,
-                    "target_level": scorecard.target_level,
-                    "gaps": gaps,
-                    "roadmap": roadmap(&gaps),
+                    "report_type": analysis.scorecard.report_type,
+                    "target_level": analysis.scorecard.target_level,
+                    "gaps": analysis.gaps,
+                    "top": top_gaps(&analysis.gaps, 10).iter().map(|g| &g.question_id).collect::<Vec<_>>(),
+                    "roadmap": roadmap(&analysis.gaps),
+                    "plan": analysis.plan,
                 }));
             } else {
-                print_gaps(&gaps);
+                print_gaps(&analysis.gaps);
+                println!();
+                print_plan(&analysis.plan);
+            }
+        }
+        Command::Plan { assessment, json } => {
+            let analysis = ws.analysis(&ws.resolve(&assessment)?, now.date_naive())?;
+            if json {
+                print_json(&analysis.plan);
+            } else {
+                print_plan(&analysis.plan);
             }
         }
         Command::History { assessment, json } => {
@@ -667,7 +696,16 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
     println!("\nScope");
     for d in &scope {
         let mark = if d.in_scope { "in " } else { "out" };
-        println!("  [{mark}] {:<22} {}", d.name, d.proposal_reason);
+        let proposal = match d.proposal {
+            Proposal::Needed => "needed",
+            Proposal::WorthDiscussing => "worth discussing",
+            Proposal::NotProposed => "not proposed",
+            Proposal::Pending => "not decided yet",
+        };
+        println!(
+            "  [{mark}] {:<22} {proposal}: {}",
+            d.name, d.proposal_reason
+        );
         if let Some(reason) = &d.override_reason {
             println!("        overridden: {reason}");
         }
@@ -700,6 +738,9 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
                 for item in &answer.evidence {
                     println!("  {:<34}   evidence: {item}", "");
                 }
+                if let Some(exception) = &answer.exception {
+                    println!("  {:<34}   exception: {exception}", "");
+                }
             }
         }
     }
@@ -713,50 +754,92 @@ fn print_score(organisation: &str, s: &Scorecard) {
         s.target_level
     );
     println!(
-        "Overall readiness {}   completion {} ({} of {} applicable control questions answered)",
+        "Design readiness {} (Type I)   operating readiness {} (Type II)   headline {}",
+        percent(s.overall.design),
+        percent(s.overall.operating),
         percent(s.overall.readiness),
+    );
+    println!(
+        "Completion {} ({} of {} applicable control questions answered)",
         percent(s.overall.completion),
         s.overall.answered,
         s.overall.applicable
     );
+    if let Some(note) = &s.method_note {
+        println!("Note: {note}");
+    }
     println!(
-        "\n{:<22} {:<8} {:>9}  {:>10}",
-        "Category", "Scope", "Readiness", "Completion"
+        "\n{:<22} {:<8} {:>8} {:>10}  {:>10}",
+        "Category", "Scope", "Design", "Operating", "Completion"
     );
     for c in &s.categories {
         let scope = if c.in_scope { "in" } else { "out" };
         println!(
-            "{:<22} {:<8} {:>9}  {:>10}",
+            "{:<22} {:<8} {:>8} {:>10}  {:>10}",
             c.name,
             scope,
-            percent(c.readiness),
+            percent(c.design),
+            percent(c.operating),
             percent(c.completion)
         );
     }
-    println!("\n{:<48} {:>9}  {:>10}", "Step", "Readiness", "Completion");
+    println!(
+        "\n{:<44} {:>8} {:>10}  {:>10}",
+        "Step", "Design", "Operating", "Completion"
+    );
     for step in &s.steps {
         println!(
-            "{:<48} {:>9}  {:>10}",
+            "{:<44} {:>8} {:>10}  {:>10}",
             format!("{}. {}", step.step, step.title),
-            percent(step.readiness),
+            percent(step.design),
+            percent(step.operating),
             percent(step.completion)
         );
     }
-    println!("\n{:<52} {:>9}  answered", "Criterion", "Readiness");
+    println!(
+        "\n{:<46} {:>8} {:>10}  answered",
+        "Criterion", "Design", "Operating"
+    );
     for c in &s.criteria {
-        let readiness = match c.status {
-            CriterionStatus::Scored => percent(c.readiness),
-            CriterionStatus::OutOfScope => "out of scope".into(),
-            CriterionStatus::NoApplicableQuestion => "no applicable question".into(),
+        let (design, operating) = match c.status {
+            CriterionStatus::Scored => (percent(c.design), percent(c.operating)),
+            CriterionStatus::OutOfScope => ("out of scope".into(), String::new()),
+            CriterionStatus::NoApplicableQuestion => {
+                ("no applicable question".into(), String::new())
+            }
         };
         println!(
-            "{:<7} {:<44} {:>9}  {}/{}",
+            "{:<7} {:<38} {:>8} {:>10}  {}/{}",
             c.id,
-            truncate(&c.title, 44),
-            readiness,
+            truncate(&c.title, 38),
+            design,
+            operating,
             c.answered,
             c.applicable
         );
+    }
+}
+
+fn print_plan(plan: &Plan) {
+    println!("{}", plan.verdict);
+    for m in &plan.milestones {
+        println!("  {}  {}", m.date, m.label);
+    }
+    if !plan.options.is_empty() {
+        println!("\nOptions:");
+        for option in &plan.options {
+            let when = match (option.report_date, option.meets_target) {
+                (Some(date), Some(true)) => format!("report {date}, meets the target"),
+                (Some(date), Some(false)) => format!("report {date}, still late"),
+                (Some(date), None) => format!("report {date}"),
+                (None, _) => String::new(),
+            };
+            println!("  - {} ({when}): {}", option.title, option.detail);
+        }
+    }
+    println!("\nHow the dates are worked out:");
+    for line in &plan.assumptions {
+        println!("  - {line}");
     }
 }
 
@@ -773,23 +856,37 @@ fn print_gaps(gaps: &[Gap]) {
     ] {
         println!("\n{title} ({} gaps)", ids.len());
         for gap in gaps.iter().filter(|g| ids.contains(&g.question_id)) {
-            let current = gap
-                .current_level
-                .map_or_else(|| "unanswered".to_string(), |l| format!("level {l}"));
+            let current = match (gap.current_level, &gap.exception) {
+                (None, _) => "unanswered".to_string(),
+                (Some(l), None) => format!("level {l}"),
+                (Some(l), Some(_)) => format!("level {l} with an exception"),
+            };
             let owner = gap.owner.as_deref().unwrap_or("no owner");
             let due = gap
                 .due
                 .map_or_else(|| "no date".to_string(), |d| d.to_string());
+            println!("  [{}] {}", gap.priority.label(), gap.title);
             println!(
-                "  [{}] {} ({}) {} -> {}, effort {:?}, {owner}, {due}",
-                gap.priority.label(),
+                "      {} ({}) {} -> {}, impact {}, effort {:?}, {owner}, {due}",
                 gap.question_id,
                 gap.criteria.join(", "),
                 current,
                 gap.target_level,
+                gap.impact.label().to_lowercase(),
                 gap.effort
             );
-            println!("      {}", gap.remediation);
+            if let Some(exception) = &gap.exception {
+                println!("      Exception: {exception}");
+            }
+            if let Some(note) = &gap.note {
+                println!("      Note: {}", truncate(note, 200));
+            }
+            println!(
+                "      Why {}: {}",
+                gap.priority.label(),
+                gap.priority_reason
+            );
+            println!("      Next step: {}", gap.remediation);
         }
     }
 }

@@ -3,7 +3,21 @@
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord};
-use crate::catalog::{Bank, Category, Condition, Question};
+use crate::catalog::{Bank, Category, CategoryRule, Condition, Question, RuleStrength};
+
+/// What the engine makes of a category from the scoping answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Proposal {
+    /// Part of every report (Security), or required by customers or the company's commitments.
+    Needed,
+    /// Optional: a reason to discuss it with customers and the auditor; out unless chosen.
+    WorthDiscussing,
+    /// Nothing in the answers calls for it.
+    NotProposed,
+    /// A scoping question that decides it is still unanswered.
+    Pending,
+}
 
 /// The decision for one category, with the proposal behind it and any override.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -12,6 +26,7 @@ pub struct CategoryDecision {
     pub name: String,
     pub in_scope: bool,
     pub proposed: bool,
+    pub proposal: Proposal,
     /// Why the engine proposed what it did.
     pub proposal_reason: String,
     /// The user's reason, present only when they overrode the proposal.
@@ -62,7 +77,8 @@ pub fn decide_scope(bank: &Bank, record: &AssessmentRecord) -> Vec<CategoryDecis
     Category::ALL
         .into_iter()
         .map(|category| {
-            let (proposed, proposal_reason) = propose(bank, record, category);
+            let (proposal, proposal_reason) = propose(bank, record, category);
+            let proposed = proposal == Proposal::Needed;
             let overridden = record
                 .scope_overrides
                 .iter()
@@ -72,6 +88,7 @@ pub fn decide_scope(bank: &Bank, record: &AssessmentRecord) -> Vec<CategoryDecis
                 name: category.name().to_string(),
                 in_scope: overridden.map_or(proposed, |o| o.in_scope),
                 proposed,
+                proposal,
                 proposal_reason,
                 override_reason: overridden.map(|o| o.reason.clone()),
             }
@@ -79,41 +96,56 @@ pub fn decide_scope(bank: &Bank, record: &AssessmentRecord) -> Vec<CategoryDecis
         .collect()
 }
 
-fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (bool, String) {
+/// Needed rules decide first (the first that holds gives the reason); an unanswered question
+/// that could make a needed rule hold keeps the category pending; then worth-discussing rules.
+fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (Proposal, String) {
     if category == Category::Security {
         return (
-            true,
+            Proposal::Needed,
             "Security (the common criteria) is part of every SOC 2 report.".into(),
         );
     }
-    let rules: Vec<_> = bank
-        .category_rules
-        .iter()
-        .filter(|r| r.category == category)
-        .collect();
-    if let Some(rule) = rules
+    let rules = |strength: RuleStrength| -> Vec<&CategoryRule> {
+        bank.category_rules
+            .iter()
+            .filter(|r| r.category == category && r.strength == strength)
+            .collect()
+    };
+    let needed = rules(RuleStrength::Needed);
+    let discussing = rules(RuleStrength::WorthDiscussing);
+    if let Some(rule) = needed
         .iter()
         .find(|r| evaluate(&r.when, record) == Some(true))
     {
-        return (true, rule.reason_in.clone());
+        return (Proposal::Needed, rule.reason_in.clone());
     }
-    if rules.iter().any(|r| evaluate(&r.when, record).is_none()) {
-        let pending: Vec<&str> = rules
-            .iter()
-            .flat_map(|r| r.when.references())
-            .map(|(question, _)| question)
-            .filter(|q| record.value(q).is_none())
-            .collect();
+    let worth = discussing
+        .iter()
+        .find(|r| evaluate(&r.when, record) == Some(true));
+    let pending: Vec<&str> = needed
+        .iter()
+        .filter(|r| evaluate(&r.when, record).is_none())
+        .flat_map(|r| r.when.references())
+        .map(|(question, _)| question)
+        .filter(|q| record.value(q).is_none())
+        .collect();
+    if !pending.is_empty() {
+        let also = worth
+            .map(|r| format!(" Meanwhile it is worth discussing: {}", r.reason_in))
+            .unwrap_or_default();
         return (
-            false,
+            Proposal::Pending,
             format!(
-                "Not proposed yet: answer the scoping question(s) {} to decide.",
+                "Not decided yet: answer {} to decide.{also}",
                 dedup(pending).join(", ")
             ),
         );
     }
-    let reasons: Vec<&str> = rules.iter().map(|r| r.reason_out.as_str()).collect();
-    (false, dedup(reasons).join(" "))
+    if let Some(rule) = worth {
+        return (Proposal::WorthDiscussing, rule.reason_in.clone());
+    }
+    let reasons: Vec<&str> = needed.iter().map(|r| r.reason_out.as_str()).collect();
+    (Proposal::NotProposed, dedup(reasons).join(" "))
 }
 
 fn dedup(mut items: Vec<&str>) -> Vec<&str> {

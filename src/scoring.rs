@@ -23,13 +23,20 @@ pub struct Scorecard {
     pub questions: Vec<QuestionState>,
     /// Every scoping question, in bank order: which apply (some depend on other answers).
     pub scoping: Vec<QuestionState>,
+    /// Set when the assessment was answered against an older bank: what changed in the method.
+    pub method_note: Option<String>,
 }
 
 /// Readiness and completion in percent (0 to 100, one decimal), with the counts behind them.
 /// `None` means there is nothing to measure, never "perfect".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Rollup {
+    /// The headline: design readiness for a Type I target, operating readiness for a Type II.
     pub readiness: Option<f64>,
+    /// Designed and documented (target level 3): what a Type I tests.
+    pub design: Option<f64>,
+    /// Operating with evidence (target level 4): what a Type II tests.
+    pub operating: Option<f64>,
     pub completion: Option<f64>,
     pub applicable: usize,
     pub answered: usize,
@@ -42,6 +49,8 @@ pub struct CategoryScore {
     pub name: String,
     pub in_scope: bool,
     pub readiness: Option<f64>,
+    pub design: Option<f64>,
+    pub operating: Option<f64>,
     pub completion: Option<f64>,
     pub applicable: usize,
     pub answered: usize,
@@ -54,6 +63,8 @@ pub struct StepScore {
     pub step: u8,
     pub title: String,
     pub readiness: Option<f64>,
+    pub design: Option<f64>,
+    pub operating: Option<f64>,
     pub completion: Option<f64>,
     pub applicable: usize,
     pub answered: usize,
@@ -78,13 +89,17 @@ pub struct CriterionScore {
     pub in_scope: bool,
     pub status: CriterionStatus,
     pub readiness: Option<f64>,
+    pub design: Option<f64>,
+    pub operating: Option<f64>,
     pub completion: Option<f64>,
     pub applicable: usize,
     pub answered: usize,
     pub not_applicable: usize,
 }
 
-/// Where one control question stands; `credit` is min(level, target) / target, unanswered as 0.
+/// Where one control question stands. `credit` is the headline credit, min(effective level,
+/// target) / target with unanswered as 0; `design_credit` and `operating_credit` use the targets
+/// 3 and 4. The effective level is the level, except that a known exception caps it at 2.5.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct QuestionState {
     pub question_id: String,
@@ -92,7 +107,33 @@ pub struct QuestionState {
     pub answered: bool,
     pub level: Option<u8>,
     pub not_applicable: bool,
+    /// The answer carries a known exception.
+    pub exception: bool,
     pub credit: Option<f64>,
+    pub design_credit: Option<f64>,
+    pub operating_credit: Option<f64>,
+}
+
+impl QuestionState {
+    /// The level scoring uses: a known exception takes half a level off and caps at documented.
+    pub fn effective_level(&self) -> f64 {
+        effective_level(self.level.unwrap_or(0), self.exception)
+    }
+}
+
+/// Design readiness measures against "in place and documented" (3), operating against
+/// "operating, with evidence retained" (4).
+pub const DESIGN_TARGET: u8 = 3;
+pub const OPERATING_TARGET: u8 = 4;
+
+/// A control with a known exception is never fully designed nor operating: informal with an
+/// exception counts 1.5, documented or operating with an exception 2.5.
+pub fn effective_level(level: u8, exception: bool) -> f64 {
+    if exception && level >= 2 {
+        f64::from(level.min(DESIGN_TARGET)) - 0.5
+    } else {
+        f64::from(level)
+    }
 }
 
 /// Scores an assessment against the bank. Pure: same inputs, same numbers.
@@ -164,6 +205,8 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
                     (true, Some(_)) => CriterionStatus::Scored,
                 },
                 readiness,
+                design: tally.design(),
+                operating: tally.operating(),
                 completion: tally.completion(),
                 applicable: tally.applicable,
                 answered: tally.answered,
@@ -184,7 +227,9 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
                 id: category,
                 name: category.name().to_string(),
                 in_scope: category_in_scope(category),
-                readiness: mean_of_criteria(&members),
+                readiness: mean_of_criteria(&members, |c| c.readiness),
+                design: mean_of_criteria(&members, |c| c.design),
+                operating: mean_of_criteria(&members, |c| c.operating),
                 completion: tally.completion(),
                 applicable: tally.applicable,
                 answered: tally.answered,
@@ -207,6 +252,8 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
                 step: step.number,
                 title: step.title.clone(),
                 readiness: tally.readiness(),
+                design: tally.design(),
+                operating: tally.operating(),
                 completion: tally.completion(),
                 applicable: tally.applicable,
                 answered: tally.answered,
@@ -216,7 +263,9 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
 
     let in_scope_criteria: Vec<&CriterionScore> = criteria.iter().filter(|c| c.in_scope).collect();
     let overall = Rollup {
-        readiness: mean_of_criteria(&in_scope_criteria),
+        readiness: mean_of_criteria(&in_scope_criteria, |c| c.readiness),
+        design: mean_of_criteria(&in_scope_criteria, |c| c.design),
+        operating: mean_of_criteria(&in_scope_criteria, |c| c.operating),
         completion: overall.completion(),
         applicable: overall.applicable,
         answered: overall.answered,
@@ -233,13 +282,27 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
         scope,
         questions,
         scoping,
+        method_note: method_note(bank, record),
     }
+}
+
+/// What changed in the method since the bank the assessment was answered against, so a user
+/// who upgrades knows why figures moved.
+pub fn method_note(bank: &Bank, record: &AssessmentRecord) -> Option<String> {
+    (record.assessment.bank_version != bank.version).then(|| {
+        format!(
+            "Answered against question bank {}; scored with {}. Since 2026.11.2 scope asks which categories customers require and your role for personal data, answers can record known exceptions, readiness is shown for design and for operation, and gaps are ranked by impact and time. Figures can differ from earlier exports of this assessment.",
+            record.assessment.bank_version, bank.version
+        )
+    })
 }
 
 /// Running sums for one criterion, category or step.
 #[derive(Debug, Clone, Copy, Default)]
 struct Tally {
     earned: f64,
+    earned_design: f64,
+    earned_operating: f64,
     possible: f64,
     applicable: usize,
     answered: usize,
@@ -252,14 +315,26 @@ impl Tally {
         self.answered += usize::from(state.answered);
         self.not_applicable += usize::from(state.not_applicable);
         // Not-applicable answers carry no credit and leave both sums.
-        if let Some(credit) = state.credit {
+        if let (Some(credit), Some(design), Some(operating)) =
+            (state.credit, state.design_credit, state.operating_credit)
+        {
             self.earned += weight * credit;
+            self.earned_design += weight * design;
+            self.earned_operating += weight * operating;
             self.possible += weight;
         }
     }
 
     fn readiness(&self) -> Option<f64> {
         percent(self.earned, self.possible)
+    }
+
+    fn design(&self) -> Option<f64> {
+        percent(self.earned_design, self.possible)
+    }
+
+    fn operating(&self) -> Option<f64> {
+        percent(self.earned_operating, self.possible)
     }
 
     fn completion(&self) -> Option<f64> {
@@ -290,15 +365,24 @@ fn question_state(
         Some(AnswerValue::NotApplicable(_)) => (None, true),
         _ => (None, false),
     };
-    let credit =
-        (applicable && !not_applicable).then(|| f64::from(level.unwrap_or(0)).min(target) / target);
+    let exception = level.is_some()
+        && record
+            .answers
+            .get(&question.id)
+            .is_some_and(|a| a.exception.is_some());
+    let effective = effective_level(level.unwrap_or(0), exception);
+    let credit_at =
+        |target: f64| (applicable && !not_applicable).then(|| effective.min(target) / target);
     QuestionState {
         question_id: question.id.clone(),
         applicable,
         answered: level.is_some() || not_applicable,
         level,
         not_applicable,
-        credit,
+        exception,
+        credit: credit_at(target),
+        design_credit: credit_at(f64::from(DESIGN_TARGET)),
+        operating_credit: credit_at(f64::from(OPERATING_TARGET)),
     }
 }
 
@@ -316,7 +400,10 @@ fn scoping_states(
                 answered: applicable && record.value(&q.id).is_some(),
                 level: None,
                 not_applicable: false,
+                exception: false,
                 credit: None,
+                design_credit: None,
+                operating_credit: None,
             }
         })
         .collect()
@@ -329,6 +416,8 @@ fn scoping_step(scoping: &[QuestionState], title: &str) -> StepScore {
         step: 1,
         title: title.to_string(),
         readiness: None,
+        design: None,
+        operating: None,
         completion: percent(answered as f64, applicable as f64),
         applicable,
         answered,
@@ -336,8 +425,11 @@ fn scoping_step(scoping: &[QuestionState], title: &str) -> StepScore {
 }
 
 /// Each scored criterion counts once: the criterion is the unit of readiness.
-fn mean_of_criteria(criteria: &[&CriterionScore]) -> Option<f64> {
-    let scored: Vec<f64> = criteria.iter().filter_map(|c| c.readiness).collect();
+fn mean_of_criteria(
+    criteria: &[&CriterionScore],
+    figure: impl Fn(&CriterionScore) -> Option<f64>,
+) -> Option<f64> {
+    let scored: Vec<f64> = criteria.iter().filter_map(|c| figure(c)).collect();
     percent(scored.iter().sum::<f64>() / 100.0, scored.len() as f64)
 }
 

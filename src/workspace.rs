@@ -3,12 +3,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::{Analysis, analyse};
 use crate::assessment::{
     Answer, AnswerError, AnswerValue, Assessment, AssessmentRecord, ReportType, ScopeOverride,
-    check_details, check_value,
+    check_details, check_exclusive, check_value,
 };
 use crate::catalog::{Bank, Category, REPORT_TYPE_QUESTION};
-use crate::gaps::{Gap, find_gaps};
+use crate::gaps::Gap;
 use crate::interchange;
 use crate::report::{self, PageSize, RenderedReport, ReportSettings};
 use crate::scoring::{Scorecard, score};
@@ -27,6 +28,9 @@ pub struct AnswerDetails {
     pub owner: Option<String>,
     pub due: Option<Option<NaiveDate>>,
     pub evidence: Option<Vec<String>>,
+    /// A known exception: `Some(empty)` clears it; a level below informal clears it too.
+    #[ts(optional)]
+    pub exception: Option<String>,
 }
 
 /// What the user set once for every report.
@@ -99,6 +103,7 @@ impl Workspace {
             owner: None,
             due: None,
             evidence: Vec::new(),
+            exception: None,
             updated_at: now,
         };
         record
@@ -111,6 +116,7 @@ impl Workspace {
             owner: None,
             due: None,
             evidence: Vec::new(),
+            exception: None,
             changed_at: now,
         }];
         self.store.insert_record(&record, &history)?;
@@ -157,6 +163,7 @@ impl Workspace {
             .question(question_id)
             .ok_or_else(|| AnswerError::UnknownQuestion(question_id.to_string()))?;
         check_value(question, &value)?;
+        check_exclusive(question, &value)?;
         // Only this question's answer is needed; an unknown assessment is refused by the save.
         let previous = self.store.load_answer(assessment_id, question_id)?;
         let keep = |new: Option<String>, old: Option<String>| match new {
@@ -164,6 +171,11 @@ impl Workspace {
             Some(text) => Some(text.trim().to_string()),
             None => old,
         };
+        let exception = exception_after(
+            &value,
+            details.exception,
+            previous.as_ref().and_then(|p| p.exception.clone()),
+        );
         let answer = Answer {
             question_id: question_id.to_string(),
             value,
@@ -184,7 +196,13 @@ impl Workspace {
                         .filter(|e| !e.is_empty())
                         .collect()
                 })
-                .unwrap_or_else(|| previous.map(|p| p.evidence).unwrap_or_default()),
+                .unwrap_or_else(|| {
+                    previous
+                        .as_ref()
+                        .map(|p| p.evidence.clone())
+                        .unwrap_or_default()
+                }),
+            exception,
             updated_at: now,
         };
         check_details(question, &answer)?;
@@ -245,9 +263,14 @@ impl Workspace {
         Ok((record, scorecard))
     }
 
-    pub fn gaps(&self, assessment_id: &str) -> Result<Vec<Gap>> {
-        let (record, scorecard) = self.scorecard(assessment_id)?;
-        Ok(find_gaps(&self.bank, &record, &scorecard))
+    /// The scorecard, gap register and dated plan as of `today`.
+    pub fn analysis(&self, assessment_id: &str, today: NaiveDate) -> Result<Analysis> {
+        let record = self.store.load_record(assessment_id)?;
+        Ok(analyse(&self.bank, &record, today))
+    }
+
+    pub fn gaps(&self, assessment_id: &str, today: NaiveDate) -> Result<Vec<Gap>> {
+        Ok(self.analysis(assessment_id, today)?.gaps)
     }
 
     pub fn export_json(&self, assessment_id: &str, now: DateTime<Utc>) -> Result<String> {
@@ -375,6 +398,24 @@ impl Workspace {
         Ok(self
             .store
             .rename_assessment(assessment_id, &organisation, now)?)
+    }
+}
+
+/// The exception an answer keeps: a new one when given (empty clears it), else the previous
+/// one while the control is still in place. Moving to a level below informal or to
+/// not-applicable drops it (the history keeps it), since "not in place" already says more.
+fn exception_after(
+    value: &AnswerValue,
+    given: Option<String>,
+    previous: Option<String>,
+) -> Option<String> {
+    let in_place = matches!(value, AnswerValue::Level(level) if level.value() >= 2);
+    match given {
+        Some(text) if text.trim().is_empty() => None,
+        // Kept as given, so an exception on a control not in place is refused by name.
+        Some(text) => Some(text.trim().to_string()),
+        None if in_place => previous,
+        None => None,
     }
 }
 

@@ -159,7 +159,7 @@ fn broken_banks_are_refused_with_file_question_and_reason() {
             "questions/step-4-monitoring.toml",
             "remediation = \"Turn on cloud audit logging",
             "remediaton = \"Turn on cloud audit logging",
-            "questions/step-4-monitoring.toml: not valid at line 10: unknown field `remediaton`",
+            "questions/step-4-monitoring.toml: not valid at line 11: unknown field `remediaton`",
         ),
         (
             "criteria.toml",

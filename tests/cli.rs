@@ -254,6 +254,21 @@ fn errors_exit_1_with_one_clear_line_and_usage_errors_exit_2() {
             "Security is always in scope",
         ),
         (&["scope", &id, "privacy", "in"], "needs a reason"),
+        (
+            &["answer", &id, "scope.data-kinds", "none-sensitive,personal"],
+            "cannot be chosen together",
+        ),
+        (
+            &[
+                "answer",
+                &id,
+                "access.sso-mfa",
+                "planned",
+                "--exception",
+                "half the team",
+            ],
+            "known exception belongs to a control that is in place",
+        ),
     ];
     for (args, expected) in cases {
         let line = cli.fails(1, args);
@@ -373,4 +388,87 @@ fn a_locked_data_file_is_reported_and_nothing_is_half_saved() {
             .all(|a| a["question_id"] != "access.sso-mfa")
     );
     cli.ok(&["answer", &id, "access.sso-mfa", "3"]);
+}
+
+#[test]
+fn exceptions_two_figures_and_the_plan_through_the_cli() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "Kestrel Pay"]).trim().to_string();
+    for (question, value) in [
+        ("scope.required-categories", "security-only"),
+        ("scope.target-date", "2027-10-31"),
+        ("scope.observation-period", "6-months"),
+        ("scope.company-stage", "11-50"),
+    ] {
+        cli.ok(&["answer", &id, question, value]);
+    }
+    let saved = cli.ok(&[
+        "answer",
+        &id,
+        "change.peer-review",
+        "operating",
+        "--exception",
+        "the hotfix path skips review",
+    ]);
+    assert!(saved.contains("with a known exception"), "{saved}");
+
+    let score = cli.json(&["score", &id, "--json"]);
+    let overall = &score["overall"];
+    assert!(overall["design"].is_number() && overall["operating"].is_number());
+    assert_eq!(
+        overall["readiness"], overall["operating"],
+        "Type II headline"
+    );
+    let text = cli.ok(&["score", &id]);
+    assert!(text.contains("Design readiness") && text.contains("operating readiness"));
+
+    let gaps = cli.json(&["gaps", &id, "--json"]);
+    let review = gaps["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["question_id"] == "change.peer-review")
+        .unwrap();
+    assert_eq!(review["exception"], "the hotfix path skips review");
+    assert_eq!(review["priority"], "high");
+    assert!(gaps["top"].as_array().unwrap().len() <= 10);
+    let listed = cli.ok(&["gaps", &id]);
+    assert!(
+        listed.contains("Exception: the hotfix path skips review"),
+        "{listed}"
+    );
+
+    let plan = cli.json(&["plan", &id, "--json"]);
+    assert_eq!(plan["target_date"], "2027-10-31");
+    assert_eq!(plan["observation_months"], 6);
+    assert!(plan["report_date"].is_string() && plan["verdict"].is_string());
+    let shown = cli.ok(&["plan", &id]);
+    assert!(shown.contains("Observation period starts"), "{shown}");
+    assert!(shown.contains("How the dates are worked out"), "{shown}");
+
+    // An empty exception clears it; the history keeps both.
+    cli.ok(&[
+        "answer",
+        &id,
+        "change.peer-review",
+        "operating",
+        "--exception",
+        "",
+    ]);
+    let shown = cli.json(&["show", &id, "--json"]);
+    let answer = shown["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["question_id"] == "change.peer-review")
+        .unwrap();
+    assert!(answer.get("exception").is_none_or(|e| e.is_null()));
+    let history = cli.json(&["history", &id, "--json"]);
+    assert!(
+        history
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["exception"] == "the hotfix path skips review")
+    );
 }

@@ -18,6 +18,7 @@ fn workspace_with_one() -> Workspace {
         owner: Some("Dimitra".into()),
         due: Some(Some("2027-03-01".parse().unwrap())),
         evidence: Some(vec!["backup-config.json".into()]),
+        exception: None,
     };
     ws.save_answer(
         "abc123",

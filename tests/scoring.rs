@@ -3,10 +3,12 @@
 use proptest::prelude::*;
 use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ScopeOverride};
 use soc2_readiness::catalog::Category;
-use soc2_readiness::gaps::{Horizon, Priority, find_gaps, roadmap};
+use soc2_readiness::gaps::{Horizon, Priority, roadmap};
 use soc2_readiness::scoring::{CriterionStatus, Scorecard, score};
 
-use crate::support::{answer_all_controls, at, bank, empty_record, everything_in_scope, set};
+use crate::support::{
+    answer_all_controls, at, bank, empty_record, everything_in_scope, gaps_of, set,
+};
 
 #[test]
 fn all_operating_scores_100_and_all_not_in_place_scores_0() {
@@ -47,7 +49,7 @@ fn type1_targets_documented_so_documented_is_full_marks() {
     let s = score(&bank, &record);
     assert_eq!(s.target_level, 3);
     assert_eq!(s.overall.readiness, Some(100.0));
-    assert!(find_gaps(&bank, &record, &s).is_empty());
+    assert!(gaps_of(&bank, &record).is_empty());
 
     set(
         &mut record,
@@ -67,7 +69,7 @@ fn unanswered_counts_as_zero_and_is_reported() {
     assert_eq!(s.overall.readiness, Some(0.0));
     assert_eq!(s.overall.completion, Some(0.0));
     assert_eq!(s.overall.unanswered, s.overall.applicable);
-    let gaps = find_gaps(&bank, &record, &s);
+    let gaps = gaps_of(&bank, &record);
     assert_eq!(
         gaps.len(),
         s.overall.applicable,
@@ -165,7 +167,42 @@ fn categories_follow_scoping_answers_and_overrides() {
         AnswerValue::Choices(vec!["personal".into()]),
     );
     let s = score(&bank, &record);
+    assert!(
+        !in_scope(&s, Category::Privacy),
+        "personal data alone decides nothing: the role does"
+    );
+    set(
+        &mut record,
+        "scope.personal-data-role",
+        AnswerValue::Choice("processor".into()),
+    );
+    set(
+        &mut record,
+        "scope.required-categories",
+        AnswerValue::Choices(vec!["security-only".into()]),
+    );
+    let s = score(&bank, &record);
+    assert!(
+        !in_scope(&s, Category::Privacy),
+        "a processor: not proposed"
+    );
+    set(
+        &mut record,
+        "scope.personal-data-role",
+        AnswerValue::Choice("controller".into()),
+    );
+    let s = score(&bank, &record);
     assert!(in_scope(&s, Category::Privacy));
+    let privacy = s
+        .scope
+        .iter()
+        .find(|d| d.category == Category::Privacy)
+        .unwrap();
+    assert!(
+        privacy.proposal_reason.contains("controller"),
+        "{}",
+        privacy.proposal_reason
+    );
     let p11 = s.criteria.iter().find(|c| c.id == "P1.1").unwrap();
     assert_eq!(p11.status, CriterionStatus::Scored);
 
@@ -227,7 +264,8 @@ fn gaps_are_prioritised_and_sequenced() {
     let bank = bank();
     let mut record = empty_record(&bank);
     answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
-    // A key control not in place is high priority; a weight-2 question one level short is low.
+    // A critical control not in place is High; a high-impact one half-way is Medium; a
+    // low-impact one a level short is Low.
     set(
         &mut record,
         "access.sso-mfa",
@@ -243,24 +281,22 @@ fn gaps_are_prioritised_and_sequenced() {
         "policy.policy-set",
         AnswerValue::Level(MaturityLevel::Informal),
     );
-    let s = score(&bank, &record);
-    let gaps = find_gaps(&bank, &record, &s);
+    let _s = score(&bank, &record);
+    let gaps = gaps_of(&bank, &record);
     let ids: Vec<&str> = gaps.iter().map(|g| g.question_id.as_str()).collect();
     assert_eq!(
         ids,
         ["access.sso-mfa", "policy.policy-set", "gov.org-chart"]
     );
     assert_eq!(gaps[0].priority, Priority::High);
-    assert_eq!(
-        gaps[0].priority_score, 10.0,
-        "weight 5 x shortfall 1 x key 2"
-    );
-    assert_eq!(
-        gaps[1].priority_score, 4.0,
-        "weight 4 x shortfall 1/2 x key 2"
-    );
+    assert_eq!(gaps[0].priority_score, 10.0, "10 x (4/4)² x shortfall 1");
+    assert_eq!(gaps[1].priority_score, 2.81, "10 x (3/4)² x shortfall 1/2");
     assert_eq!(gaps[1].priority, Priority::Medium);
-    assert_eq!(gaps[2].priority_score, 0.5, "weight 2 x shortfall 1/4");
+    assert_eq!(
+        gaps[2].priority_score, 0.16,
+        "10 x (1/4)² x shortfall 1/4, rounded"
+    );
+    assert_eq!(gaps[2].priority, Priority::Low);
     assert_eq!(gaps[2].horizon, Horizon::Later);
     let map = roadmap(&gaps);
     assert_eq!(map.now, ["access.sso-mfa"]);
@@ -391,4 +427,125 @@ proptest! {
             }
         }
     }
+}
+
+/// The worked examples of docs/scoring.md: two figures, and a known exception.
+#[test]
+fn design_and_operating_readiness_and_an_exception_by_hand() {
+    let bank = bank();
+    let mut record = empty_record(&bank);
+    set(
+        &mut record,
+        "risk.fraud",
+        AnswerValue::Level(MaturityLevel::Operating),
+    );
+    set(
+        &mut record,
+        "risk.fraud-controls",
+        AnswerValue::Level(MaturityLevel::Planned),
+    );
+    let cc33 = |record: &soc2_readiness::assessment::AssessmentRecord| {
+        score(&bank, record)
+            .criteria
+            .into_iter()
+            .find(|c| c.id == "CC3.3")
+            .unwrap()
+    };
+    let c = cc33(&record);
+    assert_eq!(
+        (c.readiness, c.design, c.operating),
+        (Some(62.5), Some(66.7), Some(62.5))
+    );
+
+    set(
+        &mut record,
+        "risk.fraud-controls",
+        AnswerValue::Level(MaturityLevel::Operating),
+    );
+    record.answers.get_mut("risk.fraud").unwrap().exception =
+        Some("card refunds are not covered".into());
+    let c = cc33(&record);
+    assert_eq!((c.design, c.operating), (Some(91.7), Some(81.3)));
+    let gaps = gaps_of(&bank, &record);
+    let fraud = gaps.iter().find(|g| g.question_id == "risk.fraud").unwrap();
+    assert_eq!(fraud.effective_level, 2.5);
+    assert_ne!(
+        fraud.priority,
+        Priority::Low,
+        "a known exception is never Low"
+    );
+}
+
+/// The gap worked by hand in docs/scoring.md.
+#[test]
+fn a_critical_control_with_an_exception_is_high() {
+    let bank = bank();
+    let mut record = empty_record(&bank);
+    answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
+    record
+        .answers
+        .get_mut("access.deprovisioning")
+        .unwrap()
+        .exception = Some("three leavers' accounts found active".into());
+    let gaps = gaps_of(&bank, &record);
+    assert_eq!(gaps.len(), 1);
+    let g = &gaps[0];
+    assert_eq!(g.priority_score, 5.75);
+    assert_eq!(g.priority, Priority::High);
+    assert_eq!(g.horizon, Horizon::Now);
+    assert_eq!(
+        g.work_weeks, 0.25,
+        "half of S (half a week) with an exception"
+    );
+    assert!(
+        g.remediation.len() > 20
+            && g.remediation
+                != bank
+                    .question("access.deprovisioning")
+                    .unwrap()
+                    .remediation
+                    .clone()
+                    .unwrap(),
+        "the advice starts from an operating control, not from nothing"
+    );
+}
+
+/// The plan worked by hand in docs/scoring.md: 3 streams, 30 weeks of work, the longest 10.
+#[test]
+fn the_plan_by_hand() {
+    use chrono::NaiveDate;
+    let bank = bank();
+    let mut record = empty_record(&bank);
+    set(
+        &mut record,
+        "scope.company-stage",
+        AnswerValue::Choice("11-50".into()),
+    );
+    set(
+        &mut record,
+        "scope.observation-period",
+        AnswerValue::Choice("6-months".into()),
+    );
+    answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
+    set(
+        &mut record,
+        "access.sso-mfa",
+        AnswerValue::Level(MaturityLevel::NotInPlace),
+    );
+    let template = gaps_of(&bank, &record).remove(0);
+    let gap = |weeks: f64| {
+        let mut g = template.clone();
+        g.work_weeks = weeks;
+        g
+    };
+    let gaps = vec![gap(10.0), gap(10.0), gap(4.0), gap(4.0), gap(2.0)];
+    let d = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+    let plan = soc2_readiness::plan::plan(&record, &gaps, d("2026-11-26"));
+    assert_eq!(plan.streams, 3);
+    assert_eq!(plan.remediation_weeks, 10);
+    assert_eq!(plan.remediation_end, d("2027-02-04"));
+    assert_eq!(plan.observation_start, Some(d("2027-02-18")));
+    assert_eq!(plan.observation_end, Some(d("2027-08-18")));
+    assert_eq!(plan.report_date, d("2027-09-29"));
+    assert_eq!(plan.meets_target, None, "no target date given");
 }

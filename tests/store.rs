@@ -23,6 +23,7 @@ fn answers_and_details_round_trip_and_keep_what_was_not_changed() {
         owner: Some("Ana".into()),
         due: Some(Some("2027-01-31".parse().unwrap())),
         evidence: Some(vec!["okta-mfa-policy.png".into(), " ".into()]),
+        exception: None,
     };
     let level = |l| AnswerValue::Level(l);
     ws.save_answer(
@@ -512,4 +513,82 @@ mod backups {
             );
         }
     }
+}
+
+/// A data file written by the previous release (bank 2026.11.1, schema 2), committed as it was.
+#[test]
+fn a_data_file_from_the_previous_release_keeps_its_answers_and_takes_exceptions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("assessments.sqlite3");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/release-2026.11.1.sqlite3"
+        ),
+        &path,
+    )
+    .unwrap();
+    let mut ws = Workspace::new(bank(), Store::open(&path, at(5)).unwrap());
+    let id = "682af77f3763";
+    let record = ws.record(id).unwrap();
+    assert_eq!(record.assessment.bank_version, "2026.11.1");
+    assert_eq!(record.answers.len(), 10);
+    let mfa = &record.answers["access.sso-mfa"];
+    assert_eq!(mfa.note.as_deref(), Some("Okta for everyone"));
+    assert_eq!(mfa.evidence, ["okta.png"]);
+    assert_eq!(mfa.exception, None);
+    assert_eq!(
+        soc2_readiness::report::fingerprint(&record),
+        "b6c643e6c2c41ddb",
+        "the fingerprint printed by the previous release still matches"
+    );
+    assert_eq!(ws.store.history(id).unwrap().len(), 10);
+
+    let (_, scorecard) = ws.scorecard(id).unwrap();
+    let note = scorecard.method_note.expect("the upgrade is explained");
+    assert!(note.contains("2026.11.1"), "{note}");
+    let pi = scorecard
+        .scope
+        .iter()
+        .find(|d| d.category == Category::ProcessingIntegrity)
+        .unwrap();
+    assert!(pi.in_scope, "the user's override is kept");
+
+    ws.save_answer(
+        id,
+        "change.peer-review",
+        AnswerValue::Level(MaturityLevel::Operating),
+        AnswerDetails {
+            exception: Some("hotfixes bypass branch protection".into()),
+            ..AnswerDetails::default()
+        },
+        at(6),
+    )
+    .unwrap();
+    drop(ws);
+    let ws = Workspace::new(bank(), Store::open(&path, at(7)).unwrap());
+    let record = ws.record(id).unwrap();
+    let review = &record.answers["change.peer-review"];
+    assert_eq!(
+        review.exception.as_deref(),
+        Some("hotfixes bypass branch protection")
+    );
+    assert_eq!(
+        review.note.as_deref(),
+        Some("branch protection; hotfixes bypass it"),
+        "the note written by the previous release is kept"
+    );
+}
+
+/// Portable JSON exported by the previous release imports unchanged.
+#[test]
+fn an_export_from_the_previous_release_imports() {
+    let mut ws = workspace();
+    let bytes = include_bytes!("fixtures/release-2026.11.1.json");
+    let assessment = ws.import_json(bytes, "imported0001", at(3)).unwrap();
+    assert_eq!(assessment.organisation, "Legacy Widgets Ltd");
+    let record = ws.record("imported0001").unwrap();
+    assert_eq!(record.answers.len(), 10);
+    assert!(record.answers.values().all(|a| a.exception.is_none()));
+    assert_eq!(record.scope_overrides.len(), 1);
 }

@@ -41,6 +41,7 @@ pub fn set(record: &mut AssessmentRecord, question: &str, value: AnswerValue) {
             owner: None,
             due: None,
             evidence: Vec::new(),
+            exception: None,
             updated_at: at(1),
         },
     );
@@ -48,6 +49,16 @@ pub fn set(record: &mut AssessmentRecord, question: &str, value: AnswerValue) {
 
 /// Scoping answers that bring every category into scope.
 pub fn everything_in_scope(record: &mut AssessmentRecord) {
+    set(
+        record,
+        "scope.required-categories",
+        AnswerValue::Choices(vec![
+            "availability".into(),
+            "confidentiality".into(),
+            "processing-integrity".into(),
+            "privacy".into(),
+        ]),
+    );
     set(record, "scope.sla", AnswerValue::YesNo(true));
     set(
         record,
@@ -59,6 +70,16 @@ pub fn everything_in_scope(record: &mut AssessmentRecord) {
         "scope.data-kinds",
         AnswerValue::Choices(vec!["customer-confidential".into(), "personal".into()]),
     );
+}
+
+/// The day the tests' assessments are analysed on.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()
+}
+
+/// The gap register as the app shows it today.
+pub fn gaps_of(bank: &Bank, record: &AssessmentRecord) -> Vec<soc2_readiness::gaps::Gap> {
+    soc2_readiness::analysis::analyse(bank, record, today()).gaps
 }
 
 pub fn answer_all_controls(bank: &Bank, record: &mut AssessmentRecord, level: MaturityLevel) {
@@ -132,6 +153,7 @@ pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String)
             owner: (i % 2 == 0).then(|| owners[i % owners.len()].to_string()),
             due: (i % 4 == 0).then(|| Some(chrono::NaiveDate::from_ymd_opt(2027, 1 + (i % 12) as u32, 15).unwrap())),
             evidence: (i % 5 == 0).then(|| vec![format!("drive://evidence/{question}.pdf")]),
+            exception: None,
         };
         let value = parse_answer_for(&ws.bank, question, &raw).unwrap();
         ws.save_answer(id, question, value, details, at(2)).unwrap();

@@ -15,6 +15,8 @@ mod file_system;
 mod interchange;
 // The gap-analysis PDF read back through its text boxes and poppler.
 mod report;
+// Realistic companies and the conclusions a consultant would sign.
+mod scenarios;
 // Scoring and gaps: hand-checked examples and properties over generated answers.
 mod scoring;
 // The SQLite store: migrations, durability of the audit trail, id prefixes, newer files refused.

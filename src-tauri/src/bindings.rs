@@ -11,13 +11,17 @@ macro_rules! declarations {
 }
 
 fn generate() -> String {
-    use soc2_readiness::{assessment, catalog, gaps, report, scope, scoring, store, workspace};
+    use soc2_readiness::{
+        analysis, assessment, catalog, gaps, plan, report, scope, scoring, store, workspace,
+    };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
         &cfg,
         catalog::Category,
         catalog::Criterion,
         catalog::Effort,
+        catalog::Impact,
+        catalog::RuleStrength,
         catalog::ScopingInput,
         catalog::Choice,
         catalog::QuestionKind,
@@ -34,6 +38,7 @@ fn generate() -> String {
         assessment::ScopeOverride,
         assessment::AssessmentRecord,
         scope::CategoryDecision,
+        scope::Proposal,
         scoring::Scorecard,
         scoring::Rollup,
         scoring::CategoryScore,
@@ -44,6 +49,12 @@ fn generate() -> String {
         gaps::Gap,
         gaps::Priority,
         gaps::Horizon,
+        plan::Deadline,
+        plan::MilestoneKind,
+        plan::Milestone,
+        plan::PlanOption,
+        plan::Plan,
+        analysis::Analysis,
         store::HistoryEntry,
         store::backup::BackupInfo,
         workspace::AssessmentSummary,

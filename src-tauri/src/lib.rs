@@ -27,6 +27,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::assessments::create_assessment,
         commands::assessments::get_assessment,
         commands::assessments::get_gaps,
+        commands::assessments::get_analysis,
         commands::assessments::rename_assessment,
         commands::assessments::duplicate_assessment,
         commands::assessments::set_archived,

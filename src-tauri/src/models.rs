@@ -38,6 +38,9 @@ pub struct SaveAnswerRequest {
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
     pub evidence: Vec<String>,
+    /// A known exception; absent or empty means none.
+    #[serde(default)]
+    pub exception: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

@@ -7,8 +7,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{
-    Bank, Category, CategoryRule, Choice, Condition, Criterion, Effort, Question, QuestionKind,
-    REPORT_TYPE_QUESTION, ScopingInput, Step,
+    Bank, Category, CategoryRule, Choice, Condition, Criterion, Effort, Impact, Question,
+    QuestionKind, REPORT_TYPE_QUESTION, ScopingInput, Step,
 };
 
 /// Everything wrong with a bank, each problem naming the file, the question and the reason.
@@ -167,6 +167,10 @@ struct RawQuestion {
     criteria: Vec<String>,
     good: Option<String>,
     remediation: Option<String>,
+    remediation_document: Option<String>,
+    remediation_operate: Option<String>,
+    gap: Option<String>,
+    impact: Option<Impact>,
     effort: Option<Effort>,
     weight: Option<u32>,
     #[serde(default)]
@@ -380,10 +384,22 @@ fn build_question(
                 }
                 Some(_) => {}
             }
-            if raw.weight.is_some() || raw.effort.is_some() || raw.remediation.is_some() {
+            if raw.weight.is_some()
+                || raw.effort.is_some()
+                || raw.remediation.is_some()
+                || raw.remediation_document.is_some()
+                || raw.remediation_operate.is_some()
+                || raw.gap.is_some()
+                || raw.impact.is_some()
+            {
                 problem(
-                    "scoping questions are not scored: drop weight, effort and remediation".into(),
+                    "scoping questions are not scored: drop weight, effort, impact, gap and remediation"
+                        .into(),
                 );
+            }
+            let exclusive = raw.choices.iter().filter(|c| c.exclusive).count();
+            if exclusive > 0 && raw.input != Some(ScopingInput::MultiChoice) {
+                problem("only multiple-choice questions mark a choice exclusive".into());
             }
         }
         QuestionKind::Control => {
@@ -408,6 +424,20 @@ fn build_question(
             }
             if raw.effort.is_none() {
                 problem("a control question needs an effort (S, M or L)".into());
+            }
+            if raw.impact.is_none() {
+                problem(
+                    "a control question needs an impact (critical, high, moderate or low)".into(),
+                );
+            }
+            for (field, text) in [
+                ("remediation_document", &raw.remediation_document),
+                ("remediation_operate", &raw.remediation_operate),
+                ("gap", &raw.gap),
+            ] {
+                if text.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                    problem(format!("a control question needs `{field}`"));
+                }
             }
             match raw.weight {
                 Some(1..=5) => {}
@@ -437,6 +467,10 @@ fn build_question(
         criteria: raw.criteria,
         good: raw.good,
         remediation: raw.remediation,
+        remediation_document: raw.remediation_document,
+        remediation_operate: raw.remediation_operate,
+        gap: raw.gap,
+        impact: raw.impact,
         effort: raw.effort,
         weight: raw.weight,
         key: raw.key,

@@ -110,6 +110,56 @@ pub enum ScopingInput {
 pub struct Choice {
     pub id: String,
     pub label: String,
+    /// A choice such as "None of these" that cannot be picked together with another.
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+/// What it costs if a control fails: the first thing a gap's priority is judged on.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Impact {
+    /// Failure exposes customer data or the system, or hides it; auditors report it.
+    Critical,
+    /// A core tested control whose failure is likely to be a reported exception.
+    High,
+    /// Supports other controls; weakens the programme when it fails.
+    Moderate,
+    /// Hygiene and polish; rarely material on its own.
+    Low,
+}
+
+impl Impact {
+    pub fn label(self) -> &'static str {
+        match self {
+            Impact::Critical => "Critical",
+            Impact::High => "High",
+            Impact::Moderate => "Moderate",
+            Impact::Low => "Low",
+        }
+    }
+
+    /// The factor in the priority score: 4 for critical down to 1 for low.
+    pub fn factor(self) -> u8 {
+        match self {
+            Impact::Critical => 4,
+            Impact::High => 3,
+            Impact::Moderate => 2,
+            Impact::Low => 1,
+        }
+    }
+
+    /// One step more serious, for a category customers require, but never made critical: a
+    /// required category's routine controls must not outrank the controls that keep data safe.
+    pub fn raised(self) -> Impact {
+        match self {
+            Impact::Low => Impact::Moderate,
+            Impact::Moderate | Impact::High => Impact::High,
+            Impact::Critical => Impact::Critical,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -141,6 +191,17 @@ pub struct Question {
     /// The first concrete actions that close the gap.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remediation: Option<String>,
+    /// The next step from "in place, informal" to written and approved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remediation_document: Option<String>,
+    /// The next step from documented (or operating with an exception) to operating with evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remediation_operate: Option<String>,
+    /// The gap in a leader's words, for when this control is missing or weak.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact: Option<Impact>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effort: Option<Effort>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -163,6 +224,29 @@ impl Question {
     pub fn weight(&self) -> u32 {
         self.weight.unwrap_or(0)
     }
+
+    /// Control questions always carry an impact after validation.
+    pub fn impact(&self) -> Impact {
+        self.impact.unwrap_or(Impact::Moderate)
+    }
+
+    /// The advice that starts where the answer is: from nothing (levels 0 and 1), from
+    /// informal (2), or from documented, or operating with a known exception, to operating
+    /// with evidence (3 and 4). The UI's `nextStep` picks the same way.
+    pub fn advice_for(&self, level: u8) -> &str {
+        let start = self.remediation.as_deref().unwrap_or_default();
+        let text = match level {
+            0 | 1 => Some(start),
+            2 => self.remediation_document.as_deref(),
+            _ => self.remediation_operate.as_deref(),
+        };
+        text.filter(|t| !t.trim().is_empty()).unwrap_or(start)
+    }
+
+    /// The gap's own words, falling back to the question for a bank that has none.
+    pub fn gap_title(&self) -> &str {
+        self.gap.as_deref().unwrap_or(&self.text)
+    }
 }
 
 /// One of the six steps of getting to SOC 2.
@@ -173,10 +257,23 @@ pub struct Step {
     pub summary: String,
 }
 
+/// How strongly a holding rule argues for its category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleStrength {
+    /// The category belongs in the report: proposed in scope.
+    #[default]
+    Needed,
+    /// A reason to talk it over with customers and the auditor; left out unless chosen.
+    WorthDiscussing,
+}
+
 /// A rule proposing a category from the scoping answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CategoryRule {
     pub category: Category,
+    #[serde(default)]
+    pub strength: RuleStrength,
     pub when: Condition,
     /// Why the category is proposed when the rule holds.
     pub reason_in: String,
@@ -204,6 +301,13 @@ pub struct Bank {
 
 /// The question id whose answer sets the report type targeted.
 pub const REPORT_TYPE_QUESTION: &str = "scope.report-type";
+/// The scoping questions the dated plan reads.
+pub const TARGET_DATE_QUESTION: &str = "scope.target-date";
+pub const OBSERVATION_PERIOD_QUESTION: &str = "scope.observation-period";
+pub const COMPANY_SIZE_QUESTION: &str = "scope.company-stage";
+pub const EXISTING_REPORT_QUESTION: &str = "scope.existing-report";
+/// Which categories customers, contracts or prospects ask for: it beats every heuristic.
+pub const REQUIRED_CATEGORIES_QUESTION: &str = "scope.required-categories";
 
 impl Bank {
     fn new(

@@ -6,11 +6,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::assessment::{AnswerValue, AssessmentRecord, describe_for};
+use crate::analysis::analyse;
+use crate::assessment::{AssessmentRecord, describe_for};
 use crate::catalog::{Bank, Question};
-use crate::gaps::{Gap, Horizon, Priority, find_gaps};
+use crate::gaps::{Gap, Horizon, Priority, top_gaps};
+use crate::plan::Plan;
 use crate::scope::question_applies;
-use crate::scoring::{Scorecard, score};
+use crate::scoring::Scorecard;
 
 /// The paper the report is laid out on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
@@ -59,6 +61,7 @@ pub struct AnswerRow {
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
     pub evidence: Vec<String>,
+    pub exception: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -66,6 +69,8 @@ pub struct StepSection {
     pub step: u8,
     pub title: String,
     pub readiness: Option<f64>,
+    pub design: Option<f64>,
+    pub operating: Option<f64>,
     pub completion: Option<f64>,
     pub gaps: Vec<Gap>,
     pub answers: Vec<AnswerRow>,
@@ -88,7 +93,12 @@ pub struct ReportModel {
     pub top_gaps: Vec<Gap>,
     pub gap_count: usize,
     pub gaps_by_priority: [usize; 3],
+    /// Gaps whose answer records a known exception.
+    pub exception_count: usize,
     pub audit_ready: Vec<String>,
+    pub plan: Plan,
+    /// Set when the assessment was answered against an older bank than the one scoring it.
+    pub method_note: Option<String>,
     pub steps: Vec<StepSection>,
     pub roadmap: Vec<(String, Vec<Gap>)>,
     pub scope_answers: Vec<AnswerRow>,
@@ -100,8 +110,9 @@ pub struct ReportModel {
 
 /// Builds the model from the engine's own results; it adds arrangement, never new numbers.
 pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) -> ReportModel {
-    let scorecard = score(bank, record);
-    let gaps = find_gaps(bank, record, &scorecard);
+    let analysis = analyse(bank, record, settings.generated_at.date_naive());
+    let scorecard = analysis.scorecard;
+    let gaps = analysis.gaps;
     let target = record.report_type().target_level();
     let count = |p: Priority| gaps.iter().filter(|g| g.priority == p).count();
     let gaps_by_priority = [
@@ -119,6 +130,8 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
                 step: step.number,
                 title: step.title.clone(),
                 readiness: score.and_then(|s| s.readiness),
+                design: score.and_then(|s| s.design),
+                operating: score.and_then(|s| s.operating),
                 completion: score.and_then(|s| s.completion),
                 gaps: gaps
                     .iter()
@@ -152,10 +165,13 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
             .filter(|d| d.in_scope)
             .map(|d| d.name.clone())
             .collect(),
-        top_gaps: gaps.iter().take(5).cloned().collect(),
+        top_gaps: top_gaps(&gaps, 5),
         gap_count: gaps.len(),
         gaps_by_priority,
-        audit_ready: audit_ready_statement(&scorecard, &gaps, record),
+        exception_count: gaps.iter().filter(|g| g.is_exception()).count(),
+        audit_ready: audit_ready_statement(&scorecard, &gaps, record, &analysis.plan),
+        plan: analysis.plan,
+        method_note: scorecard.method_note.clone(),
         steps,
         roadmap,
         scope_answers: answer_rows(bank, record, &scorecard, 1),
@@ -168,10 +184,18 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
 
 /// A stable hash of everything answered, so a printed report can be matched to its data.
 pub fn fingerprint(record: &AssessmentRecord) -> String {
-    let answers: BTreeMap<&String, (&AnswerValue, &Option<String>, &Option<String>)> = record
+    // An answer without an exception hashes as it did before exceptions existed, so reports
+    // printed by earlier versions still match their data.
+    let answers: BTreeMap<&String, serde_json::Value> = record
         .answers
         .iter()
-        .map(|(id, a)| (id, (&a.value, &a.note, &a.owner)))
+        .map(|(id, a)| {
+            let value = match &a.exception {
+                None => serde_json::json!([&a.value, &a.note, &a.owner]),
+                Some(exception) => serde_json::json!([&a.value, &a.note, &a.owner, exception]),
+            };
+            (id, value)
+        })
         .collect();
     let canonical =
         serde_json::to_string(&(&record.assessment.id, answers, &record.scope_overrides))
@@ -226,6 +250,7 @@ fn answer_row(
         owner: answer.and_then(|a| a.owner.clone()),
         due: answer.and_then(|a| a.due),
         evidence: answer.map(|a| a.evidence.clone()).unwrap_or_default(),
+        exception: answer.and_then(|a| a.exception.clone()),
     }
 }
 
@@ -238,27 +263,55 @@ fn audit_ready_statement(
     scorecard: &Scorecard,
     gaps: &[Gap],
     record: &AssessmentRecord,
+    plan: &Plan,
 ) -> Vec<String> {
-    let report = record.report_type().label();
+    let report_type = record.report_type();
+    let report = report_type.label();
     let overall = &scorecard.overall;
     let mut out = Vec::new();
     if gaps.is_empty() {
         out.push(format!(
-            "Every applicable control is at the level a SOC 2 {report} audit expects. Keep the recurring controls running on schedule, collect evidence as you go, and book the auditor."
+            "Every applicable control is at the level a SOC 2 {report} audit expects, with no known exception. Keep the recurring controls running on schedule, collect evidence as you go, and book the auditor."
         ));
+        out.push(plan.verdict.clone());
         return out;
     }
-    let by = |h: Horizon| gaps.iter().filter(|g| g.horizon == h).count();
-    let effort = |e: crate::catalog::Effort| {
-        gaps.iter()
-            .filter(|g| g.horizon == Horizon::Now && g.effort == e)
-            .count()
-    };
+    let count = |p: Priority| gaps.iter().filter(|g| g.priority == p).count();
+    let exceptions = gaps.iter().filter(|g| g.is_exception()).count();
+    let design_gaps = gaps.iter().filter(|g| g.effective_level < 3.0).count();
     out.push(format!(
-        "Readiness for a SOC 2 {report} audit stands at {} with {} of the questionnaire answered. {} controls are below the level an auditor expects.",
-        percent(overall.readiness),
+        "Design readiness (controls designed and documented: what a Type I tests) stands at {}; operating readiness (operating with evidence kept: what a Type II tests) at {}. {} of the questionnaire is answered.",
+        percent(overall.design),
+        percent(overall.operating),
         percent(overall.completion),
-        gaps.len()
+    ));
+    let stance = match (report_type, overall.design, overall.operating) {
+        (crate::assessment::ReportType::Type2, Some(design), Some(operating))
+            if design >= 85.0 && operating < 70.0 =>
+        {
+            Some("Design is largely ready: the work now is to operate the controls and keep the evidence an auditor will sample across the observation period.".to_string())
+        }
+        (crate::assessment::ReportType::Type1, Some(design), Some(operating))
+            if design >= 85.0 && operating < 70.0 =>
+        {
+            Some("Design is largely ready for a Type I; a Type II will also need the controls operating, with evidence, through an observation period.".to_string())
+        }
+        _ => None,
+    };
+    out.extend(stance);
+    out.push(format!(
+        "{} control questions fall short of a {report} audit: {} High, {} Medium, {} Low{}.",
+        gaps.len(),
+        count(Priority::High),
+        count(Priority::Medium),
+        count(Priority::Low),
+        if exceptions > 0 {
+            format!(
+                "; {exceptions} of them carry a known exception, which an auditor would report as found"
+            )
+        } else {
+            String::new()
+        }
     ));
     if overall.unanswered > 0 {
         out.push(format!(
@@ -267,20 +320,9 @@ fn audit_ready_statement(
         ));
     }
     out.push(format!(
-        "To be audit-ready: close the {} gaps marked Now (key controls missing or far from target; {} of them small, {} medium, {} large pieces of work), then the {} planned for the next 90 days. The remaining {} are refinements that can follow.",
-        by(Horizon::Now),
-        effort(crate::catalog::Effort::S),
-        effort(crate::catalog::Effort::M),
-        effort(crate::catalog::Effort::L),
-        by(Horizon::Next90Days),
-        by(Horizon::Later),
+        "To be audit-ready: close the High gaps now, then the Medium ones within 90 days; the {design_gaps} gaps not yet designed and documented must be closed before the audit window opens. {}",
+        plan.verdict
     ));
-    if record.report_type() == crate::assessment::ReportType::Type2 {
-        out.push(
-            "A Type II report also needs every control operating, with evidence kept, for the whole observation period (usually three to twelve months) before the auditor's fieldwork."
-                .into(),
-        );
-    }
     let owners = gaps.iter().filter(|g| g.owner.is_some()).count();
     if owners < gaps.len() {
         out.push(format!(
@@ -296,11 +338,12 @@ fn method_paragraphs(target: u8) -> Vec<String> {
     vec![
         "Each control question is answered with a maturity level: 0 not in place, 1 planned or in progress, 2 in place but informal, 3 in place and documented, 4 operating with evidence retained; or not applicable, with a justification.".into(),
         format!(
-            "The target level is 3 for a Type I report and 4 for a Type II report; this report targets level {target}. A question answered at level l earns min(l, target) / target of its weight. An unanswered question counts as level 0 and is reported as unanswered."
+            "Two readiness figures are computed: design readiness against level 3 (what a Type I tests) and operating readiness against level 4 (what a Type II tests); the headline is the one for the report targeted, here level {target}. A question answered at level l earns min(l, target) / target of its weight. A known exception takes half a level off and caps the level at 2.5, so the control never counts as designed in full or operating. An unanswered question counts as level 0 and is reported as unanswered."
         ),
         "Readiness of a criterion is 100 x the sum of weight x credit over its applicable questions, divided by the sum of their weights. Not-applicable answers leave both sums. A criterion with no applicable question is reported as such and is never counted as 100%.".into(),
         "Category and overall readiness are the plain mean of the scored criteria in scope; step readiness is the weighted mean of the step's questions. Completion is answered over applicable questions. Every figure is rounded once, to one decimal place.".into(),
-        "A gap is an applicable question below target. Its priority score is weight x shortfall (target minus level, over target), doubled for a key control, from 0 to 10. High (a key control at level 0 or 1, or a score of 6 or more) goes on the roadmap Now, Medium (3 or more) in the next 90 days, Low later.".into(),
+        "A gap is an applicable question below target or with a known exception. Its priority comes from the control's impact (critical, high, moderate or low; one step higher when a customer requires its category), how far the answer is from target, any known exception, and time: a gap whose work cannot finish before the audit window must open for the target date is High. High goes on the roadmap Now, Medium in the next 90 days, Low later.".into(),
+        "The plan adds up the gaps' work (S half a week, M 1.5 weeks, L 5 weeks of one person's time from nothing; three quarters when planned, half with an exception, a quarter from informal; none once documented), shares it among people working in parallel by company size, then adds 2 weeks before the audit window, the observation period for a Type II, and 4 (Type I) or 6 (Type II) weeks to the report.".into(),
         "Categories in scope are proposed from the scope answers (Security always applies) and can be overridden with a recorded reason, shown in Appendix A.".into(),
     ]
 }

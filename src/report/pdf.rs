@@ -45,6 +45,7 @@ const RULE: Rgb3 = (0.82, 0.84, 0.87);
 const TRACK: Rgb3 = (0.91, 0.92, 0.94);
 const HEADER_FILL: Rgb3 = (0.93, 0.95, 0.97);
 const WHITE: Rgb3 = (1.0, 1.0, 1.0);
+const AMBER: Rgb3 = (0.85, 0.55, 0.12);
 
 fn color((r, g, b): Rgb3) -> Color {
     Color::Rgb(Rgb {
@@ -465,6 +466,7 @@ pub fn render(model: &ReportModel) -> Result<(Vec<u8>, usize, PdfDocument), Repo
     cover(&mut w, model, logo);
     executive_summary(&mut w, model);
     charts(&mut w, model);
+    path_to_report(&mut w, model);
     gap_register(&mut w, model);
     roadmap(&mut w, model);
     appendix_scope(&mut w, model);
@@ -637,24 +639,46 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
     w.section("Executive summary");
     let s = &model.scorecard;
     let top = w.y;
-    let gap = 5.0;
-    let box_w = (w.content_width() - 2.0 * gap) / 3.0;
-    let overall = s.overall.readiness;
+    let gap = 4.0;
+    let box_w = (w.content_width() - 3.0 * gap) / 4.0;
+    let headline_is_design = s.target_level == crate::scoring::DESIGN_TARGET;
+    let figures = [
+        (
+            "Design readiness",
+            s.overall.design,
+            if headline_is_design {
+                "headline · what a Type I tests"
+            } else {
+                "what a Type I tests"
+            },
+        ),
+        (
+            "Operating readiness",
+            s.overall.operating,
+            if headline_is_design {
+                "what a Type II tests"
+            } else {
+                "headline · what a Type II tests"
+            },
+        ),
+    ];
+    for (i, (label, value, detail)) in figures.into_iter().enumerate() {
+        stat_box(
+            w,
+            MARGIN_X + i as f32 * (box_w + gap),
+            top,
+            box_w,
+            Stat {
+                label,
+                value: pct(value),
+                detail: detail.to_string(),
+                rgb: value.map_or(MUTED, band),
+            },
+        );
+    }
     stat_box(
         w,
-        MARGIN_X,
-        top,
-        box_w,
-        Stat {
-            label: "Overall readiness",
-            value: pct(overall),
-            detail: format!("target: SOC 2 {}", model.report_type),
-            rgb: overall.map_or(MUTED, band),
-        },
-    );
-    stat_box(
-        w,
-        MARGIN_X + box_w + gap,
+        MARGIN_X + 2.0 * (box_w + gap),
         top,
         box_w,
         Stat {
@@ -670,7 +694,7 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
     let [high, medium, low] = model.gaps_by_priority;
     stat_box(
         w,
-        MARGIN_X + 2.0 * (box_w + gap),
+        MARGIN_X + 3.0 * (box_w + gap),
         top,
         box_w,
         Stat {
@@ -681,7 +705,18 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
         },
     );
     w.y = top + 33.0;
-    w.heading("Readiness by category", 11.0);
+    w.heading(
+        &format!(
+            "Readiness by category ({} readiness, the headline for a {})",
+            if headline_is_design {
+                "design"
+            } else {
+                "operating"
+            },
+            model.report_type
+        ),
+        11.0,
+    );
     let rows: Vec<(String, Option<f64>, bool)> = s
         .categories
         .iter()
@@ -726,10 +761,7 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
             .map(|(i, g)| {
                 vec![
                     vec![piece(Face::Bold, INK, (i + 1).to_string())],
-                    vec![
-                        piece(Face::Bold, INK, g.topic.clone()),
-                        piece(Face::Regular, INK, g.question.clone()),
-                    ],
+                    gap_summary(g),
                     vec![piece(Face::Regular, INK, g.criteria.join(", "))],
                     vec![piece(Face::Regular, INK, level_change(g))],
                     owner_cell(g),
@@ -746,10 +778,40 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
 }
 
 fn level_change(g: &Gap) -> String {
-    match g.current_level {
-        Some(level) => format!("level {level} of {}", g.target_level),
-        None => format!("unanswered (target {})", g.target_level),
+    match (g.current_level, &g.exception) {
+        (Some(level), None) => format!("level {level} of {}", g.target_level),
+        (Some(level), Some(_)) => format!("level {level} of {}, with exception", g.target_level),
+        (None, _) => format!("unanswered (target {})", g.target_level),
     }
+}
+
+/// The gap in its own words, with the recorded exception and note beneath it.
+fn gap_summary(g: &Gap) -> Vec<Piece> {
+    let mut cell = vec![piece(Face::Bold, INK, g.title.clone())];
+    if let Some(exception) = &g.exception {
+        cell.push(piece(
+            Face::Regular,
+            priority_color(Priority::High),
+            format!("Known exception: {exception}"),
+        ));
+    }
+    if let Some(note) = &g.note {
+        cell.push(piece(
+            Face::Italic,
+            MUTED,
+            format!("Note: {}", clip(note, 220)),
+        ));
+    }
+    cell
+}
+
+/// Long notes are printed whole in Appendix B; summaries keep their first words.
+fn clip(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    format!("{}… (in full in Appendix B)", cut.trim_end())
 }
 
 fn owner_cell(g: &Gap) -> Vec<Piece> {
@@ -828,6 +890,195 @@ fn charts(w: &mut Writer, model: &ReportModel) {
     );
 }
 
+/// The dated plan: verdict, a timeline chart, the milestones, options when late, assumptions.
+fn path_to_report(w: &mut Writer, model: &ReportModel) {
+    let plan = &model.plan;
+    w.section("The path to the report");
+    let late = plan.meets_target == Some(false);
+    w.paragraph(
+        Face::Bold,
+        BODY,
+        if late {
+            priority_color(Priority::High)
+        } else {
+            INK
+        },
+        &plan.verdict,
+    );
+    w.y += 3.0;
+    timeline(w, plan);
+    w.heading("Milestones", 11.0);
+    let columns = [
+        Column {
+            title: "Date",
+            width: 28.0,
+        },
+        Column {
+            title: "Milestone",
+            width: w.content_width() - 28.0,
+        },
+    ];
+    let rows = plan
+        .milestones
+        .iter()
+        .map(|m| {
+            vec![
+                vec![piece(
+                    Face::Bold,
+                    INK,
+                    m.date.format("%d %b %Y").to_string(),
+                )],
+                vec![piece(Face::Regular, INK, m.label.clone())],
+            ]
+        })
+        .collect();
+    w.table(&columns, rows, 8.2);
+    if !plan.options.is_empty() {
+        w.heading("Options to meet the deadline", 11.0);
+        let columns = [
+            Column {
+                title: "Option",
+                width: w.content_width() - 36.0,
+            },
+            Column {
+                title: "Report in hand",
+                width: 36.0,
+            },
+        ];
+        let rows = plan
+            .options
+            .iter()
+            .map(|o| {
+                let (when, ink) = match (o.report_date, o.meets_target) {
+                    (Some(d), Some(true)) => (format!("{d}, on time"), band(95.0)),
+                    (Some(d), Some(false)) => {
+                        (format!("{d}, late"), priority_color(Priority::High))
+                    }
+                    (Some(d), None) => (d.to_string(), INK),
+                    (None, _) => ("–".to_string(), MUTED),
+                };
+                vec![
+                    vec![
+                        piece(Face::Bold, INK, o.title.clone()),
+                        piece(Face::Regular, MUTED, o.detail.clone()),
+                    ],
+                    vec![piece(Face::Bold, ink, when)],
+                ]
+            })
+            .collect();
+        w.table(&columns, rows, 8.2);
+    }
+    w.heading("How the dates are worked out", 11.0);
+    for line in &plan.assumptions {
+        w.paragraph(Face::Regular, SMALL, MUTED, line);
+        w.y += 0.8;
+    }
+}
+
+/// A horizontal timeline from today to the report or target date, whichever is later.
+fn timeline(w: &mut Writer, plan: &crate::plan::Plan) {
+    use crate::plan::MilestoneKind;
+    let end = plan
+        .target_date
+        .map_or(plan.report_date, |t| t.max(plan.report_date));
+    let start = plan.today.min(end);
+    let span = ((end - start).num_days().max(1)) as f32;
+    let left = MARGIN_X;
+    let width = w.content_width();
+    let x_of = |date: chrono::NaiveDate| left + width * ((date - start).num_days() as f32 / span);
+    w.ensure(34.0);
+    let top = w.y;
+    let bar_top = top + 9.0;
+    let bar_h = 7.0;
+    w.rect(left, bar_top, width, bar_h, TRACK);
+    let window_start = plan
+        .observation_start
+        .or(plan.type1_date)
+        .unwrap_or(plan.remediation_end);
+    let segments = [
+        (plan.today, plan.remediation_end, AMBER, "Remediation"),
+        (plan.remediation_end, window_start, RULE, ""),
+        (
+            window_start,
+            plan.observation_end.unwrap_or(window_start),
+            NAVY,
+            "Observation",
+        ),
+        (
+            plan.observation_end.unwrap_or(window_start),
+            plan.report_date,
+            band(95.0),
+            "Report",
+        ),
+    ];
+    for (from, to, rgb, label) in segments {
+        let (x1, x2) = (x_of(from), x_of(to));
+        if x2 - x1 > 0.2 {
+            w.rect(x1, bar_top, x2 - x1, bar_h, rgb);
+            let label_w = w.fonts.width(Face::Bold, 7.0, label);
+            if !label.is_empty() && label_w + 2.0 < x2 - x1 {
+                w.text(x1 + 1.0, bar_top + 1.6, Face::Bold, 7.0, WHITE, label);
+            }
+        }
+    }
+    // Month ticks under the bar.
+    let mut month = chrono::NaiveDate::from_ymd_opt(
+        chrono::Datelike::year(&start),
+        chrono::Datelike::month(&start),
+        1,
+    )
+    .unwrap_or(start);
+    let months = ((end - start).num_days() / 30).max(1);
+    let step = (months / 8 + 1) as u32;
+    let mut last_label_end = f32::MIN;
+    while month <= end {
+        if month >= start {
+            let x = x_of(month);
+            w.rule(x, x, bar_top + bar_h + 1.5, RULE, 0.4);
+            let label = month.format("%b %Y").to_string();
+            let label_w = w.fonts.width(Face::Regular, 6.5, &label);
+            if x > last_label_end + 1.0 && x + label_w <= left + width {
+                w.text(x, bar_top + bar_h + 1.2, Face::Regular, 6.5, MUTED, &label);
+                last_label_end = x + label_w;
+            }
+        }
+        month = month
+            .checked_add_months(chrono::Months::new(step))
+            .unwrap_or(chrono::NaiveDate::MAX);
+    }
+    // Markers above the bar: the Type I date, the report date and the target date.
+    let mut marks: Vec<(f32, String, Rgb3)> = Vec::new();
+    for m in &plan.milestones {
+        let rgb = match m.kind {
+            MilestoneKind::TargetDate => priority_color(Priority::High),
+            MilestoneKind::Type1Date | MilestoneKind::ReportDate => NAVY,
+            _ => continue,
+        };
+        let short = match m.kind {
+            MilestoneKind::TargetDate => "Target",
+            MilestoneKind::Type1Date => "Type I date",
+            _ => "Report",
+        };
+        marks.push((
+            x_of(m.date),
+            format!("{short} {}", m.date.format("%d %b")),
+            rgb,
+        ));
+    }
+    marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut row_end = [f32::MIN, f32::MIN];
+    for (x, label, rgb) in marks {
+        w.rect(x - 0.3, bar_top - 1.0, 0.6, bar_h + 2.0, rgb);
+        let label_w = w.fonts.width(Face::Bold, 7.0, &label);
+        let lx = (x - label_w / 2.0).clamp(left, left + width - label_w);
+        let row = if lx > row_end[0] + 1.5 { 0 } else { 1 };
+        let ly = top + if row == 0 { 4.2 } else { 0.0 };
+        w.text(lx, ly, Face::Bold, 7.0, rgb, &label);
+        row_end[row] = lx + label_w;
+    }
+    w.y = bar_top + bar_h + 8.0;
+}
+
 fn gap_columns(w: &Writer) -> [Column; 5] {
     [
         Column {
@@ -860,10 +1111,20 @@ fn gap_row(g: &Gap) -> Vec<Vec<Piece>> {
             priority_color(g.priority),
             g.priority.label(),
         )],
-        vec![
-            piece(Face::Bold, INK, g.question.clone()),
-            piece(Face::Regular, MUTED, g.remediation.clone()),
-        ],
+        {
+            let mut cell = gap_summary(g);
+            cell.push(piece(
+                Face::Regular,
+                MUTED,
+                format!("Next step: {}", g.remediation),
+            ));
+            cell.push(piece(
+                Face::Regular,
+                MUTED,
+                format!("{} priority: {}", g.priority.label(), g.priority_reason),
+            ));
+            cell
+        },
         vec![piece(Face::Regular, INK, g.criteria.join(", "))],
         vec![
             piece(Face::Regular, INK, level_change(g)),
@@ -880,7 +1141,7 @@ fn gap_register(w: &mut Writer, model: &ReportModel) {
         BODY,
         INK,
         &format!(
-            "{} applicable controls are below the target level of {} ({}). They are grouped by step and ordered by priority; each names its first actions.",
+            "{} applicable control questions are below the target level of {} ({}) or carry a known exception. They are grouped by step and ordered by priority (impact first, then how far from target, then time to the audit window); each names the next step from where the answer stands.",
             model.gap_count, model.target_level, model.target_label
         ),
     );
@@ -892,8 +1153,9 @@ fn gap_register(w: &mut Writer, model: &ReportModel) {
             SMALL,
             MUTED,
             &format!(
-                "Step readiness {} · completion {} · {} gaps",
-                pct(step.readiness),
+                "Design {} · operating {} · completion {} · {} gaps",
+                pct(step.design),
+                pct(step.operating),
                 pct(step.completion),
                 step.gaps.len()
             ),
@@ -916,7 +1178,7 @@ fn roadmap(w: &mut Writer, model: &ReportModel) {
         Face::Regular,
         BODY,
         INK,
-        "Gaps sequenced by priority: Now holds key controls that are missing and the highest-scoring gaps; the next 90 days the medium ones; Later the refinements. Within each, quick wins come first.",
+        "Gaps sequenced by priority: Now holds the High gaps (critical controls not yet documented or with known exceptions, and work that would not finish before the audit window); the next 90 days the Medium ones; Later the Low ones, which still need closing before the audit. Within each, the higher impact comes first, then the quick fix.",
     );
     w.y += 2.0;
     for (title, gaps) in &model.roadmap {
@@ -948,11 +1210,7 @@ fn roadmap(w: &mut Writer, model: &ReportModel) {
             .iter()
             .map(|g| {
                 vec![
-                    vec![piece(
-                        Face::Regular,
-                        INK,
-                        format!("{}: {}", g.topic, g.question),
-                    )],
+                    gap_summary(g),
                     vec![piece(Face::Regular, INK, g.criteria.join(", "))],
                     vec![piece(Face::Regular, INK, format!("{:?}", g.effort))],
                     owner_cell(g),
@@ -1027,6 +1285,13 @@ fn answer_table(w: &mut Writer, answers: &[AnswerRow]) {
         .map(|a| {
             let ink = if a.applies { INK } else { MUTED };
             let mut right = vec![piece(Face::Bold, ink, a.answer.clone())];
+            if let Some(exception) = &a.exception {
+                right.push(piece(
+                    Face::Regular,
+                    priority_color(Priority::High),
+                    format!("Known exception: {exception}"),
+                ));
+            }
             if let Some(note) = &a.note {
                 right.push(piece(Face::Italic, INK, note.clone()));
             }
@@ -1090,6 +1355,6 @@ fn appendix_method(w: &mut Writer, model: &ReportModel) {
         Face::Regular,
         SMALL,
         MUTED,
-        "The fingerprint is the start of a SHA-256 hash of the assessment id, every answer, note and owner, and the scope overrides. `soc2-readiness show` prints the same value for the saved assessment, so a reader can check that this report matches it.",
+        "The fingerprint is the start of a SHA-256 hash of the assessment id, every answer, note, owner and known exception, and the scope overrides. `soc2-readiness show` prints the same value for the saved assessment, so a reader can check that this report matches it.",
     );
 }

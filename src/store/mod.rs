@@ -126,6 +126,9 @@ pub struct HistoryEntry {
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub exception: Option<String>,
     pub changed_at: DateTime<Utc>,
 }
 
@@ -140,11 +143,12 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/0001_initial.sql")),
         M::up(include_str!("migrations/0002_settings.sql")),
+        M::up(include_str!("migrations/0003_exceptions.sql")),
     ])
 }
 
 /// The number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 2;
+pub const SCHEMA_VERSION: usize = 3;
 
 /// The data file in the platform's data directory (on Linux `~/.local/share/soc2-readiness/`).
 pub fn default_path() -> Option<PathBuf> {
@@ -462,7 +466,7 @@ impl Store {
         question_id: Option<&str>,
     ) -> Result<Vec<Answer>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT question_id, value, note, owner, due, evidence, updated_at
+            "SELECT question_id, value, note, owner, due, evidence, updated_at, exception
              FROM answers WHERE assessment_id = ?1 AND (?2 IS NULL OR question_id = ?2)
              ORDER BY question_id",
         )?;
@@ -475,11 +479,12 @@ impl Store {
                 row.get::<_, Option<String>>(4)?,
                 row.get::<_, String>(5)?,
                 row.get::<_, String>(6)?,
+                row.get::<_, Option<String>>(7)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (question_id, value, note, owner, due, evidence, updated) = row?;
+            let (question_id, value, note, owner, due, evidence, updated, exception) = row?;
             out.push(Answer {
                 question_id,
                 value: from_json(&value)?,
@@ -487,6 +492,7 @@ impl Store {
                 owner,
                 due: parse_date(due)?,
                 evidence: from_json(&evidence)?,
+                exception,
                 updated_at: parse_time(&updated)?,
             });
         }
@@ -556,6 +562,7 @@ impl Store {
             owner: None,
             due: None,
             evidence: Vec::new(),
+            exception: None,
             changed_at: at,
         };
         append_history(&tx, assessment_id, &entry)?;
@@ -672,7 +679,7 @@ impl Store {
     /// The audit trail of an assessment, oldest first.
     pub fn history(&self, assessment_id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
         let mut statement = self.conn.prepare(
-            "SELECT question_id, value, note, owner, due, evidence, changed_at
+            "SELECT question_id, value, note, owner, due, evidence, changed_at, exception
              FROM answer_history WHERE assessment_id = ?1 ORDER BY seq",
         )?;
         let rows = statement.query_map([assessment_id], |row| {
@@ -684,11 +691,12 @@ impl Store {
                 row.get::<_, Option<String>>(4)?,
                 row.get::<_, String>(5)?,
                 row.get::<_, String>(6)?,
+                row.get::<_, Option<String>>(7)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (question_id, value, note, owner, due, evidence, changed) = row?;
+            let (question_id, value, note, owner, due, evidence, changed, exception) = row?;
             out.push(HistoryEntry {
                 question_id,
                 value: value.as_deref().map(from_json).transpose()?,
@@ -696,6 +704,7 @@ impl Store {
                 owner,
                 due: parse_date(due)?,
                 evidence: from_json(&evidence)?,
+                exception,
                 changed_at: parse_time(&changed)?,
             });
         }
@@ -778,11 +787,12 @@ fn upsert_answer(
     answer: &Answer,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO answers (assessment_id, question_id, value, note, owner, due, evidence, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        "INSERT INTO answers (assessment_id, question_id, value, note, owner, due, evidence, updated_at, exception)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (assessment_id, question_id) DO UPDATE SET
            value = excluded.value, note = excluded.note, owner = excluded.owner,
-           due = excluded.due, evidence = excluded.evidence, updated_at = excluded.updated_at",
+           due = excluded.due, evidence = excluded.evidence, updated_at = excluded.updated_at,
+           exception = excluded.exception",
         params![
             assessment_id,
             answer.question_id,
@@ -792,6 +802,7 @@ fn upsert_answer(
             answer.due.map(|d| d.to_string()),
             to_json(&answer.evidence),
             timestamp(&answer.updated_at),
+            answer.exception,
         ],
     )?;
     Ok(())
@@ -805,6 +816,7 @@ fn history_of(answer: &Answer) -> HistoryEntry {
         owner: answer.owner.clone(),
         due: answer.due,
         evidence: answer.evidence.clone(),
+        exception: answer.exception.clone(),
         changed_at: answer.updated_at,
     }
 }
@@ -815,8 +827,8 @@ fn append_history(
     entry: &HistoryEntry,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at, exception)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             assessment_id,
             entry.question_id,
@@ -826,6 +838,7 @@ fn append_history(
             entry.due.map(|d| d.to_string()),
             to_json(&entry.evidence),
             timestamp(&entry.changed_at),
+            entry.exception,
         ],
     )?;
     Ok(())

@@ -20,6 +20,7 @@ pub fn save_answer(
         owner: Some(request.owner.unwrap_or_default()),
         due: Some(request.due),
         evidence: Some(request.evidence),
+        exception: Some(request.exception.unwrap_or_default()),
     };
     state.with(|ws| {
         let answer = ws.save_answer(

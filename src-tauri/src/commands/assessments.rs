@@ -1,8 +1,9 @@
 //! Commands for the assessments list: create, open, rename, duplicate, archive, delete, import, export.
 
 use chrono::Utc;
+use soc2_readiness::analysis::Analysis;
 use soc2_readiness::assessment::{Assessment, ReportType};
-use soc2_readiness::gaps::{Gap, find_gaps};
+use soc2_readiness::gaps::Gap;
 use soc2_readiness::report::fingerprint;
 use soc2_readiness::workspace::AssessmentSummary;
 use tauri::State;
@@ -40,10 +41,13 @@ pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<A
 
 #[tauri::command]
 pub fn get_gaps(state: State<'_, AppState>, id: String) -> CommandResult<Vec<Gap>> {
-    state.with(|ws| {
-        let (record, scorecard) = ws.scorecard(&id)?;
-        Ok(find_gaps(&ws.bank, &record, &scorecard))
-    })
+    state.with(|ws| ws.gaps(&id, Utc::now().date_naive()))
+}
+
+/// The scorecard, gap register and dated plan, as of today.
+#[tauri::command]
+pub fn get_analysis(state: State<'_, AppState>, id: String) -> CommandResult<Analysis> {
+    state.with(|ws| ws.analysis(&id, Utc::now().date_naive()))
 }
 
 #[tauri::command]

@@ -1,0 +1,39 @@
+//! One assessment's conclusions in one call: the scorecard, the gap register and the dated plan, as every front end shows them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::AssessmentRecord;
+use crate::catalog::Bank;
+use crate::gaps::{Gap, find_gaps, top_gaps};
+use crate::plan::{Deadline, Plan, deadline, plan};
+use crate::scoring::{Scorecard, score};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Analysis {
+    pub scorecard: Scorecard,
+    pub deadline: Deadline,
+    pub gaps: Vec<Gap>,
+    /// The ids of the ten gaps to show first, every in-scope category with gaps represented.
+    pub top: Vec<String>,
+    pub plan: Plan,
+}
+
+/// Pure: the same bank, answers and `today` give the same conclusions.
+pub fn analyse(bank: &Bank, record: &AssessmentRecord, today: NaiveDate) -> Analysis {
+    let scorecard = score(bank, record);
+    let deadline = deadline(record, today);
+    let gaps = find_gaps(bank, record, &scorecard, &deadline);
+    let plan = plan(record, &gaps, today);
+    let top = top_gaps(&gaps, 10)
+        .into_iter()
+        .map(|g| g.question_id)
+        .collect();
+    Analysis {
+        scorecard,
+        deadline,
+        gaps,
+        top,
+        plan,
+    }
+}
