@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord};
 use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTION};
-use crate::plan::{Deadline, gap_work_weeks};
+use crate::plan::{Deadline, gap_work_weeks, human_date};
 use crate::scoring::Scorecard;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
@@ -217,10 +217,14 @@ fn prioritise(
     let window_near = deadline.weeks_to_window.is_some_and(|w| w <= 13.0);
     if urgent {
         let when = match deadline.window_start {
-            Some(date) if deadline.weeks_to_window.is_some_and(|w| w <= 0.0) => {
-                format!("the audit window had to start by {date} for the target date")
-            }
-            Some(date) => format!("the audit window must start by {date} for the target date"),
+            Some(date) if deadline.weeks_to_window.is_some_and(|w| w <= 0.0) => format!(
+                "the audit window had to start by {} for the target date",
+                human_date(date)
+            ),
+            Some(date) => format!(
+                "the audit window must start by {} for the target date",
+                human_date(date)
+            ),
             None => "the audit window is near".into(),
         };
         return (

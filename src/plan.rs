@@ -273,28 +273,25 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
     }
     milestones.sort_by_key(|m| m.date);
 
-    let verdict = match (t.target_date, slack_days) {
-        (Some(target), _) if target < today => format!(
-            "The target date {target} has passed; the earliest {} report is {}.",
+    let report_on = human_date(main.report_date);
+    let verdict = match (t.target_date.map(human_date), slack_days) {
+        (Some(target), _) if t.target_date.is_some_and(|d| d < today) => format!(
+            "The target date {target} has passed; the earliest {} report is {report_on}.",
             t.report_type.label(),
-            main.report_date
         ),
         (Some(target), Some(slack)) if slack >= 0 => format!(
-            "On track: the {} report can be in hand by {}, {} before the target date {target}.",
+            "On track: the {} report can be in hand by {report_on}, {} before the target date {target}.",
             t.report_type.label(),
-            main.report_date,
             weeks_and_days(slack)
         ),
         (Some(target), Some(slack)) => format!(
-            "The target date {target} cannot be met as planned: the {} report would be in hand on {}, {} late.",
+            "The target date {target} cannot be met as planned: the {} report would be in hand on {report_on}, {} late.",
             t.report_type.label(),
-            main.report_date,
             weeks_and_days(-slack)
         ),
         _ => format!(
-            "No target date given: the earliest the {} report can be in hand is {}.",
+            "No target date given: the earliest the {} report can be in hand is {report_on}.",
             t.report_type.label(),
-            main.report_date
         ),
     };
 
@@ -307,7 +304,7 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
                 title: "A Type I first, as a bridge".into(),
                 detail: format!(
                     "Close the design gaps, take a Type I as of {} and share it with the customer while the Type II observation period runs.",
-                    bridge.window_start
+                    human_date(bridge.window_start)
                 ),
                 report_date: Some(bridge.report_date),
                 meets_target: meets(bridge.report_date),
@@ -319,8 +316,8 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
                     detail: format!(
                         "Observe 3 months instead of {} for the first Type II ({} to {}), then move to a longer period.",
                         t.period_months,
-                        short.window_start,
-                        short.observation_end.unwrap_or(short.window_start)
+                        human_date(short.window_start),
+                        human_date(short.observation_end.unwrap_or(short.window_start))
                     ),
                     report_date: Some(short.report_date),
                     meets_target: meets(short.report_date),
@@ -365,8 +362,7 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
         options.push(PlanOption {
             title: "Agree a later date with the customer".into(),
             detail: format!(
-                "Share this plan with the customer and agree the report for {}.{bridge_letter}",
-                main.report_date
+                "Share this plan with the customer and agree the report for {report_on}.{bridge_letter}"
             ),
             report_date: Some(main.report_date),
             meets_target: Some(false),
@@ -440,6 +436,11 @@ fn weeks_and_days(days: i64) -> String {
         (w, 0) => plural(w, "week"),
         (w, d) => format!("{} {}", plural(w, "week"), plural(d, "day")),
     }
+}
+
+/// A date as people write it in a plan ("30 Jun 2027"); files and JSON keep ISO dates.
+pub fn human_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
 }
 
 fn plural(n: i64, unit: &str) -> String {

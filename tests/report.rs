@@ -17,6 +17,11 @@ fn settings(page_size: PageSize, logo: bool) -> ReportSettings {
     }
 }
 
+/// The day the report is generated on, for the analysis it shows.
+fn report_day() -> chrono::NaiveDate {
+    at(30).date_naive()
+}
+
 fn all_text(pages: &[PageText]) -> String {
     pages
         .iter()
@@ -78,6 +83,10 @@ fn a_fully_answered_report_has_every_section_and_the_engine_numbers() {
         "Appendix C: Scoring method",
         "What it takes to be audit-ready",
         "The five most important gaps",
+        "The path to the report",
+        "Milestones",
+        "How the dates are worked out",
+        "Design and operating readiness",
     ] {
         assert!(text.contains(section), "missing section {section}");
     }
@@ -96,6 +105,35 @@ fn a_fully_answered_report_has_every_section_and_the_engine_numbers() {
         "overall {overall} not in:\n{summary}"
     );
     assert!(summary.contains(&format!("{:.1}%", scorecard.overall.completion.unwrap())));
+    // Both readiness figures, and the top gaps in their own words.
+    for figure in [scorecard.overall.design, scorecard.overall.operating] {
+        let figure = format!("{:.1}%", figure.unwrap());
+        assert!(summary.contains(&figure), "{figure} not in:\n{summary}");
+    }
+    let analysis = ws.analysis(&id, report_day()).unwrap();
+    let first = analysis
+        .gaps
+        .iter()
+        .find(|g| g.question_id == analysis.top[0])
+        .unwrap();
+    let first_words: String = first
+        .title
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        summary.contains(&first_words),
+        "the top gap '{}' is titled in its own words:\n{summary}",
+        first.title
+    );
+    // The plan's milestones carry the engine's dates.
+    let report_date = soc2_readiness::plan::human_date(analysis.plan.report_date);
+    assert!(text.contains(&report_date), "the report date {report_date}");
+    assert!(
+        text.contains("Known exception: two contractors are not enrolled"),
+        "a known exception is printed with its gap"
+    );
     for category in scorecard.categories.iter().filter(|c| c.in_scope) {
         let figure = format!("{:.1}%", category.readiness.unwrap());
         assert!(summary.contains(&figure), "{} {figure}", category.name);
@@ -118,7 +156,7 @@ fn a_fully_answered_report_has_every_section_and_the_engine_numbers() {
     // Tables that continue repeat their header on the next page.
     let register_pages = pages
         .iter()
-        .filter(|p| p.lines.iter().any(|l| l.text == "Gap and first actions"))
+        .filter(|p| p.lines.iter().any(|l| l.text == "Gap and next step"))
         .count();
     assert!(
         register_pages >= 3,

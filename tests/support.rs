@@ -158,5 +158,12 @@ pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String)
         let value = parse_answer_for(&ws.bank, question, &raw).unwrap();
         ws.save_answer(id, question, value, details, at(2)).unwrap();
     }
+    let exception = AnswerDetails {
+        exception: Some("two contractors are not enrolled".into()),
+        ..AnswerDetails::default()
+    };
+    let operating = parse_answer_for(&ws.bank, "access.sso-mfa", "operating").unwrap();
+    ws.save_answer(id, "access.sso-mfa", operating, exception, at(2))
+        .unwrap();
     (ws, id.to_string())
 }

@@ -307,7 +307,7 @@ fn audit_ready_statement(
         count(Priority::Low),
         if exceptions > 0 {
             format!(
-                "; {exceptions} of them carry a known exception, which an auditor would report as found"
+                "; {exceptions} of them carry a known exception, which an auditor would report if found in the window"
             )
         } else {
             String::new()

@@ -11,6 +11,7 @@ use printpdf::{
 use super::ReportError;
 use super::model::{AnswerRow, ReportModel};
 use crate::gaps::{Gap, Priority};
+use crate::plan::human_date;
 use crate::scoring::CriterionStatus;
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -647,7 +648,7 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
             "Design readiness",
             s.overall.design,
             if headline_is_design {
-                "headline · what a Type I tests"
+                "Type I · the headline"
             } else {
                 "what a Type I tests"
             },
@@ -658,7 +659,7 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
             if headline_is_design {
                 "what a Type II tests"
             } else {
-                "headline · what a Type II tests"
+                "Type II · the headline"
             },
         ),
     ];
@@ -700,7 +701,7 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
         Stat {
             label: "Gaps to close",
             value: model.gap_count.to_string(),
-            detail: format!("{high} high · {medium} medium · {low} low"),
+            detail: format!("{high} high · {medium} med. · {low} low"),
             rgb: priority_color(Priority::High),
         },
     );
@@ -827,6 +828,62 @@ fn owner_cell(g: &Gap) -> Vec<Piece> {
 fn charts(w: &mut Writer, model: &ReportModel) {
     w.section("Readiness at a glance");
     let s = &model.scorecard;
+    w.heading("Design and operating readiness", 11.0);
+    w.paragraph(
+        Face::Regular,
+        SMALL,
+        MUTED,
+        "Design: controls designed and documented (level 3), what a Type I tests. Operating: controls operating with evidence kept (level 4), what a Type II tests. A control with a known exception counts as neither.",
+    );
+    w.y += 1.0;
+    let figure_w = 30.0;
+    let columns = [
+        Column {
+            title: "",
+            width: w.content_width() - 3.0 * figure_w,
+        },
+        Column {
+            title: "Design",
+            width: figure_w,
+        },
+        Column {
+            title: "Operating",
+            width: figure_w,
+        },
+        Column {
+            title: "Completion",
+            width: figure_w,
+        },
+    ];
+    let figures = |design: Option<f64>, operating: Option<f64>, completion: Option<f64>| {
+        [design, operating, completion]
+            .into_iter()
+            .map(|v| vec![piece(Face::Bold, v.map_or(MUTED, band), pct(v))])
+            .collect::<Vec<_>>()
+    };
+    let mut rows = Vec::new();
+    let mut overall = vec![vec![piece(Face::Bold, INK, "Overall")]];
+    overall.extend(figures(
+        s.overall.design,
+        s.overall.operating,
+        s.overall.completion,
+    ));
+    rows.push(overall);
+    for c in s.categories.iter().filter(|c| c.in_scope) {
+        let mut row = vec![vec![piece(Face::Regular, INK, c.name.clone())]];
+        row.extend(figures(c.design, c.operating, c.completion));
+        rows.push(row);
+    }
+    for step in s.steps.iter().filter(|step| step.step > 1) {
+        let mut row = vec![vec![piece(
+            Face::Regular,
+            INK,
+            format!("Step {}. {}", step.step, step.title),
+        )]];
+        row.extend(figures(step.design, step.operating, step.completion));
+        rows.push(row);
+    }
+    w.table(&columns, rows, 8.2);
     w.heading("By step", 11.0);
     let rows: Vec<(String, Option<f64>, bool)> = s
         .steps
@@ -923,11 +980,7 @@ fn path_to_report(w: &mut Writer, model: &ReportModel) {
         .iter()
         .map(|m| {
             vec![
-                vec![piece(
-                    Face::Bold,
-                    INK,
-                    m.date.format("%d %b %Y").to_string(),
-                )],
+                vec![piece(Face::Bold, INK, human_date(m.date))],
                 vec![piece(Face::Regular, INK, m.label.clone())],
             ]
         })
@@ -950,11 +1003,12 @@ fn path_to_report(w: &mut Writer, model: &ReportModel) {
             .iter()
             .map(|o| {
                 let (when, ink) = match (o.report_date, o.meets_target) {
-                    (Some(d), Some(true)) => (format!("{d}, on time"), band(95.0)),
-                    (Some(d), Some(false)) => {
-                        (format!("{d}, late"), priority_color(Priority::High))
-                    }
-                    (Some(d), None) => (d.to_string(), INK),
+                    (Some(d), Some(true)) => (format!("{}, on time", human_date(d)), band(95.0)),
+                    (Some(d), Some(false)) => (
+                        format!("{}, late", human_date(d)),
+                        priority_color(Priority::High),
+                    ),
+                    (Some(d), None) => (human_date(d), INK),
                     (None, _) => ("–".to_string(), MUTED),
                 };
                 vec![
@@ -1068,7 +1122,8 @@ fn timeline(w: &mut Writer, plan: &crate::plan::Plan) {
     marks.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut row_end = [f32::MIN, f32::MIN];
     for (x, label, rgb) in marks {
-        w.rect(x - 0.3, bar_top - 1.0, 0.6, bar_h + 2.0, rgb);
+        // A tick above the bar, so the segment labels inside it stay readable.
+        w.rect(x - 0.35, bar_top - 2.2, 0.7, 2.2, rgb);
         let label_w = w.fonts.width(Face::Bold, 7.0, &label);
         let lx = (x - label_w / 2.0).clamp(left, left + width - label_w);
         let row = if lx > row_end[0] + 1.5 { 0 } else { 1 };
@@ -1086,7 +1141,7 @@ fn gap_columns(w: &Writer) -> [Column; 5] {
             width: 17.0,
         },
         Column {
-            title: "Gap and first actions",
+            title: "Gap and next step",
             width: w.content_width() - 17.0 - 20.0 - 21.0 - 30.0,
         },
         Column {
@@ -1141,7 +1196,7 @@ fn gap_register(w: &mut Writer, model: &ReportModel) {
         BODY,
         INK,
         &format!(
-            "{} applicable control questions are below the target level of {} ({}) or carry a known exception. They are grouped by step and ordered by priority (impact first, then how far from target, then time to the audit window); each names the next step from where the answer stands.",
+            "{} applicable control questions are below the target level of {} ({}) or carry a known exception. They are grouped by step and ordered by priority (from impact, how far from target, known exceptions and time to the audit window), then by impact times shortfall; each names the next step from where the answer stands and why it has its priority.",
             model.gap_count, model.target_level, model.target_label
         ),
     );
@@ -1332,6 +1387,11 @@ fn appendix_method(w: &mut Writer, model: &ReportModel) {
     w.section("Appendix C: Scoring method");
     for paragraph in &model.method {
         w.paragraph(Face::Regular, BODY, INK, paragraph);
+        w.y += 2.0;
+    }
+    if let Some(note) = &model.method_note {
+        w.heading("Since this assessment was answered", 11.0);
+        w.paragraph(Face::Regular, BODY, INK, note);
         w.y += 2.0;
     }
     w.heading("This report", 11.0);

@@ -55,21 +55,27 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.find('[data-testid="scope-question"]');
   assert.equal(await app.title(), 'Zürich Data AG · SOC 2 Readiness');
 
-  // Step 1 with the mouse: the scope answers propose Privacy and Availability.
+  // Step 1 with the mouse: personal data alone decides nothing; as a controller with an uptime
+  // commitment, Privacy and Availability are needed.
   await app.click('[data-question="scope.data-kinds"] [data-answer="personal"]');
+  await app.waitFor(async () => answerCount() === 2, 'the kinds of data to be saved');
+  assert.match(await app.text('[data-testid="categories"]'), /Privacy\s+Out of scope\s+not decided yet/);
+  await app.click('[data-question="scope.personal-data-role"] [data-answer="controller"]');
   await app.click('[data-question="scope.sla"] [data-answer="yes"]');
+  await app.waitFor(async () => answerCount() === 4, 'the role and the SLA to be saved');
+  await app.click('[data-question="scope.sla-kind"] [data-answer="uptime"]');
   await app.click('[data-question="scope.offices"] [data-answer="no"]');
-  await app.waitFor(async () => answerCount() === 4, 'the scope answers to be saved');
+  await app.waitFor(async () => answerCount() === 6, 'the scope answers to be saved');
   const categories = await app.text('[data-testid="categories"]');
-  assert.match(categories, /Privacy\s+In scope/);
-  assert.match(categories, /Availability\s+In scope/);
+  assert.match(categories, /Privacy\s+In scope\s+needed/);
+  assert.match(categories, /Availability\s+In scope\s+needed/);
   await shot(app, '02-scope');
 
   // Steps 2, 3 and 4 with the keyboard only.
   await app.script('document.activeElement.blur()');
   await app.press(KEYS.ArrowRight);
   await app.find('[data-testid="question-card"]');
-  let saved = 4;
+  let saved = 6;
   for (const key of ['3', 'j', '4', 'j', '2', 'j', '1']) {
     if (key === 'j') await app.press(key);
     else await answerAndWait(app, key, ++saved);
@@ -95,6 +101,20 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.press(KEYS.ArrowDown);
   await answerAndWait(app, '2', ++saved);
 
+  // A known exception typed on the card is saved with the answer, and the card says the control
+  // does not count as operating.
+  await app.press('e');
+  const selected = '[data-testid="question-card"].selected';
+  await app.type(`${selected} [data-exception]`, 'two contractors not covered');
+  await app.click('h1');
+  const withException = () => {
+    const [only] = JSON.parse(soc2('list', '--json'));
+    return JSON.parse(soc2('show', only.assessment.id, '--json')).answers.filter((a) => a.exception);
+  };
+  await app.waitFor(async () => withException().length === 1, 'the exception to be saved');
+  assert.equal(withException()[0].exception, 'two contractors not covered');
+  assert.match(await app.text(`${selected} [data-testid="exception-status"]`), /known exception/);
+
   // The dashboard shows exactly what `soc2-readiness score` computes from the same file.
   const [summary] = JSON.parse(soc2('list', '--json'));
   const id = summary.assessment.id;
@@ -102,6 +122,9 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.click('[data-testid="tab-dashboard"]');
   const overall = await app.text('[data-testid="overall-readiness"]');
   assert.equal(overall, pct(score.overall.readiness));
+  assert.equal(await app.text('[data-testid="design-readiness"]'), pct(score.overall.design));
+  const plan = JSON.parse(soc2('plan', id, '--json'));
+  assert.equal(await app.text('[data-testid="plan-verdict"]'), plan.verdict);
   assert.equal(await app.text('[data-testid="overall-completion"]'), pct(score.overall.completion));
   for (const category of score.categories.filter((c) => c.in_scope)) {
     assert.equal(await app.text(`[data-category="${category.id}"] [data-testid="category-readiness"]`), pct(category.readiness));
@@ -112,6 +135,7 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.find('[data-testid="gap-row"]');
   const gaps = JSON.parse(soc2('gaps', id, '--json')).gaps;
   assert.match(await app.text('[data-testid="gap-count"]'), new RegExp(`of ${gaps.length} gaps`));
+  assert.equal(await app.text('[data-testid="gap-exception"]'), 'Known exception: two contractors not covered');
   await shot(app, '06-gaps');
   await app.click('[data-testid="nav-settings"]');
   assert.equal(await app.text('[data-testid="data-file"]'), harness.db);

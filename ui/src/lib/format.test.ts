@@ -1,6 +1,6 @@
 // Unit tests for formatting: percentages as the engine rounded them, and the colour bands.
 import { describe, expect, it } from 'vitest';
-import { band, describeValue, pct } from './format';
+import { band, describeValue, nextStep, pct } from './format';
 import { FAKE_BANK } from './ipc/fake';
 
 describe('format', () => {
@@ -13,6 +13,16 @@ describe('format', () => {
 
   it('uses the PDF bands', () => {
     expect([null, 0, 39.9, 40, 69.9, 70, 89.9, 90, 100].map(band)).toEqual(['none', 'low', 'low', 'mid', 'mid', 'good', 'good', 'high', 'high']);
+  });
+
+  it('gives the next step from where the answer stands, as the engine does', () => {
+    const question = FAKE_BANK.questions.find((q) => q.id === 'access.mfa')!;
+    expect(nextStep(question, 0)).toBe('First actions for access.mfa.');
+    expect(nextStep(question, 1)).toBe('First actions for access.mfa.');
+    expect(nextStep(question, 2)).toBe('Write down how access.mfa is done today.');
+    expect(nextStep(question, 3)).toBe('Run access.mfa every time and keep the evidence.');
+    expect(nextStep(question, 4)).toBe('Run access.mfa every time and keep the evidence.');
+    expect(nextStep({ remediation: 'Start.', remediation_document: null, remediation_operate: null }, 3)).toBe('Start.');
   });
 
   it('describes values with choice labels', () => {

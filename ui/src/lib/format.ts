@@ -38,3 +38,13 @@ export function shortDate(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** The advice that starts where the answer is, as the engine's gap register gives it. */
+export function nextStep(
+  question: Pick<Question, 'remediation' | 'remediation_document' | 'remediation_operate'>,
+  level: number,
+): string {
+  const start = question.remediation ?? '';
+  const text = level <= 1 ? start : level === 2 ? question.remediation_document : question.remediation_operate;
+  return text?.trim() ? text : start;
+}

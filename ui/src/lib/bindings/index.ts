@@ -6,9 +6,17 @@ export type Criterion = { id: string, category: Category, series: string, title:
 
 export type Effort = "S" | "M" | "L";
 
+export type Impact = "critical" | "high" | "moderate" | "low";
+
+export type RuleStrength = "needed" | "worth_discussing";
+
 export type ScopingInput = "yes_no" | "choice" | "multi_choice" | "text" | "date";
 
-export type Choice = { id: string, label: string, };
+export type Choice = { id: string, label: string, 
+/**
+ * A choice such as "None of these" that cannot be picked together with another.
+ */
+exclusive: boolean, };
 
 export type QuestionKind = "scoping" | "control";
 
@@ -24,7 +32,19 @@ good: string | null,
 /**
  * The first concrete actions that close the gap.
  */
-remediation: string | null, effort: Effort | null, weight: number | null, key: boolean, applies_when: Condition | null, 
+remediation: string | null, 
+/**
+ * The next step from "in place, informal" to written and approved.
+ */
+remediation_document: string | null, 
+/**
+ * The next step from documented (or operating with an exception) to operating with evidence.
+ */
+remediation_operate: string | null, 
+/**
+ * The gap in a leader's words, for when this control is missing or weak.
+ */
+gap: string | null, impact: Impact | null, effort: Effort | null, weight: number | null, key: boolean, applies_when: Condition | null, 
 /**
  * Shown instead of the question when `applies_when` is false (for example "relies on the cloud provider").
  */
@@ -32,7 +52,7 @@ otherwise: string | null, };
 
 export type Step = { number: number, title: string, summary: string, };
 
-export type CategoryRule = { category: Category, when: Condition, 
+export type CategoryRule = { category: Category, strength: RuleStrength, when: Condition, 
 /**
  * Why the category is proposed when the rule holds.
  */
@@ -52,7 +72,12 @@ export type ReportType = "type1" | "type2";
 
 export type AnswerValue = { "level": MaturityLevel } | { "not_applicable": string } | { "yes_no": boolean } | { "choice": string } | { "choices": Array<string> } | { "text": string } | { "date": string };
 
-export type Answer = { question_id: string, value: AnswerValue, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, updated_at: string, };
+export type Answer = { question_id: string, value: AnswerValue, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, 
+/**
+ * A known exception: who or what the control does not yet cover (people, systems, a
+ * period). A control with one is never counted as operating.
+ */
+exception?: string, updated_at: string, };
 
 export type Assessment = { id: string, organisation: string, bank_version: string, created_at: string, updated_at: string, archived_at: string | null, };
 
@@ -60,7 +85,7 @@ export type ScopeOverride = { category: Category, in_scope: boolean, reason: str
 
 export type AssessmentRecord = { assessment: Assessment, answers: { [key in string]: Answer }, scope_overrides: Array<ScopeOverride>, };
 
-export type CategoryDecision = { category: Category, name: string, in_scope: boolean, proposed: boolean, 
+export type CategoryDecision = { category: Category, name: string, in_scope: boolean, proposed: boolean, proposal: Proposal, 
 /**
  * Why the engine proposed what it did.
  */
@@ -70,6 +95,8 @@ proposal_reason: string,
  */
 override_reason: string | null, };
 
+export type Proposal = "needed" | "worth_discussing" | "not_proposed" | "pending";
+
 export type Scorecard = { report_type: ReportType, target_level: number, overall: Rollup, categories: Array<CategoryScore>, steps: Array<StepScore>, criteria: Array<CriterionScore>, scope: Array<CategoryDecision>, 
 /**
  * Every control question, in bank order.
@@ -78,35 +105,141 @@ questions: Array<QuestionState>,
 /**
  * Every scoping question, in bank order: which apply (some depend on other answers).
  */
-scoping: Array<QuestionState>, };
+scoping: Array<QuestionState>, 
+/**
+ * Set when the assessment was answered against an older bank: what changed in the method.
+ */
+method_note: string | null, };
 
-export type Rollup = { readiness: number | null, completion: number | null, applicable: number, answered: number, unanswered: number, };
+export type Rollup = { 
+/**
+ * The headline: design readiness for a Type I target, operating readiness for a Type II.
+ */
+readiness: number | null, 
+/**
+ * Designed and documented (target level 3): what a Type I tests.
+ */
+design: number | null, 
+/**
+ * Operating with evidence (target level 4): what a Type II tests.
+ */
+operating: number | null, completion: number | null, applicable: number, answered: number, unanswered: number, };
 
-export type CategoryScore = { id: Category, name: string, in_scope: boolean, readiness: number | null, completion: number | null, applicable: number, answered: number, criteria_in_scope: number, criteria_scored: number, };
+export type CategoryScore = { id: Category, name: string, in_scope: boolean, readiness: number | null, design: number | null, operating: number | null, completion: number | null, applicable: number, answered: number, criteria_in_scope: number, criteria_scored: number, };
 
-export type StepScore = { step: number, title: string, readiness: number | null, completion: number | null, applicable: number, answered: number, };
+export type StepScore = { step: number, title: string, readiness: number | null, design: number | null, operating: number | null, completion: number | null, applicable: number, answered: number, };
 
 export type CriterionStatus = "scored" | "out_of_scope" | "no_applicable_question";
 
-export type CriterionScore = { id: string, category: Category, title: string, in_scope: boolean, status: CriterionStatus, readiness: number | null, completion: number | null, applicable: number, answered: number, not_applicable: number, };
+export type CriterionScore = { id: string, category: Category, title: string, in_scope: boolean, status: CriterionStatus, readiness: number | null, design: number | null, operating: number | null, completion: number | null, applicable: number, answered: number, not_applicable: number, };
 
-export type QuestionState = { question_id: string, applicable: boolean, answered: boolean, level: number | null, not_applicable: boolean, credit: number | null, };
+export type QuestionState = { question_id: string, applicable: boolean, answered: boolean, level: number | null, not_applicable: boolean, 
+/**
+ * The answer carries a known exception.
+ */
+exception: boolean, credit: number | null, design_credit: number | null, operating_credit: number | null, };
 
-export type Gap = { question_id: string, step: number, topic: string, question: string, criteria: Array<string>, 
+export type Gap = { question_id: string, step: number, topic: string, 
+/**
+ * The gap in a leader's words ("Leavers' access is not removed promptly").
+ */
+title: string, question: string, criteria: Array<string>, 
+/**
+ * The in-scope categories the gap's criteria belong to, Security first.
+ */
+categories: Array<Category>, 
 /**
  * `None` when the question is unanswered (scored as 0, reported as unanswered).
  */
-current_level: number | null, target_level: number, why: string, remediation: string, effort: Effort, weight: number, key_control: boolean, 
+current_level: number | null, 
 /**
- * weight x shortfall x (2 for a key control), from 0 to 10; documented in docs/scoring.md.
+ * The level scoring uses: the level, or at most 2.5 with a known exception.
  */
-priority_score: number, priority: Priority, horizon: Horizon, owner: string | null, due: string | null, };
+effective_level: number, target_level: number, 
+/**
+ * The known exception the answer records, if any: never a refinement.
+ */
+exception: string | null, note: string | null, why: string, 
+/**
+ * The next step from where the answer is (from nothing, from informal, or to operating).
+ */
+remediation: string, effort: Effort, weight: number, key_control: boolean, 
+/**
+ * The bank's impact, raised one step when a customer requires one of the gap's categories.
+ */
+impact: Impact, 
+/**
+ * Weeks of work before the audit window, from the effort and how far the answer is.
+ */
+work_weeks: number, 
+/**
+ * The work does not fit before the audit window must start for the target date.
+ */
+urgent: boolean, 
+/**
+ * 10 x (impact factor / 4)² x shortfall, plus half the impact factor for a known exception
+ * (0 to 12); docs/scoring.md.
+ */
+priority_score: number, priority: Priority, horizon: Horizon, 
+/**
+ * Why the gap has its priority, in words.
+ */
+priority_reason: string, owner: string | null, due: string | null, };
 
 export type Priority = "high" | "medium" | "low";
 
 export type Horizon = "now" | "next90_days" | "later";
 
-export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, changed_at: string, };
+export type Deadline = { target_date: string | null, 
+/**
+ * The latest start of the audit window (Type I date or observation start) that still
+ * meets the target date.
+ */
+window_start: string | null, 
+/**
+ * Weeks from today to `window_start`; negative once that date has passed.
+ */
+weeks_to_window: number | null, };
+
+export type MilestoneKind = "today" | "remediation_end" | "type1_date" | "observation_start" | "observation_end" | "report_date" | "target_date";
+
+export type Milestone = { kind: MilestoneKind, label: string, date: string, };
+
+export type PlanOption = { title: string, detail: string, report_date: string | null, meets_target: boolean | null, };
+
+export type Plan = { today: string, report_type: ReportType, 
+/**
+ * Sum of every gap's work weeks, and the longest single one.
+ */
+total_work_weeks: number, longest_work_weeks: number, 
+/**
+ * Parallel workstreams assumed from the company's size.
+ */
+streams: number, remediation_weeks: number, remediation_end: string, type1_date: string | null, observation_start: string | null, observation_end: string | null, observation_months: number | null, report_date: string, target_date: string | null, 
+/**
+ * `None` without a target date.
+ */
+meets_target: boolean | null, 
+/**
+ * Days between the report date and the target date (negative when late).
+ */
+slack_days: number | null, 
+/**
+ * One plain sentence: on track, late by how much, or no deadline given.
+ */
+verdict: string, milestones: Array<Milestone>, options: Array<PlanOption>, 
+/**
+ * What the dates assume, so a reader can redo them.
+ */
+assumptions: Array<string>, };
+
+export type Analysis = { scorecard: Scorecard, deadline: Deadline, gaps: Array<Gap>, 
+/**
+ * The ids of the ten gaps to show first, every in-scope category with gaps represented.
+ */
+top: Array<string>, plan: Plan, };
+
+export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, exception?: string, changed_at: string, };
 
 export type BackupInfo = { path: string, created_at: string, 
 /**
@@ -160,7 +293,11 @@ startup_error: CommandError | null, };
 
 export type AssessmentView = { record: AssessmentRecord, scorecard: Scorecard, fingerprint: string, };
 
-export type SaveAnswerRequest = { assessment_id: string, question_id: string, value: AnswerValue, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, };
+export type SaveAnswerRequest = { assessment_id: string, question_id: string, value: AnswerValue, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, 
+/**
+ * A known exception; absent or empty means none.
+ */
+exception: string | null, };
 
 export type SavedAnswer = { answer: Answer, scorecard: Scorecard, };
 

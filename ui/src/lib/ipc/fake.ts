@@ -22,6 +22,10 @@ const control = (id: string, step: number, topic: string, text: string, criteria
   criteria,
   good: `What good looks like for ${id}.`,
   remediation: `First actions for ${id}.`,
+  remediation_document: `Write down how ${id} is done today.`,
+  remediation_operate: `Run ${id} every time and keep the evidence.`,
+  gap: `The ${id} gap`,
+  impact: key ? 'critical' : 'moderate',
   effort: 'S',
   weight: 3,
   key,
@@ -47,12 +51,16 @@ export const FAKE_BANK: Bank = {
       why: 'It sets the target.',
       input: 'choice',
       choices: [
-        { id: 'type1', label: 'Type I' },
-        { id: 'type2', label: 'Type II' },
+        { id: 'type1', label: 'Type I', exclusive: false },
+        { id: 'type2', label: 'Type II', exclusive: false },
       ],
       criteria: [],
       good: null,
       remediation: null,
+      remediation_document: null,
+      remediation_operate: null,
+      gap: null,
+      impact: null,
       effort: null,
       weight: null,
       key: false,
@@ -73,13 +81,17 @@ function fakeScore(bank: Bank, record: AssessmentRecord): Scorecard {
     const value = record.answers[q.id]?.value;
     const level = value && 'level' in value ? value.level : null;
     const notApplicable = !!value && 'not_applicable' in value;
+    const credit = (t: number) => (notApplicable ? null : Math.min(level ?? 0, t) / t);
     return {
       question_id: q.id,
       applicable: true,
       answered: level !== null || notApplicable,
       level,
       not_applicable: notApplicable,
-      credit: notApplicable ? null : Math.min(level ?? 0, target) / target,
+      exception: !!record.answers[q.id]?.exception,
+      credit: credit(target),
+      design_credit: credit(3),
+      operating_credit: credit(4),
     };
   });
   const scored = questions.filter((q) => q.credit !== null);
@@ -89,13 +101,14 @@ function fakeScore(bank: Bank, record: AssessmentRecord): Scorecard {
   return {
     report_type: 'type2',
     target_level: target,
-    overall: { readiness, completion, applicable: questions.length, answered, unanswered: questions.length - answered },
+    overall: { readiness, design: readiness, operating: readiness, completion, applicable: questions.length, answered, unanswered: questions.length - answered },
     categories: [],
-    steps: bank.steps.map((s) => ({ step: s.number, title: s.title, readiness, completion, applicable: 0, answered: 0 })),
+    steps: bank.steps.map((s) => ({ step: s.number, title: s.title, readiness, design: readiness, operating: readiness, completion, applicable: 0, answered: 0 })),
     criteria: [],
     scope: [],
     questions,
     scoping: [],
+    method_note: null,
   };
 }
 
@@ -139,6 +152,36 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     },
     getAssessment: async (id) => view(id),
     getGaps: async () => [],
+    getAnalysis: async (id) => {
+      const day = now().slice(0, 10);
+      return {
+        scorecard: fakeScore(bank, record(id)),
+        deadline: { target_date: null, window_start: null, weeks_to_window: null },
+        gaps: [],
+        top: [],
+        plan: {
+          today: day,
+          report_type: 'type2',
+          total_work_weeks: 0,
+          longest_work_weeks: 0,
+          streams: 2,
+          remediation_weeks: 0,
+          remediation_end: day,
+          type1_date: null,
+          observation_start: day,
+          observation_end: day,
+          observation_months: 3,
+          report_date: day,
+          target_date: null,
+          meets_target: null,
+          slack_days: null,
+          verdict: 'No target date given.',
+          milestones: [],
+          options: [],
+          assumptions: [],
+        },
+      };
+    },
     renameAssessment: async (id, organisation) => {
       record(id).assessment.organisation = organisation;
     },
@@ -166,6 +209,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         owner: request.owner || null,
         due: request.due,
         evidence: request.evidence,
+        exception: request.exception || undefined,
         updated_at: now(),
       };
       record(request.assessment_id).answers[request.question_id] = answer;

@@ -1,5 +1,6 @@
 // The one door to the host: the interface every screen calls, and the switch between real and fake.
 import type {
+  Analysis,
   AnswerValue,
   AppInfo,
   Assessment,
@@ -25,6 +26,8 @@ export interface Host {
   createAssessment(organisation: string, reportType: ReportType): Promise<Assessment>;
   getAssessment(id: string): Promise<AssessmentView>;
   getGaps(id: string): Promise<Gap[]>;
+  /** Scores, the ranked gap register, the top gaps and the dated plan, as of today. */
+  getAnalysis(id: string): Promise<Analysis>;
   renameAssessment(id: string, organisation: string): Promise<void>;
   duplicateAssessment(id: string): Promise<Assessment>;
   setArchived(id: string, archived: boolean): Promise<void>;

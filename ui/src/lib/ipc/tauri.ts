@@ -12,6 +12,7 @@ export const tauriHost: Host = {
   createAssessment: (organisation, reportType) => invoke('create_assessment', { organisation, reportType }),
   getAssessment: (id) => invoke('get_assessment', { id }),
   getGaps: (id) => invoke('get_gaps', { id }),
+  getAnalysis: (id) => invoke('get_analysis', { id }),
   renameAssessment: (id, organisation) => invoke('rename_assessment', { id, organisation }),
   duplicateAssessment: (id) => invoke('duplicate_assessment', { id }),
   setArchived: (id, archived) => invoke('set_archived', { id, archived }),

@@ -25,6 +25,8 @@ export interface Details {
   owner: string | null;
   due: string | null;
   evidence: string[];
+  /** A known exception: who or what the control does not yet cover. */
+  exception?: string | null;
 }
 
 export class Questionnaire {
@@ -71,7 +73,7 @@ export class Questionnaire {
       const state = this.stateOf(q.id);
       if (!state?.applicable) return false;
       if (this.filter === 'unanswered') return !state.answered;
-      if (this.filter === 'gaps') return !state.not_applicable && (state.level ?? 0) < target;
+      if (this.filter === 'gaps') return !state.not_applicable && ((state.level ?? 0) < target || state.exception);
       return true;
     });
   }
@@ -107,14 +109,20 @@ export class Questionnaire {
     this.expanded[questionId] = !this.expanded[questionId];
   }
 
-  /** Saves a value, keeping the note, owner, date and evidence already recorded. */
+  /**
+   * Saves a value, keeping the note, owner, date and evidence already recorded. A known
+   * exception stays while the control is still in place (informal or better); below that the
+   * level already says more, so it is dropped (the history keeps it).
+   */
   async answer(questionId: string, value: AnswerValue): Promise<boolean> {
     const current = this.answerOf(questionId);
+    const inPlace = 'level' in value && value.level >= 2;
     return this.save(questionId, value, {
       note: current?.note ?? null,
       owner: current?.owner ?? null,
       due: current?.due ?? null,
       evidence: current?.evidence ?? [],
+      exception: inPlace ? (current?.exception ?? null) : null,
     });
   }
 
@@ -171,6 +179,7 @@ export class Questionnaire {
         owner: details.owner,
         due: details.due,
         evidence: details.evidence,
+        exception: details.exception ?? null,
       });
       this.view.record.answers[questionId] = saved.answer;
       this.view.scorecard = saved.scorecard;

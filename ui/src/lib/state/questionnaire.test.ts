@@ -52,6 +52,16 @@ describe('Questionnaire', () => {
     expect(q.step).toBe(1);
   });
 
+  it('keeps a known exception while the control stays in place and drops it below informal', async () => {
+    await q.answer('access.mfa', { level: 4 });
+    await q.saveDetails('access.mfa', { note: null, owner: null, due: null, evidence: [], exception: 'contractors not enrolled' });
+    expect(q.answerOf('access.mfa')?.exception).toBe('contractors not enrolled');
+    await q.answer('access.mfa', { level: 3 });
+    expect(q.answerOf('access.mfa')?.exception).toBe('contractors not enrolled');
+    await q.answer('access.mfa', { level: 1 });
+    expect(q.answerOf('access.mfa')?.exception ?? null).toBeNull();
+  });
+
   it('saves a level, reports it saved, and refreshes the live score', async () => {
     expect(await q.answer('gov.code', { level: 4 })).toBe(true);
     expect(q.saves['gov.code'].status).toBe('saved');
