@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord};
 use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTION};
-use crate::plan::{Deadline, gap_work_weeks, human_date};
+use crate::plan::{Deadline, WINDOW_BUFFER_WEEKS, gap_work_weeks, human_date};
 use crate::scoring::Scorecard;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
@@ -127,10 +127,14 @@ pub fn find_gaps(
             };
             let effort = question.effort.unwrap_or(Effort::M);
             let work_weeks = gap_work_weeks(effort, effective, exception.is_some());
+            // Work must be done before the buffer ahead of the window. Once even that is past,
+            // the target cannot be met at all: the plan says so, and priority stays with impact
+            // rather than making every gap High.
             let urgent = impact != Impact::Low
-                && deadline
-                    .weeks_to_window
-                    .is_some_and(|weeks| work_weeks > 0.0 && work_weeks > weeks);
+                && deadline.weeks_to_window.is_some_and(|weeks| {
+                    let left = weeks - WINDOW_BUFFER_WEEKS as f64;
+                    left > 0.0 && work_weeks > left
+                });
             let shortfall = (f64::from(target) - effective) / f64::from(target);
             // Impact counts squared: a critical control half-way outranks a high one not
             // started only when it carries a live exception.
@@ -143,7 +147,7 @@ pub fn find_gaps(
                         0.0
                     },
             );
-            let (priority, priority_reason) = prioritise(
+            let (priority, mut priority_reason) = prioritise(
                 impact,
                 effective,
                 exception.is_some(),
@@ -151,6 +155,9 @@ pub fn find_gaps(
                 impact != question.impact(),
                 deadline,
             );
+            if state.level.is_none() {
+                priority_reason.push_str(" (unanswered, so counted as not in place)");
+            }
             let gap = Gap {
                 question_id: question.id.clone(),
                 step: question.step,
@@ -217,10 +224,6 @@ fn prioritise(
     let window_near = deadline.weeks_to_window.is_some_and(|w| w <= 13.0);
     if urgent {
         let when = match deadline.window_start {
-            Some(date) if deadline.weeks_to_window.is_some_and(|w| w <= 0.0) => format!(
-                "the audit window had to start by {} for the target date",
-                human_date(date)
-            ),
             Some(date) => format!(
                 "the audit window must start by {} for the target date",
                 human_date(date)

@@ -400,7 +400,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Gaps { assessment, json } => {
-            let analysis = ws.analysis(&ws.resolve(&assessment)?, now.date_naive())?;
+            let analysis =
+                ws.analysis(&ws.resolve(&assessment)?, chrono::Local::now().date_naive())?;
             if json {
                 print_json(&json!({
                     "report_type": analysis.scorecard.report_type,
@@ -417,7 +418,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Plan { assessment, json } => {
-            let analysis = ws.analysis(&ws.resolve(&assessment)?, now.date_naive())?;
+            let analysis =
+                ws.analysis(&ws.resolve(&assessment)?, chrono::Local::now().date_naive())?;
             if json {
                 print_json(&analysis.plan);
             } else {
@@ -701,6 +703,7 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
             Proposal::WorthDiscussing => "worth discussing",
             Proposal::NotProposed => "not proposed",
             Proposal::Pending => "not decided yet",
+            Proposal::Carried => "kept until answered",
         };
         println!(
             "  [{mark}] {:<22} {proposal}: {}",

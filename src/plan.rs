@@ -216,6 +216,7 @@ fn dates(today: NaiveDate, weeks: u32, report_type: ReportType, months: u32) -> 
 /// Computes the plan. Pure: `today` is passed in.
 pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
     let t = timeline(record);
+    let required = crate::gaps::required_categories(record);
     let all: Vec<&Gap> = gaps.iter().collect();
     let (total, longest, weeks) = remediation_weeks(&all, t.streams);
     let main = dates(today, weeks, t.report_type, t.period_months);
@@ -298,12 +299,12 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
     let late = meets(main.report_date) == Some(false);
     let mut options = Vec::new();
     if late {
-        if t.report_type == ReportType::Type2 {
+        if t.report_type == ReportType::Type2 && t.existing_report.is_none() {
             let bridge = dates(today, weeks, ReportType::Type1, 0);
             options.push(PlanOption {
-                title: "A Type I first, as a bridge".into(),
+                title: "A Type I first, if the customer accepts one".into(),
                 detail: format!(
-                    "Close the design gaps, take a Type I as of {} and share it with the customer while the Type II observation period runs.",
+                    "Close the design gaps, take a Type I as of {} and share it while the Type II observation period runs. It meets the date only if the customer agrees to a Type I in the meantime.",
                     human_date(bridge.window_start)
                 ),
                 report_date: Some(bridge.report_date),
@@ -324,29 +325,30 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
                 });
             }
         }
+        // Only categories no customer requires can wait for the next period.
         let extra: Vec<Category> = {
             let mut cats: Vec<Category> = gaps
                 .iter()
                 .flat_map(|g| g.categories.iter().copied())
-                .filter(|c| *c != Category::Security)
+                .filter(|c| *c != Category::Security && !required.contains(c))
                 .collect();
             cats.sort();
             cats.dedup();
             cats
         };
         if !extra.is_empty() {
-            let security: Vec<&Gap> = gaps
+            let kept: Vec<&Gap> = gaps
                 .iter()
-                .filter(|g| g.categories.contains(&Category::Security))
+                .filter(|g| g.categories.iter().any(|c| !extra.contains(c)))
                 .collect();
-            let (_, _, security_weeks) = remediation_weeks(&security, t.streams);
-            if security_weeks < weeks {
-                let phased = dates(today, security_weeks, t.report_type, t.period_months);
+            let (_, _, kept_weeks) = remediation_weeks(&kept, t.streams);
+            if kept_weeks < weeks {
+                let phased = dates(today, kept_weeks, t.report_type, t.period_months);
                 let names: Vec<&str> = extra.iter().map(|c| c.name()).collect();
                 options.push(PlanOption {
                     title: "Phase a category into the next period".into(),
                     detail: format!(
-                        "Report on Security first and add {} in the next period; remediation shortens to {security_weeks} weeks.",
+                        "Leave {} (no customer requires it) for the next period; remediation shortens to {kept_weeks} weeks.",
                         names.join(", ")
                     ),
                     report_date: Some(phased.report_date),
@@ -355,7 +357,7 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
             }
         }
         let bridge_letter = if t.existing_report.is_some() {
-            " Your auditor can issue a bridge letter covering the time since your last report's period ended."
+            " Meanwhile, management can give customers a bridge letter covering the time since your last report's period ended."
         } else {
             ""
         };
@@ -369,6 +371,7 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
         });
     }
 
+    let unanswered = gaps.iter().filter(|g| g.current_level.is_none()).count();
     let mut assumptions = vec![
         format!(
             "Work per gap: S {} week, M {} weeks, L {} weeks of one person's time from nothing; three quarters of it when planned, half with a known exception, a quarter from informal; none once documented (it earns its evidence by operating).",
@@ -406,6 +409,14 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
         }
     }
 
+    if unanswered > 0 {
+        assumptions.insert(
+            0,
+            format!(
+                "{unanswered} unanswered questions count as not in place, with their full work; answering them will usually bring these dates forward."
+            ),
+        );
+    }
     Plan {
         today,
         report_type: t.report_type,

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord};
-use crate::catalog::{Bank, Category, CategoryRule, Condition, Question, RuleStrength};
+use crate::catalog::{
+    Bank, Category, CategoryRule, Condition, Question, REQUIRED_CATEGORIES_QUESTION, RuleStrength,
+};
 
 /// What the engine makes of a category from the scoping answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -17,6 +19,21 @@ pub enum Proposal {
     NotProposed,
     /// A scoping question that decides it is still unanswered.
     Pending,
+    /// Still undecided under the current method, but proposed by the earlier one from this
+    /// assessment's answers: kept in scope until the new questions are answered.
+    Carried,
+}
+
+/// The question bank version from which scope asks what customers require and the role for
+/// personal data; assessments answered against an older bank keep their earlier proposals
+/// (as `Carried`) until those questions are answered.
+pub const SCOPE_METHOD_SINCE: &str = "2026.11.2";
+
+/// Whether an assessment was answered against a bank older than `version`. Bank versions are
+/// dated (`YYYY.MM.N`), so they compare part by part as numbers.
+pub fn answered_before(record: &AssessmentRecord, version: &str) -> bool {
+    let parts = |v: &str| -> Vec<u64> { v.split('.').map(|p| p.parse().unwrap_or(0)).collect() };
+    parts(&record.assessment.bank_version) < parts(version)
 }
 
 /// The decision for one category, with the proposal behind it and any override.
@@ -78,7 +95,7 @@ pub fn decide_scope(bank: &Bank, record: &AssessmentRecord) -> Vec<CategoryDecis
         .into_iter()
         .map(|category| {
             let (proposal, proposal_reason) = propose(bank, record, category);
-            let proposed = proposal == Proposal::Needed;
+            let proposed = matches!(proposal, Proposal::Needed | Proposal::Carried);
             let overridden = record
                 .scope_overrides
                 .iter()
@@ -130,22 +147,79 @@ fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (Propo
         .filter(|q| record.value(q).is_none())
         .collect();
     if !pending.is_empty() {
+        let questions = dedup(pending).join(", ");
+        if answered_before(record, SCOPE_METHOD_SINCE)
+            && let Some(reason) = earlier_proposal(record, category)
+        {
+            return (
+                Proposal::Carried,
+                format!(
+                    "Kept in scope from your earlier answers ({reason}) until you answer {questions}, which now decide it."
+                ),
+            );
+        }
         let also = worth
             .map(|r| format!(" Meanwhile it is worth discussing: {}", r.reason_in))
             .unwrap_or_default();
         return (
             Proposal::Pending,
-            format!(
-                "Not decided yet: answer {} to decide.{also}",
-                dedup(pending).join(", ")
-            ),
+            format!("Not decided yet: answer {questions} to decide.{also}"),
         );
     }
     if let Some(rule) = worth {
-        return (Proposal::WorthDiscussing, rule.reason_in.clone());
+        let unknown = matches!(
+            record.value(REQUIRED_CATEGORIES_QUESTION),
+            Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == "unknown")
+        );
+        let check = if unknown {
+            " You do not know yet which categories customers want: ask before deciding."
+        } else {
+            ""
+        };
+        return (
+            Proposal::WorthDiscussing,
+            format!("{}{check}", rule.reason_in),
+        );
     }
     let reasons: Vec<&str> = needed.iter().map(|r| r.reason_out.as_str()).collect();
-    (Proposal::NotProposed, dedup(reasons).join(" "))
+    let unknown = matches!(
+        record.value(REQUIRED_CATEGORIES_QUESTION),
+        Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == "unknown")
+    );
+    let check = if unknown {
+        " You do not know yet which categories customers want: their security questionnaires, RFPs and contracts will say."
+    } else {
+        ""
+    };
+    (
+        Proposal::NotProposed,
+        format!("{}{check}", dedup(reasons).join(" ")),
+    )
+}
+
+/// What the method before bank 2026.11.2 proposed, from the answers it had: any personal data
+/// or a privacy notice proposed Privacy, any SLA Availability, confidential data or clauses
+/// Confidentiality, transactions or payment data Processing Integrity.
+fn earlier_proposal(record: &AssessmentRecord, category: Category) -> Option<&'static str> {
+    let yes = |q: &str| record.value(q) == Some(&AnswerValue::YesNo(true));
+    let kind = |k: &str| matches!(record.value("scope.data-kinds"), Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == k));
+    match category {
+        Category::Availability if yes("scope.sla") || yes("scope.uptime-critical") => {
+            Some("an SLA or customers who depend on uptime")
+        }
+        Category::Confidentiality
+            if kind("customer-confidential") || yes("scope.confidentiality-clauses") =>
+        {
+            Some("confidential customer data or confidentiality clauses")
+        }
+        Category::ProcessingIntegrity if yes("scope.transaction-processing") || kind("payment") => {
+            Some("transaction processing or payment data")
+        }
+        Category::Privacy if kind("personal") || kind("health") || yes("scope.privacy-notice") => {
+            Some("personal data or a privacy notice")
+        }
+        _ => None,
+    }
 }
 
 fn dedup(mut items: Vec<&str>) -> Vec<&str> {

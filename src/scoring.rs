@@ -289,9 +289,9 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
 /// What changed in the method since the bank the assessment was answered against, so a user
 /// who upgrades knows why figures moved.
 pub fn method_note(bank: &Bank, record: &AssessmentRecord) -> Option<String> {
-    (record.assessment.bank_version != bank.version).then(|| {
+    crate::scope::answered_before(record, crate::scope::SCOPE_METHOD_SINCE).then(|| {
         format!(
-            "Answered against question bank {}; scored with {}. Since 2026.11.2 scope asks which categories customers require and your role for personal data, answers can record known exceptions, readiness is shown for design and for operation, and gaps are ranked by impact and time. Figures can differ from earlier exports of this assessment.",
+            "Answered against question bank {}; scored with {}. Since 2026.11.2 scope asks which categories customers require and your role for personal data (categories your earlier answers proposed stay in scope until you answer), answers can record known exceptions, readiness is shown for design and for operation, and gaps are ranked by impact and time. Figures can differ from earlier exports of this assessment.",
             record.assessment.bank_version, bank.version
         )
     })

@@ -466,13 +466,70 @@ fn a_deadline_that_cannot_be_met_says_so_and_offers_a_bridge() {
             .any(|o| o.title.contains("shorter first observation period"))
     );
     assert_dates_add_up(&a);
-    // The work that does not fit before the window must open is urgent, whatever its level.
-    let admin = a
+    // The window had to open months ago: the plan carries the lateness, and priorities stay
+    // with impact instead of every gap turning High.
+    assert!(a.gaps.iter().all(|g| !g.urgent));
+    assert!(
+        a.gaps
+            .iter()
+            .filter(|g| g.priority == Priority::High)
+            .count()
+            < a.gaps.len() / 2,
+        "High keeps its meaning"
+    );
+}
+
+/// Work that cannot be finished before the audit window must open is urgent, whatever its level.
+#[test]
+fn work_that_will_not_fit_before_the_window_is_high() {
+    let mut c = Company::new("Tightrope", ReportType::Type1);
+    let large_moderate =
+        c.ws.bank
+            .control_questions()
+            .find(|q| {
+                q.impact == Some(soc2_readiness::catalog::Impact::Moderate)
+                    && q.effort == Some(soc2_readiness::catalog::Effort::L)
+                    && q.criteria.iter().any(|id| id.starts_with("CC"))
+            })
+            .expect("a large, moderate-impact Security question")
+            .id
+            .clone();
+    // Type I by 5 March 2027: the window must open by 5 February, ten weeks from today.
+    c.answer("scope.report-type", "type1")
+        .answer("scope.required-categories", "security-only")
+        .answer("scope.target-date", "2027-03-05")
+        .all_controls("documented")
+        .answer(&large_moderate, "not-in-place");
+    let a = c.analysis();
+    let gap = a
         .gaps
         .iter()
-        .find(|g| g.question_id == "access.admin-mfa")
+        .find(|g| g.question_id == large_moderate)
         .unwrap();
-    assert!(admin.urgent && admin.priority == Priority::High);
+    assert_eq!(gap.work_weeks, 5.0);
+    assert!(
+        !gap.urgent && gap.priority == Priority::Medium,
+        "five weeks fit in the eight left: {}",
+        gap.priority_reason
+    );
+    // Two weeks later than that, the same work no longer fits.
+    c.answer("scope.target-date", "2027-01-22");
+    let a = c.analysis();
+    let gap = a
+        .gaps
+        .iter()
+        .find(|g| g.question_id == large_moderate)
+        .unwrap();
+    assert!(
+        gap.urgent && gap.priority == Priority::High,
+        "{}",
+        gap.priority_reason
+    );
+    assert!(
+        gap.priority_reason.contains("audit exception"),
+        "{}",
+        gap.priority_reason
+    );
 }
 
 #[test]

@@ -553,6 +553,26 @@ fn a_data_file_from_the_previous_release_keeps_its_answers_and_takes_exceptions(
         .find(|d| d.category == Category::ProcessingIntegrity)
         .unwrap();
     assert!(pi.in_scope, "the user's override is kept");
+    // The earlier method proposed Availability (an SLA), Confidentiality and Privacy (the kinds
+    // of data); they stay in scope until the new scoping questions are answered.
+    for category in [
+        Category::Availability,
+        Category::Confidentiality,
+        Category::Privacy,
+    ] {
+        let decision = scorecard
+            .scope
+            .iter()
+            .find(|d| d.category == category)
+            .unwrap();
+        assert!(decision.in_scope, "{category:?} is kept after the upgrade");
+        assert_eq!(
+            decision.proposal,
+            soc2_readiness::scope::Proposal::Carried,
+            "{}",
+            decision.proposal_reason
+        );
+    }
 
     ws.save_answer(
         id,

@@ -1115,7 +1115,7 @@ fn timeline(w: &mut Writer, plan: &crate::plan::Plan) {
         };
         marks.push((
             x_of(m.date),
-            format!("{short} {}", m.date.format("%d %b")),
+            format!("{short} {}", m.date.format("%-d %b")),
             rgb,
         ));
     }

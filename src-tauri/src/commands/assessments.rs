@@ -41,13 +41,13 @@ pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<A
 
 #[tauri::command]
 pub fn get_gaps(state: State<'_, AppState>, id: String) -> CommandResult<Vec<Gap>> {
-    state.with(|ws| ws.gaps(&id, Utc::now().date_naive()))
+    state.with(|ws| ws.gaps(&id, chrono::Local::now().date_naive()))
 }
 
 /// The scorecard, gap register and dated plan, as of today.
 #[tauri::command]
 pub fn get_analysis(state: State<'_, AppState>, id: String) -> CommandResult<Analysis> {
-    state.with(|ws| ws.analysis(&id, Utc::now().date_naive()))
+    state.with(|ws| ws.analysis(&id, chrono::Local::now().date_naive()))
 }
 
 #[tauri::command]
