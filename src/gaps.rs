@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{AnswerValue, AssessmentRecord};
 use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTION};
 use crate::plan::{Deadline, WINDOW_BUFFER_WEEKS, gap_work_weeks, human_date};
+use crate::scope::evaluate;
 use crate::scoring::Scorecard;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
@@ -120,10 +121,19 @@ pub fn find_gaps(
             let customer_required = categories
                 .iter()
                 .any(|c| *c != Category::Security && required.contains(c));
-            let impact = if customer_required {
-                question.impact().raised()
+            let leaned_on = question
+                .impact_raised_when
+                .as_ref()
+                .is_some_and(|c| evaluate(c, record) == Some(true));
+            let base = if leaned_on {
+                question.impact().stepped_up()
             } else {
                 question.impact()
+            };
+            let impact = if customer_required {
+                base.raised()
+            } else {
+                base
             };
             let effort = question.effort.unwrap_or(Effort::M);
             let work_weeks = gap_work_weeks(effort, effective, exception.is_some());
@@ -147,17 +157,31 @@ pub fn find_gaps(
                         0.0
                     },
             );
+            let raised_by = if leaned_on {
+                Some("raised one step: the system's scope leans on it")
+            } else if impact != question.impact() {
+                Some("raised one step: a customer requires its category")
+            } else {
+                None
+            };
             let (priority, mut priority_reason) = prioritise(
                 impact,
                 effective,
                 exception.is_some(),
                 urgent,
-                impact != question.impact(),
+                raised_by,
                 deadline,
             );
             if state.level.is_none() {
                 priority_reason.push_str(" (unanswered, so counted as not in place)");
             }
+            let advice = question.advice_for(state.level.unwrap_or(0));
+            let remediation = match &exception {
+                Some(_) => format!(
+                    "Close the known exception first, so the control covers everyone and everything in scope; then: {advice}"
+                ),
+                None => advice.to_string(),
+            };
             let gap = Gap {
                 question_id: question.id.clone(),
                 step: question.step,
@@ -172,7 +196,7 @@ pub fn find_gaps(
                 exception,
                 note: answer.and_then(|a| a.note.clone()),
                 why: question.why.clone(),
-                remediation: question.advice_for(state.level.unwrap_or(0)).to_string(),
+                remediation,
                 effort,
                 weight: question.weight(),
                 key_control: question.key,
@@ -212,14 +236,10 @@ fn prioritise(
     effective: f64,
     exception: bool,
     urgent: bool,
-    raised: bool,
+    raised_by: Option<&str>,
     deadline: &Deadline,
 ) -> (Priority, String) {
-    let raised = if raised {
-        " (raised one step: a customer requires its category)"
-    } else {
-        ""
-    };
+    let raised = raised_by.map(|why| format!(" ({why})")).unwrap_or_default();
     let impact_words = format!("{} impact{raised}", impact.label().to_lowercase());
     let window_near = deadline.weeks_to_window.is_some_and(|w| w <= 13.0);
     if urgent {

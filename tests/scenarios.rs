@@ -222,6 +222,17 @@ fn six_person_pre_seed_saas() {
     ] {
         assert_high_in_top_ten(&a, question);
     }
+    let laptops = a
+        .gaps
+        .iter()
+        .find(|g| g.question_id == "endpoint.device-management")
+        .unwrap();
+    assert_eq!(
+        laptops.impact,
+        soc2_readiness::catalog::Impact::Critical,
+        "people work from home: laptop management is raised a step ({})",
+        laptops.priority_reason
+    );
     let mfa = a
         .gaps
         .iter()

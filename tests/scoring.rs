@@ -508,6 +508,14 @@ fn a_critical_control_with_an_exception_is_high() {
                     .unwrap(),
         "the advice starts from an operating control, not from nothing"
     );
+    let question = bank.question("access.deprovisioning").unwrap();
+    assert!(
+        g.remediation.starts_with("Close the known exception first")
+            && g.remediation
+                .ends_with(question.remediation_operate.as_deref().unwrap()),
+        "with an exception the next step closes it, then operates the control: {}",
+        g.remediation
+    );
 }
 
 /// The plan worked by hand in docs/scoring.md: 3 streams, 30 weeks of work, the longest 10.

@@ -171,6 +171,7 @@ struct RawQuestion {
     remediation_operate: Option<String>,
     gap: Option<String>,
     impact: Option<Impact>,
+    impact_raised_when: Option<Condition>,
     effort: Option<Effort>,
     weight: Option<u32>,
     #[serde(default)]
@@ -274,6 +275,15 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
     }
     let by_id: BTreeMap<&str, &Question> = questions.iter().map(|q| (q.id.as_str(), q)).collect();
     for q in &questions {
+        if let Some(condition) = &q.impact_raised_when {
+            check_condition(
+                &origin[&q.id],
+                Some(&q.id),
+                condition,
+                &by_id,
+                &mut problems,
+            );
+        }
         if let Some(condition) = &q.applies_when {
             check_condition(
                 &origin[&q.id],
@@ -391,6 +401,7 @@ fn build_question(
                 || raw.remediation_operate.is_some()
                 || raw.gap.is_some()
                 || raw.impact.is_some()
+                || raw.impact_raised_when.is_some()
             {
                 problem(
                     "scoping questions are not scored: drop weight, effort, impact, gap and remediation"
@@ -471,6 +482,7 @@ fn build_question(
         remediation_operate: raw.remediation_operate,
         gap: raw.gap,
         impact: raw.impact,
+        impact_raised_when: raw.impact_raised_when,
         effort: raw.effort,
         weight: raw.weight,
         key: raw.key,

@@ -151,6 +151,15 @@ impl Impact {
         }
     }
 
+    /// One step more serious, up to critical: for a control the system's scope leans on.
+    pub fn stepped_up(self) -> Impact {
+        match self {
+            Impact::Low => Impact::Moderate,
+            Impact::Moderate => Impact::High,
+            Impact::High | Impact::Critical => Impact::Critical,
+        }
+    }
+
     /// One step more serious, for a category customers require, but never made critical: a
     /// required category's routine controls must not outrank the controls that keep data safe.
     pub fn raised(self) -> Impact {
@@ -202,6 +211,10 @@ pub struct Question {
     pub gap: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub impact: Option<Impact>,
+    /// When the system's scope makes this control matter more (people working from home, a
+    /// staging environment in the boundary), its impact is raised one step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact_raised_when: Option<Condition>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effort: Option<Effort>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -44,7 +44,12 @@ remediation_operate: string | null,
 /**
  * The gap in a leader's words, for when this control is missing or weak.
  */
-gap: string | null, impact: Impact | null, effort: Effort | null, weight: number | null, key: boolean, applies_when: Condition | null, 
+gap: string | null, impact: Impact | null, 
+/**
+ * When the system's scope makes this control matter more (people working from home, a
+ * staging environment in the boundary), its impact is raised one step.
+ */
+impact_raised_when: Condition | null, effort: Effort | null, weight: number | null, key: boolean, applies_when: Condition | null, 
 /**
  * Shown instead of the question when `applies_when` is false (for example "relies on the cloud provider").
  */
@@ -95,7 +100,7 @@ proposal_reason: string,
  */
 override_reason: string | null, };
 
-export type Proposal = "needed" | "worth_discussing" | "not_proposed" | "pending";
+export type Proposal = "needed" | "worth_discussing" | "not_proposed" | "pending" | "carried";
 
 export type Scorecard = { report_type: ReportType, target_level: number, overall: Rollup, categories: Array<CategoryScore>, steps: Array<StepScore>, criteria: Array<CriterionScore>, scope: Array<CategoryDecision>, 
 /**
