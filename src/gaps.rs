@@ -178,7 +178,8 @@ pub fn find_gaps(
             let advice = question.advice_for(state.level.unwrap_or(0));
             let remediation = match &exception {
                 Some(_) => format!(
-                    "Close the known exception first, so the control covers everyone and everything in scope; then: {advice}"
+                    "Close the known exception first, so the control covers everyone and everything in scope; then {}",
+                    lower_first(advice)
                 ),
                 None => advice.to_string(),
             };
@@ -304,6 +305,17 @@ pub fn required_categories(record: &AssessmentRecord) -> Vec<Category> {
             chosen.iter().filter_map(|c| Category::parse(c)).collect()
         }
         _ => Vec::new(),
+    }
+}
+
+/// "Record each leaver" → "record each leaver", leaving acronyms ("MFA on…") as they are.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
     }
 }
 
