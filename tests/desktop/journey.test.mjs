@@ -115,6 +115,20 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   assert.equal(withException()[0].exception, 'two contractors not covered');
   assert.match(await app.text(`${selected} [data-testid="exception-status"]`), /known exception/);
 
+  // A stray Backspace clears the answer, exception and all; Ctrl+Z brings every detail back.
+  await app.press(KEYS.Backspace);
+  await app.waitFor(async () => answerCount() === saved - 1, 'the answer to be cleared');
+  assert.match(await app.text('[data-testid="undo-notice"]'), /Cleared the answer/);
+  const ctrl = '\uE009';
+  await app.send('POST', '/actions', {
+    actions: [{ type: 'key', id: 'keyboard', actions: [
+      { type: 'keyDown', value: ctrl }, { type: 'keyDown', value: 'z' },
+      { type: 'keyUp', value: 'z' }, { type: 'keyUp', value: ctrl },
+    ] }],
+  });
+  await app.waitFor(async () => answerCount() === saved, 'the answer to come back');
+  assert.equal(withException()[0].exception, 'two contractors not covered');
+
   // The dashboard shows exactly what `soc2-readiness score` computes from the same file.
   const [summary] = JSON.parse(soc2('list', '--json'));
   const id = summary.assessment.id;

@@ -22,6 +22,13 @@ describe('actionFor', () => {
     expect(press('e')).toEqual({ kind: 'edit-note' });
   });
 
+  it('maps Ctrl+Z (or Cmd+Z) to undo, but not while typing', () => {
+    expect(actionFor({ key: 'z', ctrlKey: true, inField: false })).toEqual({ kind: 'undo' });
+    expect(actionFor({ key: 'z', metaKey: true, inField: false })).toEqual({ kind: 'undo' });
+    expect(actionFor({ key: 'z', ctrlKey: true, inField: true })).toBeNull();
+    expect(actionFor({ key: 'z', inField: false })).toBeNull();
+  });
+
   it('ignores keys it does not know and levels outside 0 to 4', () => {
     expect(press('5')).toBeNull();
     expect(press('x')).toBeNull();

@@ -10,6 +10,7 @@ export type Action =
   | { kind: 'edit-note' }
   | { kind: 'cycle-filter' }
   | { kind: 'shortcuts' }
+  | { kind: 'undo' }
   | { kind: 'escape' };
 
 export interface KeyPress {
@@ -24,7 +25,8 @@ export interface KeyPress {
 export const SHORTCUTS: Array<[string, string]> = [
   ['0 – 4', 'Set the maturity level of the selected question'],
   ['N', 'Not applicable (asks why)'],
-  ['Backspace', 'Clear the answer'],
+  ['Backspace', 'Clear the answer (Ctrl+Z brings it back)'],
+  ['Ctrl+Z', 'Undo the last answer change or clear, with its note, owner, date and evidence'],
   ['↓ / J', 'Next question'],
   ['↑ / K', 'Previous question'],
   ['→ / ←', 'Next or previous step'],
@@ -37,6 +39,9 @@ export const SHORTCUTS: Array<[string, string]> = [
 
 export function actionFor(press: KeyPress): Action | null {
   if (press.key === 'Escape') return { kind: 'escape' };
+  if (!press.inField && (press.ctrlKey || press.metaKey) && !press.altKey && (press.key === 'z' || press.key === 'Z')) {
+    return { kind: 'undo' };
+  }
   if (press.inField || press.ctrlKey || press.metaKey || press.altKey) return null;
   switch (press.key) {
     case '0':

@@ -94,6 +94,15 @@ export class Questionnaire {
     this.selected = 0;
   }
 
+  /** Selects a question, going to its step; it stays unselected if the filter hides it. */
+  select(questionId: string): void {
+    const question = this.bank.questions.find((q) => q.id === questionId);
+    if (!question) return;
+    if (question.step !== this.step) this.goToStep(question.step);
+    const index = this.cards.findIndex((c) => c.id === questionId);
+    if (index >= 0) this.selected = index;
+  }
+
   move(by: number): void {
     const count = this.cards.length;
     if (count === 0) return;
@@ -109,6 +118,38 @@ export class Questionnaire {
     this.expanded[questionId] = !this.expanded[questionId];
   }
 
+  /** Answers as they were before each change made here, newest last: what Ctrl+Z brings back. */
+  undoable: Array<{ questionId: string; before: Answer | null }> = $state([]);
+  /** The last change that can be undone, for the notice with its Undo button. */
+  lastChange: { questionId: string; cleared: boolean } | null = $state(null);
+
+  private remember(questionId: string, cleared: boolean): void {
+    const before = this.answerOf(questionId);
+    this.undoable.push({ questionId, before: before ? $state.snapshot(before) as Answer : null });
+    if (this.undoable.length > 100) this.undoable.shift();
+    this.lastChange = { questionId, cleared };
+  }
+
+  /** Puts back the answer as it was before the last change, details and all. */
+  async undo(): Promise<string | null> {
+    const last = this.undoable.pop();
+    this.lastChange = null;
+    if (!last) return null;
+    if (last.before) {
+      const b = last.before;
+      await this.save(last.questionId, b.value, {
+        note: b.note,
+        owner: b.owner,
+        due: b.due,
+        evidence: b.evidence,
+        exception: b.exception ?? null,
+      });
+    } else {
+      await this.clearWithoutUndo(last.questionId);
+    }
+    return last.questionId;
+  }
+
   /**
    * Saves a value, keeping the note, owner, date and evidence already recorded. A known
    * exception stays while the control is still in place (informal or better); below that the
@@ -116,6 +157,7 @@ export class Questionnaire {
    */
   async answer(questionId: string, value: AnswerValue): Promise<boolean> {
     const current = this.answerOf(questionId);
+    if (JSON.stringify(current?.value) !== JSON.stringify(value)) this.remember(questionId, false);
     const inPlace = 'level' in value && value.level >= 2;
     return this.save(questionId, value, {
       note: current?.note ?? null,
@@ -191,7 +233,14 @@ export class Questionnaire {
     }
   }
 
+  /** Clears an answer; Ctrl+Z (or the notice's Undo) brings it back with its details. */
   async clear(questionId: string): Promise<void> {
+    if (!this.answerOf(questionId)) return;
+    this.remember(questionId, true);
+    await this.clearWithoutUndo(questionId);
+  }
+
+  private async clearWithoutUndo(questionId: string): Promise<void> {
     if (!this.answerOf(questionId)) return;
     this.saves[questionId] = { status: 'saving' };
     try {

@@ -62,6 +62,25 @@ describe('Questionnaire', () => {
     expect(q.answerOf('access.mfa')?.exception ?? null).toBeNull();
   });
 
+  it('brings back a cleared answer with its note, owner, date and evidence, and undoes level changes', async () => {
+    await q.answer('gov.code', { level: 3 });
+    await q.saveDetails('gov.code', { note: 'from the workshop', owner: 'Ana', due: '2027-01-31', evidence: ['policy.pdf'] });
+    await q.answer('gov.code', { level: 4 });
+    await q.clear('gov.code');
+    expect(q.answerOf('gov.code')).toBeUndefined();
+    expect(q.lastChange).toEqual({ questionId: 'gov.code', cleared: true });
+
+    expect(await q.undo()).toBe('gov.code');
+    const back = q.answerOf('gov.code');
+    expect(back?.value).toEqual({ level: 4 });
+    expect([back?.note, back?.owner, back?.due, back?.evidence]).toEqual(['from the workshop', 'Ana', '2027-01-31', ['policy.pdf']]);
+    expect(await q.undo()).toBe('gov.code');
+    expect(q.answerOf('gov.code')?.value).toEqual({ level: 3 });
+    expect(await q.undo()).toBe('gov.code');
+    expect(q.answerOf('gov.code')).toBeUndefined();
+    expect(await q.undo()).toBeNull();
+  });
+
   it('saves a level, reports it saved, and refreshes the live score', async () => {
     expect(await q.answer('gov.code', { level: 4 })).toBe(true);
     expect(q.saves['gov.code'].status).toBe('saved');
