@@ -163,7 +163,7 @@ fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (Propo
             .unwrap_or_default();
         return (
             Proposal::Pending,
-            format!("Not decided yet: answer {questions} to decide.{also}"),
+            format!("Answer {questions} to decide.{also}"),
         );
     }
     if let Some(rule) = worth {
