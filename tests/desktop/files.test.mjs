@@ -197,10 +197,9 @@ test('a note being typed is saved when the window closes, and after a pause even
     soc2(harness.db, 'answer', id, 'gov.code-of-conduct', '2');
     const noteOf = () => JSON.parse(soc2(harness.db, 'show', id, '--json')).answers.find((a) => a.question_id === 'gov.code-of-conduct')?.note;
     const openNote = async (app) => {
+      // The second launch reopens at the step left (step 2); the first starts at step 1.
       await app.click('[data-testid="open-assessment"]');
-      await app.find('[data-testid="scope-question"]');
-      await app.script('document.activeElement.blur()');
-      await app.press(KEYS.ArrowRight);
+      await app.click('[data-testid="step-2"]');
       await app.find('[data-card="gov.code-of-conduct"] details');
       await app.script('document.querySelector(\'[data-card="gov.code-of-conduct"] details\').open = true');
       return '[data-note="gov.code-of-conduct"]';

@@ -133,7 +133,9 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   const [summary] = JSON.parse(soc2('list', '--json'));
   const id = summary.assessment.id;
   const score = JSON.parse(soc2('score', id, '--json'));
+  await app.script('window.scrollTo(0, 5000)');
   await app.click('[data-testid="tab-dashboard"]');
+  await app.waitFor(async () => (await app.script('return window.scrollY')) === 0, 'the dashboard to start at its top');
   const overall = await app.text('[data-testid="overall-readiness"]');
   assert.equal(overall, pct(score.overall.readiness));
   assert.equal(await app.text('[data-testid="design-readiness"]'), pct(score.overall.design));
@@ -160,7 +162,9 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   app = await harness.launch(desktop);
   await app.send('POST', '/window/rect', { width: 1280, height: 800 });
   await app.click('[data-testid="open-assessment"]');
-  await app.find('[data-testid="scope-question"]');
+  // It reopens at the step it was left on, scrolled to the top.
+  await app.waitFor(async () => (await app.text('h1')).startsWith('Step 4'), 'step 4 again');
+  assert.equal(await app.script('return window.scrollY'), 0);
   await app.click('[data-testid="step-2"]');
   const cards = await app.findAll('[data-testid="question-card"] [aria-checked="true"]');
   assert.equal(cards.length, 4, 'the four levels answered in step 2');
