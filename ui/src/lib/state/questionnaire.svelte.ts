@@ -34,7 +34,22 @@ export class Questionnaire {
   readonly bank: Bank;
   view: AssessmentView = $state() as AssessmentView;
   step = $state(1);
-  filter: Filter = $state('all');
+  /** The filter of each step: a "Gaps only" chosen in one step does not follow you unseen. */
+  filters: Record<number, Filter> = $state({});
+  /**
+   * A card answered under a filter that would now hide it stays until you move on, so the room
+   * sees what was recorded.
+   */
+  kept: string | null = $state(null);
+
+  get filter(): Filter {
+    return this.filters[this.step] ?? 'all';
+  }
+
+  set filter(filter: Filter) {
+    this.filters[this.step] = filter;
+    this.kept = null;
+  }
   /** Index into `cards` of the selected question. */
   selected = $state(0);
   saves: Record<string, SaveStatus> = $state({});
@@ -78,6 +93,7 @@ export class Questionnaire {
       if (q.kind !== 'control' || q.step !== this.step) return false;
       const state = this.stateOf(q.id);
       if (!state?.applicable) return false;
+      if (q.id === this.kept) return true;
       if (this.filter === 'unanswered') return !state.answered;
       if (this.filter === 'gaps') return !state.not_applicable && ((state.level ?? 0) < target || state.exception);
       return true;
@@ -98,6 +114,7 @@ export class Questionnaire {
   goToStep(step: number): void {
     this.step = Math.max(1, Math.min(6, step));
     this.selected = 0;
+    this.kept = null;
   }
 
   /** Selects a question, going to its step; it stays unselected if the filter hides it. */
@@ -112,6 +129,15 @@ export class Questionnaire {
   move(by: number): void {
     const count = this.cards.length;
     if (count === 0) return;
+    const from = this.cards[Math.min(this.selected, count - 1)]?.id;
+    const to = this.cards[Math.max(0, Math.min(count - 1, this.selected + by))]?.id;
+    // Moving on lets a kept card go; the selection follows the card moved to.
+    if (this.kept && this.kept === from && to !== from) {
+      this.kept = null;
+      const index = this.cards.findIndex((c) => c.id === to);
+      this.selected = Math.max(0, index);
+      return;
+    }
     this.selected = Math.max(0, Math.min(count - 1, this.selected + by));
   }
 
@@ -164,6 +190,7 @@ export class Questionnaire {
   async answer(questionId: string, value: AnswerValue): Promise<boolean> {
     const current = this.answerOf(questionId);
     if (JSON.stringify(current?.value) !== JSON.stringify(value)) this.remember(questionId, false);
+    if (this.filter !== 'all') this.kept = questionId;
     const inPlace = 'level' in value && value.level >= 2;
     return this.save(questionId, value, {
       note: current?.note ?? null,

@@ -81,6 +81,20 @@ describe('Questionnaire', () => {
     expect(await q.undo()).toBeNull();
   });
 
+  it('keeps a filter per step and keeps an answered card in view until you move on', async () => {
+    q.filter = 'unanswered';
+    expect(q.cards.map((c) => c.id)).toEqual(['gov.code', 'gov.owner']);
+    await q.answer('gov.code', { level: 3 });
+    expect(q.cards.map((c) => c.id)).toEqual(['gov.code', 'gov.owner']);
+    q.move(1);
+    expect(q.cards.map((c) => c.id)).toEqual(['gov.owner']);
+    expect(q.selectedQuestion?.id).toBe('gov.owner');
+    q.goToStep(3);
+    expect(q.filter).toBe('all');
+    q.goToStep(2);
+    expect(q.filter).toBe('unanswered');
+  });
+
   it('saves a level, reports it saved, and refreshes the live score', async () => {
     expect(await q.answer('gov.code', { level: 4 })).toBe(true);
     expect(q.saves['gov.code'].status).toBe('saved');
