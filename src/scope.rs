@@ -167,11 +167,7 @@ fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (Propo
         );
     }
     if let Some(rule) = worth {
-        let unknown = matches!(
-            record.value(REQUIRED_CATEGORIES_QUESTION),
-            Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == "unknown")
-        );
-        let check = if unknown {
+        let check = if customers_unknown(record) {
             " You do not know yet which categories customers want: ask before deciding."
         } else {
             ""
@@ -182,11 +178,7 @@ fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (Propo
         );
     }
     let reasons: Vec<&str> = needed.iter().map(|r| r.reason_out.as_str()).collect();
-    let unknown = matches!(
-        record.value(REQUIRED_CATEGORIES_QUESTION),
-        Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == "unknown")
-    );
-    let check = if unknown {
+    let check = if customers_unknown(record) {
         " You do not know yet which categories customers want: their security questionnaires, RFPs and contracts will say."
     } else {
         ""
@@ -194,6 +186,14 @@ fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (Propo
     (
         Proposal::NotProposed,
         format!("{}{check}", dedup(reasons).join(" ")),
+    )
+}
+
+/// The company said it does not know yet which categories customers want.
+fn customers_unknown(record: &AssessmentRecord) -> bool {
+    matches!(
+        record.value(REQUIRED_CATEGORIES_QUESTION),
+        Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == "unknown")
     )
 }
 

@@ -355,21 +355,14 @@ fn question_state(
     applicable: bool,
     target: f64,
 ) -> QuestionState {
-    let value = if applicable {
-        record.value(&question.id)
-    } else {
-        None
-    };
-    let (level, not_applicable) = match value {
+    // One look-up per question: this runs on every save.
+    let answer = record.answers.get(&question.id).filter(|_| applicable);
+    let (level, not_applicable) = match answer.map(|a| &a.value) {
         Some(AnswerValue::Level(level)) => (Some(level.value()), false),
         Some(AnswerValue::NotApplicable(_)) => (None, true),
         _ => (None, false),
     };
-    let exception = level.is_some()
-        && record
-            .answers
-            .get(&question.id)
-            .is_some_and(|a| a.exception.is_some());
+    let exception = level.is_some() && answer.is_some_and(|a| a.exception.is_some());
     let effective = effective_level(level.unwrap_or(0), exception);
     let credit_at =
         |target: f64| (applicable && !not_applicable).then(|| effective.min(target) / target);

@@ -275,16 +275,10 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
     }
     let by_id: BTreeMap<&str, &Question> = questions.iter().map(|q| (q.id.as_str(), q)).collect();
     for q in &questions {
-        if let Some(condition) = &q.impact_raised_when {
-            check_condition(
-                &origin[&q.id],
-                Some(&q.id),
-                condition,
-                &by_id,
-                &mut problems,
-            );
-        }
-        if let Some(condition) = &q.applies_when {
+        for condition in [&q.applies_when, &q.impact_raised_when]
+            .into_iter()
+            .flatten()
+        {
             check_condition(
                 &origin[&q.id],
                 Some(&q.id),

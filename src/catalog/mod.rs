@@ -164,9 +164,9 @@ impl Impact {
     /// required category's routine controls must not outrank the controls that keep data safe.
     pub fn raised(self) -> Impact {
         match self {
-            Impact::Low => Impact::Moderate,
-            Impact::Moderate | Impact::High => Impact::High,
             Impact::Critical => Impact::Critical,
+            // Critical orders first, so `max` keeps anything less serious than High as it is.
+            other => other.stepped_up().max(Impact::High),
         }
     }
 }
