@@ -828,62 +828,6 @@ fn owner_cell(g: &Gap) -> Vec<Piece> {
 fn charts(w: &mut Writer, model: &ReportModel) {
     w.section("Readiness at a glance");
     let s = &model.scorecard;
-    w.heading("Design and operating readiness", 11.0);
-    w.paragraph(
-        Face::Regular,
-        SMALL,
-        MUTED,
-        "Design: controls designed and documented (level 3), what a Type I tests. Operating: controls operating with evidence kept (level 4), what a Type II tests. A control with a known exception counts as neither.",
-    );
-    w.y += 1.0;
-    let figure_w = 30.0;
-    let columns = [
-        Column {
-            title: "",
-            width: w.content_width() - 3.0 * figure_w,
-        },
-        Column {
-            title: "Design",
-            width: figure_w,
-        },
-        Column {
-            title: "Operating",
-            width: figure_w,
-        },
-        Column {
-            title: "Completion",
-            width: figure_w,
-        },
-    ];
-    let figures = |design: Option<f64>, operating: Option<f64>, completion: Option<f64>| {
-        [design, operating, completion]
-            .into_iter()
-            .map(|v| vec![piece(Face::Bold, v.map_or(MUTED, band), pct(v))])
-            .collect::<Vec<_>>()
-    };
-    let mut rows = Vec::new();
-    let mut overall = vec![vec![piece(Face::Bold, INK, "Overall")]];
-    overall.extend(figures(
-        s.overall.design,
-        s.overall.operating,
-        s.overall.completion,
-    ));
-    rows.push(overall);
-    for c in s.categories.iter().filter(|c| c.in_scope) {
-        let mut row = vec![vec![piece(Face::Regular, INK, c.name.clone())]];
-        row.extend(figures(c.design, c.operating, c.completion));
-        rows.push(row);
-    }
-    for step in s.steps.iter().filter(|step| step.step > 1) {
-        let mut row = vec![vec![piece(
-            Face::Regular,
-            INK,
-            format!("Step {}. {}", step.step, step.title),
-        )]];
-        row.extend(figures(step.design, step.operating, step.completion));
-        rows.push(row);
-    }
-    w.table(&columns, rows, 8.2);
     w.heading("By step", 11.0);
     let rows: Vec<(String, Option<f64>, bool)> = s
         .steps
@@ -945,6 +889,64 @@ fn charts(w: &mut Writer, model: &ReportModel) {
         MUTED,
         "Colours: red below 40%, amber 40 to 70%, yellow-green 70 to 90%, green 90% and above.",
     );
+    // After the grid, so the grid stays on one page; the table continues with its header.
+    w.y += 2.0;
+    w.heading("Design and operating readiness", 11.0);
+    w.paragraph(
+        Face::Regular,
+        SMALL,
+        MUTED,
+        "Design: controls designed and documented (level 3), what a Type I tests. Operating: controls operating with evidence kept (level 4), what a Type II tests. A control with a known exception counts as neither.",
+    );
+    w.y += 1.0;
+    let figure_w = 30.0;
+    let columns = [
+        Column {
+            title: "",
+            width: w.content_width() - 3.0 * figure_w,
+        },
+        Column {
+            title: "Design",
+            width: figure_w,
+        },
+        Column {
+            title: "Operating",
+            width: figure_w,
+        },
+        Column {
+            title: "Completion",
+            width: figure_w,
+        },
+    ];
+    let figures = |design: Option<f64>, operating: Option<f64>, completion: Option<f64>| {
+        [design, operating, completion]
+            .into_iter()
+            .map(|v| vec![piece(Face::Bold, v.map_or(MUTED, band), pct(v))])
+            .collect::<Vec<_>>()
+    };
+    let mut rows = Vec::new();
+    let mut overall = vec![vec![piece(Face::Bold, INK, "Overall")]];
+    overall.extend(figures(
+        s.overall.design,
+        s.overall.operating,
+        s.overall.completion,
+    ));
+    rows.push(overall);
+    for c in s.categories.iter().filter(|c| c.in_scope) {
+        let mut row = vec![vec![piece(Face::Regular, INK, c.name.clone())]];
+        row.extend(figures(c.design, c.operating, c.completion));
+        rows.push(row);
+    }
+    for step in s.steps.iter().filter(|step| step.step > 1) {
+        let mut row = vec![vec![piece(
+            Face::Regular,
+            INK,
+            format!("Step {}. {}", step.step, step.title),
+        )]];
+        row.extend(figures(step.design, step.operating, step.completion));
+        rows.push(row);
+    }
+    w.table(&columns, rows, 8.2);
 }
 
 /// The dated plan: verdict, a timeline chart, the milestones, options when late, assumptions.
