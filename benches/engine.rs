@@ -17,8 +17,14 @@ use soc2_readiness::workspace::AnswerDetails;
 fn fully_answered(path: &std::path::Path) -> Workspace {
     let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
     let mut ws = Workspace::new(bundled_bank(), Store::open(path, Utc::now()).unwrap());
-    ws.create_assessment("bench", "Bench Ltd", ReportType::Type2, at)
-        .unwrap();
+    ws.create_assessment(
+        "bench",
+        "Bench Ltd",
+        ReportType::Type2,
+        soc2_readiness::assessment::Depth::Full,
+        at,
+    )
+    .unwrap();
     let scoping = [
         ("scope.sla", "yes"),
         ("scope.sla-kind", "uptime"),

@@ -14,7 +14,8 @@ pub struct Analysis {
     pub scorecard: Scorecard,
     pub deadline: Deadline,
     pub gaps: Vec<Gap>,
-    /// The ids of the ten gaps to show first, every in-scope category with gaps represented.
+    /// The ids of the ten gaps to show first, every in-scope category with gaps represented;
+    /// never an implied gap (its foundation stands for it).
     pub top: Vec<String>,
     pub plan: Plan,
 }
@@ -25,7 +26,13 @@ pub fn analyse(bank: &Bank, record: &AssessmentRecord, today: NaiveDate) -> Anal
     let deadline = deadline(record, today);
     let gaps = find_gaps(bank, record, &scorecard, &deadline);
     let plan = plan(record, &gaps, today);
-    let top = top_gaps(&gaps, 10)
+    // An implied gap is represented by its foundation's, which names the block.
+    let asked: Vec<Gap> = gaps
+        .iter()
+        .filter(|g| g.implied_by.is_none())
+        .cloned()
+        .collect();
+    let top = top_gaps(&asked, 10)
         .into_iter()
         .map(|g| g.question_id)
         .collect();

@@ -187,6 +187,54 @@ pub struct Assessment {
     pub updated_at: DateTime<Utc>,
     #[serde(default)]
     pub archived_at: Option<DateTime<Utc>>,
+    /// How deep the questionnaire goes; files from before the quick path are full depth.
+    #[serde(default)]
+    pub depth: Depth,
+}
+
+/// The quick path asks foundations first and lets a missing one stand for its dependents; the
+/// full depth asks every question (workshops, and any assessment deepened later).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ts_rs::TS,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Depth {
+    Quick,
+    #[default]
+    Full,
+}
+
+impl Depth {
+    pub fn parse(text: &str) -> Option<Depth> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "quick" => Some(Depth::Quick),
+            "full" => Some(Depth::Full),
+            _ => None,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Depth::Quick => "quick",
+            Depth::Full => "full",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Depth::Quick => "Quick path",
+            Depth::Full => "Full depth",
+        }
+    }
 }
 
 /// The user's decision to include or exclude a category against the proposal, with the reason.
@@ -205,6 +253,10 @@ pub struct AssessmentRecord {
     pub answers: BTreeMap<String, Answer>,
     #[serde(default)]
     pub scope_overrides: Vec<ScopeOverride>,
+    /// Answers in `answers` that were not given but implied by a missing foundation on the
+    /// quick path: question id to the foundation's question id. Never stored.
+    #[serde(default)]
+    pub implied: BTreeMap<String, String>,
 }
 
 impl AssessmentRecord {

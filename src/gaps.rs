@@ -86,6 +86,10 @@ pub struct Gap {
     pub priority_reason: String,
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
+    /// On the quick path, the foundation whose absence implies this gap (not asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub implied_by: Option<String>,
 }
 
 impl Gap {
@@ -214,6 +218,7 @@ pub fn find_gaps(
                 priority_reason,
                 owner: answer.and_then(|a| a.owner.clone()),
                 due: answer.and_then(|a| a.due),
+                implied_by: record.implied.get(&question.id).cloned(),
             };
             (position, gap)
         })
@@ -228,7 +233,32 @@ pub fn find_gaps(
             .then(a.effort.cmp(&b.effort))
             .then(pa.cmp(pb))
     });
-    ranked.into_iter().map(|(_, gap)| gap).collect()
+    group_implied(ranked.into_iter().map(|(_, gap)| gap).collect())
+}
+
+/// Implied gaps follow their foundation's gap, in their own ranked order, so a register reads
+/// one missing foundation as one block rather than as lines scattered down the list.
+fn group_implied(ranked: Vec<Gap>) -> Vec<Gap> {
+    let (implied, mut rest): (Vec<Gap>, Vec<Gap>) =
+        ranked.into_iter().partition(|g| g.implied_by.is_some());
+    let mut implied = implied.into_iter().peekable();
+    if implied.peek().is_none() {
+        return rest;
+    }
+    let mut implied: Vec<Gap> = implied.collect();
+    let mut out = Vec::with_capacity(rest.len() + implied.len());
+    for gap in rest.drain(..) {
+        let id = gap.question_id.clone();
+        out.push(gap);
+        let (mine, others): (Vec<Gap>, Vec<Gap>) = implied
+            .into_iter()
+            .partition(|g| g.implied_by.as_deref() == Some(id.as_str()));
+        out.extend(mine);
+        implied = others;
+    }
+    // A foundation is always a gap while it implies others; kept in case it is not.
+    out.extend(implied);
+    out
 }
 
 /// The priority table of docs/scoring.md, with the reason it gives.

@@ -183,6 +183,7 @@ pub fn into_record(
             assessment,
             answers,
             scope_overrides: portable.scope_overrides,
+            implied: BTreeMap::new(),
         },
         portable.history,
     )

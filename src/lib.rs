@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod assessment;
 pub mod catalog;
+pub mod depth;
 pub mod error;
 pub mod gaps;
 pub mod interchange;

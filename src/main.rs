@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use serde_json::json;
 
-use soc2_readiness::assessment::{ReportType, describe, describe_for, parse_answer_for};
+use soc2_readiness::assessment::{Depth, ReportType, describe, describe_for, parse_answer_for};
 use soc2_readiness::catalog::{Category, bundled_bank, load_bank_dir};
 use soc2_readiness::gaps::{Gap, roadmap, top_gaps};
 use soc2_readiness::plan::Plan;
@@ -47,6 +47,16 @@ enum Command {
         organisation: String,
         #[arg(long, value_parser = parse_report_type, default_value = "type2")]
         report_type: ReportType,
+        /// quick: foundations first, and a missing one stands for the questions that build on
+        /// it; full: every question (workshops).
+        #[arg(long, value_parser = parse_depth, default_value = "full")]
+        depth: Depth,
+    },
+    /// Switch an assessment between the quick path and the full depth; no answer is lost.
+    Depth {
+        assessment: String,
+        #[arg(value_parser = parse_depth)]
+        depth: Depth,
     },
     /// List assessments with their readiness.
     List {
@@ -193,6 +203,10 @@ fn parse_report_type(text: &str) -> Result<ReportType, String> {
     ReportType::parse(text).ok_or_else(|| format!("'{text}' is not type1 or type2"))
 }
 
+fn parse_depth(text: &str) -> Result<Depth, String> {
+    Depth::parse(text).ok_or_else(|| format!("'{text}' is not a depth; use quick or full"))
+}
+
 fn parse_page_size(text: &str) -> Result<PageSize, String> {
     PageSize::parse(text).ok_or_else(|| format!("'{text}' is not a4 or letter"))
 }
@@ -328,9 +342,22 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::New {
             organisation,
             report_type,
+            depth,
         } => {
-            let assessment = ws.create_assessment(&new_id(), &organisation, report_type, now)?;
+            let assessment =
+                ws.create_assessment(&new_id(), &organisation, report_type, depth, now)?;
             println!("{}", assessment.id);
+        }
+        Command::Depth { assessment, depth } => {
+            let id = ws.resolve(&assessment)?;
+            ws.set_depth(&id, depth, now)?;
+            let record = ws.record(&id)?;
+            println!(
+                "{}: {} ({} answers implied by missing foundations)",
+                record.assessment.organisation,
+                depth.label(),
+                record.implied.len()
+            );
         }
         Command::List { json } => list(&ws, json)?,
         Command::Answer {
@@ -432,7 +459,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                 print_json(&history);
             } else {
                 for entry in history {
-                    let value = entry.value.as_ref().map_or("(cleared)".into(), describe);
+                    let value = match (&entry.value, &entry.implied_by) {
+                        (Some(v), Some(base)) => format!("{} (implied by {base})", describe(v)),
+                        (None, Some(base)) => {
+                            format!("(open again: {base} is no longer missing)")
+                        }
+                        (Some(v), None) => describe(v),
+                        (None, None) => "(cleared)".into(),
+                    };
                     println!(
                         "{}  {:<32} {}",
                         entry.changed_at.format("%Y-%m-%d %H:%M:%S"),
@@ -681,6 +715,7 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
             "report_type": record.report_type(),
             "scope": scope,
             "answers": record.answers.values().collect::<Vec<_>>(),
+            "implied": record.implied,
             "scope_overrides": record.scope_overrides,
         }));
         return Ok(());
@@ -688,8 +723,9 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
     let a = &record.assessment;
     println!("{} ({})", a.organisation, a.id);
     println!(
-        "Target: SOC 2 {}   Question bank {}   Created {}   Last change {}",
+        "Target: SOC 2 {}   {}   Question bank {}   Created {}   Last change {}",
         record.report_type().label(),
+        a.depth.label(),
         a.bank_version,
         a.created_at.format("%Y-%m-%d"),
         a.updated_at.format("%Y-%m-%d %H:%M")
@@ -725,7 +761,13 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
                         .map(|t| format!(": {t}"))
                         .unwrap_or_default()
                 ),
-                (Some(answer), true) => describe_for(q, &answer.value),
+                (Some(answer), true) => match record.implied.get(&q.id) {
+                    Some(base) => format!(
+                        "{} (implied: {base} is not in place; not asked on the quick path)",
+                        describe_for(q, &answer.value)
+                    ),
+                    None => describe_for(q, &answer.value),
+                },
                 (None, true) => "(unanswered)".into(),
             };
             println!("  {:<34} {}", q.id, shown);
@@ -868,6 +910,9 @@ fn print_gaps(gaps: &[Gap]) {
             let due = gap
                 .due
                 .map_or_else(|| "no date".to_string(), |d| d.to_string());
+            if gap.implied_by.is_some() {
+                continue;
+            }
             println!("  [{}] {}", gap.priority.label(), gap.title);
             println!(
                 "      {} ({}) {} -> {}, impact {}, effort {:?}, {owner}, {due}",
@@ -890,6 +935,26 @@ fn print_gaps(gaps: &[Gap]) {
                 gap.priority_reason
             );
             println!("      Next step: {}", gap.remediation);
+            // The gaps this one implies, one line each, wherever their own priority falls.
+            let implied: Vec<&Gap> = gaps
+                .iter()
+                .filter(|g| g.implied_by.as_deref() == Some(gap.question_id.as_str()))
+                .collect();
+            if !implied.is_empty() {
+                println!(
+                    "      Implies {} more gaps (not asked on the quick path):",
+                    implied.len()
+                );
+                for g in implied {
+                    println!(
+                        "        - [{}] {} ({}, effort {:?})",
+                        g.priority.label(),
+                        g.title,
+                        g.question_id,
+                        g.effort
+                    );
+                }
+            }
         }
     }
 }

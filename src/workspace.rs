@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, analyse};
 use crate::assessment::{
-    Answer, AnswerError, AnswerValue, Assessment, AssessmentRecord, ReportType, ScopeOverride,
-    check_details, check_exclusive, check_value,
+    Answer, AnswerError, AnswerValue, Assessment, AssessmentRecord, Depth, ReportType,
+    ScopeOverride, check_details, check_exclusive, check_value,
 };
 use crate::catalog::{Bank, Category, REPORT_TYPE_QUESTION};
+use crate::depth::{implied_history, with_implied};
 use crate::gaps::Gap;
 use crate::interchange;
 use crate::report::{self, PageSize, RenderedReport, ReportSettings};
@@ -80,6 +81,7 @@ impl Workspace {
         id: &str,
         organisation: &str,
         report_type: ReportType,
+        depth: Depth,
         now: DateTime<Utc>,
     ) -> Result<Assessment> {
         let organisation = clean_organisation(organisation)?;
@@ -90,11 +92,13 @@ impl Workspace {
             created_at: now,
             updated_at: now,
             archived_at: None,
+            depth,
         };
         let mut record = AssessmentRecord {
             assessment: assessment.clone(),
             answers: Default::default(),
             scope_overrides: Vec::new(),
+            implied: Default::default(),
         };
         let answer = Answer {
             question_id: REPORT_TYPE_QUESTION.to_string(),
@@ -117,6 +121,7 @@ impl Workspace {
             due: None,
             evidence: Vec::new(),
             exception: None,
+            implied_by: None,
             changed_at: now,
         }];
         self.store.insert_record(&record, &history)?;
@@ -128,8 +133,60 @@ impl Workspace {
         Ok(self.store.resolve_id(given)?)
     }
 
+    /// The assessment as scored and shown: given answers, and on the quick path the answers
+    /// missing foundations imply (listed in `implied`).
     pub fn record(&self, assessment_id: &str) -> Result<AssessmentRecord> {
-        Ok(self.store.load_record(assessment_id)?)
+        Ok(with_implied(
+            &self.bank,
+            self.store.load_record(assessment_id)?,
+        ))
+    }
+
+    /// The audit trail of an assessment's answers, oldest first.
+    pub fn history(&self, assessment_id: &str) -> Result<Vec<crate::store::HistoryEntry>> {
+        Ok(self.store.history(assessment_id)?)
+    }
+
+    /// Quick path or full depth. Deepening asks every question a foundation stood for; no
+    /// given answer changes either way, and the history records what became implied or open.
+    pub fn set_depth(
+        &mut self,
+        assessment_id: &str,
+        depth: Depth,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let before = self.store.load_record(assessment_id)?;
+        let mut after = before.clone();
+        after.assessment.depth = depth;
+        let history = implied_history(&self.bank, &before, &after, now);
+        Ok(self.store.set_depth(assessment_id, depth, now, &history)?)
+    }
+
+    /// History rows for the implied answers a change to one question turns on or off. Only a
+    /// foundation or a scoping answer can do that, and only on the quick path.
+    fn implied_changes(
+        &self,
+        assessment_id: &str,
+        question_id: &str,
+        change: impl FnOnce(&mut AssessmentRecord),
+        now: DateTime<Utc>,
+    ) -> Result<Vec<crate::store::HistoryEntry>> {
+        let matters = self.bank.foundation(question_id).is_some()
+            || self.bank.foundation_of(question_id).is_some()
+            || self
+                .bank
+                .question(question_id)
+                .is_some_and(|q| !q.is_control());
+        if !matters {
+            return Ok(Vec::new());
+        }
+        let before = self.store.load_record(assessment_id)?;
+        if before.assessment.depth != Depth::Quick {
+            return Ok(Vec::new());
+        }
+        let mut after = before.clone();
+        change(&mut after);
+        Ok(implied_history(&self.bank, &before, &after, now))
     }
 
     pub fn summaries(&self) -> Result<Vec<AssessmentSummary>> {
@@ -137,7 +194,7 @@ impl Workspace {
             .list_assessments()?
             .into_iter()
             .map(|assessment| {
-                let record = self.store.load_record(&assessment.id)?;
+                let record = self.record(&assessment.id)?;
                 let scorecard = score(&self.bank, &record);
                 Ok(AssessmentSummary {
                     report_type: record.report_type(),
@@ -206,7 +263,17 @@ impl Workspace {
             updated_at: now,
         };
         check_details(question, &answer)?;
-        self.store.save_answer(assessment_id, &answer)?;
+        let also = self.implied_changes(
+            assessment_id,
+            question_id,
+            |record| {
+                record
+                    .answers
+                    .insert(question_id.to_string(), answer.clone());
+            },
+            now,
+        )?;
+        self.store.save_answer(assessment_id, &answer, &also)?;
         Ok(answer)
     }
 
@@ -219,7 +286,17 @@ impl Workspace {
         if self.bank.question(question_id).is_none() {
             return Err(AnswerError::UnknownQuestion(question_id.to_string()).into());
         }
-        Ok(self.store.clear_answer(assessment_id, question_id, now)?)
+        let also = self.implied_changes(
+            assessment_id,
+            question_id,
+            |record| {
+                record.answers.remove(question_id);
+            },
+            now,
+        )?;
+        Ok(self
+            .store
+            .clear_answer(assessment_id, question_id, now, &also)?)
     }
 
     /// Overrides the proposed scope of a category (`Some`) or returns to the proposal (`None`).
@@ -258,14 +335,14 @@ impl Workspace {
     }
 
     pub fn scorecard(&self, assessment_id: &str) -> Result<(AssessmentRecord, Scorecard)> {
-        let record = self.store.load_record(assessment_id)?;
+        let record = self.record(assessment_id)?;
         let scorecard = score(&self.bank, &record);
         Ok((record, scorecard))
     }
 
     /// The scorecard, gap register and dated plan as of `today`.
     pub fn analysis(&self, assessment_id: &str, today: NaiveDate) -> Result<Analysis> {
-        let record = self.store.load_record(assessment_id)?;
+        let record = self.record(assessment_id)?;
         Ok(analyse(&self.bank, &record, today))
     }
 
@@ -383,7 +460,7 @@ impl Workspace {
 
     /// Builds and renders the gap-analysis PDF for an assessment.
     pub fn report(&self, assessment_id: &str, settings: &ReportSettings) -> Result<RenderedReport> {
-        let record = self.store.load_record(assessment_id)?;
+        let record = self.record(assessment_id)?;
         let model = report::build(&self.bank, &record, settings);
         Ok(report::render(&model)?)
     }

@@ -179,6 +179,7 @@ fn an_empty_assessment_and_letter_paper_also_give_a_clean_report() {
         "empty",
         long_name,
         soc2_readiness::assessment::ReportType::Type1,
+        soc2_readiness::assessment::Depth::Full,
         at(0),
     )
     .unwrap();

@@ -25,9 +25,11 @@ pub fn empty_record(bank: &Bank) -> AssessmentRecord {
             created_at: at(0),
             updated_at: at(0),
             archived_at: None,
+            depth: Default::default(),
         },
         answers: BTreeMap::new(),
         scope_overrides: Vec::new(),
+        implied: BTreeMap::new(),
     }
 }
 
@@ -97,8 +99,14 @@ pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String)
 
     let mut ws = soc2_readiness::Workspace::new(bank(), Store::open_in_memory().unwrap());
     let id = "demo00000001";
-    ws.create_assessment(id, organisation, ReportType::Type2, at(0))
-        .unwrap();
+    ws.create_assessment(
+        id,
+        organisation,
+        ReportType::Type2,
+        soc2_readiness::assessment::Depth::Full,
+        at(0),
+    )
+    .unwrap();
     let scoping = [
         (
             "scope.business-reason",

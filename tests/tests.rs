@@ -5,6 +5,8 @@ mod support;
 
 // The bundled bank's shape and the validator's messages for broken banks.
 mod bank;
+// The quick path: implied answers, their grouping, reversibility and history.
+mod depth;
 // The command line: exit codes, JSON contracts, a whole journey on a temporary database.
 mod cli;
 // Crash safety: a writer killed with SIGKILL loses nothing it reported saved.

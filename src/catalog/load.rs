@@ -7,8 +7,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{
-    Bank, Category, CategoryRule, Choice, Condition, Criterion, Effort, Impact, Question,
-    QuestionKind, REPORT_TYPE_QUESTION, ScopingInput, Step,
+    Bank, Category, CategoryRule, Choice, Condition, Criterion, Effort, Foundation, Impact,
+    Question, QuestionKind, REPORT_TYPE_QUESTION, ScopingInput, Step,
 };
 
 /// Everything wrong with a bank, each problem naming the file, the question and the reason.
@@ -136,6 +136,8 @@ struct BankFile {
     steps: Vec<Step>,
     #[serde(rename = "category_rule", default)]
     category_rules: Vec<CategoryRule>,
+    #[serde(rename = "foundation", default)]
+    foundations: Vec<Foundation>,
 }
 
 #[derive(Deserialize)]
@@ -298,6 +300,7 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
         }
         check_condition("bank.toml", None, &rule.when, &by_id, &mut problems);
     }
+    check_foundations(&bank_file.foundations, &questions, &mut problems);
     check_report_type_question(&by_id, &mut problems);
     check_coverage(&criteria_file.criteria, &questions, &mut problems);
 
@@ -312,7 +315,86 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
         criteria_file.criteria,
         bank_file.category_rules,
         questions,
+        bank_file.foundations,
     ))
+}
+
+/// A foundation and its dependents are control questions; a dependent has one foundation and
+/// is met no earlier than it (so the quick path asks foundations first); a foundation is never
+/// itself a dependent, and a conditional one only stands for questions under the same condition.
+fn check_foundations(foundations: &[Foundation], questions: &[Question], problems: &mut Problems) {
+    let find = |id: &str| questions.iter().find(|q| q.id == id);
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for foundation in foundations {
+        let Some(base) = find(&foundation.question) else {
+            problems.add(
+                "bank.toml",
+                None,
+                format!("foundation '{}' is not a question", foundation.question),
+            );
+            continue;
+        };
+        if !base.is_control() {
+            problems.add(
+                "bank.toml",
+                Some(&foundation.question),
+                "a foundation must be a control question",
+            );
+        }
+        if foundation.dependents.is_empty() || foundation.reason.trim().is_empty() {
+            problems.add(
+                "bank.toml",
+                Some(&foundation.question),
+                "a foundation needs dependents and a reason",
+            );
+        }
+        for dependent in &foundation.dependents {
+            let Some(question) = find(dependent) else {
+                problems.add(
+                    "bank.toml",
+                    Some(&foundation.question),
+                    format!("dependent '{dependent}' is not a question"),
+                );
+                continue;
+            };
+            if !question.is_control() || question.step < base.step {
+                problems.add(
+                    "bank.toml",
+                    Some(dependent),
+                    format!(
+                        "a dependent must be a control question in step {} or later",
+                        base.step
+                    ),
+                );
+            }
+            if base.applies_when.is_some() && question.applies_when != base.applies_when {
+                problems.add(
+                    "bank.toml",
+                    Some(dependent),
+                    format!(
+                        "must be asked under the same condition as its foundation '{}'",
+                        foundation.question
+                    ),
+                );
+            }
+            if let Some(other) = seen.insert(dependent, &foundation.question) {
+                problems.add(
+                    "bank.toml",
+                    Some(dependent),
+                    format!("depends on both '{other}' and '{}'", foundation.question),
+                );
+            }
+        }
+    }
+    for foundation in foundations {
+        if let Some(other) = seen.get(foundation.question.as_str()) {
+            problems.add(
+                "bank.toml",
+                Some(&foundation.question),
+                format!("a foundation cannot depend on '{other}'"),
+            );
+        }
+    }
 }
 
 fn check_steps(steps: &[Step], problems: &mut Problems) {

@@ -294,6 +294,17 @@ pub struct CategoryRule {
     pub reason_out: String,
 }
 
+/// A control question whose absence settles others: on the quick path, while it is not in place
+/// or only planned, its dependents are not asked and count as gaps at its level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct Foundation {
+    pub question: String,
+    pub dependents: Vec<String>,
+    /// Why the dependents cannot be in better shape than the foundation, for people.
+    pub reason: String,
+}
+
 /// The loaded, validated question bank with its criteria catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Bank {
@@ -302,6 +313,7 @@ pub struct Bank {
     pub criteria: Vec<Criterion>,
     pub category_rules: Vec<CategoryRule>,
     pub questions: Vec<Question>,
+    pub foundations: Vec<Foundation>,
     #[serde(skip)]
     question_index: BTreeMap<String, usize>,
     #[serde(skip)]
@@ -310,6 +322,9 @@ pub struct Bank {
     /// works on indices instead of comparing id strings.
     #[serde(skip)]
     question_criteria: Vec<Vec<usize>>,
+    /// For each dependent question id, the position of its foundation.
+    #[serde(skip)]
+    foundation_of: BTreeMap<String, usize>,
 }
 
 /// The question id whose answer sets the report type targeted.
@@ -329,6 +344,7 @@ impl Bank {
         criteria: Vec<Criterion>,
         category_rules: Vec<CategoryRule>,
         questions: Vec<Question>,
+        foundations: Vec<Foundation>,
     ) -> Bank {
         let question_index = questions
             .iter()
@@ -349,16 +365,35 @@ impl Bank {
                     .collect()
             })
             .collect();
+        let foundation_of = foundations
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.dependents.iter().map(move |d| (d.clone(), i)))
+            .collect();
         Bank {
             version,
             steps,
             criteria,
             category_rules,
             questions,
+            foundations,
             question_index,
             criterion_index,
             question_criteria,
+            foundation_of,
         }
+    }
+
+    /// The foundation a question depends on, if any.
+    pub fn foundation_of(&self, question_id: &str) -> Option<&Foundation> {
+        self.foundation_of
+            .get(question_id)
+            .map(|&i| &self.foundations[i])
+    }
+
+    /// The foundation a question is, if it is one.
+    pub fn foundation(&self, question_id: &str) -> Option<&Foundation> {
+        self.foundations.iter().find(|f| f.question == question_id)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

@@ -11,7 +11,7 @@ pub mod backup;
 mod disk;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Answer, AnswerValue, Assessment, AssessmentRecord, ScopeOverride};
+use crate::assessment::{Answer, AnswerValue, Assessment, AssessmentRecord, Depth, ScopeOverride};
 use crate::catalog::Category;
 
 #[derive(Debug, thiserror::Error)]
@@ -129,6 +129,11 @@ pub struct HistoryEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub exception: Option<String>,
+    /// The foundation behind a change the quick path made: with a value, the answer became
+    /// implied by it; without one, it is no longer implied and the question is open again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub implied_by: Option<String>,
     pub changed_at: DateTime<Utc>,
 }
 
@@ -144,11 +149,12 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0001_initial.sql")),
         M::up(include_str!("migrations/0002_settings.sql")),
         M::up(include_str!("migrations/0003_exceptions.sql")),
+        M::up(include_str!("migrations/0004_depth.sql")),
     ])
 }
 
 /// The number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 3;
+pub const SCHEMA_VERSION: usize = 4;
 
 /// The data file in the platform's data directory (on Linux `~/.local/share/soc2-readiness/`).
 pub fn default_path() -> Option<PathBuf> {
@@ -198,6 +204,10 @@ fn parse_date(text: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
             .map_err(|e| StoreError::Corrupt(format!("date '{t}': {e}")))
     })
     .transpose()
+}
+
+fn parse_depth(text: &str) -> Result<Depth, StoreError> {
+    Depth::parse(text).ok_or_else(|| StoreError::Corrupt(format!("depth '{text}'")))
 }
 
 fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, StoreError> {
@@ -361,7 +371,7 @@ impl Store {
     /// All assessments, newest change first.
     pub fn list_assessments(&self) -> Result<Vec<Assessment>, StoreError> {
         let mut statement = self.conn.prepare(
-            "SELECT id, organisation, bank_version, created_at, updated_at, archived_at
+            "SELECT id, organisation, bank_version, created_at, updated_at, archived_at, depth
              FROM assessments ORDER BY updated_at DESC, id",
         )?;
         let rows = statement.query_map([], |row| {
@@ -372,11 +382,12 @@ impl Store {
                 row.get::<_, String>(3)?,
                 row.get::<_, String>(4)?,
                 row.get::<_, Option<String>>(5)?,
+                row.get::<_, String>(6)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, organisation, bank_version, created, updated, archived) = row?;
+            let (id, organisation, bank_version, created, updated, archived, depth) = row?;
             out.push(Assessment {
                 id,
                 organisation,
@@ -384,6 +395,7 @@ impl Store {
                 created_at: parse_time(&created)?,
                 updated_at: parse_time(&updated)?,
                 archived_at: archived.as_deref().map(parse_time).transpose()?,
+                depth: parse_depth(&depth)?,
             });
         }
         Ok(out)
@@ -444,6 +456,7 @@ impl Store {
             assessment,
             answers,
             scope_overrides,
+            implied: BTreeMap::new(),
         })
     }
 
@@ -503,7 +516,7 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT organisation, bank_version, created_at, updated_at, archived_at
+                "SELECT organisation, bank_version, created_at, updated_at, archived_at, depth
                  FROM assessments WHERE id = ?1",
                 [id],
                 |row| {
@@ -513,30 +526,44 @@ impl Store {
                         row.get::<_, String>(2)?,
                         row.get::<_, String>(3)?,
                         row.get::<_, Option<String>>(4)?,
+                        row.get::<_, String>(5)?,
                     ))
                 },
             )
             .optional()?;
-        row.map(|(organisation, bank_version, created, updated, archived)| {
-            Ok(Assessment {
-                id: id.to_string(),
-                organisation,
-                bank_version,
-                created_at: parse_time(&created)?,
-                updated_at: parse_time(&updated)?,
-                archived_at: archived.as_deref().map(parse_time).transpose()?,
-            })
-        })
+        row.map(
+            |(organisation, bank_version, created, updated, archived, depth)| {
+                Ok(Assessment {
+                    id: id.to_string(),
+                    organisation,
+                    bank_version,
+                    created_at: parse_time(&created)?,
+                    updated_at: parse_time(&updated)?,
+                    archived_at: archived.as_deref().map(parse_time).transpose()?,
+                    depth: parse_depth(&depth)?,
+                })
+            },
+        )
         .transpose()
     }
 
     /// Saves an answer and its history row in one durable transaction; when this returns Ok
     /// the answer is on disk.
-    pub fn save_answer(&mut self, assessment_id: &str, answer: &Answer) -> Result<(), StoreError> {
+    /// `also` are further history rows written in the same transaction (answers a foundation
+    /// now implies, or no longer does).
+    pub fn save_answer(
+        &mut self,
+        assessment_id: &str,
+        answer: &Answer,
+        also: &[HistoryEntry],
+    ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         require_assessment(&tx, assessment_id)?;
         upsert_answer(&tx, assessment_id, answer)?;
         append_history(&tx, assessment_id, &history_of(answer))?;
+        for entry in also {
+            append_history(&tx, assessment_id, entry)?;
+        }
         touch(&tx, assessment_id, &answer.updated_at)?;
         tx.commit()?;
         Ok(())
@@ -548,9 +575,13 @@ impl Store {
         assessment_id: &str,
         question_id: &str,
         at: DateTime<Utc>,
+        also: &[HistoryEntry],
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         require_assessment(&tx, assessment_id)?;
+        for entry in also {
+            append_history(&tx, assessment_id, entry)?;
+        }
         tx.execute(
             "DELETE FROM answers WHERE assessment_id = ?1 AND question_id = ?2",
             params![assessment_id, question_id],
@@ -563,6 +594,7 @@ impl Store {
             due: None,
             evidence: Vec::new(),
             exception: None,
+            implied_by: None,
             changed_at: at,
         };
         append_history(&tx, assessment_id, &entry)?;
@@ -609,6 +641,27 @@ impl Store {
             params![assessment_id, category.id()],
         )?;
         touch(&tx, assessment_id, &at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Changes the depth; `also` records the answers this implies or releases.
+    pub fn set_depth(
+        &mut self,
+        assessment_id: &str,
+        depth: Depth,
+        at: DateTime<Utc>,
+        also: &[HistoryEntry],
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE assessments SET depth = ?2, updated_at = ?3 WHERE id = ?1",
+            params![assessment_id, depth.id(), timestamp(&at)],
+        )?;
+        expect_one(changed, assessment_id)?;
+        for entry in also {
+            append_history(&tx, assessment_id, entry)?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -679,7 +732,7 @@ impl Store {
     /// The audit trail of an assessment, oldest first.
     pub fn history(&self, assessment_id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
         let mut statement = self.conn.prepare(
-            "SELECT question_id, value, note, owner, due, evidence, changed_at, exception
+            "SELECT question_id, value, note, owner, due, evidence, changed_at, exception, implied_by
              FROM answer_history WHERE assessment_id = ?1 ORDER BY seq",
         )?;
         let rows = statement.query_map([assessment_id], |row| {
@@ -692,11 +745,13 @@ impl Store {
                 row.get::<_, String>(5)?,
                 row.get::<_, String>(6)?,
                 row.get::<_, Option<String>>(7)?,
+                row.get::<_, Option<String>>(8)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (question_id, value, note, owner, due, evidence, changed, exception) = row?;
+            let (question_id, value, note, owner, due, evidence, changed, exception, implied_by) =
+                row?;
             out.push(HistoryEntry {
                 question_id,
                 value: value.as_deref().map(from_json).transpose()?,
@@ -705,6 +760,7 @@ impl Store {
                 due: parse_date(due)?,
                 evidence: from_json(&evidence)?,
                 exception,
+                implied_by,
                 changed_at: parse_time(&changed)?,
             });
         }
@@ -754,8 +810,8 @@ fn insert_assessment(tx: &Transaction<'_>, assessment: &Assessment) -> Result<()
         return Err(StoreError::DuplicateAssessment(assessment.id.clone()));
     }
     tx.execute(
-        "INSERT INTO assessments (id, organisation, bank_version, created_at, updated_at, archived_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO assessments (id, organisation, bank_version, created_at, updated_at, archived_at, depth)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             assessment.id,
             assessment.organisation,
@@ -763,6 +819,7 @@ fn insert_assessment(tx: &Transaction<'_>, assessment: &Assessment) -> Result<()
             timestamp(&assessment.created_at),
             timestamp(&assessment.updated_at),
             assessment.archived_at.as_ref().map(timestamp),
+            assessment.depth.id(),
         ],
     )?;
     Ok(())
@@ -817,6 +874,7 @@ fn history_of(answer: &Answer) -> HistoryEntry {
         due: answer.due,
         evidence: answer.evidence.clone(),
         exception: answer.exception.clone(),
+        implied_by: None,
         changed_at: answer.updated_at,
     }
 }
@@ -827,8 +885,8 @@ fn append_history(
     entry: &HistoryEntry,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at, exception)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at, exception, implied_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             assessment_id,
             entry.question_id,
@@ -839,6 +897,7 @@ fn append_history(
             to_json(&entry.evidence),
             timestamp(&entry.changed_at),
             entry.exception,
+            entry.implied_by,
         ],
     )?;
     Ok(())
