@@ -84,6 +84,39 @@ fn a_workshop_through_ipc() {
 }
 
 #[test]
+fn the_quick_path_implies_and_deepening_asks_again() {
+    let (_app, window) = app();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Fernleaf Labs", "reportType": "type1", "depth": "quick" }),
+    )
+    .unwrap();
+    assert_eq!(created["depth"], "quick");
+    let id = created["id"].as_str().unwrap().to_string();
+    invoke(
+        &window,
+        "save_answer",
+        json!({ "request": {
+            "assessment_id": id, "question_id": "incident.plan", "value": { "level": 0 },
+            "note": null, "owner": null, "due": null, "evidence": []
+        }}),
+    )
+    .unwrap();
+    let view = invoke(&window, "get_assessment", json!({ "id": id })).unwrap();
+    assert_eq!(
+        view["record"]["implied"]["incident.exercises"],
+        "incident.plan"
+    );
+    invoke(&window, "set_depth", json!({ "id": id, "depth": "full" })).unwrap();
+    let view = invoke(&window, "get_assessment", json!({ "id": id })).unwrap();
+    assert_eq!(view["record"]["assessment"]["depth"], "full");
+    assert_eq!(view["record"]["implied"], json!({}));
+    let err = invoke(&window, "set_depth", json!({ "id": id, "depth": "deep" })).unwrap_err();
+    assert!(err.to_string().contains("deep"), "{err}");
+}
+
+#[test]
 fn engine_errors_cross_as_kind_and_message() {
     let (_app, window) = app();
     let err = invoke(&window, "get_assessment", json!({ "id": "nope" })).unwrap_err();

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use soc2_readiness::analysis::Analysis;
-use soc2_readiness::assessment::{Assessment, ReportType};
+use soc2_readiness::assessment::{Assessment, Depth, ReportType};
 use soc2_readiness::gaps::Gap;
 use soc2_readiness::report::fingerprint;
 use soc2_readiness::workspace::AssessmentSummary;
@@ -23,8 +23,16 @@ pub fn create_assessment(
     state: State<'_, AppState>,
     organisation: String,
     report_type: ReportType,
+    depth: Option<Depth>,
 ) -> CommandResult<Assessment> {
-    state.with(|ws| ws.create_assessment(&new_id(), &organisation, report_type, Utc::now()))
+    let depth = depth.unwrap_or_default();
+    state.with(|ws| ws.create_assessment(&new_id(), &organisation, report_type, depth, Utc::now()))
+}
+
+/// Quick path or full depth; no given answer changes either way.
+#[tauri::command]
+pub fn set_depth(state: State<'_, AppState>, id: String, depth: Depth) -> CommandResult<()> {
+    state.with(|ws| ws.set_depth(&id, depth, Utc::now()))
 }
 
 #[tauri::command]

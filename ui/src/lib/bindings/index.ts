@@ -67,13 +67,21 @@ reason_in: string,
  */
 reason_out: string, };
 
+export type Foundation = { question: string, dependents: Array<string>, 
+/**
+ * Why the dependents cannot be in better shape than the foundation, for people.
+ */
+reason: string, };
+
 export type Condition = { question: string, is: string, } | { question: string, includes: string, } | { any: Array<Condition>, } | { all: Array<Condition>, } | { not: Condition, };
 
-export type Bank = { version: string, steps: Array<Step>, criteria: Array<Criterion>, category_rules: Array<CategoryRule>, questions: Array<Question>, };
+export type Bank = { version: string, steps: Array<Step>, criteria: Array<Criterion>, category_rules: Array<CategoryRule>, questions: Array<Question>, foundations: Array<Foundation>, };
 
 export type MaturityLevel = number;
 
 export type ReportType = "type1" | "type2";
+
+export type Depth = "quick" | "full";
 
 export type AnswerValue = { "level": MaturityLevel } | { "not_applicable": string } | { "yes_no": boolean } | { "choice": string } | { "choices": Array<string> } | { "text": string } | { "date": string };
 
@@ -84,11 +92,20 @@ export type Answer = { question_id: string, value: AnswerValue, note: string | n
  */
 exception?: string, updated_at: string, };
 
-export type Assessment = { id: string, organisation: string, bank_version: string, created_at: string, updated_at: string, archived_at: string | null, };
+export type Assessment = { id: string, organisation: string, bank_version: string, created_at: string, updated_at: string, archived_at: string | null, 
+/**
+ * How deep the questionnaire goes; files from before the quick path are full depth.
+ */
+depth: Depth, };
 
 export type ScopeOverride = { category: Category, in_scope: boolean, reason: string, updated_at: string, };
 
-export type AssessmentRecord = { assessment: Assessment, answers: { [key in string]: Answer }, scope_overrides: Array<ScopeOverride>, };
+export type AssessmentRecord = { assessment: Assessment, answers: { [key in string]: Answer }, scope_overrides: Array<ScopeOverride>, 
+/**
+ * Answers in `answers` that were not given but implied by a missing foundation on the
+ * quick path: question id to the foundation's question id. Never stored.
+ */
+implied: { [key in string]: string }, };
 
 export type CategoryDecision = { category: Category, name: string, in_scope: boolean, proposed: boolean, proposal: Proposal, 
 /**
@@ -189,7 +206,11 @@ priority_score: number, priority: Priority, horizon: Horizon,
 /**
  * Why the gap has its priority, in words.
  */
-priority_reason: string, owner: string | null, due: string | null, };
+priority_reason: string, owner: string | null, due: string | null, 
+/**
+ * On the quick path, the foundation whose absence implies this gap (not asked).
+ */
+implied_by?: string, };
 
 export type Priority = "high" | "medium" | "low";
 
@@ -240,11 +261,17 @@ assumptions: Array<string>, };
 
 export type Analysis = { scorecard: Scorecard, deadline: Deadline, gaps: Array<Gap>, 
 /**
- * The ids of the ten gaps to show first, every in-scope category with gaps represented.
+ * The ids of the ten gaps to show first, every in-scope category with gaps represented;
+ * never an implied gap (its foundation stands for it).
  */
 top: Array<string>, plan: Plan, };
 
-export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, exception?: string, changed_at: string, };
+export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, exception?: string, 
+/**
+ * The foundation behind a change the quick path made: with a value, the answer became
+ * implied by it; without one, it is no longer implied and the question is open again.
+ */
+implied_by?: string, changed_at: string, };
 
 export type BackupInfo = { path: string, created_at: string, 
 /**
