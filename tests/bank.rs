@@ -57,6 +57,110 @@ fn every_control_question_carries_its_guidance() {
     }
 }
 
+/// Flesch reading ease of a passage: 206.835 - 1.015 x words per sentence - 84.6 x syllables per
+/// word. Each field counts as at least one sentence; syllables are vowel groups, less a silent
+/// final e (the same rule as the check a content writer runs while editing).
+fn reading_ease(fields: &[&str]) -> f64 {
+    let (mut words, mut sentences, mut syllables) = (0usize, 0usize, 0usize);
+    for field in fields {
+        let text = field.trim();
+        let ends = text
+            .char_indices()
+            .filter(|&(i, c)| {
+                matches!(c, '.' | '!' | '?')
+                    && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+            })
+            .count();
+        let closed = text.ends_with(['.', '!', '?']);
+        sentences += (ends + usize::from(!closed)).max(1);
+        for word in text
+            .split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+        {
+            words += 1;
+            let lower = word.to_ascii_lowercase();
+            let mut groups = 0;
+            let mut in_vowel = false;
+            for c in lower.chars() {
+                let vowel = "aeiouy".contains(c);
+                if vowel && !in_vowel {
+                    groups += 1;
+                }
+                in_vowel = vowel;
+            }
+            if lower.ends_with('e') && !lower.ends_with("le") && groups > 1 {
+                groups -= 1;
+            }
+            syllables += groups.max(1);
+        }
+    }
+    206.835 - 1.015 * words as f64 / sentences as f64 - 84.6 * syllables as f64 / words as f64
+}
+
+#[test]
+fn guidance_is_written_for_a_founder() {
+    let bank = bank();
+    let scores: Vec<(f64, &str)> = bank
+        .control_questions()
+        .map(|q| {
+            let fields: Vec<&str> = [
+                Some(&q.why),
+                q.good.as_ref(),
+                q.remediation.as_ref(),
+                q.remediation_document.as_ref(),
+                q.remediation_operate.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+            (reading_ease(&fields), q.id.as_str())
+        })
+        .collect();
+    let mean = scores.iter().map(|(s, _)| s).sum::<f64>() / scores.len() as f64;
+    assert!(mean >= 55.0, "mean reading ease {mean:.1}, floor 55");
+    for (score, id) in &scores {
+        assert!(*score >= 40.0, "{id} reads at {score:.1}, floor 40");
+    }
+    // The measure itself: plain words score high, long ones low.
+    assert!(reading_ease(&["Turn on MFA for every admin."]) > 70.0);
+    assert!(reading_ease(&["Comprehensive organisational implementation documentation."]) < 0.0);
+}
+
+#[test]
+fn no_frequency_is_made_a_requirement() {
+    // SOC 2 sets no frequency: the company sets one and the auditor tests against it.
+    let required = [
+        "at least once a year",
+        "at least yearly",
+        "at least quarterly",
+        "at least monthly",
+        "every quarter",
+        "within one working day",
+        "twice a year",
+    ];
+    for q in bank().control_questions() {
+        // Common practice is given as guidance in brackets: "(yearly is common)".
+        let mut asked = String::new();
+        let mut depth = 0;
+        for c in q.text.to_lowercase().chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ if depth == 0 => asked.push(c),
+                _ => {}
+            }
+        }
+        for phrase in required {
+            assert!(
+                !asked.contains(phrase),
+                "{}: '{phrase}' makes common practice a requirement",
+                q.id
+            );
+        }
+    }
+}
+
 #[test]
 fn the_criteria_catalogue_uses_our_own_titles() {
     // The catalogue must never carry AICPA criterion text; our titles are short labels.

@@ -280,7 +280,7 @@ fn audit_ready_statement(
     let exceptions = gaps.iter().filter(|g| g.is_exception()).count();
     let design_gaps = gaps.iter().filter(|g| g.effective_level < 3.0).count();
     out.push(format!(
-        "Design readiness (controls designed and documented: what a Type I tests) stands at {}; operating readiness (operating with evidence kept: what a Type II tests) at {}. {} of the questionnaire is answered.",
+        "Design readiness (controls designed and in place on one date: what a Type I tests) stands at {}; operating readiness (operating with evidence kept: what a Type II tests) at {}. {} of the questionnaire is answered.",
         percent(overall.design),
         percent(overall.operating),
         percent(overall.completion),
@@ -320,7 +320,7 @@ fn audit_ready_statement(
         ));
     }
     out.push(format!(
-        "To be audit-ready: close the High gaps now, then the Medium ones within 90 days; the {design_gaps} gaps not yet designed and documented must be closed before the audit window opens. {}",
+        "To be audit-ready: close the High gaps now, then the Medium ones within 90 days; the {design_gaps} gaps not yet designed and in place must be closed before the audit window opens. {}",
         plan.verdict
     ));
     let owners = gaps.iter().filter(|g| g.owner.is_some()).count();

@@ -896,7 +896,7 @@ fn charts(w: &mut Writer, model: &ReportModel) {
         Face::Regular,
         SMALL,
         MUTED,
-        "Design: controls designed and documented (level 3), what a Type I tests. Operating: controls operating with evidence kept (level 4), what a Type II tests. A control with a known exception counts as neither.",
+        "Design: controls designed and in place, shown by level 3 (documented): what a Type I tests at one date. Operating: controls operating with evidence kept (level 4), what a Type II tests. A control with a known exception counts as neither.",
     );
     w.y += 1.0;
     let figure_w = 30.0;
