@@ -42,6 +42,7 @@ export const FAKE_BANK: Bank = {
     { id: 'CC6.1', category: 'security', series: 'CC6', title: 'Logical access', explanation: '' },
   ],
   category_rules: [],
+  foundations: [{ question: 'gov.owner', dependents: ['gov.code'], reason: 'A code needs an owner.' }],
   questions: [
     {
       id: 'scope.report-type',
@@ -124,7 +125,22 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     if (!found) throw { kind: 'not_found', message: `no assessment matches '${id}'` };
     return found;
   };
-  const view = (id: string): AssessmentView => ({ record: record(id), scorecard: fakeScore(bank, record(id)), fingerprint: 'fake' });
+  /** The record as the engine shows it: on the quick path, a missing foundation's dependents are implied. */
+  const shown = (id: string): AssessmentRecord => {
+    const stored = record(id);
+    const out: AssessmentRecord = { ...stored, answers: { ...stored.answers }, implied: {} };
+    if (stored.assessment.depth !== 'quick') return out;
+    for (const f of bank.foundations) {
+      const base = stored.answers[f.question];
+      if (!base || !('level' in base.value) || base.value.level >= 2) continue;
+      for (const d of f.dependents.filter((d) => !stored.answers[d])) {
+        out.implied[d] = f.question;
+        out.answers[d] = { ...base, question_id: d, value: { level: 0 }, note: null, owner: null, due: null, evidence: [], exception: undefined };
+      }
+    }
+    return out;
+  };
+  const view = (id: string): AssessmentView => ({ record: shown(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake' });
   const calls: string[] = [];
 
   const host: Host & { calls: string[]; failNext: (message: string) => void } = {
@@ -145,12 +161,17 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         readiness: fakeScore(bank, r).overall.readiness,
         completion: fakeScore(bank, r).overall.completion,
       })),
-    createAssessment: async (organisation) => {
+    createAssessment: async (organisation, _reportType, depth) => {
       if (!organisation.trim()) throw { kind: 'invalid_input', message: 'the organisation name must not be empty' };
       const id = `fake${String(++counter).padStart(8, '0')}`;
-      const assessment: Assessment = { id, organisation, bank_version: bank.version, created_at: now(), updated_at: now(), archived_at: null };
-      records.set(id, { assessment, answers: {}, scope_overrides: [] });
+      const assessment: Assessment = { id, organisation, bank_version: bank.version, created_at: now(), updated_at: now(), archived_at: null, depth };
+      records.set(id, { assessment, answers: {}, scope_overrides: [], implied: {} });
       return assessment;
+    },
+    setDepth: async (id, depth) => {
+      calls.push(`depth ${depth}`);
+      record(id).assessment.depth = depth;
+      if (depth === 'full') record(id).implied = {};
     },
     getAssessment: async (id) => view(id),
     getGaps: async () => [],
@@ -188,7 +209,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       record(id).assessment.organisation = organisation;
     },
     duplicateAssessment: async (id) => {
-      const copy = await host.createAssessment(record(id).assessment.organisation, 'type2');
+      const copy = await host.createAssessment(record(id).assessment.organisation, 'type2', record(id).assessment.depth);
       record(copy.id).answers = structuredClone(record(id).answers);
       return copy;
     },
@@ -215,12 +236,12 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         updated_at: now(),
       };
       record(request.assessment_id).answers[request.question_id] = answer;
-      return { answer, scorecard: fakeScore(bank, record(request.assessment_id)) };
+      return { answer, scorecard: fakeScore(bank, shown(request.assessment_id)) };
     },
     clearAnswer: async (assessmentId, questionId) => {
       calls.push(`clear ${questionId}`);
       delete record(assessmentId).answers[questionId];
-      return fakeScore(bank, record(assessmentId));
+      return fakeScore(bank, shown(assessmentId));
     },
     setScope: async (assessmentId) => fakeScore(bank, record(assessmentId)),
     exportReport: async (_id, path) => ({ path, pages: 1, bytes: 1 }),

@@ -10,6 +10,7 @@ import type {
   Bank,
   Category,
   CommandError,
+  Depth,
   ExportedReport,
   Gap,
   ReportType,
@@ -23,7 +24,9 @@ export interface Host {
   appInfo(): Promise<AppInfo>;
   bank(): Promise<Bank>;
   listAssessments(): Promise<AssessmentSummary[]>;
-  createAssessment(organisation: string, reportType: ReportType): Promise<Assessment>;
+  createAssessment(organisation: string, reportType: ReportType, depth: Depth): Promise<Assessment>;
+  /** Quick path or full depth; no given answer changes either way. */
+  setDepth(id: string, depth: Depth): Promise<void>;
   getAssessment(id: string): Promise<AssessmentView>;
   getGaps(id: string): Promise<Gap[]>;
   /** Scores, the ranked gap register, the top gaps and the dated plan, as of today. */

@@ -5,6 +5,7 @@ import type {
   AssessmentView,
   Bank,
   Category,
+  Depth,
   Question,
   QuestionState,
   Scorecard,
@@ -62,6 +63,7 @@ export class Questionnaire {
     this.host = host;
     this.bank = bank;
     this.view = view;
+    this.shapesPath = new Set(bank.foundations.flatMap((f) => [f.question, ...f.dependents]));
   }
 
   get id(): string {
@@ -86,6 +88,46 @@ export class Questionnaire {
     return this.view.record.answers[questionId];
   }
 
+  get depth(): Depth {
+    return this.view.record.assessment.depth;
+  }
+
+  /** The foundation whose absence implies this answer on the quick path, if it is implied. */
+  impliedBy(questionId: string): string | undefined {
+    return this.view.record.implied[questionId];
+  }
+
+  /** For each foundation, the questions it currently implies, in bank order. */
+  implies: Map<string, Question[]> = $derived.by(() => {
+    const out = new Map<string, Question[]>();
+    const implied = this.view.record.implied;
+    for (const question of this.bank.questions) {
+      const base = implied[question.id];
+      if (base) out.set(base, [...(out.get(base) ?? []), question]);
+    }
+    return out;
+  });
+
+  /** Questions whose answer can change what a foundation implies: refetched after a save. */
+  private readonly shapesPath: Set<string>;
+
+  /** Questions still to answer on the chosen path (implied answers count as answered). */
+  get remaining(): number {
+    return this.view.scorecard.overall.unanswered;
+  }
+
+  /** Deepens to every question, or goes back to the quick path; no given answer changes. */
+  async setDepth(depth: Depth): Promise<string | null> {
+    try {
+      await this.host.setDepth(this.id, depth);
+      this.view = await this.host.getAssessment(this.id);
+      this.selected = 0;
+      return null;
+    } catch (error) {
+      return asCommandError(error).message;
+    }
+  }
+
   /** The control questions of the current step that apply, after the filter; computed once per change. */
   cards: Question[] = $derived.by(() => {
     const target = this.view.scorecard.target_level;
@@ -94,6 +136,8 @@ export class Questionnaire {
       const state = this.stateOf(q.id);
       if (!state?.applicable) return false;
       if (q.id === this.kept) return true;
+      // Not asked on the quick path: the foundation's card says what it stands for.
+      if (this.view.record.implied[q.id]) return false;
       if (this.filter === 'unanswered') return !state.answered;
       if (this.filter === 'gaps') return !state.not_applicable && ((state.level ?? 0) < target || state.exception);
       return true;
@@ -258,6 +302,7 @@ export class Questionnaire {
       });
       this.view.record.answers[questionId] = saved.answer;
       this.view.scorecard = saved.scorecard;
+      if (this.depth === 'quick' && this.shapesPath.has(questionId)) await this.refresh();
       this.saves[questionId] = { status: 'saved', at: new Date() };
       return true;
     } catch (error) {
@@ -279,10 +324,18 @@ export class Questionnaire {
     try {
       this.view.scorecard = await this.host.clearAnswer(this.id, questionId);
       delete this.view.record.answers[questionId];
+      if (this.depth === 'quick' && this.shapesPath.has(questionId)) await this.refresh();
       this.saves[questionId] = { status: 'saved', at: new Date() };
     } catch (error) {
       this.saves[questionId] = { status: 'error', message: asCommandError(error).message };
     }
+  }
+
+  /** The answers a foundation implies changed with this save: take the engine's record. */
+  private async refresh(): Promise<void> {
+    const fresh = await this.host.getAssessment(this.id);
+    this.view.record = fresh.record;
+    this.view.scorecard = fresh.scorecard;
   }
 
   async setScope(category: Category, inScope: boolean | null, reason: string): Promise<string | null> {

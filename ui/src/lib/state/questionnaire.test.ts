@@ -8,7 +8,7 @@ let q: Questionnaire;
 
 beforeEach(async () => {
   host = createFakeHost();
-  const created = await host.createAssessment('Acme', 'type2');
+  const created = await host.createAssessment('Acme', 'type2', 'full');
   q = new Questionnaire(host, FAKE_BANK, await host.getAssessment(created.id));
   q.goToStep(2);
 });
@@ -142,5 +142,26 @@ describe('Questionnaire', () => {
     await q.clear('gov.code');
     expect(q.answerOf('gov.code')).toBeUndefined();
     expect(host.calls).toEqual(['save gov.code', 'clear gov.code']);
+  });
+
+  it('on the quick path, a missing foundation takes its dependents off the cards until it is in place', async () => {
+    const created = await host.createAssessment('Fernleaf', 'type1', 'quick');
+    const quick = new Questionnaire(host, FAKE_BANK, await host.getAssessment(created.id));
+    quick.goToStep(2);
+    expect(quick.cards.map((c) => c.id)).toEqual(['gov.code', 'gov.owner']);
+    await quick.answer('gov.owner', { level: 1 });
+    expect(quick.cards.map((c) => c.id)).toEqual(['gov.owner']);
+    expect(quick.impliedBy('gov.code')).toBe('gov.owner');
+    expect(quick.implies.get('gov.owner')?.map((x) => x.id)).toEqual(['gov.code']);
+    expect(quick.remaining).toBe(1);
+    await quick.answer('gov.owner', { level: 3 });
+    expect(quick.cards.map((c) => c.id)).toEqual(['gov.code', 'gov.owner']);
+    expect(quick.answerOf('gov.code')).toBeUndefined();
+
+    await quick.answer('gov.owner', { level: 0 });
+    expect(await quick.setDepth('full')).toBeNull();
+    expect(quick.depth).toBe('full');
+    expect(quick.cards.map((c) => c.id)).toEqual(['gov.code', 'gov.owner']);
+    expect(quick.answerOf('gov.owner')?.value).toEqual({ level: 0 });
   });
 });
