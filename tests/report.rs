@@ -196,6 +196,55 @@ fn an_empty_assessment_and_letter_paper_also_give_a_clean_report() {
 }
 
 #[test]
+fn a_quick_path_report_lists_implied_answers_under_their_foundation() {
+    let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+    ws.create_assessment(
+        "quick",
+        "Fernleaf Labs",
+        soc2_readiness::assessment::ReportType::Type1,
+        soc2_readiness::assessment::Depth::Quick,
+        at(0),
+    )
+    .unwrap();
+    for (question, raw) in [
+        ("scope.required-categories", "security-only"),
+        ("policy.security-policy", "planned"),
+        ("incident.plan", "not-in-place"),
+    ] {
+        let value = soc2_readiness::assessment::parse_answer_for(&ws.bank, question, raw).unwrap();
+        ws.save_answer("quick", question, value, Default::default(), at(1))
+            .unwrap();
+    }
+    let implied = ws.record("quick").unwrap().implied.len();
+    let report = ws.report("quick", &settings(PageSize::A4, false)).unwrap();
+    let text = all_text(&report.text_boxes()).replace('\n', " ");
+    assert!(
+        text.contains(&format!("{implied} implied")),
+        "the completion box"
+    );
+    assert!(text.contains("Also implies 6 gaps, not asked on the quick path"));
+    assert!(text.contains("Answers implied on the quick path"));
+    assert!(text.contains(&format!(
+        "{implied} answers were implied this way, by 2 foundations"
+    )));
+    assert!(
+        text.contains("(implied: not asked on the quick path while incident.plan is not in place)")
+    );
+    assert!(text.contains("Quick path"), "the depth in the facts");
+    // Folded: the policy set's gap has no row of its own in the register.
+    let register = text.split("Gap register").nth(1).unwrap();
+    let register = register.split("Roadmap").next().unwrap();
+    assert_eq!(
+        register
+            .matches("Core security policies are missing or incomplete")
+            .count(),
+        1,
+        "named once, in the list under the security policy"
+    );
+    assert_clean_layout(&report);
+}
+
+#[test]
 fn a_bad_logo_is_refused_with_a_clear_message() {
     let (ws, id) = demo_workspace("Acme");
     let mut bad = settings(PageSize::A4, false);

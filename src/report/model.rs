@@ -7,7 +7,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::analysis::analyse;
-use crate::assessment::{AssessmentRecord, describe_for};
+use crate::assessment::{AssessmentRecord, Depth, describe_for};
 use crate::catalog::{Bank, Question};
 use crate::gaps::{Gap, Horizon, Priority, top_gaps};
 use crate::plan::Plan;
@@ -62,6 +62,19 @@ pub struct AnswerRow {
     pub due: Option<NaiveDate>,
     pub evidence: Vec<String>,
     pub exception: Option<String>,
+    /// The foundation whose absence implies this answer on the quick path.
+    pub implied_by: Option<String>,
+}
+
+/// A missing foundation and the gaps it implies on the quick path, for the register and the
+/// appendix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImpliedBlock {
+    pub foundation: String,
+    pub title: String,
+    pub reason: String,
+    /// Each implied question as "gap (step N)", in bank order.
+    pub dependents: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -99,6 +112,10 @@ pub struct ReportModel {
     pub plan: Plan,
     /// Set when the assessment was answered against an older bank than the one scoring it.
     pub method_note: Option<String>,
+    pub depth: Depth,
+    /// Answers not asked but implied by a missing foundation (quick path).
+    pub implied_count: usize,
+    pub implied: Vec<ImpliedBlock>,
     pub steps: Vec<StepSection>,
     pub roadmap: Vec<(String, Vec<Gap>)>,
     pub scope_answers: Vec<AnswerRow>,
@@ -165,13 +182,24 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
             .filter(|d| d.in_scope)
             .map(|d| d.name.clone())
             .collect(),
-        top_gaps: top_gaps(&gaps, 5),
+        // An implied gap is represented by its foundation's, as on screen.
+        top_gaps: top_gaps(
+            &gaps
+                .iter()
+                .filter(|g| g.implied_by.is_none())
+                .cloned()
+                .collect::<Vec<_>>(),
+            5,
+        ),
         gap_count: gaps.len(),
         gaps_by_priority,
         exception_count: gaps.iter().filter(|g| g.is_exception()).count(),
         audit_ready: audit_ready_statement(&scorecard, &gaps, record, &analysis.plan),
         plan: analysis.plan,
         method_note: scorecard.method_note.clone(),
+        depth: record.assessment.depth,
+        implied_count: record.implied.len(),
+        implied: implied_blocks(bank, record),
         steps,
         roadmap,
         scope_answers: answer_rows(bank, record, &scorecard, 1),
@@ -202,6 +230,27 @@ pub fn fingerprint(record: &AssessmentRecord) -> String {
             .expect("answers serialise to JSON");
     let digest = Sha256::digest(canonical.as_bytes());
     hex::encode(digest)[..16].to_string()
+}
+
+fn implied_blocks(bank: &Bank, record: &AssessmentRecord) -> Vec<ImpliedBlock> {
+    bank.foundations
+        .iter()
+        .filter_map(|f| {
+            let dependents: Vec<String> = bank
+                .questions
+                .iter()
+                .filter(|q| record.implied.get(&q.id) == Some(&f.question))
+                .map(|q| format!("{} (step {})", q.gap_title(), q.step))
+                .collect();
+            let base = bank.question(&f.question)?;
+            (!dependents.is_empty()).then(|| ImpliedBlock {
+                foundation: f.question.clone(),
+                title: base.gap_title().to_string(),
+                reason: f.reason.clone(),
+                dependents,
+            })
+        })
+        .collect()
 }
 
 fn answer_rows(
@@ -238,7 +287,13 @@ fn answer_row(
             "Out of scope: {} belong to categories outside this report.",
             question.criteria.join(", ")
         ),
-        (Some(a), true) => describe_for(question, &a.value),
+        (Some(a), true) => match record.implied.get(&question.id) {
+            Some(base) => format!(
+                "{} (implied: not asked on the quick path while {base} is not in place)",
+                describe_for(question, &a.value)
+            ),
+            None => describe_for(question, &a.value),
+        },
         (None, true) => "Unanswered".into(),
     };
     AnswerRow {
@@ -251,6 +306,7 @@ fn answer_row(
         due: answer.and_then(|a| a.due),
         evidence: answer.map(|a| a.evidence.clone()).unwrap_or_default(),
         exception: answer.and_then(|a| a.exception.clone()),
+        implied_by: record.implied.get(&question.id).cloned(),
     }
 }
 

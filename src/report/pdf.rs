@@ -9,7 +9,7 @@ use printpdf::{
 };
 
 use super::ReportError;
-use super::model::{AnswerRow, ReportModel};
+use super::model::{AnswerRow, ImpliedBlock, ReportModel};
 use crate::gaps::{Gap, Priority};
 use crate::plan::human_date;
 use crate::scoring::CriterionStatus;
@@ -685,10 +685,18 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
         Stat {
             label: "Completion",
             value: pct(s.overall.completion),
-            detail: format!(
-                "{} of {} questions answered",
-                s.overall.answered, s.overall.applicable
-            ),
+            detail: if model.implied_count > 0 {
+                format!(
+                    "{} answered · {} implied",
+                    s.overall.answered - model.implied_count,
+                    model.implied_count
+                )
+            } else {
+                format!(
+                    "{} of {} questions answered",
+                    s.overall.answered, s.overall.applicable
+                )
+            },
             rgb: NAVY,
         },
     );
@@ -1161,7 +1169,9 @@ fn gap_columns(w: &Writer) -> [Column; 5] {
     ]
 }
 
-fn gap_row(g: &Gap) -> Vec<Vec<Piece>> {
+/// `implies`: on the quick path, the gaps a missing foundation stands for, listed under it
+/// instead of one row each.
+fn gap_row(g: &Gap, implies: Option<&ImpliedBlock>) -> Vec<Vec<Piece>> {
     vec![
         vec![piece(
             Face::Bold,
@@ -1180,6 +1190,21 @@ fn gap_row(g: &Gap) -> Vec<Vec<Piece>> {
                 MUTED,
                 format!("{} priority: {}", g.priority.label(), g.priority_reason),
             ));
+            if let Some(block) = implies {
+                cell.push(piece(
+                    Face::Bold,
+                    INK,
+                    format!(
+                        "Also implies {} gaps, not asked on the quick path:",
+                        block.dependents.len()
+                    ),
+                ));
+                cell.push(piece(
+                    Face::Regular,
+                    INK,
+                    format!("{}.", block.dependents.join("; ")),
+                ));
+            }
             cell
         },
         vec![piece(Face::Regular, INK, g.criteria.join(", "))],
@@ -1198,8 +1223,18 @@ fn gap_register(w: &mut Writer, model: &ReportModel) {
         BODY,
         INK,
         &format!(
-            "{} applicable control questions are below the target level of {} ({}) or carry a known exception. They are grouped by step and ordered by priority (from impact, how far from target, known exceptions and time to the audit window), then by impact times shortfall; each names the next step from where the answer stands and why it has its priority.",
-            model.gap_count, model.target_level, model.target_label
+            "{} applicable control questions are below the target level of {} ({}) or carry a known exception. They are grouped by step and ordered by priority (from impact, how far from target, known exceptions and time to the audit window), then by impact times shortfall; each names the next step from where the answer stands and why it has its priority.{}",
+            model.gap_count,
+            model.target_level,
+            model.target_label,
+            if model.implied_count > 0 {
+                format!(
+                    " {} of them were not asked on the quick path: a missing foundation implies them, and they are listed under it (Appendix C).",
+                    model.implied_count
+                )
+            } else {
+                String::new()
+            }
         ),
     );
     w.y += 2.0;
@@ -1224,7 +1259,25 @@ fn gap_register(w: &mut Writer, model: &ReportModel) {
             continue;
         }
         let columns = gap_columns(w);
-        let rows = step.gaps.iter().map(gap_row).collect();
+        let rows: Vec<_> = step
+            .gaps
+            .iter()
+            .filter(|g| g.implied_by.is_none())
+            .map(|g| {
+                let block = model.implied.iter().find(|b| b.foundation == g.question_id);
+                gap_row(g, block)
+            })
+            .collect();
+        if rows.is_empty() {
+            w.paragraph(
+                Face::Regular,
+                BODY,
+                INK,
+                "Every gap in this step is implied by a missing foundation and listed under it.",
+            );
+            w.y += 2.0;
+            continue;
+        }
         w.table(&columns, rows, 7.8);
     }
 }
@@ -1266,8 +1319,16 @@ fn roadmap(w: &mut Writer, model: &ReportModel) {
         let rows = gaps
             .iter()
             .map(|g| {
+                let mut cell = gap_summary(g);
+                if let Some(base) = &g.implied_by {
+                    cell.push(piece(
+                        Face::Regular,
+                        MUTED,
+                        format!("Implied by {base}, not asked on the quick path"),
+                    ));
+                }
                 vec![
-                    gap_summary(g),
+                    cell,
                     vec![piece(Face::Regular, INK, g.criteria.join(", "))],
                     vec![piece(Face::Regular, INK, format!("{:?}", g.effort))],
                     owner_cell(g),
@@ -1391,6 +1452,36 @@ fn appendix_method(w: &mut Writer, model: &ReportModel) {
         w.paragraph(Face::Regular, BODY, INK, paragraph);
         w.y += 2.0;
     }
+    if !model.implied.is_empty() {
+        w.heading("Answers implied on the quick path", 11.0);
+        w.paragraph(
+            Face::Regular,
+            BODY,
+            INK,
+            &format!(
+                "This assessment was answered on the quick path, which asks foundations first. While a foundation is not in place or only planned, the questions that build on it are not asked: each counts as not in place, is scored and listed as a gap like any other answer, and keeps its own next step. {} answers were implied this way, by {} foundations. Deepening the assessment asks them; an answer given later replaces the implied one.",
+                model.implied_count,
+                model.implied.len()
+            ),
+        );
+        w.y += 1.5;
+        for block in &model.implied {
+            w.paragraph(
+                Face::Bold,
+                SMALL,
+                INK,
+                &format!("{} ({})", block.title, block.foundation),
+            );
+            w.paragraph(Face::Regular, SMALL, MUTED, &block.reason);
+            w.paragraph(
+                Face::Regular,
+                SMALL,
+                INK,
+                &format!("Implies: {}.", block.dependents.join("; ")),
+            );
+            w.y += 1.5;
+        }
+    }
     if let Some(note) = &model.method_note {
         w.heading("Since this assessment was answered", 11.0);
         w.paragraph(Face::Regular, BODY, INK, note);
@@ -1400,6 +1491,7 @@ fn appendix_method(w: &mut Writer, model: &ReportModel) {
     let facts = [
         ("Assessment", model.assessment_id.clone()),
         ("Question bank", model.bank_version.clone()),
+        ("Depth", model.depth.label().to_string()),
         ("Answers fingerprint", model.fingerprint.clone()),
         (
             "Generated",
