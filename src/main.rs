@@ -462,7 +462,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     let value = match (&entry.value, &entry.implied_by) {
                         (Some(v), Some(base)) => format!("{} (implied by {base})", describe(v)),
                         (None, Some(base)) => {
-                            format!("(open again: {base} is no longer missing)")
+                            format!("(open again: no longer implied by {base})")
                         }
                         (Some(v), None) => describe(v),
                         (None, None) => "(cleared)".into(),

@@ -472,3 +472,40 @@ fn exceptions_two_figures_and_the_plan_through_the_cli() {
             .any(|h| h["exception"] == "the hotfix path skips review")
     );
 }
+
+#[test]
+fn the_quick_path_through_the_cli() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "Fernleaf Labs", "--depth", "quick"]);
+    let id = id.trim();
+    cli.ok(&["answer", id, "incident.plan", "planned"]);
+    let shown = cli.json(&["show", id, "--json"]);
+    assert_eq!(shown["assessment"]["depth"], "quick");
+    assert_eq!(shown["implied"]["incident.exercises"], "incident.plan");
+    let text = cli.ok(&["show", id]);
+    assert!(text.contains("Quick path"), "{text}");
+    assert!(text.contains("(implied: incident.plan is not in place; not asked on the quick path)"));
+    let gaps = cli.ok(&["gaps", id]);
+    assert!(
+        gaps.contains("Implies 5 more gaps (not asked on the quick path):"),
+        "{gaps}"
+    );
+    let history = cli.ok(&["history", id]);
+    assert!(history.contains("(implied by incident.plan)"), "{history}");
+
+    let deepened = cli.ok(&["depth", &id[..6], "full"]);
+    assert!(
+        deepened.contains("Full depth (0 answers implied"),
+        "{deepened}"
+    );
+    assert!(
+        cli.ok(&["history", id])
+            .contains("(open again: no longer implied by incident.plan)")
+    );
+    let refused = cli.run(&["depth", id, "deep"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("'deep' is not a depth; use quick or full")
+    );
+}
