@@ -257,6 +257,9 @@ pub struct AssessmentRecord {
     /// quick path: question id to the foundation's question id. Never stored.
     #[serde(default)]
     pub implied: BTreeMap<String, String>,
+    /// The bank upgrades its answers went through, oldest first, with what changed for it.
+    #[serde(default)]
+    pub upgrades: Vec<crate::upgrade::BankUpgrade>,
 }
 
 impl AssessmentRecord {

@@ -113,7 +113,9 @@ pub fn find_gaps(
         .control_questions()
         .zip(&scorecard.questions)
         .enumerate()
-        .filter(|(_, (_, state))| state.applicable && !state.not_applicable)
+        .filter(|(_, (question, state))| {
+            state.applicable && !state.not_applicable && !question.engagement
+        })
         .filter(|(_, (_, state))| state.effective_level() < f64::from(target))
         .map(|(position, (question, state))| {
             let answer = record.answers.get(&question.id);

@@ -10,6 +10,7 @@ use crate::assessment::{
 };
 use crate::catalog::Bank;
 use crate::store::HistoryEntry;
+use crate::upgrade::{BankUpgrade, carry};
 
 pub const FORMAT: &str = "soc2-readiness/assessment";
 pub const FORMAT_VERSION: u32 = 1;
@@ -29,6 +30,9 @@ pub struct PortableAssessment {
     pub scope_overrides: Vec<ScopeOverride>,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// Bank upgrades the assessment went through; absent in files from before upgrades.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub upgrades: Vec<BankUpgrade>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +72,7 @@ pub fn to_portable(
         answers: record.answers.values().cloned().collect(),
         scope_overrides: record.scope_overrides.clone(),
         history,
+        upgrades: record.upgrades.clone(),
     }
 }
 
@@ -112,8 +117,32 @@ pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportErro
                 }
             }
         })?;
+    let portable = carried(portable, bank);
     check(&portable, bank)?;
     Ok(portable)
+}
+
+/// A file exported from an assessment on an older bank: its answers carried to this bank, the
+/// moves in its history and the upgrade recorded, dated when it was exported so an import is
+/// reproducible.
+fn carried(mut portable: PortableAssessment, bank: &Bank) -> PortableAssessment {
+    let answers: BTreeMap<String, Answer> = portable
+        .answers
+        .iter()
+        .map(|a| (a.question_id.clone(), a.clone()))
+        .collect();
+    // Answered twice: leave it to the check, which names the field.
+    if answers.len() != portable.answers.len() {
+        return portable;
+    }
+    let at = portable.exported_at;
+    if let Some(carried) = carry(bank, &portable.assessment.bank_version, &answers, at) {
+        portable.answers = carried.answers.into_values().collect();
+        portable.history.extend(carried.history);
+        portable.assessment.bank_version = carried.upgrade.to_version.clone();
+        portable.upgrades.push(carried.upgrade);
+    }
+    portable
 }
 
 fn check(portable: &PortableAssessment, bank: &Bank) -> Result<(), ImportError> {
@@ -184,6 +213,7 @@ pub fn into_record(
             answers,
             scope_overrides: portable.scope_overrides,
             implied: BTreeMap::new(),
+            upgrades: portable.upgrades,
         },
         portable.history,
     )

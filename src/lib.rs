@@ -15,6 +15,7 @@ pub mod report;
 pub mod scope;
 pub mod scoring;
 pub mod store;
+pub mod upgrade;
 pub mod workspace;
 
 pub use error::{Error, Result};

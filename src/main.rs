@@ -16,6 +16,7 @@ use soc2_readiness::report::{PageSize, fingerprint};
 use soc2_readiness::scope::{Proposal, decide_scope, question_applies};
 use soc2_readiness::scoring::{CriterionStatus, Scorecard};
 use soc2_readiness::store::{Store, backup, chosen_path, default_path};
+use soc2_readiness::upgrade::{UpgradeNote, is_older, to_confirm};
 use soc2_readiness::workspace::AnswerDetails;
 use soc2_readiness::{Error, Workspace};
 
@@ -52,6 +53,8 @@ enum Command {
         #[arg(long, value_parser = parse_depth, default_value = "full")]
         depth: Depth,
     },
+    /// Carry an assessment answered on an older question bank to this one; nothing is lost.
+    Upgrade { assessment: String },
     /// Switch an assessment between the quick path and the full depth; no answer is lost.
     Depth {
         assessment: String,
@@ -347,6 +350,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             let assessment =
                 ws.create_assessment(&new_id(), &organisation, report_type, depth, now)?;
             println!("{}", assessment.id);
+        }
+        Command::Upgrade { assessment } => {
+            let id = ws.resolve(&assessment)?;
+            match ws.upgrade(&id, now)? {
+                None => println!("{id} is already on question bank {}", ws.bank.version),
+                Some(upgrade) => {
+                    println!(
+                        "{id}: carried from question bank {} to {}",
+                        upgrade.from_version, upgrade.to_version
+                    );
+                    print_upgrade_notes(&upgrade.notes);
+                }
+            }
         }
         Command::Depth { assessment, depth } => {
             let id = ws.resolve(&assessment)?;
@@ -716,6 +732,8 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
             "scope": scope,
             "answers": record.answers.values().collect::<Vec<_>>(),
             "implied": record.implied,
+            "upgrades": record.upgrades,
+            "to_confirm": to_confirm(&record),
             "scope_overrides": record.scope_overrides,
         }));
         return Ok(());
@@ -731,6 +749,28 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
         a.updated_at.format("%Y-%m-%d %H:%M")
     );
     println!("Answers fingerprint {}", fingerprint(&record));
+    if is_older(&a.bank_version, &ws.bank) {
+        println!(
+            "Answered on question bank {}; `soc2-readiness upgrade {}` carries the answers to {} (nothing is lost).",
+            a.bank_version, a.id, ws.bank.version
+        );
+    }
+    for upgrade in &record.upgrades {
+        println!(
+            "\nQuestion bank {} to {} on {}",
+            upgrade.from_version,
+            upgrade.to_version,
+            upgrade.at.format("%Y-%m-%d")
+        );
+        print_upgrade_notes(&upgrade.notes);
+    }
+    let confirm = to_confirm(&record);
+    if !confirm.is_empty() {
+        println!("\nAnswers to confirm ({}):", confirm.len());
+        for note in confirm {
+            println!("  {}", note.question_id.as_deref().unwrap_or(""));
+        }
+    }
     println!("\nScope");
     for d in &scope {
         let mark = if d.in_scope { "in " } else { "out" };
@@ -862,6 +902,20 @@ fn print_score(organisation: &str, s: &Scorecard) {
             c.answered,
             c.applicable
         );
+    }
+}
+
+fn print_upgrade_notes(notes: &[UpgradeNote]) {
+    if notes.is_empty() {
+        println!("  No question this assessment answered has changed.");
+    }
+    for note in notes {
+        let subject = note
+            .question_id
+            .clone()
+            .unwrap_or_else(|| note.from.join(", "));
+        let confirm = if note.confirm { " [confirm]" } else { "" };
+        println!("  {subject}{confirm}: {}", note.text);
     }
 }
 

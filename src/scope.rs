@@ -29,11 +29,12 @@ pub enum Proposal {
 /// (as `Carried`) until those questions are answered.
 pub const SCOPE_METHOD_SINCE: &str = "2026.11.2";
 
-/// Whether an assessment was answered against a bank older than `version`. Bank versions are
+/// Whether an assessment was first answered against a bank older than `version` (an upgrade
+/// carries its answers, not the method choices made for them). Bank versions are
 /// dated (`YYYY.MM.N`), so they compare part by part as numbers.
 pub fn answered_before(record: &AssessmentRecord, version: &str) -> bool {
     let parts = |v: &str| -> Vec<u64> { v.split('.').map(|p| p.parse().unwrap_or(0)).collect() };
-    parts(&record.assessment.bank_version) < parts(version)
+    parts(crate::upgrade::started_on(record)) < parts(version)
 }
 
 /// The decision for one category, with the proposal behind it and any override.
@@ -242,6 +243,7 @@ pub fn question_applies(
         return false;
     }
     !question.is_control()
+        || question.engagement
         || question
             .criteria
             .iter()

@@ -25,6 +25,17 @@ pub struct Scorecard {
     pub scoping: Vec<QuestionState>,
     /// Set when the assessment was answered against an older bank: what changed in the method.
     pub method_note: Option<String>,
+    /// The audit project's checklist (step 5 tasks), kept out of every readiness figure.
+    pub tasks: TaskProgress,
+}
+
+/// How far the audit project has got: tasks that apply, answered, and done (documented or
+/// better: a firm chosen in writing, a scope agreed on record).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct TaskProgress {
+    pub applicable: usize,
+    pub answered: usize,
+    pub done: usize,
 }
 
 /// Readiness and completion in percent (0 to 100, one decimal), with the counts behind them.
@@ -156,6 +167,7 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
     let mut per_category = [Tally::default(); 5];
     let mut per_step = [Tally::default(); 7];
     let mut overall = Tally::default();
+    let mut tasks = TaskProgress::default();
     let mut questions = Vec::with_capacity(bank.questions.len());
 
     for (position, question) in bank.questions.iter().enumerate() {
@@ -167,9 +179,14 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
             .applies_when
             .as_ref()
             .is_none_or(|c| evaluate(c, record) != Some(false));
-        let applicable = condition_holds && criteria.iter().any(|&i| criterion_in_scope[i]);
+        let applicable = condition_holds
+            && (question.engagement || criteria.iter().any(|&i| criterion_in_scope[i]));
         let state = question_state(question, record, applicable, target);
-        if applicable {
+        if applicable && question.engagement {
+            tasks.applicable += 1;
+            tasks.answered += usize::from(state.answered);
+            tasks.done += usize::from(state.level.is_some_and(|l| l >= 3) && !state.exception);
+        } else if applicable {
             let weight = f64::from(question.weight());
             let mut categories_touched = [false; 5];
             for &i in criteria.iter().filter(|&&i| criterion_in_scope[i]) {
@@ -283,6 +300,7 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
         questions,
         scoping,
         method_note: method_note(bank, record),
+        tasks,
     }
 }
 
@@ -292,7 +310,7 @@ pub fn method_note(bank: &Bank, record: &AssessmentRecord) -> Option<String> {
     crate::scope::answered_before(record, crate::scope::SCOPE_METHOD_SINCE).then(|| {
         format!(
             "Answered against question bank {}; scored with {}. Since 2026.11.2 scope asks which categories customers require and your role for personal data (categories your earlier answers proposed stay in scope until you answer), answers can record known exceptions, readiness is shown for design and for operation, and gaps are ranked by impact and time. Figures can differ from earlier exports of this assessment.",
-            record.assessment.bank_version, bank.version
+            crate::upgrade::started_on(record), bank.version
         )
     })
 }

@@ -99,6 +99,7 @@ impl Workspace {
             answers: Default::default(),
             scope_overrides: Vec::new(),
             implied: Default::default(),
+            upgrades: Vec::new(),
         };
         let answer = Answer {
             question_id: REPORT_TYPE_QUESTION.to_string(),
@@ -140,6 +141,32 @@ impl Workspace {
             &self.bank,
             self.store.load_record(assessment_id)?,
         ))
+    }
+
+    /// Carries an assessment answered on an older bank to this one by the bank's changelog:
+    /// moved answers keep their details, merged ones are marked to confirm, removed ones stay
+    /// in the history. `None` when it is already on this bank.
+    pub fn upgrade(
+        &mut self,
+        assessment_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<crate::upgrade::BankUpgrade>> {
+        let record = self.store.load_record(assessment_id)?;
+        let Some(carried) = crate::upgrade::carry(
+            &self.bank,
+            &record.assessment.bank_version,
+            &record.answers,
+            now,
+        ) else {
+            return Ok(None);
+        };
+        self.store.apply_upgrade(
+            assessment_id,
+            &carried.answers,
+            &carried.history,
+            &carried.upgrade,
+        )?;
+        Ok(Some(carried.upgrade))
     }
 
     /// The audit trail of an assessment's answers, oldest first.

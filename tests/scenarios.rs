@@ -430,7 +430,10 @@ fn healthtech_whose_customers_demand_privacy() {
         .min_by(|x, y| x.readiness.unwrap().total_cmp(&y.readiness.unwrap()))
         .unwrap();
     assert_eq!(weakest.id, Category::Privacy);
-    assert_between("privacy readiness", privacy.readiness, 10.0, 45.0);
+    // Well under half. Retention and access monitoring are one question each for confidential
+    // and personal data since bank 2026.11.3, answered "documented" here, so they lift Privacy
+    // a little; the programme's own privacy work is still only planned.
+    assert_between("privacy readiness", privacy.readiness, 10.0, 50.0);
     let top = top_ten(&a);
     let privacy_high = a
         .gaps

@@ -30,6 +30,7 @@ pub fn empty_record(bank: &Bank) -> AssessmentRecord {
         answers: BTreeMap::new(),
         scope_overrides: Vec::new(),
         implied: BTreeMap::new(),
+        upgrades: Vec::new(),
     }
 }
 

@@ -21,6 +21,8 @@ mod report;
 mod scenarios;
 // Scoring and gaps: hand-checked examples and properties over generated answers.
 mod scoring;
+// Bank upgrades: earlier releases' data files and exports carried to today's bank.
+mod upgrade;
 // The SQLite store: migrations, durability of the audit trail, id prefixes, newer files refused.
 mod store;
 // Code-shape checks that run with the tests: file headers, no leftover debugging macros.

@@ -7,8 +7,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{
-    Bank, Category, CategoryRule, Choice, Condition, Criterion, Effort, Foundation, Impact,
-    Question, QuestionKind, REPORT_TYPE_QUESTION, ScopingInput, Step,
+    Bank, BankChange, Category, CategoryRule, ChangeKind, Choice, Condition, Criterion, Effort,
+    Foundation, Impact, Question, QuestionKind, REPORT_TYPE_QUESTION, Release, ScopingInput, Step,
 };
 
 /// Everything wrong with a bank, each problem naming the file, the question and the reason.
@@ -71,6 +71,10 @@ pub fn load_bank_dir(dir: &Path) -> Result<Bank, BankError> {
             })
     };
     let mut files = vec![read("bank.toml")?, read("criteria.toml")?];
+    // A customised bank may have no history of its own.
+    if dir.join("changelog.toml").exists() {
+        files.push(read("changelog.toml")?);
+    }
     let question_dir = dir.join("questions");
     let entries = std::fs::read_dir(&question_dir).map_err(|e| {
         single(
@@ -102,6 +106,10 @@ pub fn bundled_files() -> Vec<(String, String)> {
 const BUNDLED: &[(&str, &str)] = &[
     ("bank.toml", include_str!("../../assets/bank.toml")),
     ("criteria.toml", include_str!("../../assets/criteria.toml")),
+    (
+        "changelog.toml",
+        include_str!("../../assets/changelog.toml"),
+    ),
     (
         "questions/step-1-scope.toml",
         include_str!("../../assets/questions/step-1-scope.toml"),
@@ -142,6 +150,13 @@ struct BankFile {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct ChangelogFile {
+    #[serde(rename = "release", default)]
+    releases: Vec<Release>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CriteriaFile {
     #[serde(rename = "criterion")]
     criteria: Vec<Criterion>,
@@ -178,6 +193,8 @@ struct RawQuestion {
     weight: Option<u32>,
     #[serde(default)]
     key: bool,
+    #[serde(default)]
+    engagement: bool,
     applies_when: Option<Condition>,
     otherwise: Option<String>,
 }
@@ -224,11 +241,13 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T,
 pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
     let mut bank_file = None;
     let mut criteria_file = None;
+    let mut changelog = Vec::new();
     let mut question_files = Vec::new();
     for (name, text) in files {
         match name.as_str() {
             "bank.toml" => bank_file = Some(parse_toml::<BankFile>(name, text)?),
             "criteria.toml" => criteria_file = Some(parse_toml::<CriteriaFile>(name, text)?),
+            "changelog.toml" => changelog = parse_toml::<ChangelogFile>(name, text)?.releases,
             _ => question_files.push((name.as_str(), parse_toml::<QuestionFile>(name, text)?)),
         }
     }
@@ -301,6 +320,7 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
         check_condition("bank.toml", None, &rule.when, &by_id, &mut problems);
     }
     check_foundations(&bank_file.foundations, &questions, &mut problems);
+    check_changelog(&changelog, &bank_file.version, &questions, &mut problems);
     check_report_type_question(&by_id, &mut problems);
     check_coverage(&criteria_file.criteria, &questions, &mut problems);
 
@@ -316,7 +336,81 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
         bank_file.category_rules,
         questions,
         bank_file.foundations,
+        changelog,
     ))
+}
+
+/// Versions rise release by release and the last one is this bank; every change has the ids
+/// its kind needs, and each id it leads to exists now or is changed again by a later release.
+fn check_changelog(
+    releases: &[Release],
+    version: &str,
+    questions: &[Question],
+    problems: &mut Problems,
+) {
+    let file = "changelog.toml";
+    let parts = |v: &str| -> Vec<u64> { v.split('.').map(|p| p.parse().unwrap_or(0)).collect() };
+    if let Some(last) = releases.last()
+        && last.version != version
+    {
+        problems.add(
+            file,
+            None,
+            format!(
+                "the last release is {}, but the bank is {version}",
+                last.version
+            ),
+        );
+    }
+    for pair in releases.windows(2) {
+        if parts(&pair[0].version) >= parts(&pair[1].version) {
+            problems.add(
+                file,
+                None,
+                format!(
+                    "release {} must come after {}",
+                    pair[1].version, pair[0].version
+                ),
+            );
+        }
+    }
+    for (i, release) in releases.iter().enumerate() {
+        for change in &release.changes {
+            let BankChange { kind, from, to, .. } = change;
+            let shape_ok = match kind {
+                ChangeKind::Renamed => from.len() == 1 && to.len() == 1,
+                ChangeKind::Merged => from.len() >= 2 && to.len() == 1,
+                ChangeKind::Split => from.len() == 1 && to.len() >= 2,
+                ChangeKind::Removed => !from.is_empty() && to.is_empty(),
+                ChangeKind::Added => from.is_empty() && !to.is_empty(),
+                ChangeKind::Remapped => !from.is_empty() && from == to,
+            };
+            if !shape_ok {
+                problems.add(
+                    file,
+                    from.first().or(to.first()).map(String::as_str),
+                    format!("a {kind:?} change in {} has the wrong ids", release.version),
+                );
+            }
+            for id in to {
+                let exists = questions.iter().any(|q| &q.id == id);
+                let changed_later = releases[i + 1..]
+                    .iter()
+                    .flat_map(|r| &r.changes)
+                    .any(|c| c.from.contains(id));
+                if !exists && !changed_later {
+                    problems.add(
+                        file,
+                        Some(id),
+                        format!(
+                            "release {} leads to a question the bank does not have",
+                            release.version
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// A foundation and its dependents are control questions; a dependent has one foundation and
@@ -496,7 +590,13 @@ fn build_question(
                         .into(),
                 );
             }
-            if raw.criteria.is_empty() {
+            if raw.engagement && !raw.criteria.is_empty() {
+                problem(
+                    "an audit-project task (engagement = true) counts towards no criterion: drop its criteria"
+                        .into(),
+                );
+            }
+            if !raw.engagement && raw.criteria.is_empty() {
                 problem("a control question must name at least one criterion".into());
             }
             if raw.good.as_deref().is_none_or(|t| t.trim().is_empty()) {
@@ -562,6 +662,7 @@ fn build_question(
         effort: raw.effort,
         weight: raw.weight,
         key: raw.key,
+        engagement: raw.engagement,
         applies_when: raw.applies_when,
         otherwise: raw.otherwise,
     }

@@ -221,6 +221,10 @@ pub struct Question {
     pub weight: Option<u32>,
     #[serde(default)]
     pub key: bool,
+    /// A task of the audit project (choosing a firm, agreeing scope), answered like a control
+    /// but not a control the auditor tests: it has no criteria and is kept out of readiness.
+    #[serde(default)]
+    pub engagement: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applies_when: Option<Condition>,
     /// Shown instead of the question when `applies_when` is false (for example "relies on the cloud provider").
@@ -305,6 +309,47 @@ pub struct Foundation {
     pub reason: String,
 }
 
+/// What one bank version changed, so assessments made on an older bank carry their answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    pub version: String,
+    pub summary: String,
+    #[serde(rename = "change", default)]
+    pub changes: Vec<BankChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct BankChange {
+    pub kind: ChangeKind,
+    /// Ids in the previous version (empty for an added question).
+    #[serde(default)]
+    pub from: Vec<String>,
+    /// Ids in this version (empty for a removed question).
+    #[serde(default)]
+    pub to: Vec<String>,
+    /// Why, in a sentence a user reads.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// One question under a new id; its answer moves as it is.
+    Renamed,
+    /// Several questions became one; answers are carried and must be confirmed.
+    Merged,
+    /// One question became several; its answer is carried to each, to confirm.
+    Split,
+    /// A question left the bank; its answer stays in the history.
+    Removed,
+    /// A new question to answer.
+    Added,
+    /// The same question counts towards other criteria (or none: an audit-project task).
+    Remapped,
+}
+
 /// The loaded, validated question bank with its criteria catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Bank {
@@ -314,6 +359,8 @@ pub struct Bank {
     pub category_rules: Vec<CategoryRule>,
     pub questions: Vec<Question>,
     pub foundations: Vec<Foundation>,
+    /// Oldest first; the last release is this bank's version.
+    pub changelog: Vec<Release>,
     #[serde(skip)]
     question_index: BTreeMap<String, usize>,
     #[serde(skip)]
@@ -345,6 +392,7 @@ impl Bank {
         category_rules: Vec<CategoryRule>,
         questions: Vec<Question>,
         foundations: Vec<Foundation>,
+        changelog: Vec<Release>,
     ) -> Bank {
         let question_index = questions
             .iter()
@@ -377,6 +425,7 @@ impl Bank {
             category_rules,
             questions,
             foundations,
+            changelog,
             question_index,
             criterion_index,
             question_criteria,

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Answer, AnswerValue, Assessment, AssessmentRecord, Depth, ScopeOverride};
 use crate::catalog::Category;
+use crate::upgrade::BankUpgrade;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -149,7 +150,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/0001_initial.sql")),
         M::up(include_str!("migrations/0002_settings.sql")),
         M::up(include_str!("migrations/0003_exceptions.sql")),
-        M::up(include_str!("migrations/0004_depth.sql")),
+        M::up(include_str!("migrations/0004_depth_and_upgrades.sql")),
     ])
 }
 
@@ -457,6 +458,7 @@ impl Store {
             answers,
             scope_overrides,
             implied: BTreeMap::new(),
+            upgrades: self.upgrades(id)?,
         })
     }
 
@@ -729,6 +731,63 @@ impl Store {
         Ok(())
     }
 
+    /// The bank upgrades an assessment went through, oldest first.
+    fn upgrades(&self, assessment_id: &str) -> Result<Vec<BankUpgrade>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT from_version, to_version, at, notes FROM bank_upgrades
+             WHERE assessment_id = ?1 ORDER BY seq",
+        )?;
+        let rows = statement.query_map([assessment_id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (from_version, to_version, at, notes) = row?;
+            out.push(BankUpgrade {
+                from_version,
+                to_version,
+                at: parse_time(&at)?,
+                notes: from_json(&notes)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Replaces an assessment's answers with those carried to a newer bank, in one
+    /// transaction with the history rows and the record of the upgrade.
+    pub fn apply_upgrade(
+        &mut self,
+        assessment_id: &str,
+        answers: &BTreeMap<String, Answer>,
+        history: &[HistoryEntry],
+        upgrade: &BankUpgrade,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        require_assessment(&tx, assessment_id)?;
+        tx.execute(
+            "DELETE FROM answers WHERE assessment_id = ?1",
+            [assessment_id],
+        )?;
+        for answer in answers.values() {
+            upsert_answer(&tx, assessment_id, answer)?;
+        }
+        for entry in history {
+            append_history(&tx, assessment_id, entry)?;
+        }
+        insert_upgrade(&tx, assessment_id, upgrade)?;
+        tx.execute(
+            "UPDATE assessments SET bank_version = ?2, updated_at = ?3 WHERE id = ?1",
+            params![assessment_id, upgrade.to_version, timestamp(&upgrade.at)],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The audit trail of an assessment, oldest first.
     pub fn history(&self, assessment_id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
         let mut statement = self.conn.prepare(
@@ -795,9 +854,31 @@ impl Store {
         for entry in history {
             append_history(&tx, id, entry)?;
         }
+        for upgrade in &record.upgrades {
+            insert_upgrade(&tx, id, upgrade)?;
+        }
         tx.commit()?;
         Ok(())
     }
+}
+
+fn insert_upgrade(
+    tx: &Transaction<'_>,
+    assessment_id: &str,
+    upgrade: &BankUpgrade,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO bank_upgrades (assessment_id, from_version, to_version, at, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            assessment_id,
+            upgrade.from_version,
+            upgrade.to_version,
+            timestamp(&upgrade.at),
+            to_json(&upgrade.notes)
+        ],
+    )?;
+    Ok(())
 }
 
 fn insert_assessment(tx: &Transaction<'_>, assessment: &Assessment) -> Result<(), StoreError> {
