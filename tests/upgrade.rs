@@ -134,6 +134,28 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
             .any(|e| e.question_id == "maint.policy-reviews" && e.value.is_none())
     );
 
+    // The PDF says what changed and lists the audit project apart from readiness.
+    let settings = soc2_readiness::report::ReportSettings {
+        assessor: None,
+        page_size: soc2_readiness::report::PageSize::A4,
+        logo: None,
+        generated_at: at(6),
+    };
+    let text: String = ws
+        .report(ID, &settings)
+        .unwrap()
+        .text_boxes()
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.text.clone()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Question bank 2026.11.2 to"),
+        "the upgrade in Appendix C"
+    );
+    assert!(text.contains("5 answers carried from merged or split questions are still to confirm"));
+    assert!(text.contains("The audit project"));
+
     // Done once: the upgrade is kept with the assessment, and answering again confirms.
     assert!(ws.upgrade(ID, at(7)).unwrap().is_none());
     ws.save_answer(

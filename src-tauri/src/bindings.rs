@@ -12,7 +12,8 @@ macro_rules! declarations {
 
 fn generate() -> String {
     use soc2_readiness::{
-        analysis, assessment, catalog, gaps, plan, report, scope, scoring, store, workspace,
+        analysis, assessment, catalog, gaps, plan, report, scope, scoring, store, upgrade,
+        workspace,
     };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
@@ -57,6 +58,12 @@ fn generate() -> String {
         plan::PlanOption,
         plan::Plan,
         analysis::Analysis,
+        catalog::Release,
+        catalog::BankChange,
+        catalog::ChangeKind,
+        upgrade::BankUpgrade,
+        upgrade::UpgradeNote,
+        scoring::TaskProgress,
         store::HistoryEntry,
         store::backup::BackupInfo,
         workspace::AssessmentSummary,

@@ -116,6 +116,11 @@ pub struct ReportModel {
     /// Answers not asked but implied by a missing foundation (quick path).
     pub implied_count: usize,
     pub implied: Vec<ImpliedBlock>,
+    /// Bank upgrades the answers went through, and the answers still to confirm.
+    pub upgrades: Vec<crate::upgrade::BankUpgrade>,
+    pub to_confirm: Vec<String>,
+    /// The audit project's tasks: (task, where it stands), in bank order.
+    pub tasks: Vec<(String, String)>,
     pub steps: Vec<StepSection>,
     pub roadmap: Vec<(String, Vec<Gap>)>,
     pub scope_answers: Vec<AnswerRow>,
@@ -200,6 +205,23 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         depth: record.assessment.depth,
         implied_count: record.implied.len(),
         implied: implied_blocks(bank, record),
+        upgrades: record.upgrades.clone(),
+        to_confirm: crate::upgrade::to_confirm(record)
+            .iter()
+            .filter_map(|n| n.question_id.clone())
+            .collect(),
+        tasks: bank
+            .questions
+            .iter()
+            .filter(|q| q.engagement && question_applies(bank, q, record, &scorecard.scope))
+            .map(|q| {
+                let state = record
+                    .answers
+                    .get(&q.id)
+                    .map_or_else(|| "Unanswered".to_string(), |a| describe_for(q, &a.value));
+                (q.text.clone(), state)
+            })
+            .collect(),
         steps,
         roadmap,
         scope_answers: answer_rows(bank, record, &scorecard, 1),

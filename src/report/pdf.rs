@@ -1032,6 +1032,37 @@ fn path_to_report(w: &mut Writer, model: &ReportModel) {
             .collect();
         w.table(&columns, rows, 8.2);
     }
+    if !model.tasks.is_empty() {
+        w.heading("The audit project", 11.0);
+        w.paragraph(
+            Face::Regular,
+            BODY,
+            INK,
+            "These are steps of the audit project itself, not controls the auditor tests, so they count towards no readiness figure; the dates above assume they are done in time.",
+        );
+        w.y += 1.0;
+        let columns = [
+            Column {
+                title: "Task",
+                width: w.content_width() - 55.0,
+            },
+            Column {
+                title: "Where it stands",
+                width: 55.0,
+            },
+        ];
+        let rows = model
+            .tasks
+            .iter()
+            .map(|(task, state)| {
+                vec![
+                    vec![piece(Face::Regular, INK, task.clone())],
+                    vec![piece(Face::Regular, INK, state.clone())],
+                ]
+            })
+            .collect();
+        w.table(&columns, rows, 8.2);
+    }
     w.heading("How the dates are worked out", 11.0);
     for line in &plan.assumptions {
         w.paragraph(Face::Regular, SMALL, MUTED, line);
@@ -1481,6 +1512,45 @@ fn appendix_method(w: &mut Writer, model: &ReportModel) {
             );
             w.y += 1.5;
         }
+    }
+    for upgrade in &model.upgrades {
+        w.heading(
+            &format!(
+                "Question bank {} to {} ({})",
+                upgrade.from_version,
+                upgrade.to_version,
+                human_date(upgrade.at.date_naive())
+            ),
+            11.0,
+        );
+        w.paragraph(
+            Face::Regular,
+            BODY,
+            INK,
+            &format!(
+                "The answers were carried to the newer question bank by its changelog: nothing was dropped, and every answer as it was stays in the history. {} answers carried from merged or split questions are still to confirm{}.",
+                model.to_confirm.len(),
+                if model.to_confirm.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", model.to_confirm.join(", "))
+                }
+            ),
+        );
+        for note in &upgrade.notes {
+            let subject = note
+                .question_id
+                .clone()
+                .unwrap_or_else(|| note.from.join(", "));
+            w.paragraph(
+                Face::Regular,
+                SMALL,
+                INK,
+                &format!("{subject}: {}", note.text),
+            );
+            w.y += 0.6;
+        }
+        w.y += 2.0;
     }
     if let Some(note) = &model.method_note {
         w.heading("Since this assessment was answered", 11.0);

@@ -5,6 +5,7 @@ use soc2_readiness::analysis::Analysis;
 use soc2_readiness::assessment::{Assessment, Depth, ReportType};
 use soc2_readiness::gaps::Gap;
 use soc2_readiness::report::fingerprint;
+use soc2_readiness::upgrade::BankUpgrade;
 use soc2_readiness::workspace::AssessmentSummary;
 use tauri::State;
 
@@ -27,6 +28,15 @@ pub fn create_assessment(
 ) -> CommandResult<Assessment> {
     let depth = depth.unwrap_or_default();
     state.with(|ws| ws.create_assessment(&new_id(), &organisation, report_type, depth, Utc::now()))
+}
+
+/// Carries an assessment answered on an older question bank to this one; `None` when current.
+#[tauri::command]
+pub fn upgrade_assessment(
+    state: State<'_, AppState>,
+    id: String,
+) -> CommandResult<Option<BankUpgrade>> {
+    state.with(|ws| ws.upgrade(&id, Utc::now()))
 }
 
 /// Quick path or full depth; no given answer changes either way.

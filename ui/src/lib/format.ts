@@ -14,6 +14,16 @@ export const LEVELS = [
   { value: 4, name: 'Operating, with evidence retained', short: 'Operating' },
 ] as const;
 
+/** Bank versions are dated (`YYYY.MM.N`) and compare part by part, as the engine compares them. */
+export function isOlderBank(version: string, than: string): boolean {
+  const a = version.split('.').map((p) => Number(p) || 0);
+  const b = than.split('.').map((p) => Number(p) || 0);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  }
+  return false;
+}
+
 /** Red, amber, yellow-green, green: the same bands as the PDF. */
 export function band(value: number | null | undefined): 'none' | 'low' | 'mid' | 'good' | 'high' {
   if (value == null) return 'none';

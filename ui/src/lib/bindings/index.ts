@@ -49,7 +49,12 @@ gap: string | null, impact: Impact | null,
  * When the system's scope makes this control matter more (people working from home, a
  * staging environment in the boundary), its impact is raised one step.
  */
-impact_raised_when: Condition | null, effort: Effort | null, weight: number | null, key: boolean, applies_when: Condition | null, 
+impact_raised_when: Condition | null, effort: Effort | null, weight: number | null, key: boolean, 
+/**
+ * A task of the audit project (choosing a firm, agreeing scope), answered like a control
+ * but not a control the auditor tests: it has no criteria and is kept out of readiness.
+ */
+engagement: boolean, applies_when: Condition | null, 
 /**
  * Shown instead of the question when `applies_when` is false (for example "relies on the cloud provider").
  */
@@ -75,7 +80,11 @@ reason: string, };
 
 export type Condition = { question: string, is: string, } | { question: string, includes: string, } | { any: Array<Condition>, } | { all: Array<Condition>, } | { not: Condition, };
 
-export type Bank = { version: string, steps: Array<Step>, criteria: Array<Criterion>, category_rules: Array<CategoryRule>, questions: Array<Question>, foundations: Array<Foundation>, };
+export type Bank = { version: string, steps: Array<Step>, criteria: Array<Criterion>, category_rules: Array<CategoryRule>, questions: Array<Question>, foundations: Array<Foundation>, 
+/**
+ * Oldest first; the last release is this bank's version.
+ */
+changelog: Array<Release>, };
 
 export type MaturityLevel = number;
 
@@ -105,7 +114,11 @@ export type AssessmentRecord = { assessment: Assessment, answers: { [key in stri
  * Answers in `answers` that were not given but implied by a missing foundation on the
  * quick path: question id to the foundation's question id. Never stored.
  */
-implied: { [key in string]: string }, };
+implied: { [key in string]: string }, 
+/**
+ * The bank upgrades its answers went through, oldest first, with what changed for it.
+ */
+upgrades: Array<BankUpgrade>, };
 
 export type CategoryDecision = { category: Category, name: string, in_scope: boolean, proposed: boolean, proposal: Proposal, 
 /**
@@ -131,7 +144,11 @@ scoping: Array<QuestionState>,
 /**
  * Set when the assessment was answered against an older bank: what changed in the method.
  */
-method_note: string | null, };
+method_note: string | null, 
+/**
+ * The audit project's checklist (step 5 tasks), kept out of every readiness figure.
+ */
+tasks: TaskProgress, };
 
 export type Rollup = { 
 /**
@@ -265,6 +282,46 @@ export type Analysis = { scorecard: Scorecard, deadline: Deadline, gaps: Array<G
  * never an implied gap (its foundation stands for it).
  */
 top: Array<string>, plan: Plan, };
+
+export type Release = { version: string, summary: string, change: Array<BankChange>, };
+
+export type BankChange = { kind: ChangeKind, 
+/**
+ * Ids in the previous version (empty for an added question).
+ */
+from: Array<string>, 
+/**
+ * Ids in this version (empty for a removed question).
+ */
+to: Array<string>, 
+/**
+ * Why, in a sentence a user reads.
+ */
+note: string, };
+
+export type ChangeKind = "renamed" | "merged" | "split" | "removed" | "added" | "remapped";
+
+export type BankUpgrade = { from_version: string, to_version: string, at: string, notes: Array<UpgradeNote>, };
+
+export type UpgradeNote = { kind: string, 
+/**
+ * The question in the new bank (none for a removed one).
+ */
+question_id: string | null, 
+/**
+ * The questions of the old bank it came from.
+ */
+from: Array<string>, 
+/**
+ * What happened and what to do, for people.
+ */
+text: string, 
+/**
+ * A carried answer the user should confirm (merged or split questions).
+ */
+confirm: boolean, };
+
+export type TaskProgress = { applicable: number, answered: number, done: number, };
 
 export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, exception?: string, 
 /**

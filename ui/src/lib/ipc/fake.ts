@@ -31,6 +31,7 @@ const control = (id: string, step: number, topic: string, text: string, criteria
   weight: 3,
   key,
   applies_when: null,
+  engagement: false,
   otherwise: null,
 });
 
@@ -43,6 +44,7 @@ export const FAKE_BANK: Bank = {
   ],
   category_rules: [],
   foundations: [{ question: 'gov.owner', dependents: ['gov.code'], reason: 'A code needs an owner.' }],
+  changelog: [],
   questions: [
     {
       id: 'scope.report-type',
@@ -67,6 +69,7 @@ export const FAKE_BANK: Bank = {
       effort: null,
       weight: null,
       key: false,
+      engagement: false,
       applies_when: null,
       otherwise: null,
     },
@@ -112,6 +115,7 @@ function fakeScore(bank: Bank, record: AssessmentRecord): Scorecard {
     questions,
     scoping: [],
     method_note: null,
+    tasks: { applicable: 0, answered: 0, done: 0 },
   };
 }
 
@@ -165,9 +169,10 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       if (!organisation.trim()) throw { kind: 'invalid_input', message: 'the organisation name must not be empty' };
       const id = `fake${String(++counter).padStart(8, '0')}`;
       const assessment: Assessment = { id, organisation, bank_version: bank.version, created_at: now(), updated_at: now(), archived_at: null, depth };
-      records.set(id, { assessment, answers: {}, scope_overrides: [], implied: {} });
+      records.set(id, { assessment, answers: {}, scope_overrides: [], implied: {}, upgrades: [] });
       return assessment;
     },
+    upgradeAssessment: async () => null,
     setDepth: async (id, depth) => {
       calls.push(`depth ${depth}`);
       record(id).assessment.depth = depth;

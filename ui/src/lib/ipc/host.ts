@@ -7,6 +7,7 @@ import type {
   AssessmentSummary,
   AssessmentView,
   BackupInfo,
+  BankUpgrade,
   Bank,
   Category,
   CommandError,
@@ -25,6 +26,8 @@ export interface Host {
   bank(): Promise<Bank>;
   listAssessments(): Promise<AssessmentSummary[]>;
   createAssessment(organisation: string, reportType: ReportType, depth: Depth): Promise<Assessment>;
+  /** Carries an assessment answered on an older question bank to this one; `null` when current. */
+  upgradeAssessment(id: string): Promise<BankUpgrade | null>;
   /** Quick path or full depth; no given answer changes either way. */
   setDepth(id: string, depth: Depth): Promise<void>;
   getAssessment(id: string): Promise<AssessmentView>;

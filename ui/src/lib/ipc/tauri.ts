@@ -11,6 +11,7 @@ export const tauriHost: Host = {
   listAssessments: () => invoke('list_assessments'),
   createAssessment: (organisation, reportType, depth) => invoke('create_assessment', { organisation, reportType, depth }),
   setDepth: (id, depth) => invoke('set_depth', { id, depth }),
+  upgradeAssessment: (id) => invoke('upgrade_assessment', { id }),
   getAssessment: (id) => invoke('get_assessment', { id }),
   getGaps: (id) => invoke('get_gaps', { id }),
   getAnalysis: (id) => invoke('get_analysis', { id }),

@@ -111,6 +111,21 @@ export class Questionnaire {
   /** Questions whose answer can change what a foundation implies: refetched after a save. */
   private readonly shapesPath: Set<string>;
 
+  /**
+   * Answers carried from merged or split questions by a bank upgrade and not answered since:
+   * question id to what happened.
+   */
+  toConfirm: Map<string, string> = $derived.by(() => {
+    const out = new Map<string, string>();
+    for (const upgrade of this.view.record.upgrades) {
+      for (const note of upgrade.notes) {
+        const answer = note.question_id ? this.view.record.answers[note.question_id] : undefined;
+        if (note.confirm && note.question_id && answer && answer.updated_at <= upgrade.at) out.set(note.question_id, note.text);
+      }
+    }
+    return out;
+  });
+
   /** Questions still to answer on the chosen path (implied answers count as answered). */
   get remaining(): number {
     return this.view.scorecard.overall.unanswered;
