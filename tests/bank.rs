@@ -162,6 +162,83 @@ fn no_frequency_is_made_a_requirement() {
 }
 
 #[test]
+fn a_category_question_counts_only_towards_its_category() {
+    // A question mapped to a common criterion is asked whenever Security is in scope, so a
+    // Privacy, Processing Integrity, Availability or Confidentiality question must not be.
+    let bank = bank();
+    for q in bank.control_questions() {
+        let own = match q.id.split('.').next().unwrap() {
+            "privacy" => Some(Category::Privacy),
+            "pi" => Some(Category::ProcessingIntegrity),
+            "availability" | "capacity" => Some(Category::Availability),
+            "conf" => Some(Category::Confidentiality),
+            _ => None,
+        };
+        let Some(own) = own else { continue };
+        for id in &q.criteria {
+            let category = bank.criterion(id).unwrap().category;
+            assert!(
+                category != Category::Security,
+                "{} is a {own:?} question mapped to {id}",
+                q.id
+            );
+        }
+    }
+}
+
+#[test]
+fn one_question_per_subject_and_audit_tasks_outside_readiness() {
+    let bank = bank();
+    let mut gaps = BTreeSet::new();
+    for q in bank.control_questions() {
+        assert!(
+            gaps.insert(q.gap_title()),
+            "{}: the gap '{}' is stated twice",
+            q.id,
+            q.gap_title()
+        );
+        assert_eq!(q.engagement, q.criteria.is_empty(), "{}", q.id);
+    }
+    for id in [
+        "audit.firm",
+        "audit.scope-agreed",
+        "audit.window-planning",
+        "audit.coordinator",
+        "audit.management-assertion",
+        "audit.control-list",
+        "audit.readiness-review",
+    ] {
+        assert!(
+            bank.question(id).unwrap().engagement,
+            "{id} is a task of the audit project"
+        );
+    }
+    // Restoring from backup is asked of every report, not only when Availability is in scope.
+    let restore = bank.question("maint.restore-tests").unwrap();
+    assert!(restore.criteria.iter().any(|c| c.starts_with("CC")));
+}
+
+#[test]
+fn soc2_is_an_attestation_not_a_certificate() {
+    for q in bank().questions.iter() {
+        for text in [
+            Some(&q.text),
+            Some(&q.why),
+            q.good.as_ref(),
+            q.remediation.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let lower = text.to_lowercase();
+            for wrong in ["soc 2 certif", "certified in", "certification audit"] {
+                assert!(!lower.contains(wrong), "{}: '{wrong}' in {text}", q.id);
+            }
+        }
+    }
+}
+
+#[test]
 fn the_criteria_catalogue_uses_our_own_titles() {
     // The catalogue must never carry AICPA criterion text; our titles are short labels.
     for c in bank().criteria {
