@@ -1,7 +1,7 @@
 // The quick path in the desktop app: a missing foundation takes its dependents off the screen, the register folds them, and one click deepens.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startHarness } from './webdriver.mjs';
@@ -48,7 +48,7 @@ test('a founder on the quick path answers a missing policy once, sees what it st
   await app.find('[data-card="policy.security-policy"] [data-testid="implies"]');
   await app.waitFor(async () => (await app.findAll('[data-card="policy.policy-set"]')).length === 0, 'the policy set to leave the cards');
   const implies = await app.text('[data-card="policy.security-policy"] [data-testid="implies"]');
-  assert.match(implies, /6 questions build on this/);
+  assert.match(implies, /5 questions build on this/);
   assert.match(implies, /Core security policies are missing or incomplete/);
   assert.match(await app.text('[data-testid="path"]'), /implied by 1 missing foundation/);
   const record = shown(id);
@@ -78,4 +78,47 @@ test('a founder on the quick path answers a missing policy once, sees what it st
   assert.deepEqual(deep.implied, {});
   assert.deepEqual(deep.answers.map((a) => a.question_id).sort(), ['policy.security-policy', 'scope.report-type']);
   await app.quit();
+});
+
+test('an assessment made by the previous release opens on the new bank and says what changed', async () => {
+  const fixture = new URL('../fixtures/release-2026.11.2.sqlite3', import.meta.url);
+  const upgraded = await startHarness({
+    display: ':87',
+    port: 4555,
+    prepare: (db) => copyFileSync(fixture, db),
+  });
+  try {
+    const app = await upgraded.launch(desktop);
+    await app.send('POST', '/window/rect', { width: 1280, height: 800 });
+    await app.click('[data-testid="open-assessment"]');
+    await app.find('[data-testid="upgrade-notice"]');
+    const notice = await app.text('[data-testid="upgrade-notice"]');
+    assert.match(notice, /updated from 2026\.11\.2 to/);
+    assert.match(notice, /5 answers to confirm/);
+    const cli2 = (...args) => execFileSync(cli, ['--db', upgraded.db, ...args], { encoding: 'utf8' });
+    const record = JSON.parse(cli2('show', '1dca1e63aa9a', '--json'));
+    assert.equal(record.assessment.bank_version, JSON.parse(cli2('bank', '--json')).version);
+    assert.equal(record.to_confirm.length, 5);
+
+    await app.click('[data-testid="step-3"]');
+    const card = '[data-card="policy.approval-review"]';
+    await app.find(`${card} [data-testid="confirm-tag"]`);
+    await app.script(`document.querySelector('${card}').scrollIntoView({ block: 'center' })`);
+    await shot(app, 'upgrade-01-confirm');
+    // Choosing a level again is the confirmation.
+    await app.click(`${card} [data-level="2"]`);
+    await app.waitFor(async () => (await app.findAll(`${card} [data-testid="confirm-tag"]`)).length === 0, 'the confirm tag to go');
+    await app.waitFor(async () => JSON.parse(cli2('show', '1dca1e63aa9a', '--json')).to_confirm.length === 4, 'the confirmation to be saved');
+
+    // Step 5: the audit project's tasks, apart from readiness.
+    await app.click('[data-testid="step-5"]');
+    assert.match(await app.text('[data-testid="tasks"]'), /Audit project checklist: 0 of \d+ tasks done/);
+    assert.ok((await app.findAll('[data-testid="task-tag"]')).length >= 10);
+    await app.click('[data-testid="upgrade-ok"]');
+    await app.waitFor(async () => (await app.findAll('[data-testid="upgrade-notice"]')).length === 0, 'the notice to close');
+    await shot(app, 'upgrade-02-tasks');
+    await app.quit();
+  } finally {
+    await upgraded.stop();
+  }
 });
