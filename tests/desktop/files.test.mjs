@@ -218,7 +218,9 @@ test('a note being typed is saved when the window closes, and after a pause even
     app = await harness.launch(desktop);
     field = await openNote(app);
     await app.type(field, ', contractors too');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A pause well past the 400 ms the app waits for typing to stop: under a loaded CI machine
+    // one second was once not enough for the save to reach the disk.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     execFileSync('pkill', ['-KILL', '-f', desktop]);
     await app.quit().catch(() => {});
     assert.equal(noteOf(), 'Handbook signed by all, contractors too');
