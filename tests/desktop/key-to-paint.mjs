@@ -42,20 +42,53 @@ try {
       else requestAnimationFrame(check);
     };
     check();`;
+  // Timed like an answer: until the newly selected card is drawn as selected, then one more
+  // frame painted.
   const move = `
     const done = arguments[arguments.length - 1];
+    const from = document.querySelector('[data-testid="question-card"].selected');
     const t0 = performance.now();
     window.dispatchEvent(new KeyboardEvent('keydown', { key: arguments[0], bubbles: true }));
-    requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));`;
-  const answers = [];
-  const moves = [];
-  for (let i = 0; i < 5; i++) await app.send('POST', '/execute/async', { script: answer, args: [String(i % 2 ? 2 : 3)] });
-  for (let i = 0; i < 40; i++) answers.push(await app.send('POST', '/execute/async', { script: answer, args: [String(i % 2 ? 2 : 3)] }));
-  for (let i = 0; i < 40; i++) moves.push(await app.send('POST', '/execute/async', { script: move, args: [i % 2 ? 'k' : 'j'] }));
+    const check = () => {
+      const now = document.querySelector('[data-testid="question-card"].selected');
+      if (now && now !== from) requestAnimationFrame(() => done(performance.now() - t0));
+      else requestAnimationFrame(check);
+    };
+    check();`;
   const fmt = (xs) => `median ${quantile(xs, 0.5).toFixed(1)} ms, 95th percentile ${quantile(xs, 0.95).toFixed(1)} ms`;
-  console.log(`step 3 with ${cards} cards`);
-  console.log(`answer key (save, re-score, repaint): ${fmt(answers)}`);
-  console.log(`j / k to the next card: ${fmt(moves)}`);
+  // The level is drawn at once; the saved answer and the new scorecard follow the save. This
+  // times the second part too: until the card says "Saved" again, then one more frame.
+  const saved = `
+    const done = arguments[arguments.length - 1];
+    const key = arguments[0];
+    const card = document.querySelector('[data-testid="question-card"].selected');
+    const t0 = performance.now();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    let seenSaving = false;
+    const check = () => {
+      const saving = !card.querySelector('[data-testid="saved"]');
+      if (saving) seenSaving = true;
+      if (seenSaving && !saving) requestAnimationFrame(() => done(performance.now() - t0));
+      else setTimeout(check, 0);
+    };
+    check();`;
+  for (const mode of ['normal', 'projector']) {
+    if (mode === 'projector') {
+      await app.script(`document.querySelector('.projector-toggle input').click()`);
+      await sleep(500);
+    }
+    const answers = [];
+    const moves = [];
+    const saves = [];
+    for (let i = 0; i < 5; i++) await app.send('POST', '/execute/async', { script: answer, args: [String(i % 2 ? 2 : 3)] });
+    for (let i = 0; i < 40; i++) answers.push(await app.send('POST', '/execute/async', { script: answer, args: [String(i % 2 ? 2 : 3)] }));
+    for (let i = 0; i < 40; i++) moves.push(await app.send('POST', '/execute/async', { script: move, args: [i % 2 ? 'k' : 'j'] }));
+    for (let i = 0; i < 20; i++) saves.push(await app.send('POST', '/execute/async', { script: saved, args: [String(i % 2 ? 2 : 3)] }));
+    console.log(`step 3 with ${cards} cards, ${mode} mode`);
+    console.log(`  answer key to the level drawn: ${fmt(answers)}`);
+    console.log(`  j / k to the next card drawn: ${fmt(moves)}`);
+    console.log(`  answer key to saved, re-scored and drawn: ${fmt(saves)}`);
+  }
   await app.quit();
 } finally {
   await harness.stop();

@@ -251,13 +251,34 @@ export class Questionnaire {
     if (JSON.stringify(current?.value) !== JSON.stringify(value)) this.remember(questionId, false);
     if (this.filter !== 'all') this.kept = questionId;
     const inPlace = 'level' in value && value.level >= 2;
-    return this.save(questionId, value, {
+    const details: Details = {
       note: current?.note ?? null,
       owner: current?.owner ?? null,
       due: current?.due ?? null,
       evidence: current?.evidence ?? [],
       exception: inPlace ? (current?.exception ?? null) : null,
-    });
+    };
+    // Drawn at once, in the frame after the key; the durable save follows, and a refused save
+    // puts the previous answer back with the reason.
+    const before = current ? ($state.snapshot(current) as Answer) : null;
+    this.view.record.answers[questionId] = {
+      question_id: questionId,
+      value,
+      note: details.note,
+      owner: details.owner,
+      due: details.due,
+      evidence: [...details.evidence],
+      exception: details.exception ?? undefined,
+      updated_at: current?.updated_at ?? new Date().toISOString(),
+    };
+    const saving = this.save(questionId, value, details);
+    const mine = this.requested.get(questionId);
+    const saved = await saving;
+    if (!saved && this.requested.get(questionId) === mine) {
+      if (before) this.view.record.answers[questionId] = before;
+      else delete this.view.record.answers[questionId];
+    }
+    return saved;
   }
 
   /** Saves new details for an answered question. */
@@ -295,6 +316,11 @@ export class Questionnaire {
     await Promise.all([...this.inFlight]);
   }
 
+  /** The newest write asked for each question, and the newest whose scorecard was applied. */
+  private requested = new Map<string, number>();
+  private sequence = 0;
+  private appliedScorecard = 0;
+
   private save(questionId: string, value: AnswerValue, details: Details): Promise<boolean> {
     const saving = this.write(questionId, value, details);
     this.inFlight.add(saving);
@@ -303,6 +329,8 @@ export class Questionnaire {
   }
 
   private async write(questionId: string, value: AnswerValue, details: Details): Promise<boolean> {
+    const mine = ++this.sequence;
+    this.requested.set(questionId, mine);
     this.saves[questionId] = { status: 'saving' };
     try {
       const saved = await this.host.saveAnswer({
@@ -315,10 +343,15 @@ export class Questionnaire {
         evidence: details.evidence,
         exception: details.exception ?? null,
       });
-      this.view.record.answers[questionId] = saved.answer;
-      this.view.scorecard = saved.scorecard;
+      // Keys pressed quickly answer faster than saves return: an older save's answer or
+      // scorecard never replaces a newer one on screen.
+      if (this.requested.get(questionId) === mine) this.view.record.answers[questionId] = saved.answer;
+      if (mine > this.appliedScorecard) {
+        this.appliedScorecard = mine;
+        this.view.scorecard = saved.scorecard;
+      }
       if (this.depth === 'quick' && this.shapesPath.has(questionId)) await this.refresh();
-      this.saves[questionId] = { status: 'saved', at: new Date() };
+      if (this.requested.get(questionId) === mine) this.saves[questionId] = { status: 'saved', at: new Date() };
       return true;
     } catch (error) {
       this.saves[questionId] = { status: 'error', message: asCommandError(error).message };

@@ -164,4 +164,36 @@ describe('Questionnaire', () => {
     expect(quick.cards.map((c) => c.id)).toEqual(['gov.code', 'gov.owner']);
     expect(quick.answerOf('gov.owner')?.value).toEqual({ level: 0 });
   });
+
+  it('draws an answer before its save returns, and puts the old one back when the save is refused', async () => {
+    await q.answer('gov.code', { level: 1 });
+    const pending = q.answer('gov.code', { level: 3 });
+    expect(q.answerOf('gov.code')?.value).toEqual({ level: 3 });
+    expect(await pending).toBe(true);
+    host.failNext('the disk is full');
+    const refused = q.answer('gov.code', { level: 4 });
+    expect(q.answerOf('gov.code')?.value).toEqual({ level: 4 });
+    expect(await refused).toBe(false);
+    expect(q.answerOf('gov.code')?.value).toEqual({ level: 3 });
+    expect(q.saves['gov.code']).toMatchObject({ status: 'error', message: 'the disk is full' });
+  });
+
+  it('never lets an older save overwrite a newer answer on screen', async () => {
+    // The first save comes back last, as it can when the host is busy.
+    const original = host.saveAnswer;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    host.saveAnswer = async (request) => {
+      const result = await original(request);
+      if (++calls === 1) await held;
+      return result;
+    };
+    const first = q.answer('gov.owner', { level: 1 });
+    const second = q.answer('gov.owner', { level: 2 });
+    await second;
+    release();
+    await first;
+    expect(q.answerOf('gov.owner')?.value).toEqual({ level: 2 });
+  });
 });
