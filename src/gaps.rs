@@ -239,27 +239,22 @@ pub fn find_gaps(
 }
 
 /// Implied gaps follow their foundation's gap, in their own ranked order, so a register reads
-/// one missing foundation as one block rather than as lines scattered down the list.
+/// one missing foundation as one block rather than as lines scattered down the list. One whose
+/// foundation is not a gap (an audit-project task stands for it) keeps its own place.
 fn group_implied(ranked: Vec<Gap>) -> Vec<Gap> {
-    let (implied, mut rest): (Vec<Gap>, Vec<Gap>) =
-        ranked.into_iter().partition(|g| g.implied_by.is_some());
-    let mut implied = implied.into_iter().peekable();
-    if implied.peek().is_none() {
-        return rest;
+    let ids: std::collections::BTreeSet<String> =
+        ranked.iter().map(|g| g.question_id.clone()).collect();
+    let follows = |g: &Gap| g.implied_by.as_ref().is_some_and(|f| ids.contains(f));
+    let mut out = Vec::with_capacity(ranked.len());
+    for gap in ranked.iter().filter(|g| !follows(g)) {
+        out.push(gap.clone());
+        out.extend(
+            ranked
+                .iter()
+                .filter(|g| g.implied_by.as_deref() == Some(gap.question_id.as_str()))
+                .cloned(),
+        );
     }
-    let mut implied: Vec<Gap> = implied.collect();
-    let mut out = Vec::with_capacity(rest.len() + implied.len());
-    for gap in rest.drain(..) {
-        let id = gap.question_id.clone();
-        out.push(gap);
-        let (mine, others): (Vec<Gap>, Vec<Gap>) = implied
-            .into_iter()
-            .partition(|g| g.implied_by.as_deref() == Some(id.as_str()));
-        out.extend(mine);
-        implied = others;
-    }
-    // A foundation is always a gap while it implies others; kept in case it is not.
-    out.extend(implied);
     out
 }
 

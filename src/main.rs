@@ -10,7 +10,7 @@ use serde_json::json;
 
 use soc2_readiness::assessment::{Depth, ReportType, describe, describe_for, parse_answer_for};
 use soc2_readiness::catalog::{Category, bundled_bank, load_bank_dir};
-use soc2_readiness::gaps::{Gap, roadmap, top_gaps};
+use soc2_readiness::gaps::{Gap, roadmap};
 use soc2_readiness::plan::Plan;
 use soc2_readiness::report::{PageSize, fingerprint};
 use soc2_readiness::scope::{Proposal, decide_scope, question_applies};
@@ -450,7 +450,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                     "report_type": analysis.scorecard.report_type,
                     "target_level": analysis.scorecard.target_level,
                     "gaps": analysis.gaps,
-                    "top": top_gaps(&analysis.gaps, 10).iter().map(|g| &g.question_id).collect::<Vec<_>>(),
+                    // The engine's own choice, as the app and the PDF show it: implied gaps
+                    // are represented by their foundation.
+                    "top": analysis.top,
                     "roadmap": roadmap(&analysis.gaps),
                     "plan": analysis.plan,
                 }));

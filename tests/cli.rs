@@ -485,9 +485,24 @@ fn the_quick_path_through_the_cli() {
     let text = cli.ok(&["show", id]);
     assert!(text.contains("Quick path"), "{text}");
     assert!(text.contains("(implied: incident.plan is not in place; not asked on the quick path)"));
+    let listed = cli.json(&["gaps", id, "--json"]);
+    let implied: Vec<&str> = shown["implied"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert!(
+        listed["top"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| !implied.contains(&t.as_str().unwrap())),
+        "the top gaps are the engine's: never an implied one"
+    );
     let gaps = cli.ok(&["gaps", id]);
     assert!(
-        gaps.contains("Implies 5 more gaps (not asked on the quick path):"),
+        gaps.contains("Implies 4 more gaps (not asked on the quick path):"),
         "{gaps}"
     );
     let history = cli.ok(&["history", id]);

