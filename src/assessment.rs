@@ -190,6 +190,10 @@ pub struct Assessment {
     /// How deep the questionnaire goes; files from before the quick path are full depth.
     #[serde(default)]
     pub depth: Depth,
+    /// What this assessment is, beside the organisation: a re-assessment says so and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub label: Option<String>,
 }
 
 /// The quick path asks foundations first and lets a missing one stand for its dependents; the

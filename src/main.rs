@@ -711,6 +711,9 @@ fn list(ws: &Workspace, json: bool) -> Result<(), Error> {
             s.assessment.updated_at.format("%Y-%m-%d %H:%M"),
             archived
         );
+        if let Some(label) = &s.assessment.label {
+            println!("{:<12}  {label}", "");
+        }
     }
     Ok(())
 }
@@ -742,6 +745,9 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
     }
     let a = &record.assessment;
     println!("{} ({})", a.organisation, a.id);
+    if let Some(label) = &a.label {
+        println!("{label}");
+    }
     println!(
         "Target: SOC 2 {}   {}   Question bank {}   Created {}   Last change {}",
         record.report_type().label(),

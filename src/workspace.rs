@@ -93,6 +93,7 @@ impl Workspace {
             updated_at: now,
             archived_at: None,
             depth,
+            label: None,
         };
         let mut record = AssessmentRecord {
             assessment: assessment.clone(),
@@ -411,6 +412,13 @@ impl Workspace {
         if let Some(name) = organisation {
             record.assessment.organisation = clean_organisation(name)?;
         }
+        // Told apart from the original by its label, not by a changed organisation name (which
+        // would print on the report's cover).
+        record.assessment.label = Some(format!(
+            "Re-assessment started {}, from the assessment of {}",
+            crate::plan::human_date(now.date_naive()),
+            crate::plan::human_date(record.assessment.created_at.date_naive())
+        ));
         record.assessment.created_at = now;
         record.assessment.updated_at = now;
         record.assessment.archived_at = None;

@@ -240,6 +240,11 @@ fn duplicate_rename_archive_and_delete() {
         .duplicate("abc123", "def456", Some("Acme 2027"), at(5))
         .unwrap();
     assert_eq!(copy.organisation, "Acme 2027");
+    // A duplicate says what it is, and when, without renaming the organisation.
+    let label = copy.label.as_deref().unwrap();
+    assert!(label.starts_with("Re-assessment started"), "{label}");
+    assert!(label.contains("from the assessment of"), "{label}");
+    assert_eq!(ws.record("abc123").unwrap().assessment.label, None);
     let record = ws.record("def456").unwrap();
     assert_eq!(record.answers.len(), 2, "report type and the one answer");
     ws.rename("abc123", "Acme Ltd", at(6)).unwrap();

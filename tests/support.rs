@@ -26,6 +26,7 @@ pub fn empty_record(bank: &Bank) -> AssessmentRecord {
             updated_at: at(0),
             archived_at: None,
             depth: Default::default(),
+            label: None,
         },
         answers: BTreeMap::new(),
         scope_overrides: Vec::new(),

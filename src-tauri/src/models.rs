@@ -63,4 +63,6 @@ pub struct ExportedReport {
     pub path: String,
     pub pages: usize,
     pub bytes: usize,
+    /// Whether a viewer opened it; when none could, the UI says where it is and offers the folder.
+    pub opened: bool,
 }

@@ -94,6 +94,8 @@ pub struct StepSection {
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportModel {
     pub organisation: String,
+    /// A re-assessment's label, printed under the organisation.
+    pub label: Option<String>,
     pub assessor: Option<String>,
     pub generated_at: DateTime<Utc>,
     pub assessment_id: String,
@@ -175,6 +177,7 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         .collect();
     ReportModel {
         organisation: record.assessment.organisation.clone(),
+        label: record.assessment.label.clone(),
         assessor: settings.assessor.clone().filter(|a| !a.trim().is_empty()),
         generated_at: settings.generated_at,
         assessment_id: record.assessment.id.clone(),

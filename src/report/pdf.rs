@@ -575,6 +575,9 @@ fn cover(w: &mut Writer, model: &ReportModel, logo: Option<(printpdf::XObjectId,
     }
     w.y = band_h + 16.0;
     w.paragraph(Face::Bold, 24.0, INK, &model.organisation);
+    if let Some(label) = &model.label {
+        w.paragraph(Face::Regular, 12.0, MUTED, label);
+    }
     w.y += 8.0;
     let date = model.generated_at.format("%-d %B %Y").to_string();
     let assessor = model

@@ -372,7 +372,7 @@ impl Store {
     /// All assessments, newest change first.
     pub fn list_assessments(&self) -> Result<Vec<Assessment>, StoreError> {
         let mut statement = self.conn.prepare(
-            "SELECT id, organisation, bank_version, created_at, updated_at, archived_at, depth
+            "SELECT id, organisation, bank_version, created_at, updated_at, archived_at, depth, label
              FROM assessments ORDER BY updated_at DESC, id",
         )?;
         let rows = statement.query_map([], |row| {
@@ -384,11 +384,12 @@ impl Store {
                 row.get::<_, String>(4)?,
                 row.get::<_, Option<String>>(5)?,
                 row.get::<_, String>(6)?,
+                row.get::<_, Option<String>>(7)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, organisation, bank_version, created, updated, archived, depth) = row?;
+            let (id, organisation, bank_version, created, updated, archived, depth, label) = row?;
             out.push(Assessment {
                 id,
                 organisation,
@@ -397,6 +398,7 @@ impl Store {
                 updated_at: parse_time(&updated)?,
                 archived_at: archived.as_deref().map(parse_time).transpose()?,
                 depth: parse_depth(&depth)?,
+                label,
             });
         }
         Ok(out)
@@ -518,7 +520,7 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT organisation, bank_version, created_at, updated_at, archived_at, depth
+                "SELECT organisation, bank_version, created_at, updated_at, archived_at, depth, label
                  FROM assessments WHERE id = ?1",
                 [id],
                 |row| {
@@ -529,12 +531,13 @@ impl Store {
                         row.get::<_, String>(3)?,
                         row.get::<_, Option<String>>(4)?,
                         row.get::<_, String>(5)?,
+                        row.get::<_, Option<String>>(6)?,
                     ))
                 },
             )
             .optional()?;
         row.map(
-            |(organisation, bank_version, created, updated, archived, depth)| {
+            |(organisation, bank_version, created, updated, archived, depth, label)| {
                 Ok(Assessment {
                     id: id.to_string(),
                     organisation,
@@ -543,6 +546,7 @@ impl Store {
                     updated_at: parse_time(&updated)?,
                     archived_at: archived.as_deref().map(parse_time).transpose()?,
                     depth: parse_depth(&depth)?,
+                    label,
                 })
             },
         )
@@ -891,8 +895,8 @@ fn insert_assessment(tx: &Transaction<'_>, assessment: &Assessment) -> Result<()
         return Err(StoreError::DuplicateAssessment(assessment.id.clone()));
     }
     tx.execute(
-        "INSERT INTO assessments (id, organisation, bank_version, created_at, updated_at, archived_at, depth)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO assessments (id, organisation, bank_version, created_at, updated_at, archived_at, depth, label)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             assessment.id,
             assessment.organisation,
@@ -901,6 +905,7 @@ fn insert_assessment(tx: &Transaction<'_>, assessment: &Assessment) -> Result<()
             timestamp(&assessment.updated_at),
             assessment.archived_at.as_ref().map(timestamp),
             assessment.depth.id(),
+            assessment.label,
         ],
     )?;
     Ok(())

@@ -1,4 +1,4 @@
-//! The PDF export: render with the stored settings, write atomically, open it in the system viewer.
+//! The PDF export: render with the stored settings, write atomically, open it in the system viewer or show its folder.
 
 use chrono::Utc;
 use tauri::{AppHandle, Runtime, State};
@@ -21,17 +21,23 @@ pub fn export_report<R: Runtime>(
         ws.report(&id, &settings)
     })?;
     crate::files::write_atomically(&path, &report.bytes)?;
-    if open {
-        app.opener().open_path(&path, None::<&str>).map_err(|e| {
-            CommandError::new(
-                "file",
-                format!("the report was saved to {path}, but it could not be opened: {e}"),
-            )
-        })?;
-    }
+    // Saved is what matters; a machine without a PDF viewer is not an error to show raw.
+    let opened = open && app.opener().open_path(&path, None::<&str>).is_ok();
     Ok(ExportedReport {
         path,
         pages: report.page_count,
         bytes: report.bytes.len(),
+        opened,
+    })
+}
+
+/// Shows a saved file in the system's file manager.
+#[tauri::command(async)]
+pub fn show_in_folder<R: Runtime>(app: AppHandle<R>, path: String) -> CommandResult<()> {
+    app.opener().reveal_item_in_dir(&path).map_err(|_| {
+        CommandError::new(
+            "file",
+            format!("no file manager could show the folder; the file is at {path}"),
+        )
     })
 }

@@ -12,6 +12,7 @@ export type Action =
   | { kind: 'shortcuts' }
   | { kind: 'undo' }
   | { kind: 'next-unanswered' }
+  | { kind: 'toggle-steps' }
   | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' }
   | { kind: 'go-step'; step: number }
   | { kind: 'escape' };
@@ -44,6 +45,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Enter', 'On a question: show or hide why it matters and what good looks like. On a button: press it'],
   ['E', 'Write a note'],
   ['F', 'Filter: all, unanswered, gaps only'],
+  ['S', 'Hide or show the list of steps'],
   ['?', 'Show these shortcuts'],
   ['Esc', 'Close, or leave a text field'],
 ];
@@ -104,6 +106,9 @@ export function actionFor(press: KeyPress): Action | null {
     case 'u':
     case 'U':
       return { kind: 'next-unanswered' };
+    case 's':
+    case 'S':
+      return { kind: 'toggle-steps' };
     case 'q':
     case 'Q':
       return { kind: 'go', to: 'questionnaire' };

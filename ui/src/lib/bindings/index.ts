@@ -105,7 +105,11 @@ export type Assessment = { id: string, organisation: string, bank_version: strin
 /**
  * How deep the questionnaire goes; files from before the quick path are full depth.
  */
-depth: Depth, };
+depth: Depth, 
+/**
+ * What this assessment is, beside the organisation: a re-assessment says so and when.
+ */
+label?: string, };
 
 export type ScopeOverride = { category: Category, in_scope: boolean, reason: string, updated_at: string, };
 
@@ -396,4 +400,8 @@ export type ScopeRequest = { assessment_id: string, category: Category,
  */
 in_scope: boolean | null, reason: string, };
 
-export type ExportedReport = { path: string, pages: number, bytes: number, };
+export type ExportedReport = { path: string, pages: number, bytes: number, 
+/**
+ * Whether a viewer opened it; when none could, the UI says where it is and offers the folder.
+ */
+opened: boolean, };

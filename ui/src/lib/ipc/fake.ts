@@ -249,7 +249,8 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       return fakeScore(bank, shown(assessmentId));
     },
     setScope: async (assessmentId) => fakeScore(bank, record(assessmentId)),
-    exportReport: async (_id, path) => ({ path, pages: 1, bytes: 1 }),
+    exportReport: async (_id, path) => ({ path, pages: 1, bytes: 1, opened: false }),
+    showInFolder: async () => {},
     getSettings: async () => settings,
     saveSettings: async (next) => (settings = { ...next }),
     setLogo: async (path) => (settings = { ...settings, has_logo: path !== null }),

@@ -44,6 +44,8 @@ export interface Host {
   clearAnswer(assessmentId: string, questionId: string): Promise<Scorecard>;
   setScope(assessmentId: string, category: Category, inScope: boolean | null, reason: string): Promise<Scorecard>;
   exportReport(id: string, path: string, open: boolean): Promise<ExportedReport>;
+  /** Shows a saved file in the system's file manager. */
+  showInFolder(path: string): Promise<void>;
   getSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<Settings>;
   setLogo(path: string | null): Promise<Settings>;

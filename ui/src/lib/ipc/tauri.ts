@@ -25,6 +25,7 @@ export const tauriHost: Host = {
   clearAnswer: (assessmentId, questionId) => invoke('clear_answer', { assessmentId, questionId }),
   setScope: (assessmentId, category, inScope, reason) =>
     invoke('set_scope', { request: { assessment_id: assessmentId, category, in_scope: inScope, reason } }),
+  showInFolder: (path) => invoke('show_in_folder', { path }),
   exportReport: (id, path, openAfter) => invoke('export_report', { id, path, open: openAfter }),
   getSettings: () => invoke('get_settings'),
   saveSettings: (settings) => invoke('save_settings', { settings }),

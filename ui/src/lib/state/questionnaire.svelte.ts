@@ -126,6 +126,13 @@ export class Questionnaire {
     return out;
   });
 
+  /** Everyone named as an owner in this assessment, to choose from rather than type anew. */
+  owners: string[] = $derived.by(() => {
+    const names = new Set<string>();
+    for (const answer of Object.values(this.view.record.answers)) if (answer.owner) names.add(answer.owner);
+    return [...names].sort((a, b) => a.localeCompare(b));
+  });
+
   /** Questions still to answer on the chosen path (implied answers count as answered). */
   get remaining(): number {
     return this.view.scorecard.overall.unanswered;
