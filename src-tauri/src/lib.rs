@@ -30,6 +30,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::assessments::get_analysis,
         commands::assessments::rename_assessment,
         commands::assessments::set_depth,
+        commands::assessments::get_history,
         commands::assessments::upgrade_assessment,
         commands::assessments::duplicate_assessment,
         commands::assessments::set_archived,

@@ -5,6 +5,7 @@ use soc2_readiness::analysis::Analysis;
 use soc2_readiness::assessment::{Assessment, Depth, ReportType};
 use soc2_readiness::gaps::Gap;
 use soc2_readiness::report::fingerprint;
+use soc2_readiness::store::HistoryEntry;
 use soc2_readiness::upgrade::BankUpgrade;
 use soc2_readiness::workspace::AssessmentSummary;
 use tauri::State;
@@ -37,6 +38,22 @@ pub fn upgrade_assessment(
     id: String,
 ) -> CommandResult<Option<BankUpgrade>> {
     state.with(|ws| ws.upgrade(&id, Utc::now()))
+}
+
+/// The audit trail of one question's answers, oldest first.
+#[tauri::command]
+pub fn get_history(
+    state: State<'_, AppState>,
+    id: String,
+    question_id: String,
+) -> CommandResult<Vec<HistoryEntry>> {
+    state.with(|ws| {
+        Ok(ws
+            .history(&id)?
+            .into_iter()
+            .filter(|e| e.question_id == question_id)
+            .collect())
+    })
 }
 
 /// Quick path or full depth; no given answer changes either way.

@@ -32,14 +32,29 @@ export function modal(node: HTMLElement, onClose: () => void) {
       first.focus();
     }
   }
+  // Whatever moves focus (a Tab whose Shift the key event did not report, a click behind), it
+  // comes back inside, wrapping as Tab would.
+  let lastInside: HTMLElement | null = null;
+  function onFocusIn(event: FocusEvent) {
+    const target = event.target as HTMLElement;
+    if (node.contains(target)) {
+      lastInside = target;
+      return;
+    }
+    const items = focusable();
+    if (items.length === 0) return;
+    (lastInside === items[0] ? items[items.length - 1] : items[0]).focus();
+  }
   // Captured on the window, so Esc and Tab are the dialog's before any page shortcut sees them.
   window.addEventListener('keydown', onKey, true);
+  document.addEventListener('focusin', onFocusIn, true);
   return {
     update(next: () => void) {
       close = next;
     },
     destroy() {
       window.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', onFocusIn, true);
       before?.focus?.();
     },
   };

@@ -173,6 +173,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       return assessment;
     },
     upgradeAssessment: async () => null,
+    getHistory: async () => [],
     setDepth: async (id, depth) => {
       calls.push(`depth ${depth}`);
       record(id).assessment.depth = depth;

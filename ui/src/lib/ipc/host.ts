@@ -8,6 +8,7 @@ import type {
   AssessmentView,
   BackupInfo,
   BankUpgrade,
+  HistoryEntry,
   Bank,
   Category,
   CommandError,
@@ -26,6 +27,8 @@ export interface Host {
   bank(): Promise<Bank>;
   listAssessments(): Promise<AssessmentSummary[]>;
   createAssessment(organisation: string, reportType: ReportType, depth: Depth): Promise<Assessment>;
+  /** The audit trail of one question's answers, oldest first. */
+  getHistory(id: string, questionId: string): Promise<HistoryEntry[]>;
   /** Carries an assessment answered on an older question bank to this one; `null` when current. */
   upgradeAssessment(id: string): Promise<BankUpgrade | null>;
   /** Quick path or full depth; no given answer changes either way. */

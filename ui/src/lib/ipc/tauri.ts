@@ -10,6 +10,7 @@ export const tauriHost: Host = {
   bank: () => invoke('get_bank'),
   listAssessments: () => invoke('list_assessments'),
   createAssessment: (organisation, reportType, depth) => invoke('create_assessment', { organisation, reportType, depth }),
+  getHistory: (id, questionId) => invoke('get_history', { id, questionId }),
   setDepth: (id, depth) => invoke('set_depth', { id, depth }),
   upgradeAssessment: (id) => invoke('upgrade_assessment', { id }),
   getAssessment: (id) => invoke('get_assessment', { id }),
