@@ -227,6 +227,23 @@ test('results open their question; colours are explained and readable; owners, s
   const history = await app.text('[data-card="access.admin-mfa"] [data-testid="history"]');
   assert.match(history, /2 · In place, informal[\s\S]*1 · Planned or in progress/);
 
+  // A target date is typed in one go, in the register's format; a day that does not exist is
+  // refused by name and nothing is saved.
+  if (!(await app.script(`return document.querySelector('[data-card="access.admin-mfa"] details').open`))) {
+    await app.click('[data-card="access.admin-mfa"] details summary');
+  }
+  const dueField = '[data-due="access.admin-mfa"]';
+  await app.script(`document.querySelector('${dueField}').scrollIntoView({ block: 'center' })`);
+  // Set as typing would, then leave the field (WebKitWebDriver refuses to type into it here).
+  const typeDue = (text) =>
+    app.script(`const f = document.querySelector('${dueField}'); f.value = arguments[0]; f.dispatchEvent(new Event('input', { bubbles: true })); f.dispatchEvent(new Event('blur'))`, [text]);
+  await typeDue('2027-02-30');
+  await app.find('[data-card="access.admin-mfa"] [role="alert"]');
+  const dueOf = () => JSON.parse(soc2('show', id, '--json')).answers.find((a) => a.question_id === 'access.admin-mfa').due;
+  assert.equal(dueOf(), null);
+  await typeDue('28 Feb 2027');
+  await app.waitFor(async () => dueOf() === '2027-02-28', 'the date to be saved');
+
   // Settings save as they change: no Save button, and leaving the screen keeps the value.
   await app.click('[data-testid="nav-settings"]');
   await app.type('[data-testid="assessor-name"]', 'Ana Kowalska');

@@ -1,6 +1,6 @@
 // Unit tests for formatting: percentages as the engine rounded them, and the colour bands.
 import { describe, expect, it } from 'vitest';
-import { band, describeValue, nextStep, pct, isOlderBank } from './format';
+import { band, describeValue, nextStep, pct, isOlderBank, parseDate } from './format';
 import { FAKE_BANK } from './ipc/fake';
 
 describe('format', () => {
@@ -37,5 +37,15 @@ describe('format', () => {
     expect(isOlderBank('2026.9.4', '2026.11.1')).toBe(true);
     expect(isOlderBank('2026.11.3', '2026.11.3')).toBe(false);
     expect(isOlderBank('2027.1.1', '2026.12.9')).toBe(false);
+  });
+
+  it('reads a typed date in one go, and refuses a day that does not exist', () => {
+    expect(parseDate('2027-02-28')).toBe('2027-02-28');
+    expect(parseDate(' 28 Feb 2027 ')).toBe('2027-02-28');
+    expect(parseDate('3 september 2027')).toBe('2027-09-03');
+    expect(parseDate('')).toBeNull();
+    expect(parseDate('2027-02-30')).toBeUndefined();
+    expect(parseDate('28/02/2027')).toBeUndefined();
+    expect(parseDate('soon')).toBeUndefined();
   });
 });

@@ -14,6 +14,27 @@ export const LEVELS = [
   { value: 4, name: 'Operating, with evidence retained', short: 'Operating' },
 ] as const;
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A typed date as the engine stores it (YYYY-MM-DD), from "2027-02-28" or "28 Feb 2027"; empty
+ * gives null, anything else (or a day that does not exist) undefined. Typed in one go, as the
+ * register shows it, rather than part by part as a date widget asks.
+ */
+export function parseDate(text: string): string | null | undefined {
+  const t = text.trim();
+  if (!t) return null;
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const words = /^(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(t);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (words && MONTHS.includes(words[2].toLowerCase())) [y, m, d] = [Number(words[3]), MONTHS.indexOf(words[2].toLowerCase()) + 1, Number(words[1])];
+  else return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** Bank versions are dated (`YYYY.MM.N`) and compare part by part, as the engine compares them. */
 export function isOlderBank(version: string, than: string): boolean {
   const a = version.split('.').map((p) => Number(p) || 0);
