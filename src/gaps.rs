@@ -193,7 +193,7 @@ pub fn find_gaps(
                 question_id: question.id.clone(),
                 step: question.step,
                 topic: question.topic.clone(),
-                title: question.gap_title().to_string(),
+                title: question.gap_title_at(state.level, exception.is_some()),
                 question: question.text.clone(),
                 criteria: question.criteria.clone(),
                 categories,

@@ -219,6 +219,44 @@ fn one_question_per_subject_and_audit_tasks_outside_readiness() {
 }
 
 #[test]
+fn every_control_names_its_subject_once() {
+    let bank = bank();
+    let mut subjects = BTreeSet::new();
+    for q in bank.control_questions() {
+        let subject = q
+            .subject
+            .as_deref()
+            .unwrap_or_else(|| panic!("{} has no subject", q.id));
+        assert!(
+            subjects.insert(subject),
+            "{}: subject '{subject}' is used twice",
+            q.id
+        );
+        let words = subject.split_whitespace().count();
+        assert!(
+            (2..=9).contains(&words) && !subject.ends_with('.'),
+            "{}: '{subject}'",
+            q.id
+        );
+    }
+    // The gap says what is missing at the level given: an informal control is not "absent".
+    let q = bank.question("crypto.at-rest").unwrap();
+    assert_eq!(q.gap_title_at(Some(0), false), q.gap_title());
+    assert!(
+        q.gap_title_at(Some(2), false)
+            .ends_with(": in place, not yet documented")
+    );
+    assert!(
+        q.gap_title_at(Some(3), false)
+            .contains("no evidence of operation")
+    );
+    assert!(
+        q.gap_title_at(Some(4), true)
+            .contains("does not yet cover everything")
+    );
+}
+
+#[test]
 fn soc2_is_an_attestation_not_a_certificate() {
     for q in bank().questions.iter() {
         for text in [
@@ -340,7 +378,7 @@ fn broken_banks_are_refused_with_file_question_and_reason() {
             "questions/step-4-monitoring.toml",
             "remediation = \"Turn on cloud audit logging",
             "remediaton = \"Turn on cloud audit logging",
-            "questions/step-4-monitoring.toml: not valid at line 11: unknown field `remediaton`",
+            "questions/step-4-monitoring.toml: not valid at line 12: unknown field `remediaton`",
         ),
         (
             "criteria.toml",

@@ -502,7 +502,7 @@ fn the_quick_path_through_the_cli() {
     );
     let gaps = cli.ok(&["gaps", id]);
     assert!(
-        gaps.contains("Implies 4 more gaps (not asked on the quick path):"),
+        gaps.contains("Implies 5 more gaps (not asked on the quick path):"),
         "{gaps}"
     );
     let history = cli.ok(&["history", id]);

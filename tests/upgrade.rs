@@ -101,6 +101,8 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
     assert_eq!(
         confirm,
         BTreeSet::from([
+            "access.sso",
+            "access.sso-mfa",
             "maint.capacity-review",
             "policy.approval-review",
             "risk.assessment-process",
@@ -108,9 +110,15 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
             "vuln.remediation-times"
         ])
     );
-    // Untouched answers keep every detail, the exception included.
+    // A carried answer keeps every detail, the exception included (MFA is the part of the
+    // split question that keeps its id; the SSO part gets the same answer, to confirm).
     let mfa = &after.answers["access.sso-mfa"];
-    assert_eq!(mfa, &before.answers["access.sso-mfa"]);
+    let was = &before.answers["access.sso-mfa"];
+    assert_eq!(
+        (&mfa.value, &mfa.note, &mfa.owner, &mfa.evidence, &mfa.due),
+        (&was.value, &was.note, &was.owner, &was.evidence, &was.due)
+    );
+    assert_eq!(after.answers["access.sso"].exception, mfa.exception);
     assert_eq!(
         mfa.exception.as_deref(),
         Some("two contractors still on passwords")
@@ -153,7 +161,7 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
         text.contains("Question bank 2026.11.2 to"),
         "the upgrade in Appendix C"
     );
-    assert!(text.contains("5 answers carried from merged or split questions are still to confirm"));
+    assert!(text.contains("7 answers carried from merged or split questions are still to confirm"));
     assert!(text.contains("The audit project"));
 
     // Done once: the upgrade is kept with the assessment, and answering again confirms.
@@ -168,7 +176,7 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
     .unwrap();
     let record = ws.record(ID).unwrap();
     assert_eq!(record.upgrades.len(), 1);
-    assert_eq!(to_confirm(&record).len(), 4);
+    assert_eq!(to_confirm(&record).len(), 6);
 }
 
 #[test]
@@ -181,7 +189,7 @@ fn an_export_from_the_current_release_imports_onto_todays_bank() {
     assert_eq!(record.upgrades.len(), 1);
     assert_eq!(record.upgrades[0].from_version, "2026.11.2");
     assert_eq!(record.answers["policy.approval-review"].value, level(2));
-    assert_eq!(to_confirm(&record).len(), 5);
+    assert_eq!(to_confirm(&record).len(), 7);
     // The re-export carries the upgrade and imports again unchanged.
     let again = ws.export_json("imported0002", at(4)).unwrap();
     ws.import_json(again.as_bytes(), "imported0003", at(5))
@@ -207,10 +215,21 @@ fn the_previous_release_file_upgrades_across_two_banks_and_keeps_its_scope_until
     let upgrade = ws.upgrade(id, at(6)).unwrap().unwrap();
     assert_eq!(upgrade.from_version, "2026.11.1");
     let after = ws.record(id).unwrap();
-    assert_eq!(
-        after.answers, before.answers,
-        "none of its questions changed id"
-    );
+    // One of its questions was split (single sign-on apart from MFA): the answer is carried to
+    // both parts, to confirm; every other answer is as it was.
+    let mut expected = before.answers.clone();
+    let mut sso = expected["access.sso-mfa"].clone();
+    sso.question_id = "access.sso".into();
+    expected.insert("access.sso".into(), sso);
+    assert_eq!(after.answers.len(), expected.len());
+    for (id, answer) in &after.answers {
+        let want = &expected[id];
+        assert_eq!(
+            (&answer.value, &answer.note, &answer.owner, &answer.evidence),
+            (&want.value, &want.note, &want.owner, &want.evidence),
+            "{id}"
+        );
+    }
     assert!(upgrade.notes.iter().any(|n| n.kind == ChangeKind::Added
         && n.question_id.as_deref() == Some("scope.required-categories")));
     // Started on 2026.11.1: the categories the earlier method proposed stay in scope until the

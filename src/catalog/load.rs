@@ -187,6 +187,7 @@ struct RawQuestion {
     remediation_document: Option<String>,
     remediation_operate: Option<String>,
     gap: Option<String>,
+    subject: Option<String>,
     impact: Option<Impact>,
     impact_raised_when: Option<Condition>,
     effort: Option<Effort>,
@@ -414,7 +415,7 @@ fn check_changelog(
 }
 
 /// A foundation and its dependents are control questions; a dependent has one foundation and
-/// is met no earlier than it (so the quick path asks foundations first); a foundation is never
+/// comes after it in the bank (so the quick path asks foundations first); a foundation is never
 /// itself a dependent, and a conditional one only stands for questions under the same condition.
 fn check_foundations(foundations: &[Foundation], questions: &[Question], problems: &mut Problems) {
     let find = |id: &str| questions.iter().find(|q| q.id == id);
@@ -451,13 +452,14 @@ fn check_foundations(foundations: &[Foundation], questions: &[Question], problem
                 );
                 continue;
             };
-            if !question.is_control() || question.step < base.step {
+            let position = |id: &str| questions.iter().position(|q| q.id == id);
+            if !question.is_control() || position(dependent) < position(&foundation.question) {
                 problems.add(
                     "bank.toml",
                     Some(dependent),
                     format!(
-                        "a dependent must be a control question in step {} or later",
-                        base.step
+                        "a dependent must be a control question that comes after its foundation '{}', so the quick path meets the foundation first",
+                        foundation.question
                     ),
                 );
             }
@@ -570,6 +572,7 @@ fn build_question(
                 || raw.remediation_document.is_some()
                 || raw.remediation_operate.is_some()
                 || raw.gap.is_some()
+                || raw.subject.is_some()
                 || raw.impact.is_some()
                 || raw.impact_raised_when.is_some()
             {
@@ -657,6 +660,7 @@ fn build_question(
         remediation_document: raw.remediation_document,
         remediation_operate: raw.remediation_operate,
         gap: raw.gap,
+        subject: raw.subject,
         impact: raw.impact,
         impact_raised_when: raw.impact_raised_when,
         effort: raw.effort,

@@ -209,6 +209,10 @@ pub struct Question {
     /// The gap in a leader's words, for when this control is missing or weak.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gap: Option<String>,
+    /// The control named neutrally ("Encryption of customer data at rest"), so a gap can say
+    /// what is missing at each level: in place but not documented, or not yet evidenced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub impact: Option<Impact>,
     /// When the system's scope makes this control matter more (people working from home, a
@@ -263,6 +267,21 @@ impl Question {
     /// The gap's own words, falling back to the question for a bank that has none.
     pub fn gap_title(&self) -> &str {
         self.gap.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The gap as it stands at a level: the bank's statement while the control is absent or
+    /// planned; once it is in place, what is still missing, so an informal control is never
+    /// described as absent.
+    pub fn gap_title_at(&self, level: Option<u8>, exception: bool) -> String {
+        let Some(subject) = self.subject.as_deref() else {
+            return self.gap_title().to_string();
+        };
+        match level {
+            _ if exception => format!("{subject}: does not yet cover everything in scope"),
+            Some(2) => format!("{subject}: in place, not yet documented"),
+            Some(3) => format!("{subject}: documented, no evidence of operation kept yet"),
+            _ => self.gap_title().to_string(),
+        }
     }
 }
 

@@ -94,11 +94,11 @@ test('an assessment made by the previous release opens on the new bank and says 
     await app.find('[data-testid="upgrade-notice"]');
     const notice = await app.text('[data-testid="upgrade-notice"]');
     assert.match(notice, /updated from 2026\.11\.2 to/);
-    assert.match(notice, /5 answers to confirm/);
+    assert.match(notice, /7 answers to confirm/);
     const cli2 = (...args) => execFileSync(cli, ['--db', upgraded.db, ...args], { encoding: 'utf8' });
     const record = JSON.parse(cli2('show', '1dca1e63aa9a', '--json'));
     assert.equal(record.assessment.bank_version, JSON.parse(cli2('bank', '--json')).version);
-    assert.equal(record.to_confirm.length, 5);
+    assert.equal(record.to_confirm.length, 7);
 
     await app.click('[data-testid="step-3"]');
     const card = '[data-card="policy.approval-review"]';
@@ -108,7 +108,7 @@ test('an assessment made by the previous release opens on the new bank and says 
     // Choosing a level again is the confirmation.
     await app.click(`${card} [data-level="2"]`);
     await app.waitFor(async () => (await app.findAll(`${card} [data-testid="confirm-tag"]`)).length === 0, 'the confirm tag to go');
-    await app.waitFor(async () => JSON.parse(cli2('show', '1dca1e63aa9a', '--json')).to_confirm.length === 4, 'the confirmation to be saved');
+    await app.waitFor(async () => JSON.parse(cli2('show', '1dca1e63aa9a', '--json')).to_confirm.length === 6, 'the confirmation to be saved');
 
     // Step 5: the audit project's tasks, apart from readiness.
     await app.click('[data-testid="step-5"]');

@@ -44,7 +44,12 @@ remediation_operate: string | null,
 /**
  * The gap in a leader's words, for when this control is missing or weak.
  */
-gap: string | null, impact: Impact | null, 
+gap: string | null, 
+/**
+ * The control named neutrally ("Encryption of customer data at rest"), so a gap can say
+ * what is missing at each level: in place but not documented, or not yet evidenced.
+ */
+subject?: string | null, impact: Impact | null, 
 /**
  * When the system's scope makes this control matter more (people working from home, a
  * staging environment in the boundary), its impact is raised one step.
