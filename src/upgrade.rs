@@ -284,32 +284,15 @@ fn history_of_moves(
 ) -> Vec<HistoryEntry> {
     let mut rows = Vec::new();
     for id in before.keys().filter(|id| !after.contains_key(*id)) {
-        rows.push(HistoryEntry {
-            question_id: id.clone(),
-            value: None,
-            note: None,
-            owner: None,
-            due: None,
-            evidence: Vec::new(),
-            exception: None,
-            implied_by: None,
-            changed_at: at,
-        });
+        rows.push(HistoryEntry::cleared(id, at));
     }
     for (id, answer) in after {
         if before.get(id) == Some(answer) {
             continue;
         }
         rows.push(HistoryEntry {
-            question_id: id.clone(),
-            value: Some(answer.value.clone()),
-            note: answer.note.clone(),
-            owner: answer.owner.clone(),
-            due: answer.due,
-            evidence: answer.evidence.clone(),
-            exception: answer.exception.clone(),
-            implied_by: None,
             changed_at: at,
+            ..HistoryEntry::of(answer)
         });
     }
     rows

@@ -115,17 +115,7 @@ impl Workspace {
         record
             .answers
             .insert(answer.question_id.clone(), answer.clone());
-        let history = vec![crate::store::HistoryEntry {
-            question_id: answer.question_id,
-            value: Some(answer.value),
-            note: None,
-            owner: None,
-            due: None,
-            evidence: Vec::new(),
-            exception: None,
-            implied_by: None,
-            changed_at: now,
-        }];
+        let history = vec![crate::store::HistoryEntry::of(&answer)];
         self.store.insert_record(&record, &history)?;
         Ok(assessment)
     }

@@ -590,16 +590,7 @@ mod backups {
 /// A data file written by the previous release (bank 2026.11.1, schema 2), committed as it was.
 #[test]
 fn a_data_file_from_the_previous_release_keeps_its_answers_and_takes_exceptions() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("assessments.sqlite3");
-    std::fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/release-2026.11.1.sqlite3"
-        ),
-        &path,
-    )
-    .unwrap();
+    let (_dir, path) = crate::support::fixture_copy("release-2026.11.1.sqlite3");
     let mut ws = Workspace::new(bank(), Store::open(&path, at(5)).unwrap());
     let id = "682af77f3763";
     let record = ws.record(id).unwrap();

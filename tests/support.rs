@@ -177,3 +177,14 @@ pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String)
         .unwrap();
     (ws, id.to_string())
 }
+
+/// A copy of a data file kept in `tests/fixtures/`, in a temporary folder of its own.
+pub fn fixture_copy(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("assessments.sqlite3");
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::copy(from, &path).unwrap();
+    (dir, path)
+}

@@ -15,16 +15,7 @@ use crate::support::{at, bank};
 /// merged, remapped and audit-project questions answered, with notes, owners, an exception,
 /// evidence and a scope override.
 fn current_release_file() -> (tempfile::TempDir, Workspace) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("assessments.sqlite3");
-    std::fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/release-2026.11.2.sqlite3"
-        ),
-        &path,
-    )
-    .unwrap();
+    let (dir, path) = crate::support::fixture_copy("release-2026.11.2.sqlite3");
     let ws = Workspace::new(bank(), Store::open(&path, at(5)).unwrap());
     (dir, ws)
 }
@@ -199,16 +190,7 @@ fn an_export_from_the_current_release_imports_onto_todays_bank() {
 
 #[test]
 fn the_previous_release_file_upgrades_across_two_banks_and_keeps_its_scope_until_answered() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("assessments.sqlite3");
-    std::fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/release-2026.11.1.sqlite3"
-        ),
-        &path,
-    )
-    .unwrap();
+    let (_dir, path) = crate::support::fixture_copy("release-2026.11.1.sqlite3");
     let mut ws = Workspace::new(bank(), Store::open(&path, at(5)).unwrap());
     let id = "682af77f3763";
     let before = ws.record(id).unwrap();

@@ -138,6 +138,38 @@ pub struct HistoryEntry {
     pub changed_at: DateTime<Utc>,
 }
 
+impl HistoryEntry {
+    /// The row for an answer as saved: its value and every detail.
+    pub fn of(answer: &Answer) -> HistoryEntry {
+        HistoryEntry {
+            question_id: answer.question_id.clone(),
+            value: Some(answer.value.clone()),
+            note: answer.note.clone(),
+            owner: answer.owner.clone(),
+            due: answer.due,
+            evidence: answer.evidence.clone(),
+            exception: answer.exception.clone(),
+            implied_by: None,
+            changed_at: answer.updated_at,
+        }
+    }
+
+    /// The row for a question left without an answer.
+    pub fn cleared(question_id: &str, at: DateTime<Utc>) -> HistoryEntry {
+        HistoryEntry {
+            question_id: question_id.to_string(),
+            value: None,
+            note: None,
+            owner: None,
+            due: None,
+            evidence: Vec::new(),
+            exception: None,
+            implied_by: None,
+            changed_at: at,
+        }
+    }
+}
+
 pub struct Store {
     conn: Connection,
     location: Option<PathBuf>,
@@ -566,7 +598,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         require_assessment(&tx, assessment_id)?;
         upsert_answer(&tx, assessment_id, answer)?;
-        append_history(&tx, assessment_id, &history_of(answer))?;
+        append_history(&tx, assessment_id, &HistoryEntry::of(answer))?;
         for entry in also {
             append_history(&tx, assessment_id, entry)?;
         }
@@ -592,18 +624,7 @@ impl Store {
             "DELETE FROM answers WHERE assessment_id = ?1 AND question_id = ?2",
             params![assessment_id, question_id],
         )?;
-        let entry = HistoryEntry {
-            question_id: question_id.to_string(),
-            value: None,
-            note: None,
-            owner: None,
-            due: None,
-            evidence: Vec::new(),
-            exception: None,
-            implied_by: None,
-            changed_at: at,
-        };
-        append_history(&tx, assessment_id, &entry)?;
+        append_history(&tx, assessment_id, &HistoryEntry::cleared(question_id, at))?;
         touch(&tx, assessment_id, &at)?;
         tx.commit()?;
         Ok(())
@@ -949,20 +970,6 @@ fn upsert_answer(
         ],
     )?;
     Ok(())
-}
-
-fn history_of(answer: &Answer) -> HistoryEntry {
-    HistoryEntry {
-        question_id: answer.question_id.clone(),
-        value: Some(answer.value.clone()),
-        note: answer.note.clone(),
-        owner: answer.owner.clone(),
-        due: answer.due,
-        evidence: answer.evidence.clone(),
-        exception: answer.exception.clone(),
-        implied_by: None,
-        changed_at: answer.updated_at,
-    }
 }
 
 fn append_history(
