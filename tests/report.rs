@@ -214,22 +214,36 @@ fn a_quick_path_report_lists_implied_answers_under_their_foundation() {
         ("scope.required-categories", "security-only"),
         ("policy.security-policy", "planned"),
         ("incident.plan", "not-in-place"),
+        ("audit.firm", "planned"),
     ] {
         let value = soc2_readiness::assessment::parse_answer_for(&ws.bank, question, raw).unwrap();
         ws.save_answer("quick", question, value, Default::default(), at(1))
             .unwrap();
     }
-    let implied = ws.record("quick").unwrap().implied.len();
+    let record = ws.record("quick").unwrap();
+    let implied = record.implied.len();
+    // The completion box counts control questions only; audit-project tasks implied by the
+    // missing audit firm are not in it.
+    let controls = record
+        .implied
+        .keys()
+        .filter(|id| !ws.bank.question(id).unwrap().engagement)
+        .count();
+    assert!(controls < implied, "tasks are implied too");
+    let (_, scorecard) = ws.scorecard("quick").unwrap();
     let report = ws.report("quick", &settings(PageSize::A4, false)).unwrap();
     let text = all_text(&report.text_boxes()).replace('\n', " ");
     assert!(
-        text.contains(&format!("{implied} implied")),
+        text.contains(&format!(
+            "{} answered · {controls} implied",
+            scorecard.overall.answered - controls
+        )),
         "the completion box"
     );
     assert!(text.contains("Also implies 5 gaps, not asked on the quick path"));
     assert!(text.contains("Answers implied on the quick path"));
     assert!(text.contains(&format!(
-        "{implied} answers were implied this way, by 2 foundations"
+        "{implied} answers were implied this way, by 3 foundations"
     )));
     assert!(
         text.contains("(implied: not asked on the quick path while incident.plan is not in place)")

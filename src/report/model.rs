@@ -119,6 +119,9 @@ pub struct ReportModel {
     pub depth: Depth,
     /// Answers not asked but implied by a missing foundation (quick path).
     pub implied_count: usize,
+    /// Of those, the control questions (scored and counted in completion); the rest are
+    /// audit-project tasks.
+    pub implied_controls: usize,
     pub implied: Vec<ImpliedBlock>,
     /// Bank upgrades the answers went through, and the answers still to confirm.
     pub upgrades: Vec<crate::upgrade::BankUpgrade>,
@@ -209,6 +212,11 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         method_note: scorecard.method_note.clone(),
         depth: record.assessment.depth,
         implied_count: record.implied.len(),
+        implied_controls: record
+            .implied
+            .keys()
+            .filter(|id| bank.question(id).is_some_and(|q| !q.engagement))
+            .count(),
         implied: implied_blocks(bank, record),
         upgrades: record.upgrades.clone(),
         to_confirm: crate::upgrade::to_confirm(record)

@@ -688,11 +688,11 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
         Stat {
             label: "Completion",
             value: pct(s.overall.completion),
-            detail: if model.implied_count > 0 {
+            detail: if model.implied_controls > 0 {
                 format!(
                     "{} answered · {} implied",
-                    s.overall.answered - model.implied_count,
-                    model.implied_count
+                    s.overall.answered - model.implied_controls,
+                    model.implied_controls
                 )
             } else {
                 format!(
@@ -1261,10 +1261,10 @@ fn gap_register(w: &mut Writer, model: &ReportModel) {
             model.gap_count,
             model.target_level,
             model.target_label,
-            if model.implied_count > 0 {
+            if model.implied_controls > 0 {
                 format!(
                     " {} of them were not asked on the quick path: a missing foundation implies them, and they are listed under it (Appendix C).",
-                    model.implied_count
+                    model.implied_controls
                 )
             } else {
                 String::new()
