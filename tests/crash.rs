@@ -31,14 +31,7 @@ fn writer_process_for_the_crash_test() {
         Store::open(std::path::Path::new(&db), at(0)).unwrap(),
     );
     if ws.resolve("crash").is_err() {
-        ws.create_assessment(
-            "crash",
-            "Crash Test Ltd",
-            ReportType::Type2,
-            soc2_readiness::assessment::Depth::Full,
-            at(0),
-        )
-        .unwrap();
+        crate::support::create(&mut ws, "crash", "Crash Test Ltd", ReportType::Type2, at(0));
     }
     let questions: Vec<String> = ws.bank.control_questions().map(|q| q.id.clone()).collect();
     for i in 0..BURST {

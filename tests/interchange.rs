@@ -11,14 +11,7 @@ use crate::support::{at, bank};
 
 fn workspace_with_one() -> Workspace {
     let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
-    ws.create_assessment(
-        "abc123",
-        "Ελλάδα Cloud",
-        ReportType::Type2,
-        soc2_readiness::assessment::Depth::Full,
-        at(0),
-    )
-    .unwrap();
+    crate::support::create(&mut ws, "abc123", "Ελλάδα Cloud", ReportType::Type2, at(0));
     let details = AnswerDetails {
         note: Some("nightly snapshots, restore never tested".into()),
         owner: Some("Dimitra".into()),

@@ -179,14 +179,13 @@ fn a_fully_answered_report_has_every_section_and_the_engine_numbers() {
 fn an_empty_assessment_and_letter_paper_also_give_a_clean_report() {
     let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
     let long_name = "The Extraordinarily Long-Named International Holding Company for Cloud Analytics, Payments and Customer Data Services of Northern and Central Europe GmbH & Co. KG";
-    ws.create_assessment(
+    crate::support::create(
+        &mut ws,
         "empty",
         long_name,
         soc2_readiness::assessment::ReportType::Type1,
-        soc2_readiness::assessment::Depth::Full,
         at(0),
-    )
-    .unwrap();
+    );
     for page_size in [PageSize::A4, PageSize::Letter] {
         let report = ws.report("empty", &settings(page_size, false)).unwrap();
         let pages = report.text_boxes();

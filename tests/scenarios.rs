@@ -26,14 +26,7 @@ impl Company {
     fn new(name: &str, report_type: ReportType) -> Company {
         let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
         let id = "scenario0001".to_string();
-        ws.create_assessment(
-            &id,
-            name,
-            report_type,
-            soc2_readiness::assessment::Depth::Full,
-            at(0),
-        )
-        .unwrap();
+        crate::support::create(&mut ws, &id, name, report_type, at(0));
         Company { ws, id }
     }
 

@@ -16,14 +16,13 @@ fn workspace() -> Workspace {
 #[test]
 fn answers_and_details_round_trip_and_keep_what_was_not_changed() {
     let mut ws = workspace();
-    ws.create_assessment(
+    crate::support::create(
+        &mut ws,
         "abc123",
         "Łódź Analytics",
         ReportType::Type1,
-        soc2_readiness::assessment::Depth::Full,
         at(0),
-    )
-    .unwrap();
+    );
     let details = AnswerDetails {
         note: Some("Okta for everything".into()),
         owner: Some("Ana".into()),
@@ -98,14 +97,7 @@ fn answers_and_details_round_trip_and_keep_what_was_not_changed() {
 #[test]
 fn answers_are_checked_before_anything_is_written() {
     let mut ws = workspace();
-    ws.create_assessment(
-        "abc123",
-        "Acme",
-        ReportType::Type2,
-        soc2_readiness::assessment::Depth::Full,
-        at(0),
-    )
-    .unwrap();
+    crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
     let cases = [
         (
             "no.such.question",
@@ -150,22 +142,8 @@ fn answers_are_checked_before_anything_is_written() {
 #[test]
 fn assessments_resolve_by_unique_prefix() {
     let mut ws = workspace();
-    ws.create_assessment(
-        "abc123",
-        "One",
-        ReportType::Type2,
-        soc2_readiness::assessment::Depth::Full,
-        at(0),
-    )
-    .unwrap();
-    ws.create_assessment(
-        "abd456",
-        "Two",
-        ReportType::Type2,
-        soc2_readiness::assessment::Depth::Full,
-        at(1),
-    )
-    .unwrap();
+    crate::support::create(&mut ws, "abc123", "One", ReportType::Type2, at(0));
+    crate::support::create(&mut ws, "abd456", "Two", ReportType::Type2, at(1));
     assert_eq!(ws.resolve("abc").unwrap(), "abc123");
     assert!(matches!(
         ws.resolve("ab"),
@@ -182,14 +160,7 @@ fn assessments_resolve_by_unique_prefix() {
 #[test]
 fn scope_overrides_need_a_reason_and_security_cannot_be_dropped() {
     let mut ws = workspace();
-    ws.create_assessment(
-        "abc123",
-        "Acme",
-        ReportType::Type2,
-        soc2_readiness::assessment::Depth::Full,
-        at(0),
-    )
-    .unwrap();
+    crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
     let err = ws
         .set_scope("abc123", Category::Privacy, Some(true), " ", at(1))
         .unwrap_err();
@@ -220,14 +191,7 @@ fn scope_overrides_need_a_reason_and_security_cannot_be_dropped() {
 #[test]
 fn duplicate_rename_archive_and_delete() {
     let mut ws = workspace();
-    ws.create_assessment(
-        "abc123",
-        "Acme",
-        ReportType::Type2,
-        soc2_readiness::assessment::Depth::Full,
-        at(0),
-    )
-    .unwrap();
+    crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
     ws.save_answer(
         "abc123",
         "access.sso-mfa",
@@ -268,14 +232,7 @@ fn the_history_is_append_only() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("data.sqlite3");
     let mut ws = Workspace::new(bank(), Store::open(&path, at(0)).unwrap());
-    ws.create_assessment(
-        "abc123",
-        "Acme",
-        ReportType::Type2,
-        soc2_readiness::assessment::Depth::Full,
-        at(0),
-    )
-    .unwrap();
+    crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
     drop(ws);
     let conn = Connection::open(&path).unwrap();
     let err = conn
@@ -290,14 +247,7 @@ fn a_file_database_survives_reopening_with_wal_and_foreign_keys() {
     let path = dir.path().join("nested/folder/data.sqlite3");
     {
         let mut ws = Workspace::new(bank(), Store::open(&path, at(0)).unwrap());
-        ws.create_assessment(
-            "abc123",
-            "Acme",
-            ReportType::Type2,
-            soc2_readiness::assessment::Depth::Full,
-            at(0),
-        )
-        .unwrap();
+        crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
         ws.save_answer(
             "abc123",
             "access.sso-mfa",
@@ -426,14 +376,7 @@ mod backups {
     fn rolling_backups_keep_the_newest_ten_and_daily_ones_wait_a_day() {
         let dir = tempfile::tempdir().unwrap();
         let (mut ws, path) = file_workspace(dir.path());
-        ws.create_assessment(
-            "abc123",
-            "Acme",
-            ReportType::Type2,
-            soc2_readiness::assessment::Depth::Full,
-            at(0),
-        )
-        .unwrap();
+        crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
         assert!(backup::list(&path).unwrap().is_empty());
         for minute in 1..=12 {
             ws.store.back_up("manual", at(minute)).unwrap();
@@ -459,23 +402,9 @@ mod backups {
     fn restoring_brings_back_the_old_data_and_keeps_the_replaced_file() {
         let dir = tempfile::tempdir().unwrap();
         let (mut ws, path) = file_workspace(dir.path());
-        ws.create_assessment(
-            "first1",
-            "Before",
-            ReportType::Type2,
-            soc2_readiness::assessment::Depth::Full,
-            at(0),
-        )
-        .unwrap();
+        crate::support::create(&mut ws, "first1", "Before", ReportType::Type2, at(0));
         let taken = ws.store.back_up("manual", at(1)).unwrap();
-        ws.create_assessment(
-            "second",
-            "After",
-            ReportType::Type2,
-            soc2_readiness::assessment::Depth::Full,
-            at(2),
-        )
-        .unwrap();
+        crate::support::create(&mut ws, "second", "After", ReportType::Type2, at(2));
         drop(ws);
         let aside = backup::restore(std::path::Path::new(&taken.path), &path, at(3))
             .unwrap()
@@ -544,14 +473,13 @@ mod backups {
         let dir = tempfile::tempdir().unwrap();
         let (mut ws, path) = file_workspace(dir.path());
         for i in 0..40 {
-            ws.create_assessment(
+            crate::support::create(
+                &mut ws,
                 &format!("id{i:04}"),
                 &"A long organisation name ".repeat(10),
                 ReportType::Type2,
-                soc2_readiness::assessment::Depth::Full,
                 at(0),
-            )
-            .unwrap();
+            );
         }
         drop(ws);
         let whole = std::fs::read(&path).unwrap();

@@ -188,3 +188,21 @@ pub fn fixture_copy(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     std::fs::copy(from, &path).unwrap();
     (dir, path)
 }
+
+/// Creates a full-depth assessment, as most tests need one: the quick path has its own tests.
+pub fn create(
+    ws: &mut soc2_readiness::Workspace,
+    id: &str,
+    organisation: &str,
+    report_type: soc2_readiness::assessment::ReportType,
+    when: DateTime<Utc>,
+) -> soc2_readiness::assessment::Assessment {
+    ws.create_assessment(
+        id,
+        organisation,
+        report_type,
+        soc2_readiness::assessment::Depth::Full,
+        when,
+    )
+    .unwrap()
+}

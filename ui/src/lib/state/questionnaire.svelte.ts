@@ -200,9 +200,9 @@ export class Questionnaire {
       return !!state?.applicable && !state.answered && !this.view.record.implied[q.id];
     });
     if (open.length === 0) return null;
-    const order = this.bank.questions.map((q) => q.id);
-    const here = order.indexOf(this.selectedQuestion?.id ?? '');
-    return (open.find((q) => order.indexOf(q.id) > here) ?? open[0]).id;
+    const here = this.bank.questions.findIndex((q) => q.id === this.selectedQuestion?.id);
+    const after = this.bank.questions.slice(here + 1);
+    return (open.find((q) => after.includes(q)) ?? open[0]).id;
   }
 
   move(by: number): void {
