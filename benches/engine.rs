@@ -10,13 +10,12 @@ use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ReportType};
 use soc2_readiness::catalog::bundled_bank;
 use soc2_readiness::report::{PageSize, ReportSettings};
 use soc2_readiness::scoring::score;
-use soc2_readiness::store::Store;
 use soc2_readiness::workspace::AnswerDetails;
 
 /// A workspace on a real file with one assessment where every question is answered.
 fn fully_answered(path: &std::path::Path) -> Workspace {
     let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap();
-    let mut ws = Workspace::new(bundled_bank(), Store::open(path, Utc::now()).unwrap());
+    let mut ws = Workspace::open_with_bank(bundled_bank(), path, Utc::now()).unwrap();
     ws.create_assessment(
         "bench",
         "Bench Ltd",
@@ -36,11 +35,15 @@ fn fully_answered(path: &std::path::Path) -> Workspace {
         ("scope.offices", "yes"),
     ];
     for (question, raw) in scoping {
-        let value = soc2_readiness::assessment::parse_answer_for(&ws.bank, question, raw).unwrap();
+        let value = soc2_readiness::assessment::parse_answer_for(ws.bank(), question, raw).unwrap();
         ws.save_answer("bench", question, value, AnswerDetails::default(), at)
             .unwrap();
     }
-    let ids: Vec<String> = ws.bank.control_questions().map(|q| q.id.clone()).collect();
+    let ids: Vec<String> = ws
+        .bank()
+        .control_questions()
+        .map(|q| q.id.clone())
+        .collect();
     for (i, id) in ids.iter().enumerate() {
         let level = MaturityLevel::try_from((i % 5) as u8).unwrap();
         let details = AnswerDetails {
@@ -57,7 +60,7 @@ fn engine(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = fully_answered(&dir.path().join("bench.sqlite3"));
     let record = ws.record("bench").unwrap();
-    let bank = ws.bank.clone();
+    let bank = ws.bank().clone();
 
     c.bench_function("rescore_fully_answered", |b| {
         b.iter(|| score(black_box(&bank), black_box(&record)))

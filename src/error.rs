@@ -1,10 +1,12 @@
-//! The engine's one error type, so callers (CLI, desktop shell) map a single enum.
+//! The engine's one error type, so callers (CLI, desktop shell) map a single enum, and its kinds.
+
+use serde::Serialize;
 
 use crate::assessment::AnswerError;
 use crate::catalog::BankError;
 use crate::interchange::ImportError;
-use crate::report::ReportError;
-use crate::store::StoreError;
+use soc2_readiness_report::ReportError;
+use soc2_readiness_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -24,6 +26,44 @@ pub enum Error {
     Invalid(String),
 }
 
+/// What went wrong, for a front end to branch on instead of message text. Serialised in
+/// snake case (`not_found`, `disk_full`, ...), and exported to TypeScript as a union of those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// No assessment with that id (or id prefix).
+    NotFound,
+    /// The answer does not fit its question (unknown question, wrong value, missing reason).
+    InvalidAnswer,
+    /// A portable JSON file that cannot be imported.
+    InvalidImport,
+    /// A user's file (export, import, logo, report) could not be read or written.
+    File,
+    /// The data file could not be opened.
+    CannotOpen,
+    /// The data file is open in another window of the app.
+    InUse,
+    /// The data file was written by a newer version of the app.
+    TooNew,
+    /// Another program holds the data file locked.
+    Locked,
+    DiskFull,
+    /// The data file can be read but not changed.
+    ReadOnly,
+    /// Any other failure of the data file.
+    Store,
+    Report,
+    /// A value given by the user is out of bounds (an empty name, an unknown category).
+    InvalidInput,
+    /// A question bank that does not hold together.
+    Bank,
+    /// The data file is busy being restored or switched.
+    Unavailable,
+    /// Raised by no engine call: what a front end calls a failure it did not foresee (a broken
+    /// IPC call, say), so its type stays one closed set.
+    Unexpected,
+}
+
 impl Error {
     /// Names the data file in a store failure raised without it (see [`StoreError::in_file`]).
     pub fn in_file(self, data_file: &std::path::Path) -> Error {
@@ -33,22 +73,21 @@ impl Error {
         }
     }
 
-    /// A stable machine-readable kind, for the UI to branch on instead of message text.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Bank(_) => "bank",
-            Error::Store(StoreError::UnknownAssessment(_)) => "not_found",
-            Error::Store(StoreError::TooNew { .. }) => "too_new",
-            Error::Store(StoreError::Open { .. }) => "cannot_open",
-            Error::Store(StoreError::Locked { .. }) => "locked",
-            Error::Store(StoreError::DiskFull { .. }) => "disk_full",
-            Error::Store(StoreError::ReadOnly { .. }) => "read_only",
-            Error::Store(_) => "store",
-            Error::Answer(_) => "invalid_answer",
-            Error::Import(_) => "invalid_import",
-            Error::Report(_) => "report",
-            Error::File { .. } => "file",
-            Error::Invalid(_) => "invalid_input",
+            Error::Bank(_) => ErrorKind::Bank,
+            Error::Store(StoreError::UnknownAssessment(_)) => ErrorKind::NotFound,
+            Error::Store(StoreError::TooNew { .. }) => ErrorKind::TooNew,
+            Error::Store(StoreError::Open { .. }) => ErrorKind::CannotOpen,
+            Error::Store(StoreError::Locked { .. }) => ErrorKind::Locked,
+            Error::Store(StoreError::DiskFull { .. }) => ErrorKind::DiskFull,
+            Error::Store(StoreError::ReadOnly { .. }) => ErrorKind::ReadOnly,
+            Error::Store(_) => ErrorKind::Store,
+            Error::Answer(_) => ErrorKind::InvalidAnswer,
+            Error::Import(_) => ErrorKind::InvalidImport,
+            Error::Report(_) => ErrorKind::Report,
+            Error::File { .. } => ErrorKind::File,
+            Error::Invalid(_) => ErrorKind::InvalidInput,
         }
     }
 }

@@ -9,8 +9,8 @@ use crate::assessment::{
     Answer, Assessment, AssessmentRecord, ScopeOverride, check_details, check_value,
 };
 use crate::catalog::Bank;
-use crate::store::HistoryEntry;
 use crate::upgrade::{BankUpgrade, carry};
+use soc2_readiness_store::HistoryEntry;
 
 pub const FORMAT: &str = "soc2-readiness/assessment";
 pub const FORMAT_VERSION: u32 = 1;

@@ -1,22 +1,27 @@
-//! SOC 2 Readiness engine: question bank, answers, scope, scoring, gaps, storage and interchange.
+//! SOC 2 Readiness application layer: the one way in for the CLI and the desktop shell.
 //!
-//! Nothing here knows about Tauri or a UI; time and ids come in as arguments so every result
-//! is reproducible.
+//! [`Workspace`] holds the question bank over one data file and offers every operation both
+//! front ends need; the store and the PDF renderer stay behind it. The domain (catalogue,
+//! assessments, scope, scoring, gaps, plan) is re-exported from `soc2-readiness-core` so front
+//! ends name its types, never a lower layer.
 
-pub mod analysis;
-pub mod assessment;
-pub mod catalog;
-pub mod depth;
+pub mod data_file;
 pub mod error;
-pub mod gaps;
+pub mod files;
 pub mod interchange;
-pub mod plan;
-pub mod report;
-pub mod scope;
-pub mod scoring;
-pub mod store;
-pub mod upgrade;
 pub mod workspace;
 
-pub use error::{Error, Result};
+pub use soc2_readiness_core::{
+    analysis, assessment, catalog, depth, gaps, plan, scope, scoring, upgrade,
+};
+
+/// What the front ends need of the report: its options, the rendered result and the fingerprint
+/// that ties a PDF to the answers it came from. Rendering itself goes through [`Workspace`].
+pub mod report {
+    pub use soc2_readiness_report::{
+        PageSize, RenderedReport, ReportError, ReportSettings, fingerprint,
+    };
+}
+
+pub use error::{Error, ErrorKind, Result};
 pub use workspace::Workspace;

@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 use rusqlite::Connection;
 use soc2_readiness::Workspace;
 use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ReportType};
-use soc2_readiness::store::Store;
 use soc2_readiness::workspace::AnswerDetails;
 
 use crate::support::{at, bank};
@@ -26,14 +25,15 @@ fn writer_process_for_the_crash_test() {
         return;
     };
     let round = round.to_string_lossy().into_owned();
-    let mut ws = Workspace::new(
-        bank(),
-        Store::open(std::path::Path::new(&db), at(0)).unwrap(),
-    );
+    let mut ws = Workspace::open_with_bank(bank(), std::path::Path::new(&db), at(0)).unwrap();
     if ws.resolve("crash").is_err() {
         crate::support::create(&mut ws, "crash", "Crash Test Ltd", ReportType::Type2, at(0));
     }
-    let questions: Vec<String> = ws.bank.control_questions().map(|q| q.id.clone()).collect();
+    let questions: Vec<String> = ws
+        .bank()
+        .control_questions()
+        .map(|q| q.id.clone())
+        .collect();
     for i in 0..BURST {
         let details = AnswerDetails {
             note: Some(format!("{round}-{i}")),
@@ -145,7 +145,7 @@ fn killing_the_writer_at_random_moments_loses_nothing_reported_saved() {
         );
     }
     // The file still opens through the store, with every check it makes.
-    let ws = Workspace::new(bank(), Store::open(&db, at(2)).unwrap());
+    let ws = Workspace::open_with_bank(bank(), &db, at(2)).unwrap();
     assert_eq!(ws.summaries().unwrap().len(), 1);
     assert!(
         reported_total >= rounds,

@@ -2,7 +2,6 @@
 
 use soc2_readiness::Workspace;
 use soc2_readiness::assessment::{Depth, ReportType, parse_answer_for};
-use soc2_readiness::store::Store;
 use soc2_readiness::workspace::AnswerDetails;
 
 use crate::support::{at, bank, today};
@@ -26,7 +25,7 @@ const SECURITY_ONLY_STARTUP: &[(&str, &str)] = &[
 ];
 
 fn startup(depth: Depth) -> (Workspace, String) {
-    let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+    let mut ws = Workspace::in_memory(bank()).unwrap();
     let id = "fernleaf0001".to_string();
     ws.create_assessment(&id, "Fernleaf Labs", ReportType::Type1, depth, at(0))
         .unwrap();
@@ -37,7 +36,7 @@ fn startup(depth: Depth) -> (Workspace, String) {
 }
 
 fn answer(ws: &mut Workspace, id: &str, question: &str, raw: &str, minute: u32) {
-    let value = parse_answer_for(&ws.bank, question, raw)
+    let value = parse_answer_for(ws.bank(), question, raw)
         .unwrap_or_else(|e| panic!("{question} = {raw}: {e}"));
     ws.save_answer(id, question, value, AnswerDetails::default(), at(minute))
         .unwrap_or_else(|e| panic!("{question} = {raw}: {e}"));
@@ -47,7 +46,7 @@ fn answer(ws: &mut Workspace, id: &str, question: &str, raw: &str, minute: u32) 
 /// path, in bank order.
 fn still_asked(ws: &Workspace, id: &str) -> Vec<String> {
     let (_, scorecard) = ws.scorecard(id).unwrap();
-    ws.bank
+    ws.bank()
         .control_questions()
         .zip(&scorecard.questions)
         .filter(|(_, state)| state.applicable && !state.answered)
@@ -208,7 +207,7 @@ fn writing_the_missing_foundation_brings_its_dependents_back_unanswered_and_the_
     assert!(!record.answers.contains_key("policy.policy-set"));
     assert_eq!(
         record.answers["people.policy-acceptance"].value,
-        parse_answer_for(&ws.bank, "people.policy-acceptance", "informal").unwrap()
+        parse_answer_for(ws.bank(), "people.policy-acceptance", "informal").unwrap()
     );
     let open = still_asked(&ws, &id);
     assert!(

@@ -4,13 +4,12 @@ use proptest::prelude::*;
 use soc2_readiness::Workspace;
 use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ReportType};
 use soc2_readiness::catalog::Category;
-use soc2_readiness::store::Store;
 use soc2_readiness::workspace::AnswerDetails;
 
 use crate::support::{at, bank};
 
 fn workspace_with_one() -> Workspace {
-    let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+    let mut ws = Workspace::in_memory(bank()).unwrap();
     crate::support::create(&mut ws, "abc123", "Ελλάδα Cloud", ReportType::Type2, at(0));
     let details = AnswerDetails {
         note: Some("nightly snapshots, restore never tested".into()),
@@ -38,7 +37,7 @@ fn workspace_with_one() -> Workspace {
     ws.set_scope(
         "abc123",
         Category::Availability,
-        Some(true),
+        soc2_readiness::workspace::ScopeDecision::In,
         "enterprise SLA in negotiation",
         at(3),
     )
@@ -57,10 +56,7 @@ fn export_then_import_gives_the_same_assessment_under_a_new_id() {
     assert_eq!(copy.answers, original.answers);
     assert_eq!(copy.scope_overrides, original.scope_overrides);
     assert_eq!(copy.assessment.organisation, "Ελλάδα Cloud");
-    assert_eq!(
-        ws.store.history("new999").unwrap(),
-        ws.store.history("abc123").unwrap()
-    );
+    assert_eq!(ws.history("new999").unwrap(), ws.history("abc123").unwrap());
     let (_, a) = ws.scorecard("abc123").unwrap();
     let (_, b) = ws.scorecard("new999").unwrap();
     assert_eq!(a, b, "the same answers score the same");
@@ -127,7 +123,7 @@ fn bad_files_are_refused_naming_the_field_and_nothing_is_written() {
             err.to_string().contains(expected),
             "expected '{expected}' in: {err}"
         );
-        assert_eq!(err.kind(), "invalid_import");
+        assert_eq!(err.kind(), soc2_readiness::ErrorKind::InvalidImport);
         assert_eq!(
             ws.summaries().unwrap().len(),
             1,
@@ -252,7 +248,7 @@ fn small_bank_files() -> &'static Vec<(String, String)> {
 }
 
 fn count(ws: &Workspace) -> usize {
-    ws.store.list_assessments().unwrap().len()
+    ws.summaries().unwrap().len()
 }
 
 /// One in-memory workspace per test thread, reused across generated cases so 100,000 of them
@@ -260,7 +256,7 @@ fn count(ws: &Workspace) -> usize {
 fn with_scratch(check: impl FnOnce(&mut Workspace, usize)) {
     thread_local! {
         static SCRATCH: std::cell::RefCell<Workspace> =
-            std::cell::RefCell::new(Workspace::new(shared_bank(), Store::open_in_memory().unwrap()));
+            std::cell::RefCell::new(Workspace::in_memory(shared_bank()).unwrap());
     }
     SCRATCH.with(|ws| {
         let mut ws = ws.borrow_mut();

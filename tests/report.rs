@@ -3,8 +3,8 @@
 use std::process::Command;
 
 use soc2_readiness::Workspace;
-use soc2_readiness::report::{PageSize, PageText, RenderedReport, ReportSettings, SAFE_EDGE_MM};
-use soc2_readiness::store::Store;
+use soc2_readiness::report::{PageSize, RenderedReport, ReportSettings};
+use soc2_readiness_report::{PageText, SAFE_EDGE_MM};
 
 use crate::support::{at, bank, demo_workspace};
 
@@ -177,7 +177,7 @@ fn a_fully_answered_report_has_every_section_and_the_engine_numbers() {
 
 #[test]
 fn an_empty_assessment_and_letter_paper_also_give_a_clean_report() {
-    let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+    let mut ws = Workspace::in_memory(bank()).unwrap();
     let long_name = "The Extraordinarily Long-Named International Holding Company for Cloud Analytics, Payments and Customer Data Services of Northern and Central Europe GmbH & Co. KG";
     crate::support::create(
         &mut ws,
@@ -200,7 +200,7 @@ fn an_empty_assessment_and_letter_paper_also_give_a_clean_report() {
 
 #[test]
 fn a_quick_path_report_lists_implied_answers_under_their_foundation() {
-    let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+    let mut ws = Workspace::in_memory(bank()).unwrap();
     ws.create_assessment(
         "quick",
         "Fernleaf Labs",
@@ -215,7 +215,7 @@ fn a_quick_path_report_lists_implied_answers_under_their_foundation() {
         ("incident.plan", "not-in-place"),
         ("audit.firm", "planned"),
     ] {
-        let value = soc2_readiness::assessment::parse_answer_for(&ws.bank, question, raw).unwrap();
+        let value = soc2_readiness::assessment::parse_answer_for(ws.bank(), question, raw).unwrap();
         ws.save_answer("quick", question, value, Default::default(), at(1))
             .unwrap();
     }
@@ -226,7 +226,7 @@ fn a_quick_path_report_lists_implied_answers_under_their_foundation() {
     let controls = record
         .implied
         .keys()
-        .filter(|id| !ws.bank.question(id).unwrap().engagement)
+        .filter(|id| !ws.bank().question(id).unwrap().engagement)
         .count();
     assert!(controls < implied, "tasks are implied too");
     let (_, scorecard) = ws.scorecard("quick").unwrap();

@@ -7,7 +7,6 @@ use soc2_readiness::assessment::{ReportType, parse_answer_for};
 use soc2_readiness::catalog::Category;
 use soc2_readiness::gaps::{Priority, top_gaps};
 use soc2_readiness::scope::Proposal;
-use soc2_readiness::store::Store;
 use soc2_readiness::workspace::AnswerDetails;
 
 use crate::support::{at, bank};
@@ -24,7 +23,7 @@ struct Company {
 
 impl Company {
     fn new(name: &str, report_type: ReportType) -> Company {
-        let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+        let mut ws = Workspace::in_memory(bank()).unwrap();
         let id = "scenario0001".to_string();
         crate::support::create(&mut ws, &id, name, report_type, at(0));
         Company { ws, id }
@@ -35,7 +34,7 @@ impl Company {
     }
 
     fn answer_with(&mut self, question: &str, raw: &str, details: AnswerDetails) -> &mut Company {
-        let value = parse_answer_for(&self.ws.bank, question, raw)
+        let value = parse_answer_for(self.ws.bank(), question, raw)
             .unwrap_or_else(|e| panic!("{question} = {raw}: {e}"));
         self.ws
             .save_answer(&self.id, question, value, details, at(1))
@@ -55,7 +54,7 @@ impl Company {
     fn all_controls(&mut self, level: &str) -> &mut Company {
         let ids: Vec<String> = self
             .ws
-            .bank
+            .bank()
             .control_questions()
             .map(|q| q.id.clone())
             .collect();
@@ -69,7 +68,7 @@ impl Company {
     fn prefix(&mut self, prefix: &str, level: &str) -> &mut Company {
         let ids: Vec<String> = self
             .ws
-            .bank
+            .bank()
             .control_questions()
             .filter(|q| q.id.starts_with(prefix))
             .map(|q| q.id.clone())
@@ -498,7 +497,7 @@ fn a_deadline_that_cannot_be_met_says_so_and_offers_a_bridge() {
 fn work_that_will_not_fit_before_the_window_is_high() {
     let mut c = Company::new("Tightrope", ReportType::Type1);
     let large_moderate =
-        c.ws.bank
+        c.ws.bank()
             .control_questions()
             .find(|q| {
                 q.impact == Some(soc2_readiness::catalog::Impact::Moderate)
@@ -550,7 +549,7 @@ fn work_that_will_not_fit_before_the_window_is_high() {
 fn none_of_these_cannot_be_picked_with_another_kind_of_data() {
     let mut c = Company::new("Exclusive Ltd", ReportType::Type2);
     let value =
-        parse_answer_for(&c.ws.bank, "scope.data-kinds", "none-sensitive,personal").unwrap();
+        parse_answer_for(c.ws.bank(), "scope.data-kinds", "none-sensitive,personal").unwrap();
     let error =
         c.ws.save_answer(
             &c.id,
@@ -575,7 +574,7 @@ fn an_exception_needs_a_control_in_place_and_words() {
             exception: Some(text.into()),
             ..AnswerDetails::default()
         };
-        let value = parse_answer_for(&c.ws.bank, "access.sso-mfa", level).unwrap();
+        let value = parse_answer_for(c.ws.bank(), "access.sso-mfa", level).unwrap();
         let result =
             c.ws.save_answer(&c.id, "access.sso-mfa", value, details, at(1));
         if text.trim().is_empty() {
@@ -599,7 +598,7 @@ fn an_exception_needs_a_control_in_place_and_words() {
         c.ws.record(&c.id).unwrap().answers["access.sso-mfa"].exception,
         None
     );
-    let history = c.ws.store.history(&c.id).unwrap();
+    let history = c.ws.history(&c.id).unwrap();
     assert!(history.iter().any(|h| h.exception.is_some()));
 }
 

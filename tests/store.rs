@@ -3,14 +3,14 @@
 use rusqlite::Connection;
 use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ReportType};
 use soc2_readiness::catalog::Category;
-use soc2_readiness::store::{SCHEMA_VERSION, Store, StoreError};
 use soc2_readiness::workspace::AnswerDetails;
 use soc2_readiness::{Error, Workspace};
+use soc2_readiness_store::{SCHEMA_VERSION, Store, StoreError};
 
 use crate::support::{at, bank};
 
 fn workspace() -> Workspace {
-    Workspace::new(bank(), Store::open_in_memory().unwrap())
+    Workspace::in_memory(bank()).unwrap()
 }
 
 #[test]
@@ -63,7 +63,7 @@ fn answers_and_details_round_trip_and_keep_what_was_not_changed() {
     assert_eq!(record.assessment.organisation, "Łódź Analytics");
     assert_eq!(record.assessment.updated_at, at(2));
 
-    let history = ws.store.history("abc123").unwrap();
+    let history = ws.history("abc123").unwrap();
     let changes: Vec<(&str, Option<&AnswerValue>)> = history
         .iter()
         .map(|h| (h.question_id.as_str(), h.value.as_ref()))
@@ -86,7 +86,7 @@ fn answers_and_details_round_trip_and_keep_what_was_not_changed() {
             .answers
             .contains_key("access.sso-mfa")
     );
-    let history = ws.store.history("abc123").unwrap();
+    let history = ws.history("abc123").unwrap();
     assert_eq!(
         history.last().unwrap().value,
         None,
@@ -130,13 +130,9 @@ fn answers_are_checked_before_anything_is_written() {
             .save_answer("abc123", question, value, AnswerDetails::default(), at(1))
             .unwrap_err();
         assert!(err.to_string().contains(expected), "{question}: {err}");
-        assert_eq!(err.kind(), "invalid_answer");
+        assert_eq!(err.kind(), soc2_readiness::ErrorKind::InvalidAnswer);
     }
-    assert_eq!(
-        ws.store.history("abc123").unwrap().len(),
-        1,
-        "only the creation"
-    );
+    assert_eq!(ws.history("abc123").unwrap().len(), 1, "only the creation");
 }
 
 #[test]
@@ -150,11 +146,8 @@ fn assessments_resolve_by_unique_prefix() {
         Err(Error::Store(StoreError::AmbiguousAssessment(_)))
     ));
     let err = ws.resolve("zzz").unwrap_err();
-    assert_eq!(err.kind(), "not_found");
-    assert_eq!(
-        err.to_string(),
-        "no assessment matches 'zzz' (run `soc2-readiness list` to see the ids)"
-    );
+    assert_eq!(err.kind(), soc2_readiness::ErrorKind::NotFound);
+    assert_eq!(err.to_string(), "no assessment matches 'zzz'");
 }
 
 #[test]
@@ -162,11 +155,23 @@ fn scope_overrides_need_a_reason_and_security_cannot_be_dropped() {
     let mut ws = workspace();
     crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
     let err = ws
-        .set_scope("abc123", Category::Privacy, Some(true), " ", at(1))
+        .set_scope(
+            "abc123",
+            Category::Privacy,
+            soc2_readiness::workspace::ScopeDecision::In,
+            " ",
+            at(1),
+        )
         .unwrap_err();
     assert!(err.to_string().contains("needs a reason"), "{err}");
     let err = ws
-        .set_scope("abc123", Category::Security, Some(false), "no", at(1))
+        .set_scope(
+            "abc123",
+            Category::Security,
+            soc2_readiness::workspace::ScopeDecision::Out,
+            "no",
+            at(1),
+        )
         .unwrap_err();
     assert!(
         err.to_string().contains("Security is always in scope"),
@@ -175,7 +180,7 @@ fn scope_overrides_need_a_reason_and_security_cannot_be_dropped() {
     ws.set_scope(
         "abc123",
         Category::Privacy,
-        Some(true),
+        soc2_readiness::workspace::ScopeDecision::In,
         "customer asked for it",
         at(2),
     )
@@ -183,8 +188,14 @@ fn scope_overrides_need_a_reason_and_security_cannot_be_dropped() {
     let record = ws.record("abc123").unwrap();
     assert_eq!(record.scope_overrides.len(), 1);
     assert_eq!(record.scope_overrides[0].reason, "customer asked for it");
-    ws.set_scope("abc123", Category::Privacy, None, "", at(3))
-        .unwrap();
+    ws.set_scope(
+        "abc123",
+        Category::Privacy,
+        soc2_readiness::workspace::ScopeDecision::Proposed,
+        "",
+        at(3),
+    )
+    .unwrap();
     assert!(ws.record("abc123").unwrap().scope_overrides.is_empty());
 }
 
@@ -212,16 +223,16 @@ fn duplicate_rename_archive_and_delete() {
     let record = ws.record("def456").unwrap();
     assert_eq!(record.answers.len(), 2, "report type and the one answer");
     ws.rename("abc123", "Acme Ltd", at(6)).unwrap();
-    ws.store.set_archived("abc123", Some(at(7)), at(7)).unwrap();
+    ws.set_archived("abc123", true, at(7)).unwrap();
     let list = ws.summaries().unwrap();
     assert_eq!(list.len(), 2);
     let original = list.iter().find(|s| s.assessment.id == "abc123").unwrap();
     assert_eq!(original.assessment.organisation, "Acme Ltd");
     assert!(original.assessment.archived_at.is_some());
-    ws.store.delete_assessment("abc123").unwrap();
+    ws.delete("abc123").unwrap();
     assert!(ws.record("abc123").is_err());
     assert!(
-        ws.store.history("abc123").unwrap().is_empty(),
+        ws.history("abc123").unwrap().is_empty(),
         "history goes with it"
     );
     assert_eq!(ws.summaries().unwrap().len(), 1);
@@ -231,7 +242,7 @@ fn duplicate_rename_archive_and_delete() {
 fn the_history_is_append_only() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("data.sqlite3");
-    let mut ws = Workspace::new(bank(), Store::open(&path, at(0)).unwrap());
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(0)).unwrap();
     crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
     drop(ws);
     let conn = Connection::open(&path).unwrap();
@@ -246,7 +257,7 @@ fn a_file_database_survives_reopening_with_wal_and_foreign_keys() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested/folder/data.sqlite3");
     {
-        let mut ws = Workspace::new(bank(), Store::open(&path, at(0)).unwrap());
+        let mut ws = Workspace::open_with_bank(bank(), &path, at(0)).unwrap();
         crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
         ws.save_answer(
             "abc123",
@@ -342,7 +353,7 @@ fn a_version_1_database_migrates_to_the_current_schema_keeping_its_data() {
     {
         // The schema as version 1 shipped it, with one assessment in it.
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch(include_str!("../src/store/migrations/0001_initial.sql"))
+        conn.execute_batch(include_str!("../crates/store/migrations/0001_initial.sql"))
             .unwrap();
         conn.execute_batch(
             "INSERT INTO assessments VALUES ('old1', 'Old Co', '2026.11.1', '2026-11-01T09:00:00.000000Z', '2026-11-01T09:00:00.000000Z', NULL);
@@ -350,7 +361,7 @@ fn a_version_1_database_migrates_to_the_current_schema_keeping_its_data() {
         )
         .unwrap();
     }
-    let mut ws = Workspace::new(bank(), Store::open(&path, at(0)).unwrap());
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(0)).unwrap();
     assert_eq!(ws.record("old1").unwrap().assessment.organisation, "Old Co");
     ws.save_settings(&Default::default()).unwrap();
     let conn = Connection::open(&path).unwrap();
@@ -362,12 +373,12 @@ fn a_version_1_database_migrates_to_the_current_schema_keeping_its_data() {
 
 mod backups {
     use super::*;
-    use soc2_readiness::store::backup;
+    use soc2_readiness_store::backup;
 
     fn file_workspace(dir: &std::path::Path) -> (Workspace, std::path::PathBuf) {
         let path = dir.join("data").join("assessments.sqlite3");
         (
-            Workspace::new(bank(), Store::open(&path, at(0)).unwrap()),
+            Workspace::open_with_bank(bank(), &path, at(0)).unwrap(),
             path,
         )
     }
@@ -379,22 +390,18 @@ mod backups {
         crate::support::create(&mut ws, "abc123", "Acme", ReportType::Type2, at(0));
         assert!(backup::list(&path).unwrap().is_empty());
         for minute in 1..=12 {
-            ws.store.back_up("manual", at(minute)).unwrap();
+            ws.back_up("manual", at(minute)).unwrap();
         }
         let list = backup::list(&path).unwrap();
         assert_eq!(list.len(), backup::KEEP);
         assert_eq!(list[0].created_at, at(12), "newest first");
         assert_eq!(list.last().unwrap().created_at, at(3));
         assert!(
-            ws.store.back_up_if_due(at(59)).unwrap().is_none(),
+            ws.back_up_if_due(at(59)).unwrap().is_none(),
             "one already today"
         );
         let tomorrow = at(12) + chrono::Duration::hours(25);
-        let daily = ws
-            .store
-            .back_up_if_due(tomorrow)
-            .unwrap()
-            .expect("a day later");
+        let daily = ws.back_up_if_due(tomorrow).unwrap().expect("a day later");
         assert_eq!(daily.reason, "daily");
     }
 
@@ -403,13 +410,13 @@ mod backups {
         let dir = tempfile::tempdir().unwrap();
         let (mut ws, path) = file_workspace(dir.path());
         crate::support::create(&mut ws, "first1", "Before", ReportType::Type2, at(0));
-        let taken = ws.store.back_up("manual", at(1)).unwrap();
+        let taken = ws.back_up("manual", at(1)).unwrap();
         crate::support::create(&mut ws, "second", "After", ReportType::Type2, at(2));
         drop(ws);
         let aside = backup::restore(std::path::Path::new(&taken.path), &path, at(3))
             .unwrap()
             .expect("the replaced file is kept");
-        let ws = Workspace::new(bank(), Store::open(&path, at(4)).unwrap());
+        let ws = Workspace::open_with_bank(bank(), &path, at(4)).unwrap();
         let names: Vec<String> = ws
             .summaries()
             .unwrap()
@@ -417,7 +424,7 @@ mod backups {
             .map(|s| s.assessment.organisation)
             .collect();
         assert_eq!(names, ["Before"]);
-        let kept = Workspace::new(bank(), Store::open(&aside, at(5)).unwrap());
+        let kept = Workspace::open_with_bank(bank(), &aside, at(5)).unwrap();
         assert_eq!(kept.summaries().unwrap().len(), 2, "nothing was lost");
     }
 
@@ -439,7 +446,7 @@ mod backups {
         let path = dir.path().join("v1.sqlite3");
         {
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch(include_str!("../src/store/migrations/0001_initial.sql"))
+            conn.execute_batch(include_str!("../crates/store/migrations/0001_initial.sql"))
                 .unwrap();
             conn.execute_batch("PRAGMA user_version = 1;").unwrap();
         }
@@ -460,7 +467,7 @@ mod backups {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let (ws, path) = file_workspace(dir.path());
-        let taken = ws.store.back_up("manual", at(1)).unwrap();
+        let taken = ws.back_up("manual", at(1)).unwrap();
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(path.parent().unwrap()), 0o700);
@@ -519,7 +526,7 @@ mod backups {
 #[test]
 fn a_data_file_from_the_previous_release_keeps_its_answers_and_takes_exceptions() {
     let (_dir, path) = crate::support::fixture_copy("release-2026.11.1.sqlite3");
-    let mut ws = Workspace::new(bank(), Store::open(&path, at(5)).unwrap());
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(5)).unwrap();
     let id = "682af77f3763";
     let record = ws.record(id).unwrap();
     assert_eq!(record.assessment.bank_version, "2026.11.1");
@@ -533,7 +540,7 @@ fn a_data_file_from_the_previous_release_keeps_its_answers_and_takes_exceptions(
         "b6c643e6c2c41ddb",
         "the fingerprint printed by the previous release still matches"
     );
-    assert_eq!(ws.store.history(id).unwrap().len(), 10);
+    assert_eq!(ws.history(id).unwrap().len(), 10);
 
     let (_, scorecard) = ws.scorecard(id).unwrap();
     // The previous release printed readiness 1.6%, completion 2.2%, 180 applicable questions for
@@ -593,7 +600,7 @@ fn a_data_file_from_the_previous_release_keeps_its_answers_and_takes_exceptions(
     )
     .unwrap();
     drop(ws);
-    let ws = Workspace::new(bank(), Store::open(&path, at(7)).unwrap());
+    let ws = Workspace::open_with_bank(bank(), &path, at(7)).unwrap();
     let record = ws.record(id).unwrap();
     let review = &record.answers["change.peer-review"];
     assert_eq!(

@@ -96,10 +96,9 @@ pub fn answer_all_controls(bank: &Bank, record: &mut AssessmentRecord, level: Ma
 /// accents) in a fresh in-memory workspace, built through the public API like a user would.
 pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String) {
     use soc2_readiness::assessment::{ReportType, parse_answer_for};
-    use soc2_readiness::store::Store;
     use soc2_readiness::workspace::AnswerDetails;
 
-    let mut ws = soc2_readiness::Workspace::new(bank(), Store::open_in_memory().unwrap());
+    let mut ws = soc2_readiness::Workspace::in_memory(bank()).unwrap();
     let id = "demo00000001";
     ws.create_assessment(
         id,
@@ -134,7 +133,7 @@ pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String)
         ),
     ];
     for (question, raw) in scoping {
-        let value = parse_answer_for(&ws.bank, question, raw).unwrap();
+        let value = parse_answer_for(ws.bank(), question, raw).unwrap();
         ws.save_answer(id, question, value, AnswerDetails::default(), at(1))
             .unwrap();
     }
@@ -144,7 +143,11 @@ pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String)
         "Jürgen Weiß",
         "Sam Lee",
     ];
-    let ids: Vec<String> = ws.bank.control_questions().map(|q| q.id.clone()).collect();
+    let ids: Vec<String> = ws
+        .bank()
+        .control_questions()
+        .map(|q| q.id.clone())
+        .collect();
     for (i, question) in ids.iter().enumerate() {
         // A spread of levels, with a few not applicable and a few left unanswered.
         let raw = match i % 11 {
@@ -165,14 +168,14 @@ pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String)
             evidence: (i % 5 == 0).then(|| vec![format!("drive://evidence/{question}.pdf")]),
             exception: None,
         };
-        let value = parse_answer_for(&ws.bank, question, &raw).unwrap();
+        let value = parse_answer_for(ws.bank(), question, &raw).unwrap();
         ws.save_answer(id, question, value, details, at(2)).unwrap();
     }
     let exception = AnswerDetails {
         exception: Some("two contractors are not enrolled".into()),
         ..AnswerDetails::default()
     };
-    let operating = parse_answer_for(&ws.bank, "access.sso-mfa", "operating").unwrap();
+    let operating = parse_answer_for(ws.bank(), "access.sso-mfa", "operating").unwrap();
     ws.save_answer(id, "access.sso-mfa", operating, exception, at(2))
         .unwrap();
     (ws, id.to_string())

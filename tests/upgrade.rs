@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 use soc2_readiness::Workspace;
 use soc2_readiness::assessment::{AnswerValue, MaturityLevel};
 use soc2_readiness::catalog::{Category, ChangeKind, parse_bank};
-use soc2_readiness::store::Store;
 use soc2_readiness::upgrade::{carry, to_confirm};
 use soc2_readiness::workspace::AnswerDetails;
 
@@ -16,7 +15,7 @@ use crate::support::{at, bank};
 /// evidence and a scope override.
 fn current_release_file() -> (tempfile::TempDir, Workspace) {
     let (dir, path) = crate::support::fixture_copy("release-2026.11.2.sqlite3");
-    let ws = Workspace::new(bank(), Store::open(&path, at(5)).unwrap());
+    let ws = Workspace::open_with_bank(bank(), &path, at(5)).unwrap();
     (dir, ws)
 }
 
@@ -40,10 +39,10 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
         .expect("an older bank is upgraded");
     assert_eq!(
         (upgrade.from_version.as_str(), upgrade.to_version.as_str()),
-        ("2026.11.2", ws.bank.version.as_str())
+        ("2026.11.2", ws.bank().version.as_str())
     );
     let after = ws.record(ID).unwrap();
-    assert_eq!(after.assessment.bank_version, ws.bank.version);
+    assert_eq!(after.assessment.bank_version, ws.bank().version);
 
     // Every answer the file held is still an answer, or a note says where it went.
     let accounted: BTreeSet<&str> = upgrade
@@ -120,7 +119,7 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
         upgrade.notes.iter().any(|n| n.kind == ChangeKind::Added
             && n.question_id.as_deref() == Some("vendor.ai-services"))
     );
-    assert!(ws.bank.question("audit.firm").unwrap().engagement);
+    assert!(ws.bank().question("audit.firm").unwrap().engagement);
     let (_, scorecard) = ws.scorecard(ID).unwrap();
     assert_eq!(scorecard.tasks.answered, 1);
 
@@ -172,10 +171,10 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
 
 #[test]
 fn an_export_from_the_current_release_imports_onto_todays_bank() {
-    let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+    let mut ws = Workspace::in_memory(bank()).unwrap();
     let bytes = include_bytes!("fixtures/release-2026.11.2.json");
     let imported = ws.import_json(bytes, "imported0002", at(3)).unwrap();
-    assert_eq!(imported.bank_version, ws.bank.version);
+    assert_eq!(imported.bank_version, ws.bank().version);
     let record = ws.record("imported0002").unwrap();
     assert_eq!(record.upgrades.len(), 1);
     assert_eq!(record.upgrades[0].from_version, "2026.11.2");
@@ -191,7 +190,7 @@ fn an_export_from_the_current_release_imports_onto_todays_bank() {
 #[test]
 fn the_previous_release_file_upgrades_across_two_banks_and_keeps_its_scope_until_answered() {
     let (_dir, path) = crate::support::fixture_copy("release-2026.11.1.sqlite3");
-    let mut ws = Workspace::new(bank(), Store::open(&path, at(5)).unwrap());
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(5)).unwrap();
     let id = "682af77f3763";
     let before = ws.record(id).unwrap();
     let upgrade = ws.upgrade(id, at(6)).unwrap().unwrap();
@@ -278,7 +277,7 @@ note = "Insurance is a business decision, not a control."
 "#,
     );
     let test_bank = parse_bank(&files).unwrap();
-    let mut ws = Workspace::new(bank(), Store::open_in_memory().unwrap());
+    let mut ws = Workspace::in_memory(bank()).unwrap();
     let (_, id) = (
         (),
         ws.create_assessment(

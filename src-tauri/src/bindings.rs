@@ -12,7 +12,7 @@ macro_rules! declarations {
 
 fn generate() -> String {
     use soc2_readiness::{
-        analysis, assessment, catalog, gaps, plan, report, scope, scoring, store, upgrade,
+        analysis, assessment, catalog, data_file, gaps, plan, report, scope, scoring, upgrade,
         workspace,
     };
     let cfg = Config::new().with_large_int("number");
@@ -64,10 +64,12 @@ fn generate() -> String {
         upgrade::BankUpgrade,
         upgrade::UpgradeNote,
         scoring::TaskProgress,
-        store::HistoryEntry,
-        store::backup::BackupInfo,
+        assessment::HistoryEntry,
+        data_file::BackupInfo,
         workspace::AssessmentSummary,
         workspace::Settings,
+        workspace::ScopeDecision,
+        crate::error::ErrorKind,
         report::PageSize,
         crate::error::CommandError,
         crate::models::AppInfo,

@@ -1,21 +1,20 @@
 //! The one error that crosses IPC: a stable kind for the UI to branch on and a message to show.
 
 use serde::Serialize;
+pub use soc2_readiness::ErrorKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct CommandError {
-    /// Stable, machine-readable: `not_found`, `invalid_answer`, `invalid_import`, `file`,
-    /// `cannot_open`, `in_use`, `too_new`, `locked`, `disk_full`, `read_only`, `store`, `report`,
-    /// `invalid_input`, `bank`, `unavailable`.
-    pub kind: String,
+    /// Stable and machine-readable: the UI branches on it, never on the message.
+    pub kind: ErrorKind,
     /// Lower case, says what went wrong and what to do; never a stack trace.
     pub message: String,
 }
 
 impl CommandError {
-    pub fn new(kind: &str, message: impl Into<String>) -> CommandError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> CommandError {
         CommandError {
-            kind: kind.to_string(),
+            kind,
             message: message.into(),
         }
     }

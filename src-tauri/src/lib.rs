@@ -2,7 +2,6 @@
 
 mod commands;
 mod error;
-mod files;
 pub mod models;
 mod state;
 
@@ -83,11 +82,7 @@ pub fn run() {
                 loop {
                     std::thread::sleep(std::time::Duration::from_secs(3600));
                     let state = handle.state::<AppState>();
-                    let _ = state.with(|ws| {
-                        ws.store
-                            .back_up_if_due(chrono::Utc::now())
-                            .map_err(soc2_readiness::Error::from)
-                    });
+                    let _ = state.with(|ws| ws.back_up_if_due(chrono::Utc::now()));
                 }
             });
             Ok(())

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use soc2_readiness::assessment::{Answer, AnswerValue, AssessmentRecord};
 use soc2_readiness::catalog::Category;
 use soc2_readiness::scoring::Scorecard;
+use soc2_readiness::workspace::ScopeDecision;
 
 use crate::error::CommandError;
 
@@ -53,8 +54,7 @@ pub struct SavedAnswer {
 pub struct ScopeRequest {
     pub assessment_id: String,
     pub category: Category,
-    /// `None` returns the category to the proposal.
-    pub in_scope: Option<bool>,
+    pub decision: ScopeDecision,
     pub reason: String,
 }
 

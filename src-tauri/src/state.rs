@@ -4,9 +4,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chrono::Utc;
-use soc2_readiness::Workspace;
-use soc2_readiness::catalog::bundled_bank;
-use soc2_readiness::store::{Store, backup, chosen_path, default_path, remember_choice};
+use soc2_readiness::data_file::{self, remember_choice};
+use soc2_readiness::{ErrorKind, Workspace};
 
 use crate::error::{CommandError, CommandResult};
 
@@ -50,7 +49,7 @@ fn claim(data_file: &Path) -> Result<Option<Claim>, CommandError> {
     match file.try_lock() {
         Ok(()) => Ok(Some(Claim { _held: file })),
         Err(std::fs::TryLockError::WouldBlock) => Err(CommandError::new(
-            "in_use",
+            ErrorKind::InUse,
             format!(
                 "{} is open in another SOC 2 Readiness window; carry on there, or close that window and start again",
                 data_file.display()
@@ -83,25 +82,17 @@ fn open_claimed(data_file: &Option<PathBuf>) -> Opened {
 fn open_workspace(data_file: &Option<PathBuf>) -> Result<Workspace, CommandError> {
     match data_file {
         None => Err(CommandError::new(
-            "cannot_open",
+            ErrorKind::CannotOpen,
             "no home directory was found to keep the data file in",
         )),
-        Some(path) => Store::open(path, Utc::now())
-            .map(|store| Workspace::new(bundled_bank(), store))
-            .map_err(|e| CommandError::from(soc2_readiness::Error::from(e))),
+        Some(path) => Workspace::open(path, Utc::now()).map_err(CommandError::from),
     }
 }
 
 fn back_up_at_start(workspace: &Result<Workspace, CommandError>) {
-    if let Ok(ws) = workspace
-        && !ws.store.is_read_only()
-        && ws
-            .store
-            .list_assessments()
-            .is_ok_and(|list| !list.is_empty())
-    {
+    if let Ok(ws) = workspace {
         // A failed start backup must not stop the workshop; the daily one retries.
-        let _ = ws.store.back_up("start", Utc::now());
+        let _ = ws.back_up_at_start(Utc::now());
     }
 }
 
@@ -112,7 +103,7 @@ impl AppState {
     pub fn open() -> AppState {
         let named = std::env::var_os("SOC2_READINESS_DB").map(PathBuf::from);
         let remember_choice = named.is_none();
-        let data_file = named.or_else(chosen_path).or_else(default_path);
+        let data_file = data_file::locate(named).ok();
         AppState {
             remember_choice,
             ..AppState::open_at(data_file)
@@ -133,7 +124,7 @@ impl AppState {
     pub fn with_workspace(workspace: Workspace) -> AppState {
         AppState {
             open: Mutex::new(Opened {
-                data_file: workspace.store.location().map(PathBuf::from),
+                data_file: workspace.data_file().map(PathBuf::from),
                 workspace: Ok(workspace),
                 claim: None,
             }),
@@ -153,7 +144,7 @@ impl AppState {
         self.lock()
             .workspace
             .as_ref()
-            .is_ok_and(|ws| ws.store.is_read_only())
+            .is_ok_and(|ws| ws.is_read_only())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Opened> {
@@ -185,7 +176,7 @@ impl AppState {
     pub fn use_data_file(&self, path: &Path) -> CommandResult<()> {
         if !path.is_absolute() {
             return Err(CommandError::new(
-                "invalid_input",
+                ErrorKind::InvalidInput,
                 format!("'{}' is not a full path", path.display()),
             ));
         }
@@ -221,24 +212,25 @@ impl AppState {
         Ok(())
     }
 
-    /// Closes the data file, replaces it with `backup` (the current file is moved aside, never
-    /// deleted) and opens it again.
-    pub fn restore(&self, backup: &Path) -> CommandResult<()> {
+    /// Closes the data file, replaces it with one of its backups (the current file is moved
+    /// aside, never deleted) and opens it again. Only a listed backup is accepted.
+    pub fn restore(&self, backup: &str) -> CommandResult<()> {
         let mut opened = self.lock();
         let Some(data_file) = opened.data_file.clone() else {
             return Err(CommandError::new(
-                "cannot_open",
+                ErrorKind::CannotOpen,
                 "there is no data file to restore into",
             ));
         };
+        // Refused before the file is closed: a wrong choice costs nothing.
+        data_file::find_backup(&data_file, backup)?;
         // Dropping the workspace closes the connection before the file is moved.
         opened.workspace = Err(CommandError::new(
-            "unavailable",
+            ErrorKind::Unavailable,
             "the data file is being restored",
         ));
-        let restored = backup::restore(backup, &data_file, Utc::now())
-            .map_err(|e| CommandError::from(soc2_readiness::Error::from(e)));
+        let restored = data_file::restore(&data_file, backup, Utc::now());
         opened.workspace = open_workspace(&opened.data_file);
-        restored.map(|_| ())
+        restored.map(|_| ()).map_err(CommandError::from)
     }
 }

@@ -3,7 +3,6 @@
 use serde_json::{Value, json};
 use soc2_readiness::Workspace;
 use soc2_readiness::catalog::bundled_bank;
-use soc2_readiness::store::Store;
 use soc2_readiness_desktop::{AppState, builder};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{
@@ -13,7 +12,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
 fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
-    let workspace = Workspace::new(bundled_bank(), Store::open_in_memory().unwrap());
+    let workspace = Workspace::in_memory(bundled_bank()).unwrap();
     let app = builder(mock_builder())
         .manage(AppState::with_workspace(workspace))
         .build(mock_context(noop_assets()))
@@ -67,7 +66,7 @@ fn a_workshop_through_ipc() {
     let scope = invoke(
         &window,
         "set_scope",
-        json!({ "request": { "assessment_id": id, "category": "privacy", "in_scope": true, "reason": "consumer app" }}),
+        json!({ "request": { "assessment_id": id, "category": "privacy", "decision": "in", "reason": "consumer app" }}),
     )
     .unwrap();
     assert!(
@@ -289,7 +288,7 @@ fn a_data_file_open_in_one_app_is_not_opened_by_a_second() {
     assert_eq!(first.startup_error(), None);
     let second = AppState::open_at(Some(data_file.clone()));
     let refused = second.startup_error().expect("the second copy is refused");
-    assert_eq!(refused.kind, "in_use");
+    assert_eq!(refused.kind, soc2_readiness::ErrorKind::InUse);
     assert!(refused.message.contains(&data_file.display().to_string()));
     drop(second);
     drop(first);
@@ -302,14 +301,20 @@ fn the_same_data_file_can_be_tried_again_once_its_problem_is_gone() {
     let data_file = folder.path().join("assessments.sqlite3");
     std::fs::write(&data_file, vec![0x5a; 8192]).unwrap();
     let state = AppState::open_at(Some(data_file.clone()));
-    assert_eq!(state.startup_error().unwrap().kind, "cannot_open");
+    assert_eq!(
+        state.startup_error().unwrap().kind,
+        soc2_readiness::ErrorKind::CannotOpen
+    );
     // Still refused while the problem is there, and still this app's file.
     assert_eq!(
         state.use_data_file(&data_file).unwrap_err().kind,
-        "cannot_open"
+        soc2_readiness::ErrorKind::CannotOpen
     );
     let rival = AppState::open_at(Some(data_file.clone()));
-    assert_eq!(rival.startup_error().unwrap().kind, "in_use");
+    assert_eq!(
+        rival.startup_error().unwrap().kind,
+        soc2_readiness::ErrorKind::InUse
+    );
     drop(rival);
     std::fs::remove_file(&data_file).unwrap();
     state.use_data_file(&data_file).unwrap();

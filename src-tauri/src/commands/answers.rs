@@ -53,7 +53,7 @@ pub fn set_scope(state: State<'_, AppState>, request: ScopeRequest) -> CommandRe
         ws.set_scope(
             &request.assessment_id,
             request.category,
-            request.in_scope,
+            request.decision,
             &request.reason,
             Utc::now(),
         )?;

@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use soc2_readiness::catalog::Bank;
-use soc2_readiness::store::backup::{self, BackupInfo};
+use soc2_readiness::data_file::{self, BackupInfo};
 use tauri::State;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::models::AppInfo;
 use crate::state::AppState;
 
@@ -24,47 +24,27 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
 
 #[tauri::command]
 pub fn get_bank(state: State<'_, AppState>) -> CommandResult<Bank> {
-    state.with(|ws| Ok(ws.bank.clone()))
+    state.with(|ws| Ok(ws.bank().clone()))
 }
 
 /// The backups of the data file, newest first; available even when the file cannot be opened.
 #[tauri::command]
 pub fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupInfo>> {
-    let Some(data_file) = state.data_file() else {
-        return Ok(Vec::new());
-    };
-    backup::list(&data_file).map_err(|e| soc2_readiness::Error::from(e).into())
+    match state.data_file() {
+        Some(data_file) => Ok(data_file::backups(&data_file)?),
+        None => Ok(Vec::new()),
+    }
 }
 
 #[tauri::command(async)]
 pub fn back_up_now(state: State<'_, AppState>) -> CommandResult<BackupInfo> {
-    state.with(|ws| {
-        ws.store
-            .back_up("manual", Utc::now())
-            .map_err(soc2_readiness::Error::from)
-    })
+    state.with(|ws| ws.back_up("manual", Utc::now()))
 }
 
 /// Restores one of the listed backups; any other path is refused.
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> CommandResult<()> {
-    let Some(data_file) = state.data_file() else {
-        return Err(CommandError::new(
-            "cannot_open",
-            "there is no data file to restore into",
-        ));
-    };
-    let known = backup::list(&data_file)
-        .map_err(soc2_readiness::Error::from)?
-        .into_iter()
-        .any(|b| b.path == path);
-    if !known {
-        return Err(CommandError::new(
-            "invalid_input",
-            format!("{path} is not one of this data file's backups"),
-        ));
-    }
-    state.restore(&PathBuf::from(path))
+    state.restore(&path)
 }
 
 /// Opens another data file (an existing one, or a new one at a path the user chose) in place of

@@ -1,19 +1,20 @@
 //! Commands for the assessments list: create, open, rename, duplicate, archive, delete, import, export.
 
+use std::path::Path;
+
 use chrono::Utc;
 use soc2_readiness::analysis::Analysis;
-use soc2_readiness::assessment::{Assessment, Depth, ReportType};
+use soc2_readiness::assessment::{Assessment, Depth, HistoryEntry, ReportType};
 use soc2_readiness::gaps::Gap;
 use soc2_readiness::report::fingerprint;
-use soc2_readiness::store::HistoryEntry;
 use soc2_readiness::upgrade::BankUpgrade;
 use soc2_readiness::workspace::AssessmentSummary;
 use tauri::State;
 
-use super::new_id;
 use crate::error::CommandResult;
 use crate::models::AssessmentView;
 use crate::state::AppState;
+use soc2_readiness::data_file::new_id;
 
 #[tauri::command]
 pub fn list_assessments(state: State<'_, AppState>) -> CommandResult<Vec<AssessmentSummary>> {
@@ -101,21 +102,12 @@ pub fn duplicate_assessment(state: State<'_, AppState>, id: String) -> CommandRe
 
 #[tauri::command]
 pub fn set_archived(state: State<'_, AppState>, id: String, archived: bool) -> CommandResult<()> {
-    let now = Utc::now();
-    state.with(|ws| {
-        ws.store
-            .set_archived(&id, archived.then_some(now), now)
-            .map_err(soc2_readiness::Error::from)
-    })
+    state.with(|ws| ws.set_archived(&id, archived, Utc::now()))
 }
 
 #[tauri::command]
 pub fn delete_assessment(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|ws| {
-        ws.store
-            .delete_assessment(&id)
-            .map_err(soc2_readiness::Error::from)
-    })
+    state.with(|ws| ws.delete(&id))
 }
 
 #[tauri::command(async)]
@@ -124,12 +116,10 @@ pub fn export_assessment(
     id: String,
     path: String,
 ) -> CommandResult<()> {
-    let json = state.with(|ws| ws.export_json(&id, Utc::now()))?;
-    crate::files::write_atomically(&path, json.as_bytes())
+    state.with(|ws| ws.export_to(&id, Path::new(&path), Utc::now()))
 }
 
 #[tauri::command(async)]
 pub fn import_assessment(state: State<'_, AppState>, path: String) -> CommandResult<Assessment> {
-    let bytes = crate::files::read(&path)?;
-    state.with(|ws| ws.import_json(&bytes, &new_id(), Utc::now()))
+    state.with(|ws| ws.import_from(Path::new(&path), &new_id(), Utc::now()))
 }

@@ -5,8 +5,3 @@ pub mod app;
 pub mod assessments;
 pub mod report;
 pub mod settings;
-
-/// A fresh assessment id: 12 hex characters, like the CLI's.
-pub(crate) fn new_id() -> String {
-    uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
-}

@@ -1,6 +1,10 @@
 //! The PDF export: render with the stored settings, write atomically, open it in the system viewer or show its folder.
 
+use std::path::Path;
+
 use chrono::Utc;
+use soc2_readiness::ErrorKind;
+use soc2_readiness::workspace::ReportOptions;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -16,11 +20,8 @@ pub fn export_report<R: Runtime>(
     path: String,
     open: bool,
 ) -> CommandResult<ExportedReport> {
-    let report = state.with(|ws| {
-        let settings = ws.report_settings(Utc::now())?;
-        ws.report(&id, &settings)
-    })?;
-    crate::files::write_atomically(&path, &report.bytes)?;
+    let report = state
+        .with(|ws| ws.write_report(&id, Path::new(&path), ReportOptions::default(), Utc::now()))?;
     // Saved is what matters; a machine without a PDF viewer is not an error to show raw.
     let opened = open && app.opener().open_path(&path, None::<&str>).is_ok();
     Ok(ExportedReport {
@@ -36,7 +37,7 @@ pub fn export_report<R: Runtime>(
 pub fn show_in_folder<R: Runtime>(app: AppHandle<R>, path: String) -> CommandResult<()> {
     app.opener().reveal_item_in_dir(&path).map_err(|_| {
         CommandError::new(
-            "file",
+            ErrorKind::File,
             format!("no file manager could show the folder; the file is at {path}"),
         )
     })

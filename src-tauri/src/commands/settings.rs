@@ -1,5 +1,7 @@
 //! Settings: assessor, page size and the report logo, kept in the data file.
 
+use std::path::Path;
+
 use soc2_readiness::workspace::Settings;
 use tauri::State;
 
@@ -19,6 +21,5 @@ pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> CommandR
 /// Reads the chosen image (or clears it with `None`) and stores it for report covers.
 #[tauri::command(async)]
 pub fn set_logo(state: State<'_, AppState>, path: Option<String>) -> CommandResult<Settings> {
-    let bytes = path.map(|p| crate::files::read(&p)).transpose()?;
-    state.with(|ws| ws.set_logo(bytes.as_deref()))
+    state.with(|ws| ws.set_logo_from(path.as_deref().map(Path::new)))
 }

@@ -361,15 +361,17 @@ assessor_organisation: string | null, page_size: PageSize,
  */
 has_logo: boolean, };
 
+export type ScopeDecision = "in" | "out" | "proposed";
+
+export type ErrorKind = "not_found" | "invalid_answer" | "invalid_import" | "file" | "cannot_open" | "in_use" | "too_new" | "locked" | "disk_full" | "read_only" | "store" | "report" | "invalid_input" | "bank" | "unavailable" | "unexpected";
+
 export type PageSize = "a4" | "letter";
 
 export type CommandError = { 
 /**
- * Stable, machine-readable: `not_found`, `invalid_answer`, `invalid_import`, `file`,
- * `cannot_open`, `in_use`, `too_new`, `locked`, `disk_full`, `read_only`, `store`, `report`,
- * `invalid_input`, `bank`, `unavailable`.
+ * Stable and machine-readable: the UI branches on it, never on the message.
  */
-kind: string, 
+kind: ErrorKind, 
 /**
  * Lower case, says what went wrong and what to do; never a stack trace.
  */
@@ -399,11 +401,7 @@ exception: string | null, };
 
 export type SavedAnswer = { answer: Answer, scorecard: Scorecard, };
 
-export type ScopeRequest = { assessment_id: string, category: Category, 
-/**
- * `None` returns the category to the proposal.
- */
-in_scope: boolean | null, reason: string, };
+export type ScopeRequest = { assessment_id: string, category: Category, decision: ScopeDecision, reason: string, };
 
 export type ExportedReport = { path: string, pages: number, bytes: number, 
 /**

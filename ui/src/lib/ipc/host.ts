@@ -18,6 +18,7 @@ import type {
   ReportType,
   SaveAnswerRequest,
   SavedAnswer,
+  ScopeDecision,
   Scorecard,
   Settings,
 } from '../bindings';
@@ -45,7 +46,7 @@ export interface Host {
   importAssessment(path: string): Promise<Assessment>;
   saveAnswer(request: SaveAnswerRequest): Promise<SavedAnswer>;
   clearAnswer(assessmentId: string, questionId: string): Promise<Scorecard>;
-  setScope(assessmentId: string, category: Category, inScope: boolean | null, reason: string): Promise<Scorecard>;
+  setScope(assessmentId: string, category: Category, decision: ScopeDecision, reason: string): Promise<Scorecard>;
   exportReport(id: string, path: string, open: boolean): Promise<ExportedReport>;
   /** Shows a saved file in the system's file manager. */
   showInFolder(path: string): Promise<void>;

@@ -24,8 +24,8 @@ export const tauriHost: Host = {
   importAssessment: (path) => invoke('import_assessment', { path }),
   saveAnswer: (request) => invoke('save_answer', { request }),
   clearAnswer: (assessmentId, questionId) => invoke('clear_answer', { assessmentId, questionId }),
-  setScope: (assessmentId, category, inScope, reason) =>
-    invoke('set_scope', { request: { assessment_id: assessmentId, category, in_scope: inScope, reason } }),
+  setScope: (assessmentId, category, decision, reason) =>
+    invoke('set_scope', { request: { assessment_id: assessmentId, category, decision, reason } }),
   showInFolder: (path) => invoke('show_in_folder', { path }),
   exportReport: (id, path, openAfter) => invoke('export_report', { id, path, open: openAfter }),
   getSettings: () => invoke('get_settings'),

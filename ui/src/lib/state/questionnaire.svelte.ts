@@ -8,6 +8,7 @@ import type {
   Depth,
   Question,
   QuestionState,
+  ScopeDecision,
   Scorecard,
 } from '../bindings';
 import { asCommandError, type Host } from '../ipc';
@@ -406,9 +407,9 @@ export class Questionnaire {
     this.view.scorecard = fresh.scorecard;
   }
 
-  async setScope(category: Category, inScope: boolean | null, reason: string): Promise<string | null> {
+  async setScope(category: Category, decision: ScopeDecision, reason: string): Promise<string | null> {
     try {
-      this.view.scorecard = await this.host.setScope(this.id, category, inScope, reason);
+      this.view.scorecard = await this.host.setScope(this.id, category, decision, reason);
       const fresh = await this.host.getAssessment(this.id);
       this.view = fresh;
       return null;

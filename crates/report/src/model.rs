@@ -6,13 +6,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::analysis::analyse;
-use crate::assessment::{AssessmentRecord, Depth, describe_for};
-use crate::catalog::{Bank, Question};
-use crate::gaps::{Gap, Horizon, Priority, top_gaps};
-use crate::plan::Plan;
-use crate::scope::question_applies;
-use crate::scoring::Scorecard;
+use soc2_readiness_core::analysis::analyse;
+use soc2_readiness_core::assessment::{AssessmentRecord, Depth, describe_for};
+use soc2_readiness_core::catalog::{Bank, Question};
+use soc2_readiness_core::gaps::{Gap, Horizon, Priority, top_gaps};
+use soc2_readiness_core::plan::Plan;
+use soc2_readiness_core::scope::question_applies;
+use soc2_readiness_core::scoring::Scorecard;
 
 /// The paper the report is laid out on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
@@ -124,7 +124,7 @@ pub struct ReportModel {
     pub implied_controls: usize,
     pub implied: Vec<ImpliedBlock>,
     /// Bank upgrades the answers went through, and the answers still to confirm.
-    pub upgrades: Vec<crate::upgrade::BankUpgrade>,
+    pub upgrades: Vec<soc2_readiness_core::upgrade::BankUpgrade>,
     pub to_confirm: Vec<String>,
     /// The audit project's tasks: (task, where it stands), in bank order.
     pub tasks: Vec<(String, String)>,
@@ -219,7 +219,7 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
             .count(),
         implied: implied_blocks(bank, record),
         upgrades: record.upgrades.clone(),
-        to_confirm: crate::upgrade::to_confirm(record)
+        to_confirm: soc2_readiness_core::upgrade::to_confirm(record)
             .iter()
             .filter_map(|n| n.question_id.clone())
             .collect(),
@@ -313,7 +313,7 @@ fn answer_row(
     let condition_holds = question
         .applies_when
         .as_ref()
-        .is_none_or(|c| crate::scope::evaluate(c, record) != Some(false));
+        .is_none_or(|c| soc2_readiness_core::scope::evaluate(c, record) != Some(false));
     let shown = match (answer, applies) {
         (_, false) if !condition_holds => question
             .otherwise
@@ -378,12 +378,12 @@ fn audit_ready_statement(
         percent(overall.completion),
     ));
     let stance = match (report_type, overall.design, overall.operating) {
-        (crate::assessment::ReportType::Type2, Some(design), Some(operating))
+        (soc2_readiness_core::assessment::ReportType::Type2, Some(design), Some(operating))
             if design >= 85.0 && operating < 70.0 =>
         {
             Some("Design is largely ready: the work now is to operate the controls and keep the evidence an auditor will sample across the observation period.".to_string())
         }
-        (crate::assessment::ReportType::Type1, Some(design), Some(operating))
+        (soc2_readiness_core::assessment::ReportType::Type1, Some(design), Some(operating))
             if design >= 85.0 && operating < 70.0 =>
         {
             Some("Design is largely ready for a Type I; a Type II will also need the controls operating, with evidence, through an observation period.".to_string())

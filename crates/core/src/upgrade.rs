@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::assessment::HistoryEntry;
 use crate::assessment::{Answer, AnswerValue, AssessmentRecord, check_value};
 use crate::catalog::{Bank, ChangeKind};
-use crate::store::HistoryEntry;
 
 /// What one upgrade did to one assessment: kept with it, shown in the app, the CLI and the PDF.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]

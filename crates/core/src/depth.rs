@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
+use crate::assessment::HistoryEntry;
 use crate::assessment::{Answer, AnswerValue, AssessmentRecord, Depth, MaturityLevel};
 use crate::catalog::Bank;
 use crate::scope::{decide_scope, question_applies};
-use crate::store::HistoryEntry;
 
 /// The level a foundation must reach before its dependents are asked: anything below informal
 /// means there is nothing yet for them to build on.

@@ -10,9 +10,9 @@ use printpdf::{
 
 use super::ReportError;
 use super::model::{AnswerRow, ImpliedBlock, ReportModel};
-use crate::gaps::{Gap, Priority};
-use crate::plan::human_date;
-use crate::scoring::CriterionStatus;
+use soc2_readiness_core::gaps::{Gap, Priority};
+use soc2_readiness_core::plan::human_date;
+use soc2_readiness_core::scoring::CriterionStatus;
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 const MARGIN_X: f32 = 18.0;
@@ -23,9 +23,9 @@ pub const SAFE_EDGE_MM: f32 = 10.0;
 const BODY: f32 = 9.0;
 const SMALL: f32 = 7.8;
 
-const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
-const ITALIC_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Italic.ttf");
+const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
+const ITALIC_TTF: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Italic.ttf");
 
 #[derive(Clone, Copy, PartialEq)]
 enum Face {
@@ -645,7 +645,7 @@ fn executive_summary(w: &mut Writer, model: &ReportModel) {
     let top = w.y;
     let gap = 4.0;
     let box_w = (w.content_width() - 3.0 * gap) / 4.0;
-    let headline_is_design = s.target_level == crate::scoring::DESIGN_TARGET;
+    let headline_is_design = s.target_level == soc2_readiness_core::scoring::DESIGN_TARGET;
     let figures = [
         (
             "Design readiness",
@@ -865,7 +865,7 @@ fn charts(w: &mut Writer, model: &ReportModel) {
     let gap = 1.2;
     let cell_w = (w.content_width() - 28.0 - gap * (columns as f32 - 1.0)) / columns as f32;
     let cell_h = 10.5;
-    for category in crate::catalog::Category::ALL {
+    for category in soc2_readiness_core::catalog::Category::ALL {
         let members: Vec<_> = s
             .criteria
             .iter()
@@ -1074,8 +1074,8 @@ fn path_to_report(w: &mut Writer, model: &ReportModel) {
 }
 
 /// A horizontal timeline from today to the report or target date, whichever is later.
-fn timeline(w: &mut Writer, plan: &crate::plan::Plan) {
-    use crate::plan::MilestoneKind;
+fn timeline(w: &mut Writer, plan: &soc2_readiness_core::plan::Plan) {
+    use soc2_readiness_core::plan::MilestoneKind;
     let end = plan
         .target_date
         .map_or(plan.report_date, |t| t.max(plan.report_date));

@@ -11,9 +11,9 @@ pub mod backup;
 mod disk;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Answer, AnswerValue, Assessment, AssessmentRecord, Depth, ScopeOverride};
-use crate::catalog::Category;
-use crate::upgrade::BankUpgrade;
+use soc2_readiness_core::assessment::{Answer, Assessment, AssessmentRecord, Depth, ScopeOverride};
+use soc2_readiness_core::catalog::Category;
+use soc2_readiness_core::upgrade::BankUpgrade;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -27,7 +27,7 @@ pub enum StoreError {
         found: usize,
         known: usize,
     },
-    #[error("no assessment matches '{0}' (run `soc2-readiness list` to see the ids)")]
+    #[error("no assessment matches '{0}'")]
     UnknownAssessment(String),
     #[error("'{0}' matches more than one assessment; give more of the id")]
     AmbiguousAssessment(String),
@@ -117,58 +117,7 @@ impl StoreError {
     }
 }
 
-/// One change of one answer, as kept in the audit trail. `value` is `None` when it was cleared.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
-pub struct HistoryEntry {
-    pub question_id: String,
-    pub value: Option<AnswerValue>,
-    pub note: Option<String>,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
-    #[serde(default)]
-    pub evidence: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub exception: Option<String>,
-    /// The foundation behind a change the quick path made: with a value, the answer became
-    /// implied by it; without one, it is no longer implied and the question is open again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub implied_by: Option<String>,
-    pub changed_at: DateTime<Utc>,
-}
-
-impl HistoryEntry {
-    /// The row for an answer as saved: its value and every detail.
-    pub fn of(answer: &Answer) -> HistoryEntry {
-        HistoryEntry {
-            question_id: answer.question_id.clone(),
-            value: Some(answer.value.clone()),
-            note: answer.note.clone(),
-            owner: answer.owner.clone(),
-            due: answer.due,
-            evidence: answer.evidence.clone(),
-            exception: answer.exception.clone(),
-            implied_by: None,
-            changed_at: answer.updated_at,
-        }
-    }
-
-    /// The row for a question left without an answer.
-    pub fn cleared(question_id: &str, at: DateTime<Utc>) -> HistoryEntry {
-        HistoryEntry {
-            question_id: question_id.to_string(),
-            value: None,
-            note: None,
-            owner: None,
-            due: None,
-            evidence: Vec::new(),
-            exception: None,
-            implied_by: None,
-            changed_at: at,
-        }
-    }
-}
+pub use soc2_readiness_core::assessment::HistoryEntry;
 
 pub struct Store {
     conn: Connection,
@@ -176,18 +125,22 @@ pub struct Store {
     read_only: bool,
 }
 
-/// Forward-only: a shipped migration is never edited, only followed by a new one.
+/// The schema's migrations, in order: the numbered SQL files in `migrations/`. Forward-only: a
+/// shipped migration is never edited, only followed by a new one (a test checks this list
+/// against the folder).
+const MIGRATIONS: [&str; 4] = [
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_settings.sql"),
+    include_str!("../migrations/0003_exceptions.sql"),
+    include_str!("../migrations/0004_depth_and_upgrades.sql"),
+];
+
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![
-        M::up(include_str!("migrations/0001_initial.sql")),
-        M::up(include_str!("migrations/0002_settings.sql")),
-        M::up(include_str!("migrations/0003_exceptions.sql")),
-        M::up(include_str!("migrations/0004_depth_and_upgrades.sql")),
-    ])
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
 
-/// The number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 4;
+/// The schema version this build writes: one per migration.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
 /// The data file in the platform's data directory (on Linux `~/.local/share/soc2-readiness/`).
 pub fn default_path() -> Option<PathBuf> {
@@ -364,7 +317,7 @@ impl Store {
                 return Err(StoreError::Open {
                     path: shown,
                     reason: format!(
-                        "the file is damaged ({check}); restore a backup (`soc2-readiness backups`) or choose another file"
+                        "the file is damaged ({check}); restore one of its backups or choose another file"
                     ),
                 });
             }
@@ -392,13 +345,6 @@ impl Store {
     /// Where the data lives, for showing to the user.
     pub fn location(&self) -> Option<&Path> {
         self.location.as_deref()
-    }
-
-    pub fn create_assessment(&mut self, assessment: &Assessment) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        insert_assessment(&tx, assessment)?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// All assessments, newest change first.
@@ -1019,5 +965,22 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(migrations().validate().is_ok());
+    }
+
+    #[test]
+    fn every_numbered_file_in_the_migrations_folder_is_a_migration_in_order() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut names: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), SCHEMA_VERSION, "{names:?}");
+        for (i, name) in names.iter().enumerate() {
+            assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name}");
+            let text = std::fs::read_to_string(folder.join(name)).unwrap();
+            assert_eq!(text, MIGRATIONS[i], "{name} is not migration {}", i + 1);
+        }
     }
 }

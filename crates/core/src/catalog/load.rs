@@ -104,35 +104,38 @@ pub fn bundled_files() -> Vec<(String, String)> {
 }
 
 const BUNDLED: &[(&str, &str)] = &[
-    ("bank.toml", include_str!("../../assets/bank.toml")),
-    ("criteria.toml", include_str!("../../assets/criteria.toml")),
+    ("bank.toml", include_str!("../../../../assets/bank.toml")),
+    (
+        "criteria.toml",
+        include_str!("../../../../assets/criteria.toml"),
+    ),
     (
         "changelog.toml",
-        include_str!("../../assets/changelog.toml"),
+        include_str!("../../../../assets/changelog.toml"),
     ),
     (
         "questions/step-1-scope.toml",
-        include_str!("../../assets/questions/step-1-scope.toml"),
+        include_str!("../../../../assets/questions/step-1-scope.toml"),
     ),
     (
         "questions/step-2-risks.toml",
-        include_str!("../../assets/questions/step-2-risks.toml"),
+        include_str!("../../../../assets/questions/step-2-risks.toml"),
     ),
     (
         "questions/step-3-policies.toml",
-        include_str!("../../assets/questions/step-3-policies.toml"),
+        include_str!("../../../../assets/questions/step-3-policies.toml"),
     ),
     (
         "questions/step-4-monitoring.toml",
-        include_str!("../../assets/questions/step-4-monitoring.toml"),
+        include_str!("../../../../assets/questions/step-4-monitoring.toml"),
     ),
     (
         "questions/step-5-auditor.toml",
-        include_str!("../../assets/questions/step-5-auditor.toml"),
+        include_str!("../../../../assets/questions/step-5-auditor.toml"),
     ),
     (
         "questions/step-6-maintenance.toml",
-        include_str!("../../assets/questions/step-6-maintenance.toml"),
+        include_str!("../../../../assets/questions/step-6-maintenance.toml"),
     ),
 ];
 

@@ -1,0 +1,14 @@
+//! The SOC 2 readiness domain: the question bank, assessments and their answers, scope, scoring, gaps and the plan.
+//!
+//! Pure functions over values: no file, no database, no clock (time comes in as arguments), so
+//! every conclusion is reproducible and the store, the report and both front ends share it.
+
+pub mod analysis;
+pub mod assessment;
+pub mod catalog;
+pub mod depth;
+pub mod gaps;
+pub mod plan;
+pub mod scope;
+pub mod scoring;
+pub mod upgrade;

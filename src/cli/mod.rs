@@ -1,0 +1,361 @@
+//! The `soc2-readiness` command line: argument parsing and dispatch; each command is a few lines over the workspace.
+
+mod answers;
+mod assessments;
+mod bank;
+mod files;
+mod gaps;
+mod output;
+mod report;
+mod score;
+mod settings;
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand};
+
+use soc2_readiness::assessment::{Depth, ReportType};
+use soc2_readiness::report::PageSize;
+use soc2_readiness::workspace::ScopeDecision;
+use soc2_readiness::{Error, ErrorKind, Workspace, data_file};
+
+#[derive(Parser)]
+#[command(
+    name = "soc2-readiness",
+    version,
+    about = "Offline SOC 2 readiness self-assessment: answer, score, find the gaps."
+)]
+pub struct Cli {
+    /// The data file (default: the one last chosen in the app, else the platform data directory).
+    #[arg(long, global = true, env = "SOC2_READINESS_DB", value_name = "FILE")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Print the question bank, or check a customised one.
+    Bank {
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<BankAction>,
+    },
+    /// Create an assessment and print its id.
+    New {
+        organisation: String,
+        #[arg(long, value_parser = parse_report_type, default_value = "type2")]
+        report_type: ReportType,
+        /// quick: foundations first, and a missing one stands for the questions that build on
+        /// it; full: every question (workshops).
+        #[arg(long, value_parser = parse_depth, default_value = "full")]
+        depth: Depth,
+    },
+    /// Carry an assessment answered on an older question bank to this one; nothing is lost.
+    Upgrade { assessment: String },
+    /// Switch an assessment between the quick path and the full depth; no answer is lost.
+    Depth {
+        assessment: String,
+        #[arg(value_parser = parse_depth)]
+        depth: Depth,
+    },
+    /// List assessments with their readiness.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Answer a question: a level 0-4 or its name, na:<justification>, or a scoping value.
+    Answer {
+        assessment: String,
+        question: String,
+        value: String,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long, value_parser = parse_date)]
+        due: Option<NaiveDate>,
+        /// Evidence reference (file path, link or description); repeat for several.
+        #[arg(long)]
+        evidence: Vec<String>,
+        /// A known exception: who or what the control does not yet cover ("" clears it).
+        #[arg(long)]
+        exception: Option<String>,
+    },
+    /// Clear an answer, making the question unanswered again.
+    Unanswer {
+        assessment: String,
+        question: String,
+    },
+    /// Override the proposed scope of a category (in, out) or return to the proposal (proposed).
+    Scope {
+        assessment: String,
+        category: String,
+        #[arg(value_parser = PossibleValuesParser::new(["in", "out", "proposed"])
+            .map(|text| ScopeDecision::parse(&text).expect("one of the possible values")))]
+        decision: ScopeDecision,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Show an assessment: scope decisions and every answer.
+    Show {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Readiness per criterion, category, step and overall.
+    Score {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The gap register and roadmap, most important first.
+    Gaps {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The dated path: remediation, Type I date or observation period, report, deadline options.
+    Plan {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The audit trail of every answer change.
+    History {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename an assessment's organisation.
+    Rename {
+        assessment: String,
+        organisation: String,
+    },
+    /// Copy an assessment to start a re-assessment; prints the new id.
+    Duplicate {
+        assessment: String,
+        #[arg(long)]
+        organisation: Option<String>,
+    },
+    /// Delete an assessment and its history (asks for --yes).
+    Delete {
+        assessment: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Write the gap-analysis PDF for leadership.
+    Report {
+        assessment: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// a4 or letter (default: the page size in settings, else a4).
+        #[arg(long, value_parser = parse_page_size)]
+        page_size: Option<PageSize>,
+        /// Who prepared the assessment (default: the assessor in settings).
+        #[arg(long)]
+        assessor: Option<String>,
+        /// A PNG or JPEG logo for the cover (default: the logo in settings).
+        #[arg(long, value_name = "FILE")]
+        logo: Option<PathBuf>,
+    },
+    /// Show or change the settings every report uses.
+    Settings {
+        #[arg(long)]
+        assessor_name: Option<String>,
+        #[arg(long)]
+        assessor_organisation: Option<String>,
+        #[arg(long, value_parser = parse_page_size)]
+        page_size: Option<PageSize>,
+        /// A PNG or JPEG logo for report covers.
+        #[arg(long, value_name = "FILE", conflicts_with = "no_logo")]
+        logo: Option<PathBuf>,
+        #[arg(long)]
+        no_logo: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the automatic backups of the data file, newest first.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a backup of the data file now.
+    Backup,
+    /// Replace the data file with a backup (the current file is moved aside, not deleted).
+    Restore {
+        /// A backup's path from `backups`, or `latest`.
+        backup: String,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Export an assessment as portable, versioned JSON.
+    Export { assessment: String, file: PathBuf },
+    /// Import a portable JSON file as a new assessment; prints the new id.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum BankAction {
+    /// Validate a question bank folder (default: the bundled bank).
+    Check { dir: Option<PathBuf> },
+}
+
+fn parse_report_type(text: &str) -> Result<ReportType, String> {
+    ReportType::parse(text).ok_or_else(|| format!("'{text}' is not type1 or type2"))
+}
+
+fn parse_depth(text: &str) -> Result<Depth, String> {
+    Depth::parse(text).ok_or_else(|| format!("'{text}' is not a depth; use quick or full"))
+}
+
+fn parse_page_size(text: &str) -> Result<PageSize, String> {
+    PageSize::parse(text).ok_or_else(|| format!("'{text}' is not a4 or letter"))
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("'{text}' is not a date as YYYY-MM-DD"))
+}
+
+/// What every command gets: the data file it names (or `None` when no home directory was
+/// found) and the time, read once.
+pub struct Context {
+    pub db: Option<PathBuf>,
+    pub now: DateTime<Utc>,
+}
+
+impl Context {
+    pub fn data_file(&self) -> Result<PathBuf, Error> {
+        data_file::locate(self.db.clone())
+    }
+
+    pub fn workspace(&self) -> Result<Workspace, Error> {
+        Workspace::open(&self.data_file()?, self.now)
+    }
+}
+
+pub fn main() -> ExitCode {
+    // Piping into `head` should end the program quietly, as other command-line tools do.
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition to the default before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+    let cli = Cli::parse();
+    let context = Context {
+        db: cli.db,
+        now: Utc::now(),
+    };
+    match run(cli.command, &context) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let e = match context.data_file() {
+                Ok(path) => e.in_file(&path),
+                Err(_) => e,
+            };
+            match e.kind() {
+                ErrorKind::NotFound => {
+                    eprintln!("error: {e} (run `soc2-readiness list` to see the ids)")
+                }
+                _ => eprintln!("error: {e}"),
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(command: Command, cx: &Context) -> Result<(), Error> {
+    match command {
+        Command::Bank { json, action } => bank::run(json, action),
+        Command::New {
+            organisation,
+            report_type,
+            depth,
+        } => assessments::new(cx, &organisation, report_type, depth),
+        Command::Upgrade { assessment } => assessments::upgrade(cx, &assessment),
+        Command::Depth { assessment, depth } => assessments::depth(cx, &assessment, depth),
+        Command::List { json } => assessments::list(cx, json),
+        Command::Answer {
+            assessment,
+            question,
+            value,
+            note,
+            owner,
+            due,
+            evidence,
+            exception,
+        } => answers::answer(
+            cx,
+            &assessment,
+            &question,
+            &value,
+            answers::Details {
+                note,
+                owner,
+                due,
+                evidence,
+                exception,
+            },
+        ),
+        Command::Unanswer {
+            assessment,
+            question,
+        } => answers::unanswer(cx, &assessment, &question),
+        Command::Scope {
+            assessment,
+            category,
+            decision,
+            reason,
+        } => answers::scope(cx, &assessment, &category, decision, &reason),
+        Command::Show { assessment, json } => show::run(cx, &assessment, json),
+        Command::Score { assessment, json } => score::run(cx, &assessment, json),
+        Command::Gaps { assessment, json } => gaps::gaps(cx, &assessment, json),
+        Command::Plan { assessment, json } => gaps::plan(cx, &assessment, json),
+        Command::History { assessment, json } => show::history(cx, &assessment, json),
+        Command::Rename {
+            assessment,
+            organisation,
+        } => assessments::rename(cx, &assessment, &organisation),
+        Command::Duplicate {
+            assessment,
+            organisation,
+        } => assessments::duplicate(cx, &assessment, organisation.as_deref()),
+        Command::Delete { assessment, yes } => assessments::delete(cx, &assessment, yes),
+        Command::Report {
+            assessment,
+            out,
+            page_size,
+            assessor,
+            logo,
+        } => report::run(cx, &assessment, &out, page_size, assessor, logo.as_deref()),
+        Command::Settings {
+            assessor_name,
+            assessor_organisation,
+            page_size,
+            logo,
+            no_logo,
+            json,
+        } => settings::run(
+            cx,
+            soc2_readiness::workspace::SettingsChange {
+                assessor_name,
+                assessor_organisation,
+                page_size,
+            },
+            logo.as_deref(),
+            no_logo,
+            json,
+        ),
+        Command::Backups { json } => files::backups(cx, json),
+        Command::Backup => files::backup(cx),
+        Command::Restore { backup, yes } => files::restore(cx, &backup, yes),
+        Command::Export { assessment, file } => files::export(cx, &assessment, &file),
+        Command::Import { file } => files::import(cx, &file),
+    }
+}

@@ -1,0 +1,344 @@
+//! The workspace: one question bank over one data file, and the only way in for both front ends.
+//!
+//! Every operation the CLI and the desktop shell offer is implemented once here (and in
+//! `answers` and `settings`); the store behind it is private.
+
+mod answers;
+mod settings;
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use answers::{AnswerDetails, ScopeDecision};
+pub use settings::{MAX_LOGO_BYTES, ReportOptions, Settings, SettingsChange};
+
+use crate::analysis::{Analysis, analyse};
+use crate::assessment::{
+    Answer, AnswerValue, Assessment, AssessmentRecord, Depth, HistoryEntry, ReportType,
+};
+use crate::catalog::{Bank, REPORT_TYPE_QUESTION, bundled_bank};
+use crate::data_file::BackupInfo;
+use crate::depth::{implied_history, with_implied};
+use crate::gaps::Gap;
+use crate::scoring::{Scorecard, score};
+use crate::{Error, Result, files, interchange};
+use soc2_readiness_store::Store;
+
+pub struct Workspace {
+    bank: Bank,
+    store: Store,
+}
+
+/// An assessment with its headline numbers, for lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct AssessmentSummary {
+    pub assessment: Assessment,
+    pub report_type: ReportType,
+    pub readiness: Option<f64>,
+    pub completion: Option<f64>,
+}
+
+impl Workspace {
+    /// Opens (creating if needed) the data file with the bundled question bank. A failure names
+    /// the file.
+    pub fn open(data_file: &Path, now: DateTime<Utc>) -> Result<Workspace> {
+        Workspace::open_with_bank(bundled_bank(), data_file, now)
+    }
+
+    /// Opens the data file with another question bank (tests, and banks under review).
+    pub fn open_with_bank(bank: Bank, data_file: &Path, now: DateTime<Utc>) -> Result<Workspace> {
+        let store = Store::open(data_file, now).map_err(|e| Error::from(e).in_file(data_file))?;
+        Ok(Workspace { bank, store })
+    }
+
+    /// A workspace over a database in memory, gone when dropped: for tests and benchmarks.
+    pub fn in_memory(bank: Bank) -> Result<Workspace> {
+        Ok(Workspace {
+            bank,
+            store: Store::open_in_memory()?,
+        })
+    }
+
+    /// The question bank every answer is checked against.
+    pub fn bank(&self) -> &Bank {
+        &self.bank
+    }
+
+    /// The data file, or `None` for a workspace in memory.
+    pub fn data_file(&self) -> Option<&Path> {
+        self.store.location()
+    }
+
+    /// True when the data file could be opened for reading only: everything can be read,
+    /// scored and exported, and every change is refused by name.
+    pub fn is_read_only(&self) -> bool {
+        self.store.is_read_only()
+    }
+
+    /// Takes a backup now; `reason` ends up in its file name (`manual`, `start`, ...).
+    pub fn back_up(&self, reason: &str, now: DateTime<Utc>) -> Result<BackupInfo> {
+        Ok(self.store.back_up(reason, now)?)
+    }
+
+    /// The backup taken each time the data file is opened for work: skipped for a read-only
+    /// file and for one with no assessment yet (nothing to lose).
+    pub fn back_up_at_start(&self, now: DateTime<Utc>) -> Result<Option<BackupInfo>> {
+        if self.store.is_read_only() || self.store.list_assessments()?.is_empty() {
+            return Ok(None);
+        }
+        self.back_up("start", now).map(Some)
+    }
+
+    /// The daily backup, when the last one is a day old.
+    pub fn back_up_if_due(&self, now: DateTime<Utc>) -> Result<Option<BackupInfo>> {
+        Ok(self.store.back_up_if_due(now)?)
+    }
+
+    pub fn create_assessment(
+        &mut self,
+        id: &str,
+        organisation: &str,
+        report_type: ReportType,
+        depth: Depth,
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
+        let organisation = clean_organisation(organisation)?;
+        let assessment = Assessment {
+            id: id.to_string(),
+            organisation,
+            bank_version: self.bank.version.clone(),
+            created_at: now,
+            updated_at: now,
+            archived_at: None,
+            depth,
+            label: None,
+        };
+        let mut record = AssessmentRecord {
+            assessment: assessment.clone(),
+            answers: Default::default(),
+            scope_overrides: Vec::new(),
+            implied: Default::default(),
+            upgrades: Vec::new(),
+        };
+        let answer = Answer {
+            question_id: REPORT_TYPE_QUESTION.to_string(),
+            value: AnswerValue::Choice(report_type.id().to_string()),
+            note: None,
+            owner: None,
+            due: None,
+            evidence: Vec::new(),
+            exception: None,
+            updated_at: now,
+        };
+        record
+            .answers
+            .insert(answer.question_id.clone(), answer.clone());
+        let history = vec![HistoryEntry::of(&answer)];
+        self.store.insert_record(&record, &history)?;
+        Ok(assessment)
+    }
+
+    /// Resolves an id or unique id prefix given by a user.
+    pub fn resolve(&self, given: &str) -> Result<String> {
+        Ok(self.store.resolve_id(given)?)
+    }
+
+    /// The assessment as scored and shown: given answers, and on the quick path the answers
+    /// missing foundations imply (listed in `implied`).
+    pub fn record(&self, assessment_id: &str) -> Result<AssessmentRecord> {
+        Ok(with_implied(
+            &self.bank,
+            self.store.load_record(assessment_id)?,
+        ))
+    }
+
+    /// Carries an assessment answered on an older bank to this one by the bank's changelog:
+    /// moved answers keep their details, merged ones are marked to confirm, removed ones stay
+    /// in the history. `None` when it is already on this bank.
+    pub fn upgrade(
+        &mut self,
+        assessment_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<crate::upgrade::BankUpgrade>> {
+        let record = self.store.load_record(assessment_id)?;
+        let Some(carried) = crate::upgrade::carry(
+            &self.bank,
+            &record.assessment.bank_version,
+            &record.answers,
+            now,
+        ) else {
+            return Ok(None);
+        };
+        self.store.apply_upgrade(
+            assessment_id,
+            &carried.answers,
+            &carried.history,
+            &carried.upgrade,
+        )?;
+        Ok(Some(carried.upgrade))
+    }
+
+    /// The audit trail of an assessment's answers, oldest first.
+    pub fn history(&self, assessment_id: &str) -> Result<Vec<HistoryEntry>> {
+        Ok(self.store.history(assessment_id)?)
+    }
+
+    /// Quick path or full depth. Deepening asks every question a foundation stood for; no
+    /// given answer changes either way, and the history records what became implied or open.
+    pub fn set_depth(
+        &mut self,
+        assessment_id: &str,
+        depth: Depth,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let before = self.store.load_record(assessment_id)?;
+        let mut after = before.clone();
+        after.assessment.depth = depth;
+        let history = implied_history(&self.bank, &before, &after, now);
+        Ok(self.store.set_depth(assessment_id, depth, now, &history)?)
+    }
+
+    pub fn summaries(&self) -> Result<Vec<AssessmentSummary>> {
+        self.store
+            .list_assessments()?
+            .into_iter()
+            .map(|assessment| {
+                let record = self.record(&assessment.id)?;
+                let scorecard = score(&self.bank, &record);
+                Ok(AssessmentSummary {
+                    report_type: record.report_type(),
+                    readiness: scorecard.overall.readiness,
+                    completion: scorecard.overall.completion,
+                    assessment,
+                })
+            })
+            .collect()
+    }
+
+    pub fn scorecard(&self, assessment_id: &str) -> Result<(AssessmentRecord, Scorecard)> {
+        let record = self.record(assessment_id)?;
+        let scorecard = score(&self.bank, &record);
+        Ok((record, scorecard))
+    }
+
+    /// The scorecard, gap register and dated plan as of `today`.
+    pub fn analysis(&self, assessment_id: &str, today: NaiveDate) -> Result<Analysis> {
+        let record = self.record(assessment_id)?;
+        Ok(analyse(&self.bank, &record, today))
+    }
+
+    pub fn gaps(&self, assessment_id: &str, today: NaiveDate) -> Result<Vec<Gap>> {
+        Ok(self.analysis(assessment_id, today)?.gaps)
+    }
+
+    pub fn export_json(&self, assessment_id: &str, now: DateTime<Utc>) -> Result<String> {
+        let record = self.store.load_record(assessment_id)?;
+        let history = self.store.history(assessment_id)?;
+        Ok(interchange::to_json(&interchange::to_portable(
+            &record, history, now,
+        )))
+    }
+
+    /// Checks the whole file, then writes it as a new assessment in one transaction.
+    pub fn import_json(
+        &mut self,
+        bytes: &[u8],
+        new_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
+        let portable = interchange::parse(bytes, &self.bank)?;
+        let (record, history) = interchange::into_record(portable, new_id, now);
+        self.store.insert_record(&record, &history)?;
+        Ok(record.assessment)
+    }
+
+    /// Starts a re-assessment: a copy of the answers under a new id, with a fresh history.
+    pub fn duplicate(
+        &mut self,
+        assessment_id: &str,
+        new_id: &str,
+        organisation: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
+        let mut record = self.store.load_record(assessment_id)?;
+        record.assessment.id = new_id.to_string();
+        if let Some(name) = organisation {
+            record.assessment.organisation = clean_organisation(name)?;
+        }
+        // Told apart from the original by its label, not by a changed organisation name (which
+        // would print on the report's cover).
+        record.assessment.label = Some(format!(
+            "Re-assessment started {}, from the assessment of {}",
+            crate::plan::human_date(now.date_naive()),
+            crate::plan::human_date(record.assessment.created_at.date_naive())
+        ));
+        record.assessment.created_at = now;
+        record.assessment.updated_at = now;
+        record.assessment.archived_at = None;
+        self.store.insert_record(&record, &[])?;
+        Ok(record.assessment)
+    }
+
+    /// Archives an assessment (kept, out of the working list) or brings it back.
+    pub fn set_archived(
+        &mut self,
+        assessment_id: &str,
+        archived: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        Ok(self
+            .store
+            .set_archived(assessment_id, archived.then_some(now), now)?)
+    }
+
+    /// Deletes an assessment with its answers and history; backups still hold it.
+    pub fn delete(&mut self, assessment_id: &str) -> Result<()> {
+        Ok(self.store.delete_assessment(assessment_id)?)
+    }
+
+    /// Writes the portable JSON of an assessment to the user's file, atomically.
+    pub fn export_to(&self, assessment_id: &str, file: &Path, now: DateTime<Utc>) -> Result<()> {
+        let json = self.export_json(assessment_id, now)?;
+        files::write_atomically(file, json.as_bytes())
+    }
+
+    /// Reads a portable JSON file (capped in size) and imports it as a new assessment.
+    pub fn import_from(
+        &mut self,
+        file: &Path,
+        new_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
+        let bytes = files::read(file)?;
+        self.import_json(&bytes, new_id, now)
+    }
+
+    pub fn rename(
+        &mut self,
+        assessment_id: &str,
+        organisation: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let organisation = clean_organisation(organisation)?;
+        Ok(self
+            .store
+            .rename_assessment(assessment_id, &organisation, now)?)
+    }
+}
+
+fn clean_organisation(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::Invalid(
+            "the organisation name must not be empty".into(),
+        ));
+    }
+    if name.chars().count() > 300 {
+        return Err(Error::Invalid(
+            "the organisation name is longer than 300 characters".into(),
+        ));
+    }
+    Ok(name.to_string())
+}
