@@ -42,6 +42,9 @@ pub(crate) enum FileSystemState {
     Writable,
     ReadOnly,
     Full,
+    /// A file system with no storage behind it (`/proc`, `/sys`): it has no free space because
+    /// it has no space at all, and no ordinary file can be made there.
+    Virtual,
 }
 
 /// Below this much free space a failed write is put down to a full disk; SQLite needs a few
@@ -64,6 +67,9 @@ pub(crate) fn file_system_state(data_file: &Path) -> FileSystemState {
         let mut stats: libc::statvfs = unsafe { std::mem::zeroed() };
         if unsafe { libc::statvfs(c_path.as_ptr(), &mut stats) } != 0 {
             return FileSystemState::Writable;
+        }
+        if stats.f_blocks == 0 {
+            return FileSystemState::Virtual;
         }
         if stats.f_flag & libc::ST_RDONLY != 0 {
             return FileSystemState::ReadOnly;

@@ -1,0 +1,240 @@
+//! The answers, scope overrides and the append-only answer history.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Transaction, params};
+use soc2_readiness_core::assessment::{Answer, HistoryEntry, ScopeOverride};
+use soc2_readiness_core::catalog::Category;
+
+use super::assessments::{require_assessment, touch};
+use super::rows::{from_json, parse_date, parse_time, timestamp, to_json};
+use super::{Store, StoreError};
+
+impl Store {
+    /// The current answer to one question, without reading the rest of the assessment.
+    pub fn load_answer(
+        &self,
+        assessment_id: &str,
+        question_id: &str,
+    ) -> Result<Option<Answer>, StoreError> {
+        Ok(self
+            .answers_where(assessment_id, Some(question_id))?
+            .into_iter()
+            .next())
+    }
+
+    /// Answers of an assessment, all of them or the one to `question_id`.
+    pub(crate) fn answers_where(
+        &self,
+        assessment_id: &str,
+        question_id: Option<&str>,
+    ) -> Result<Vec<Answer>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT question_id, value, note, owner, due, evidence, updated_at, exception
+             FROM answers WHERE assessment_id = ?1 AND (?2 IS NULL OR question_id = ?2)
+             ORDER BY question_id",
+        )?;
+        let rows = statement.query_map(params![assessment_id, question_id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, Option<String>>(3)?,
+                row.get::<_, Option<String>>(4)?,
+                row.get::<_, String>(5)?,
+                row.get::<_, String>(6)?,
+                row.get::<_, Option<String>>(7)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (question_id, value, note, owner, due, evidence, updated, exception) = row?;
+            out.push(Answer {
+                question_id,
+                value: from_json(&value)?,
+                note,
+                owner,
+                due: parse_date(due)?,
+                evidence: from_json(&evidence)?,
+                exception,
+                updated_at: parse_time(&updated)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Saves an answer and its history row in one durable transaction; when this returns Ok
+    /// the answer is on disk.
+    /// `also` are further history rows written in the same transaction (answers a foundation
+    /// now implies, or no longer does).
+    pub fn save_answer(
+        &mut self,
+        assessment_id: &str,
+        answer: &Answer,
+        also: &[HistoryEntry],
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        require_assessment(&tx, assessment_id)?;
+        upsert_answer(&tx, assessment_id, answer)?;
+        append_history(&tx, assessment_id, &HistoryEntry::of(answer))?;
+        for entry in also {
+            append_history(&tx, assessment_id, entry)?;
+        }
+        touch(&tx, assessment_id, &answer.updated_at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes an answer (the question becomes unanswered); the history keeps the change.
+    pub fn clear_answer(
+        &mut self,
+        assessment_id: &str,
+        question_id: &str,
+        at: DateTime<Utc>,
+        also: &[HistoryEntry],
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        require_assessment(&tx, assessment_id)?;
+        for entry in also {
+            append_history(&tx, assessment_id, entry)?;
+        }
+        tx.execute(
+            "DELETE FROM answers WHERE assessment_id = ?1 AND question_id = ?2",
+            params![assessment_id, question_id],
+        )?;
+        append_history(&tx, assessment_id, &HistoryEntry::cleared(question_id, at))?;
+        touch(&tx, assessment_id, &at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn set_scope_override(
+        &mut self,
+        assessment_id: &str,
+        decision: &ScopeOverride,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        require_assessment(&tx, assessment_id)?;
+        tx.execute(
+            "INSERT INTO scope_overrides (assessment_id, category, in_scope, reason, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (assessment_id, category) DO UPDATE SET
+               in_scope = excluded.in_scope, reason = excluded.reason, updated_at = excluded.updated_at",
+            params![
+                assessment_id,
+                decision.category.id(),
+                decision.in_scope,
+                decision.reason,
+                timestamp(&decision.updated_at)
+            ],
+        )?;
+        touch(&tx, assessment_id, &decision.updated_at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn clear_scope_override(
+        &mut self,
+        assessment_id: &str,
+        category: Category,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        require_assessment(&tx, assessment_id)?;
+        tx.execute(
+            "DELETE FROM scope_overrides WHERE assessment_id = ?1 AND category = ?2",
+            params![assessment_id, category.id()],
+        )?;
+        touch(&tx, assessment_id, &at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The audit trail of an assessment, oldest first.
+    pub fn history(&self, assessment_id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT question_id, value, note, owner, due, evidence, changed_at, exception, implied_by
+             FROM answer_history WHERE assessment_id = ?1 ORDER BY seq",
+        )?;
+        let rows = statement.query_map([assessment_id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<String>>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, Option<String>>(3)?,
+                row.get::<_, Option<String>>(4)?,
+                row.get::<_, String>(5)?,
+                row.get::<_, String>(6)?,
+                row.get::<_, Option<String>>(7)?,
+                row.get::<_, Option<String>>(8)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (question_id, value, note, owner, due, evidence, changed, exception, implied_by) =
+                row?;
+            out.push(HistoryEntry {
+                question_id,
+                value: value.as_deref().map(from_json).transpose()?,
+                note,
+                owner,
+                due: parse_date(due)?,
+                evidence: from_json(&evidence)?,
+                exception,
+                implied_by,
+                changed_at: parse_time(&changed)?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+pub(crate) fn upsert_answer(
+    tx: &Transaction<'_>,
+    assessment_id: &str,
+    answer: &Answer,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO answers (assessment_id, question_id, value, note, owner, due, evidence, updated_at, exception)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (assessment_id, question_id) DO UPDATE SET
+           value = excluded.value, note = excluded.note, owner = excluded.owner,
+           due = excluded.due, evidence = excluded.evidence, updated_at = excluded.updated_at,
+           exception = excluded.exception",
+        params![
+            assessment_id,
+            answer.question_id,
+            to_json(&answer.value),
+            answer.note,
+            answer.owner,
+            answer.due.map(|d| d.to_string()),
+            to_json(&answer.evidence),
+            timestamp(&answer.updated_at),
+            answer.exception,
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn append_history(
+    tx: &Transaction<'_>,
+    assessment_id: &str,
+    entry: &HistoryEntry,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at, exception, implied_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            assessment_id,
+            entry.question_id,
+            entry.value.as_ref().map(to_json),
+            entry.note,
+            entry.owner,
+            entry.due.map(|d| d.to_string()),
+            to_json(&entry.evidence),
+            timestamp(&entry.changed_at),
+            entry.exception,
+            entry.implied_by,
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! Opening the data file: creating it private, migrating it (backed up first), or reading a file that cannot be written.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use super::{Store, StoreError, disk};
+
+/// The schema's migrations, in order: the numbered SQL files in `migrations/`. Forward-only: a
+/// shipped migration is never edited, only followed by a new one (a test checks this list
+/// against the folder).
+const MIGRATIONS: [&str; 4] = [
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_settings.sql"),
+    include_str!("../migrations/0003_exceptions.sql"),
+    include_str!("../migrations/0004_depth_and_upgrades.sql"),
+];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes: one per migration.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+impl Store {
+    /// Opens (creating if needed) the data file, readable by its owner only, and brings its
+    /// schema up to date, backing the file up first when a migration is due. `now` names that
+    /// backup.
+    ///
+    /// A file that cannot be written (a read-only file system, a file its owner made read-only)
+    /// is opened for reading only, so its assessments can still be read, scored and exported;
+    /// every change then fails with [`StoreError::ReadOnly`].
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
+        match Store::open_file(path, now).map_err(|e| e.diagnosed(path)) {
+            Err(StoreError::ReadOnly { path: shown }) if path.is_file() => {
+                Store::open_for_reading(path).map_err(|_| StoreError::ReadOnly { path: shown })
+            }
+            other => other,
+        }
+    }
+
+    fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+        // SQLite opens lazily: whether the file can be read shows at the first query.
+        let first_look = |conn: Connection| -> rusqlite::Result<(Connection, i64, String)> {
+            let found = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+            let check = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
+            Ok((conn, found, check))
+        };
+        let (conn, found, check) = Connection::open_with_flags(path, flags)
+            .and_then(first_look)
+            .or_else(|e| {
+                // Reading a WAL file needs its index file; where that cannot be created (a
+                // read-only file system) the file is read as immutable, which is only sound
+                // when no write-ahead log holds changes not yet in the file.
+                let log = PathBuf::from(format!("{}-wal", path.display()));
+                if std::fs::metadata(&log).is_ok_and(|m| m.len() > 0) {
+                    return Err(e);
+                }
+                let mut uri = String::from("file:");
+                for byte in path.as_os_str().as_encoded_bytes() {
+                    if byte.is_ascii_alphanumeric() || b"/-_.~".contains(byte) {
+                        uri.push(char::from(*byte));
+                    } else {
+                        uri.push_str(&format!("%{byte:02X}"));
+                    }
+                }
+                uri.push_str("?immutable=1");
+                Connection::open_with_flags(uri, flags).and_then(first_look)
+            })?;
+        // An older schema would need a migration, which is a write; a newer one is not ours.
+        if usize::try_from(found).ok() != Some(SCHEMA_VERSION) || check != "ok" {
+            return Err(StoreError::ReadOnly { path: None });
+        }
+        Ok(Store {
+            conn,
+            location: Some(path.to_path_buf()),
+            read_only: true,
+        })
+    }
+
+    /// True when the file was opened for reading only (see [`Store::open`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && !parent.exists()
+        {
+            std::fs::create_dir_all(parent).map_err(|e| disk::io_error(parent, e))?;
+            disk::make_private(parent)?;
+        }
+        let conn = Connection::open(path)?;
+        disk::make_private(path)?;
+        Store::prepare(conn, Some(path.to_path_buf()), now)
+    }
+
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::prepare(Connection::open_in_memory()?, None, DateTime::UNIX_EPOCH)
+    }
+
+    fn prepare(
+        conn: Connection,
+        location: Option<PathBuf>,
+        now: DateTime<Utc>,
+    ) -> Result<Store, StoreError> {
+        let shown = location
+            .as_ref()
+            .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+        // WAL keeps readers off the writer's back; synchronous=FULL fsyncs every commit, so an
+        // answer reported saved survives a power cut, not only a crash of the app.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let found = usize::try_from(found).unwrap_or(usize::MAX);
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: shown,
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        // Only after the version check: switching to WAL rewrites the file header, and a file
+        // from a newer version must be left exactly as it was.
+        if location.is_some() {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        if location.is_some() && found > 0 {
+            // A damaged file is named and left alone here, before any write could spread the damage.
+            let check: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
+            if check != "ok" {
+                return Err(StoreError::Open {
+                    path: shown,
+                    reason: format!(
+                        "the file is damaged ({check}); restore one of its backups or choose another file"
+                    ),
+                });
+            }
+        }
+        let mut store = Store {
+            conn,
+            location,
+            read_only: false,
+        };
+        if found > 0 && found < SCHEMA_VERSION && store.location.is_some() {
+            store.back_up("before-migration", now)?;
+        }
+        migrations()
+            .to_latest(&mut store.conn)
+            .map_err(|e| match e {
+                rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::from(err),
+                other => StoreError::Open {
+                    path: shown.clone(),
+                    reason: format!("cannot bring the schema up to date: {other}"),
+                },
+            })?;
+        Ok(store)
+    }
+
+    /// Where the data lives, for showing to the user.
+    pub fn location(&self) -> Option<&Path> {
+        self.location.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok());
+    }
+
+    #[test]
+    fn every_numbered_file_in_the_migrations_folder_is_a_migration_in_order() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut names: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), SCHEMA_VERSION, "{names:?}");
+        for (i, name) in names.iter().enumerate() {
+            assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name}");
+            let text = std::fs::read_to_string(folder.join(name)).unwrap();
+            assert_eq!(text, MIGRATIONS[i], "{name} is not migration {}", i + 1);
+        }
+    }
+}
