@@ -1,0 +1,64 @@
+//! The report's colours, and the red-to-green bands a readiness figure is drawn in.
+
+use printpdf::{Color, Rgb};
+
+use soc2_readiness_core::gaps::Priority;
+
+/// An sRGB colour with channels from 0 to 1.
+pub(super) type Rgb3 = (f32, f32, f32);
+
+pub(super) const INK: Rgb3 = (0.13, 0.16, 0.21);
+pub(super) const MUTED: Rgb3 = (0.42, 0.45, 0.50);
+pub(super) const NAVY: Rgb3 = (0.10, 0.21, 0.36);
+pub(super) const RULE: Rgb3 = (0.82, 0.84, 0.87);
+/// The empty part of a bar, and criteria out of scope.
+pub(super) const TRACK: Rgb3 = (0.91, 0.92, 0.94);
+pub(super) const HEADER_FILL: Rgb3 = (0.93, 0.95, 0.97);
+pub(super) const WHITE: Rgb3 = (1.0, 1.0, 1.0);
+pub(super) const AMBER: Rgb3 = (0.85, 0.55, 0.12);
+
+const RED: Rgb3 = (0.75, 0.22, 0.17);
+const ORANGE: Rgb3 = (0.90, 0.49, 0.13);
+const YELLOW_GREEN: Rgb3 = (0.56, 0.68, 0.20);
+const GREEN: Rgb3 = (0.15, 0.55, 0.33);
+const SLATE: Rgb3 = (0.40, 0.50, 0.60);
+
+/// The readiness figure at which each band starts; the heat map's key states the same
+/// thresholds in words, so change both together.
+const ORANGE_FROM: f64 = 40.0;
+const YELLOW_GREEN_FROM: f64 = 70.0;
+const GREEN_FROM: f64 = 90.0;
+
+/// A figure surely in the green band, for things that are simply on track.
+pub(super) const ON_TRACK: f64 = 95.0;
+
+pub(super) fn color((r, g, b): Rgb3) -> Color {
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
+}
+
+/// The colour of a readiness figure: red, amber, yellow-green, green.
+pub(super) fn band(value: f64) -> Rgb3 {
+    if value < ORANGE_FROM {
+        RED
+    } else if value < YELLOW_GREEN_FROM {
+        ORANGE
+    } else if value < GREEN_FROM {
+        YELLOW_GREEN
+    } else {
+        GREEN
+    }
+}
+
+/// High shares red with the lowest band, so a high-priority gap reads as urgent as a failing score.
+pub(super) fn priority_color(priority: Priority) -> Rgb3 {
+    match priority {
+        Priority::High => RED,
+        Priority::Medium => ORANGE,
+        Priority::Low => SLATE,
+    }
+}

@@ -1,0 +1,210 @@
+//! The executive summary: headline figures, readiness by category, the top gaps, audit readiness.
+
+use super::gap_cells::{gap_summary, level_change, owner_cell};
+use super::pct;
+use soc2_readiness_core::gaps::Priority;
+use crate::model::ReportModel;
+use crate::pdf::bars::Bar;
+use crate::pdf::fonts::Face;
+use crate::pdf::layout::{BODY, HEADING, MARGIN_X, Writer};
+use crate::pdf::palette::{HEADER_FILL, INK, MUTED, NAVY, Rgb3, band, priority_color};
+use crate::pdf::table::{Column, TABLE_TEXT, piece};
+
+/// Four figures side by side across the text width, this far apart.
+const STATS: usize = 4;
+const STAT_GAP: f32 = 4.0;
+const STAT_H: f32 = 27.0;
+/// The coloured edge at a figure's left, and where its text starts.
+const STAT_EDGE_W: f32 = 1.6;
+const STAT_INSET: f32 = 5.0;
+const STAT_LABEL_TOP: f32 = 3.0;
+const STAT_LABEL_SIZE: f32 = 8.5;
+const STAT_VALUE_TOP: f32 = 8.0;
+const STAT_VALUE_SIZE: f32 = 22.0;
+const STAT_DETAIL_TOP: f32 = 20.0;
+const STAT_DETAIL_SIZE: f32 = 7.5;
+/// The detail line is cut to one line this much narrower than the box.
+const STAT_DETAIL_CLEARANCE: f32 = 8.0;
+/// The row of figures and the space below it.
+const STATS_BAND: f32 = STAT_H + 6.0;
+
+const TOP_GAP_COLUMNS: [Column; 5] = [
+    Column::fixed("#", 7.0),
+    Column::rest("Gap"),
+    Column::fixed("Criteria", 22.0),
+    Column::fixed("Level", 22.0),
+    Column::fixed("Owner and date", 34.0),
+];
+
+/// One headline figure of the executive summary.
+struct Stat<'s> {
+    label: &'s str,
+    value: String,
+    detail: String,
+    rgb: Rgb3,
+}
+
+fn stat_box(w: &mut Writer, x: f32, top: f32, width: f32, stat: Stat) {
+    w.rect(x, top, width, STAT_H, HEADER_FILL);
+    w.rect(x, top, STAT_EDGE_W, STAT_H, stat.rgb);
+    let text_x = x + STAT_INSET;
+    w.text(
+        text_x,
+        top + STAT_LABEL_TOP,
+        Face::Regular,
+        STAT_LABEL_SIZE,
+        MUTED,
+        stat.label,
+    );
+    w.text(
+        text_x,
+        top + STAT_VALUE_TOP,
+        Face::Bold,
+        STAT_VALUE_SIZE,
+        stat.rgb,
+        &stat.value,
+    );
+    let detail = w.fonts.first_line(
+        Face::Regular,
+        STAT_DETAIL_SIZE,
+        &stat.detail,
+        width - STAT_DETAIL_CLEARANCE,
+    );
+    w.text(
+        text_x,
+        top + STAT_DETAIL_TOP,
+        Face::Regular,
+        STAT_DETAIL_SIZE,
+        MUTED,
+        &detail,
+    );
+}
+
+pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
+    w.section("Executive summary");
+    let s = &model.scorecard;
+    let top = w.y;
+    let gap = STAT_GAP;
+    let box_w = (w.content_width() - (STATS - 1) as f32 * gap) / STATS as f32;
+    let box_x = |i: usize| MARGIN_X + i as f32 * (box_w + gap);
+    let headline_is_design = s.target_level == soc2_readiness_core::scoring::DESIGN_TARGET;
+    let figures = [
+        (
+            "Design readiness",
+            s.overall.design,
+            if headline_is_design {
+                "Type I · the headline"
+            } else {
+                "what a Type I tests"
+            },
+        ),
+        (
+            "Operating readiness",
+            s.overall.operating,
+            if headline_is_design {
+                "what a Type II tests"
+            } else {
+                "Type II · the headline"
+            },
+        ),
+    ];
+    for (i, (label, value, detail)) in figures.into_iter().enumerate() {
+        stat_box(
+            w,
+            box_x(i),
+            top,
+            box_w,
+            Stat {
+                label,
+                value: pct(value),
+                detail: detail.to_string(),
+                rgb: value.map_or(MUTED, band),
+            },
+        );
+    }
+    stat_box(
+        w,
+        box_x(2),
+        top,
+        box_w,
+        Stat {
+            label: "Completion",
+            value: pct(s.overall.completion),
+            detail: if model.implied_controls > 0 {
+                format!(
+                    "{} answered · {} implied",
+                    s.overall.answered - model.implied_controls,
+                    model.implied_controls
+                )
+            } else {
+                format!(
+                    "{} of {} questions answered",
+                    s.overall.answered, s.overall.applicable
+                )
+            },
+            rgb: NAVY,
+        },
+    );
+    let [high, medium, low] = model.gaps_by_priority;
+    stat_box(
+        w,
+        box_x(3),
+        top,
+        box_w,
+        Stat {
+            label: "Gaps to close",
+            value: model.gap_count.to_string(),
+            detail: format!("{high} high · {medium} med. · {low} low"),
+            rgb: priority_color(Priority::High),
+        },
+    );
+    w.y = top + STATS_BAND;
+    w.heading(
+        &format!(
+            "Readiness by category ({} readiness, the headline for a {})",
+            if headline_is_design {
+                "design"
+            } else {
+                "operating"
+            },
+            model.report_type
+        ),
+        HEADING,
+    );
+    let rows: Vec<Bar> = s
+        .categories
+        .iter()
+        .map(|c| (c.name.clone(), c.readiness, c.in_scope))
+        .collect();
+    w.bars(&rows);
+    w.heading("The five most important gaps", HEADING);
+    if model.top_gaps.is_empty() {
+        w.paragraph(
+            Face::Regular,
+            BODY,
+            INK,
+            "None: every applicable control is at its target level.",
+        );
+    } else {
+        let rows = model
+            .top_gaps
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                vec![
+                    vec![piece(Face::Bold, INK, (i + 1).to_string())],
+                    gap_summary(g),
+                    vec![piece(Face::Regular, INK, g.criteria.join(", "))],
+                    vec![piece(Face::Regular, INK, level_change(g))],
+                    owner_cell(g),
+                ]
+            })
+            .collect();
+        w.table(&TOP_GAP_COLUMNS, rows, TABLE_TEXT);
+    }
+    w.heading("What it takes to be audit-ready", HEADING);
+    for paragraph in &model.audit_ready {
+        w.paragraph(Face::Regular, BODY, INK, paragraph);
+        w.y += 1.2;
+    }
+}
