@@ -3,9 +3,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use soc2_readiness::catalog::{Category, load_bank_dir};
+use soc2_readiness::catalog::{Category, Effort, Impact, load_bank_dir};
+use soc2_readiness::scoring::{CriterionStatus, Scorecard, score};
 
-use crate::support::bank;
+use crate::support::{answer, answered, bank};
 
 #[test]
 fn bundled_bank_has_the_promised_shape() {
@@ -292,6 +293,102 @@ fn the_criteria_catalogue_uses_our_own_titles() {
             c.id
         );
     }
+}
+
+/// The shipped bank's Privacy rules: personal data alone decides nothing, the role does.
+#[test]
+fn privacy_is_proposed_for_a_controller_of_personal_data_only() {
+    let bank = bank();
+    let privacy = |s: &Scorecard| {
+        s.scope
+            .iter()
+            .find(|d| d.category == Category::Privacy)
+            .unwrap()
+            .clone()
+    };
+    let mut record = answered(&bank, &[]);
+    let d = privacy(&score(&bank, &record));
+    assert!(!d.in_scope, "not proposed before the scope answers");
+    assert!(
+        d.proposal_reason.contains("scope.data-kinds"),
+        "{}",
+        d.proposal_reason
+    );
+
+    answer(&bank, &mut record, &[("scope.data-kinds", "personal")]);
+    assert!(
+        !privacy(&score(&bank, &record)).in_scope,
+        "personal data alone decides nothing: the role does"
+    );
+    answer(
+        &bank,
+        &mut record,
+        &[
+            ("scope.personal-data-role", "processor"),
+            ("scope.required-categories", "security-only"),
+        ],
+    );
+    assert!(
+        !privacy(&score(&bank, &record)).in_scope,
+        "a processor: not proposed"
+    );
+    answer(
+        &bank,
+        &mut record,
+        &[("scope.personal-data-role", "controller")],
+    );
+    let s = score(&bank, &record);
+    let d = privacy(&s);
+    assert!(d.in_scope);
+    assert!(
+        d.proposal_reason.contains("controller"),
+        "{}",
+        d.proposal_reason
+    );
+    let p11 = s.criteria.iter().find(|c| c.id == "P1.1").unwrap();
+    assert_eq!(p11.status, CriterionStatus::Scored);
+}
+
+/// The shipped bank's office questions give way to reliance on the cloud provider, and CC6.4
+/// keeps questions to score.
+#[test]
+fn without_an_office_physical_security_relies_on_the_cloud_provider() {
+    let bank = bank();
+    let applicable = |s: &Scorecard, id: &str| {
+        s.questions
+            .iter()
+            .find(|q| q.question_id == id)
+            .unwrap()
+            .applicable
+    };
+    let s = score(&bank, &answered(&bank, &[("scope.offices", "no")]));
+    assert!(!applicable(&s, "physical.office-access"));
+    assert!(applicable(&s, "physical.cloud-provider"));
+    let cc64 = s.criteria.iter().find(|c| c.id == "CC6.4").unwrap();
+    assert!(
+        cc64.applicable >= 2,
+        "CC6.4 still has questions: {}",
+        cc64.applicable
+    );
+}
+
+/// docs/scoring.md works its examples on the shipped bank; `tests/scoring.rs` checks the same
+/// arithmetic on a fixture with these weights, so here the shipped bank must still have them.
+#[test]
+fn the_worked_examples_of_docs_scoring_use_the_shipped_weights() {
+    let bank = bank();
+    let mut cc33: Vec<(&str, u32)> = bank
+        .control_questions()
+        .filter(|q| q.criteria.iter().any(|c| c == "CC3.3"))
+        .map(|q| (q.id.as_str(), q.weight()))
+        .collect();
+    cc33.sort();
+    assert_eq!(cc33, [("risk.fraud", 3), ("risk.fraud-controls", 3)]);
+    let leavers = bank.question("access.deprovisioning").unwrap();
+    assert_eq!(
+        (leavers.impact(), leavers.effort),
+        (Impact::Critical, Some(Effort::S))
+    );
 }
 
 fn assets() -> PathBuf {

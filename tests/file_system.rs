@@ -1,8 +1,9 @@
 //! A full disk, a read-only file system and a file the user may not write, met for real through the CLI.
 //!
 //! The disk is a small tmpfs mounted for the test. Mounting needs root (tests run as root on CI);
-//! where it is refused the tmpfs cases say so on stderr and return, and the permission case
-//! still runs.
+//! where it is refused the tmpfs cases print on stderr which test skipped and why, and return,
+//! and the permission case still runs. With `SOC2_SLOW_TESTS` set (CI sets it) a refused mount
+//! fails the test instead, so CI cannot pass without running them.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,9 +19,10 @@ struct SmallDisk {
 }
 
 impl SmallDisk {
-    fn mount(size: &str) -> Option<SmallDisk> {
+    /// The mounted disk, or why it cannot be mounted here.
+    fn mount(size: &str) -> Result<SmallDisk, String> {
         let folder = tempfile::tempdir().unwrap();
-        let mounted = Command::new("mount")
+        let out = Command::new("mount")
             .args([
                 "-t",
                 "tmpfs",
@@ -29,13 +31,16 @@ impl SmallDisk {
                 "tmpfs",
             ])
             .arg(folder.path())
-            .output()
-            .is_ok_and(|out| out.status.success());
-        if !mounted {
-            eprintln!("skipped: cannot mount a tmpfs here (needs root)");
-            return None;
+            .output();
+        match out {
+            Ok(out) if out.status.success() => Ok(SmallDisk { folder }),
+            _ if unsafe { libc::geteuid() } != 0 => Err("mounting a tmpfs needs root".into()),
+            Ok(out) => Err(format!(
+                "mount refused even as root: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            )),
+            Err(e) => Err(format!("cannot run mount: {e}")),
         }
-        Some(SmallDisk { folder })
     }
 
     fn path(&self) -> &Path {
@@ -69,6 +74,21 @@ impl SmallDisk {
 impl Drop for SmallDisk {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(self.path()).output();
+    }
+}
+
+/// A tmpfs for `test`, or `None` once the skip is reported on stderr. With `SOC2_SLOW_TESTS` set
+/// the skip is a failure: CI sets it, and must never pass without these tests having run.
+fn small_disk_or_skip(test: &str, size: &str) -> Option<SmallDisk> {
+    match SmallDisk::mount(size) {
+        Ok(disk) => Some(disk),
+        Err(reason) if std::env::var_os("SOC2_SLOW_TESTS").is_some() => {
+            panic!("{test}: {reason}; SOC2_SLOW_TESTS is set, so it must run, not skip")
+        }
+        Err(reason) => {
+            eprintln!("{test}: skipped: {reason}");
+            None
+        }
     }
 }
 
@@ -117,7 +137,10 @@ fn integrity(db: &Path) -> String {
 
 #[test]
 fn a_full_disk_is_named_nothing_is_half_saved_and_work_goes_on_once_space_is_freed() {
-    let Some(disk) = SmallDisk::mount("1m") else {
+    let Some(disk) = small_disk_or_skip(
+        "a_full_disk_is_named_nothing_is_half_saved_and_work_goes_on_once_space_is_freed",
+        "1m",
+    ) else {
         return;
     };
     let db = disk.path().join("data").join("assessments.sqlite3");
@@ -154,7 +177,10 @@ fn a_full_disk_is_named_nothing_is_half_saved_and_work_goes_on_once_space_is_fre
 
 #[test]
 fn a_read_only_file_system_can_be_read_but_a_change_is_refused_by_name() {
-    let Some(disk) = SmallDisk::mount("4m") else {
+    let Some(disk) = small_disk_or_skip(
+        "a_read_only_file_system_can_be_read_but_a_change_is_refused_by_name",
+        "4m",
+    ) else {
         return;
     };
     let db = disk.path().join("assessments.sqlite3");

@@ -1,307 +1,644 @@
-//! Scoring and gaps: worked examples a reader can check by hand, and properties over generated answers.
+//! The scoring method on a small fixture bank: examples checked by hand from its weights, and properties over generated answers.
+//!
+//! Every figure here follows from `tests/fixtures/method-bank/`, never from the shipped bank:
+//! the shipped bank's content has its own tests (`bank.rs`, `scenarios.rs`, `depth.rs`).
 
 use proptest::prelude::*;
-use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ScopeOverride};
-use soc2_readiness::catalog::Category;
-use soc2_readiness::gaps::{Horizon, Priority, roadmap};
-use soc2_readiness::scoring::{CriterionStatus, Scorecard, score};
+use soc2_readiness::assessment::{AnswerValue, AssessmentRecord, MaturityLevel, ScopeOverride};
+use soc2_readiness::catalog::{Bank, Category};
+use soc2_readiness::gaps::{Gap, Horizon, Priority, roadmap};
+use soc2_readiness::scope::{CategoryDecision, Proposal};
+use soc2_readiness::scoring::{CriterionScore, CriterionStatus, Scorecard, score};
 
 use crate::support::{
-    answer_all_controls, at, bank, empty_record, everything_in_scope, gaps_of, set,
+    Figure, answer, answer_all_controls, answered, at, check_figures, check_gaps, empty_record,
+    figures, gaps_of, method_bank, set, with_exception,
 };
 
-#[test]
-fn all_operating_scores_100_and_all_not_in_place_scores_0() {
-    let bank = bank();
-    for (level, expected) in [
-        (MaturityLevel::Operating, 100.0),
-        (MaturityLevel::NotInPlace, 0.0),
+/// Scoping answers that bring Availability and Confidentiality in beside Security.
+const EVERY_CATEGORY: &[(&str, &str)] = &[
+    ("scope.sla", "yes"),
+    ("scope.data-kinds", "customer-confidential"),
+    ("scope.confidentiality-clauses", "yes"),
+];
+
+fn criterion(s: &Scorecard, id: &str) -> CriterionScore {
+    s.criteria.iter().find(|c| c.id == id).unwrap().clone()
+}
+
+fn decision(s: &Scorecard, category: Category) -> CategoryDecision {
+    s.scope
+        .iter()
+        .find(|d| d.category == category)
+        .unwrap()
+        .clone()
+}
+
+fn applicable(s: &Scorecard, question: &str) -> bool {
+    s.questions
+        .iter()
+        .find(|q| q.question_id == question)
+        .unwrap()
+        .applicable
+}
+
+/// Every control at one level with every category of the fixture in scope.
+fn every_control_at(bank: &Bank, level: MaturityLevel) -> Scorecard {
+    let mut record = answered(bank, EVERY_CATEGORY);
+    answer_all_controls(bank, &mut record, level);
+    let s = score(bank, &record);
+    let in_scope: Vec<Category> = s
+        .categories
+        .iter()
+        .filter(|c| c.in_scope)
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(
+        in_scope,
+        [
+            Category::Security,
+            Category::Availability,
+            Category::Confidentiality
+        ]
+    );
+    s
+}
+
+/// Every figure at `value`, except those with nothing to measure: categories the fixture has
+/// no criteria for, step 1 (scoping), step 4 (no questions) and step 5 (an audit task only).
+fn every_figure(value: f64) -> Vec<(&'static str, Option<f64>)> {
+    let mut table = vec![
+        ("processing_integrity", None),
+        ("privacy", None),
+        ("step 1", None),
+        ("step 4", None),
+        ("step 5", None),
+    ];
+    for name in [
+        "overall",
+        "security",
+        "availability",
+        "confidentiality",
+        "step 2",
+        "step 3",
+        "step 6",
+        "CC1.3",
+        "CC3.3",
+        "CC6.1",
+        "CC6.4",
+        "A1.2",
+        "C1.1",
     ] {
-        let mut record = empty_record(&bank);
-        everything_in_scope(&mut record);
-        answer_all_controls(&bank, &mut record, level);
-        let s = score(&bank, &record);
-        assert_eq!(s.overall.readiness, Some(expected));
-        assert_eq!(s.overall.completion, Some(100.0));
-        for c in &s.categories {
-            assert!(c.in_scope, "{:?} should be in scope", c.id);
-            assert_eq!(c.readiness, Some(expected), "{:?}", c.id);
-        }
-        for step in s.steps.iter().filter(|s| s.step > 1) {
-            assert_eq!(step.readiness, Some(expected), "step {}", step.step);
-        }
-        for c in &s.criteria {
-            assert_eq!(c.readiness, Some(expected), "{}", c.id);
-        }
+        table.push((name, Some(value)));
     }
+    table
+}
+
+#[test]
+fn all_operating_scores_100_everywhere() {
+    let s = every_control_at(&method_bank(), MaturityLevel::Operating);
+    check_figures(&s, Figure::Readiness, &every_figure(100.0));
+    assert_eq!(s.overall.completion, Some(100.0));
+}
+
+#[test]
+fn all_not_in_place_scores_0_everywhere() {
+    let s = every_control_at(&method_bank(), MaturityLevel::NotInPlace);
+    check_figures(&s, Figure::Readiness, &every_figure(0.0));
+    assert_eq!(s.overall.completion, Some(100.0));
+}
+
+fn all_documented_for(bank: &Bank, report_type: &str) -> AssessmentRecord {
+    let mut record = answered(bank, &[("scope.report-type", report_type)]);
+    answer_all_controls(bank, &mut record, MaturityLevel::Documented);
+    record
 }
 
 #[test]
 fn type1_targets_documented_so_documented_is_full_marks() {
-    let bank = bank();
-    let mut record = empty_record(&bank);
-    set(
-        &mut record,
-        "scope.report-type",
-        AnswerValue::Choice("type1".into()),
-    );
-    answer_all_controls(&bank, &mut record, MaturityLevel::Documented);
-    let s = score(&bank, &record);
+    let bank = method_bank();
+    let s = score(&bank, &all_documented_for(&bank, "type1"));
     assert_eq!(s.target_level, 3);
     assert_eq!(s.overall.readiness, Some(100.0));
-    assert!(gaps_of(&bank, &record).is_empty());
+}
 
-    set(
-        &mut record,
-        "scope.report-type",
-        AnswerValue::Choice("type2".into()),
-    );
-    let s = score(&bank, &record);
+#[test]
+fn type1_all_documented_leaves_no_gap() {
+    let bank = method_bank();
+    let gaps = gaps_of(&bank, &all_documented_for(&bank, "type1"));
+    assert!(gaps.is_empty(), "{gaps:#?}");
+}
+
+#[test]
+fn type2_targets_operating_so_documented_is_three_quarters() {
+    let bank = method_bank();
+    let s = score(&bank, &all_documented_for(&bank, "type2"));
     assert_eq!(s.target_level, 4);
     assert_eq!(s.overall.readiness, Some(75.0), "3 of 4 everywhere");
 }
 
+/// With no scope answers only Security is in: its ten control questions apply (the office
+/// question too, its condition unknown); the audit task is not one of them.
+const SECURITY_QUESTIONS: usize = 10;
+
 #[test]
-fn unanswered_counts_as_zero_and_is_reported() {
-    let bank = bank();
-    let record = empty_record(&bank);
-    let s = score(&bank, &record);
+fn unanswered_questions_score_zero_and_are_counted() {
+    let bank = method_bank();
+    let s = score(&bank, &empty_record(&bank));
     assert_eq!(s.overall.readiness, Some(0.0));
     assert_eq!(s.overall.completion, Some(0.0));
-    assert_eq!(s.overall.unanswered, s.overall.applicable);
-    let gaps = gaps_of(&bank, &record);
     assert_eq!(
-        gaps.len(),
-        s.overall.applicable,
-        "every unanswered question is a gap"
+        (s.overall.applicable, s.overall.unanswered),
+        (SECURITY_QUESTIONS, SECURITY_QUESTIONS)
     );
-    assert!(gaps.iter().all(|g| g.current_level.is_none()));
 }
 
-/// CC3.3 has two questions: risk.fraud (weight 3) and risk.fraud-controls (weight 3).
+#[test]
+fn every_unanswered_question_is_a_gap_without_a_level() {
+    let bank = method_bank();
+    let gaps = gaps_of(&bank, &empty_record(&bank));
+    assert_eq!(gaps.len(), SECURITY_QUESTIONS);
+    assert!(gaps.iter().all(|g| g.current_level.is_none()), "{gaps:#?}");
+}
+
+/// CC6.1: access.mfa (weight 5), access.deprovisioning (4), maint.access-reviews (2).
+const CC61_SPREAD: &[(&str, &str)] = &[
+    ("access.mfa", "operating"),
+    ("access.deprovisioning", "planned"),
+    ("maint.access-reviews", "informal"),
+];
+
 #[test]
 fn criterion_readiness_is_the_weighted_mean_of_its_questions() {
-    let bank = bank();
-    let mut record = empty_record(&bank);
-    set(
-        &mut record,
-        "risk.fraud",
-        AnswerValue::Level(MaturityLevel::Operating),
+    let bank = method_bank();
+    let c = criterion(&score(&bank, &answered(&bank, CC61_SPREAD)), "CC6.1");
+    // (5 x 4/4 + 4 x 1/4 + 2 x 2/4) / (5 + 4 + 2) = 7/11 = 63.6%; unweighted it would be 58.3%.
+    assert_eq!(c.readiness, Some(63.6));
+    assert_eq!(
+        (c.applicable, c.answered, c.completion),
+        (3, 3, Some(100.0))
     );
-    set(
-        &mut record,
-        "risk.fraud-controls",
-        AnswerValue::Level(MaturityLevel::Planned),
+}
+
+#[test]
+fn category_and_overall_readiness_are_plain_means_of_criteria() {
+    let bank = method_bank();
+    let s = score(&bank, &answered(&bank, CC61_SPREAD));
+    check_figures(
+        &s,
+        Figure::Readiness,
+        &[
+            ("CC1.3", Some(0.0)),
+            ("CC3.3", Some(0.0)),
+            ("CC6.1", Some(63.6)),
+            ("CC6.4", Some(0.0)),
+            // (0 + 0 + 63.6 + 0) / 4: each criterion counts once, whatever its questions weigh.
+            ("security", Some(15.9)),
+            ("overall", Some(15.9)),
+        ],
     );
-    let s = score(&bank, &record);
-    let cc33 = s.criteria.iter().find(|c| c.id == "CC3.3").unwrap();
-    // (3 x 4/4 + 3 x 1/4) / (3 + 3) = 62.5%
-    assert_eq!(cc33.readiness, Some(62.5));
-    assert_eq!((cc33.applicable, cc33.answered), (2, 2));
-    assert_eq!(cc33.completion, Some(100.0));
+}
+
+#[test]
+fn step_readiness_is_the_weighted_mean_of_its_questions() {
+    let bank = method_bank();
+    let s = score(&bank, &answered(&bank, CC61_SPREAD));
+    check_figures(
+        &s,
+        Figure::Readiness,
+        &[
+            ("step 2", Some(0.0)),
+            // Step 3 weighs 20 (policy 4, MFA 5, leavers 4, office 2, cloud provider 3,
+            // devices 2) and earns 5 x 4/4 + 4 x 1/4 = 6: 30%.
+            ("step 3", Some(30.0)),
+            // maint.access-reviews alone, at 2 of 4.
+            ("step 6", Some(50.0)),
+        ],
+    );
 }
 
 #[test]
 fn not_applicable_leaves_the_denominator() {
-    let bank = bank();
-    let mut record = empty_record(&bank);
-    set(
-        &mut record,
-        "risk.fraud",
-        AnswerValue::Level(MaturityLevel::Operating),
+    let bank = method_bank();
+    let record = answered(
+        &bank,
+        &[
+            ("risk.fraud", "documented"),
+            ("risk.fraud-controls", "na:one founder, no payments yet"),
+        ],
     );
-    set(
-        &mut record,
-        "risk.fraud-controls",
-        AnswerValue::NotApplicable("one founder, no payments yet".into()),
-    );
-    let s = score(&bank, &record);
-    let cc33 = s.criteria.iter().find(|c| c.id == "CC3.3").unwrap();
-    assert_eq!(cc33.readiness, Some(100.0));
-    assert_eq!(cc33.not_applicable, 1);
+    let c = criterion(&score(&bank, &record), "CC3.3");
+    // 3 x 3/4 / 3 = 75%; counting the not-applicable weight would give 37.5%.
+    assert_eq!(c.readiness, Some(75.0));
+    assert_eq!(c.not_applicable, 1);
     assert_eq!(
-        cc33.completion,
+        c.completion,
         Some(100.0),
         "not applicable counts as answered"
     );
-
-    // With both not applicable the criterion has nothing to score and says so: never 100%.
-    set(
-        &mut record,
-        "risk.fraud",
-        AnswerValue::NotApplicable("n/a".into()),
-    );
-    let s = score(&bank, &record);
-    let cc33 = s.criteria.iter().find(|c| c.id == "CC3.3").unwrap();
-    assert_eq!(cc33.readiness, None);
-    assert_eq!(cc33.status, CriterionStatus::NoApplicableQuestion);
 }
 
 #[test]
-fn categories_follow_scoping_answers_and_overrides() {
-    let bank = bank();
+fn a_criterion_with_every_question_not_applicable_has_no_score_never_100() {
+    let bank = method_bank();
+    let record = answered(
+        &bank,
+        &[
+            ("risk.fraud", "na:no money moves"),
+            ("risk.fraud-controls", "na:no money moves"),
+        ],
+    );
+    let c = criterion(&score(&bank, &record), "CC3.3");
+    assert_eq!(
+        (c.readiness, c.status),
+        (None, CriterionStatus::NoApplicableQuestion)
+    );
+}
+
+/// The first worked example of docs/scoring.md, on the fixture's CC3.3 (two questions of weight
+/// 3, as in the shipped bank the document uses).
+#[test]
+fn design_and_operating_readiness_by_hand() {
+    let bank = method_bank();
+    let record = answered(
+        &bank,
+        &[
+            ("risk.fraud", "operating"),
+            ("risk.fraud-controls", "planned"),
+        ],
+    );
+    let c = criterion(&score(&bank, &record), "CC3.3");
+    // Operating (the Type II headline): (3 x 4/4 + 3 x 1/4) / 6 = 62.5%.
+    // Design: (3 x 3/3 + 3 x 1/3) / 6 = 66.7%.
+    assert_eq!(
+        (c.readiness, c.design, c.operating),
+        (Some(62.5), Some(66.7), Some(62.5))
+    );
+}
+
+/// CC3.3 with both questions operating, one of them with a known exception.
+fn fraud_with_an_exception(bank: &Bank) -> AssessmentRecord {
+    let mut record = answered(
+        bank,
+        &[
+            ("risk.fraud", "operating"),
+            ("risk.fraud-controls", "operating"),
+        ],
+    );
+    with_exception(
+        bank,
+        &mut record,
+        "risk.fraud",
+        "card refunds are not covered",
+    );
+    record
+}
+
+#[test]
+fn a_known_exception_counts_a_control_at_two_and_a_half() {
+    let bank = method_bank();
+    let c = criterion(&score(&bank, &fraud_with_an_exception(&bank)), "CC3.3");
+    // Operating: (3 x 2.5/4 + 3 x 4/4) / 6 = 81.25, shown 81.3; design: (3 x 2.5/3 + 3) / 6 = 91.7.
+    assert_eq!((c.design, c.operating), (Some(91.7), Some(81.3)));
+}
+
+#[test]
+fn a_known_exception_makes_an_operating_control_a_gap_at_two_and_a_half() {
+    let bank = method_bank();
+    let gaps = gaps_of(&bank, &fraud_with_an_exception(&bank));
+    let fraud = gaps.iter().find(|g| g.question_id == "risk.fraud").unwrap();
+    assert_eq!(fraud.effective_level, 2.5);
+}
+
+#[test]
+fn a_known_exception_is_never_low() {
+    let bank = method_bank();
     let mut record = empty_record(&bank);
-    let in_scope =
-        |s: &Scorecard, c: Category| s.categories.iter().find(|x| x.id == c).unwrap().in_scope;
+    answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
+    with_exception(&bank, &mut record, "gov.org-chart", "two teams are missing");
+    // A low-impact control a level short is Low; with an exception it is Medium.
+    // 10 x (1/4)² x (4 - 2.5)/4 + 1/2 = 0.73.
+    check_gaps(
+        &gaps_of(&bank, &record),
+        &[("gov.org-chart", Priority::Medium, 0.73)],
+    );
+}
 
-    let s = score(&bank, &record);
-    assert!(in_scope(&s, Category::Security));
-    assert!(
-        !in_scope(&s, Category::Privacy),
-        "not proposed before the scope answers"
+/// Every control operating but three: a critical one not in place, a high-impact one informal
+/// and a low-impact one documented.
+fn three_gaps(bank: &Bank) -> Vec<Gap> {
+    let mut record = empty_record(bank);
+    answer_all_controls(bank, &mut record, MaturityLevel::Operating);
+    answer(
+        bank,
+        &mut record,
+        &[
+            ("access.mfa", "not-in-place"),
+            ("policy.security-policy", "informal"),
+            ("gov.org-chart", "documented"),
+        ],
     );
-    let privacy = s
-        .scope
-        .iter()
-        .find(|d| d.category == Category::Privacy)
-        .unwrap();
-    assert!(
-        privacy.proposal_reason.contains("scope.data-kinds"),
-        "{}",
-        privacy.proposal_reason
-    );
+    gaps_of(bank, &record)
+}
 
-    set(
-        &mut record,
-        "scope.data-kinds",
-        AnswerValue::Choices(vec!["personal".into()]),
+#[test]
+fn gaps_are_ranked_by_impact_and_shortfall() {
+    // Priority score 10 x (impact factor / 4)² x shortfall, Type II so t = 4.
+    check_gaps(
+        &three_gaps(&method_bank()),
+        &[
+            // Critical (4), not in place: 10 x 1 x 4/4.
+            ("access.mfa", Priority::High, 10.0),
+            // High (3), informal: 10 x 9/16 x 2/4 = 2.8125.
+            ("policy.security-policy", Priority::Medium, 2.81),
+            // Low (1), documented: 10 x 1/16 x 1/4 = 0.15625.
+            ("gov.org-chart", Priority::Low, 0.16),
+        ],
     );
-    let s = score(&bank, &record);
-    assert!(
-        !in_scope(&s, Category::Privacy),
-        "personal data alone decides nothing: the role does"
-    );
-    set(
-        &mut record,
-        "scope.personal-data-role",
-        AnswerValue::Choice("processor".into()),
-    );
-    set(
-        &mut record,
-        "scope.required-categories",
-        AnswerValue::Choices(vec!["security-only".into()]),
-    );
-    let s = score(&bank, &record);
-    assert!(
-        !in_scope(&s, Category::Privacy),
-        "a processor: not proposed"
-    );
-    set(
-        &mut record,
-        "scope.personal-data-role",
-        AnswerValue::Choice("controller".into()),
-    );
-    let s = score(&bank, &record);
-    assert!(in_scope(&s, Category::Privacy));
-    let privacy = s
-        .scope
-        .iter()
-        .find(|d| d.category == Category::Privacy)
-        .unwrap();
-    assert!(
-        privacy.proposal_reason.contains("controller"),
-        "{}",
-        privacy.proposal_reason
-    );
-    let p11 = s.criteria.iter().find(|c| c.id == "P1.1").unwrap();
-    assert_eq!(p11.status, CriterionStatus::Scored);
+}
 
+#[test]
+fn the_roadmap_puts_high_now_medium_next_and_low_later() {
+    let map = roadmap(&three_gaps(&method_bank()));
+    assert_eq!(map.now, ["access.mfa"]);
+    assert_eq!(map.next_90_days, ["policy.security-policy"]);
+    assert_eq!(map.later, ["gov.org-chart"]);
+}
+
+/// The gap worked by hand in docs/scoring.md: every control operating, the critical
+/// access.deprovisioning (effort S) with a known exception.
+fn leaver_exception(bank: &Bank) -> Gap {
+    let mut record = empty_record(bank);
+    answer_all_controls(bank, &mut record, MaturityLevel::Operating);
+    with_exception(
+        bank,
+        &mut record,
+        "access.deprovisioning",
+        "three leavers' accounts found active",
+    );
+    let gaps = gaps_of(bank, &record);
+    assert_eq!(gaps.len(), 1, "{gaps:#?}");
+    gaps.into_iter().next().unwrap()
+}
+
+#[test]
+fn a_critical_control_with_an_exception_is_high_and_now() {
+    let g = leaver_exception(&method_bank());
+    // Shortfall (4 - 2.5) / 4 = 0.375: 10 x 1 x 0.375 + 4/2 = 5.75.
+    assert_eq!(g.priority_score, 5.75);
+    assert_eq!((g.priority, g.horizon), (Priority::High, Horizon::Now));
+}
+
+#[test]
+fn a_known_exception_needs_half_the_work() {
+    let g = leaver_exception(&method_bank());
+    assert_eq!(g.work_weeks, 0.25, "half of S's half week");
+}
+
+#[test]
+fn an_exception_is_closed_first_then_the_control_operated() {
+    let g = leaver_exception(&method_bank());
+    // The fixture's remediation_operate, not its remediation from nothing.
+    assert_eq!(
+        g.remediation,
+        "Close the known exception first, so the control covers everyone and everything in scope; \
+         then check a sample of leavers every quarter and keep the record."
+    );
+}
+
+#[test]
+fn an_audit_task_counts_towards_no_readiness_figure() {
+    let bank = method_bank();
+    let mut record = empty_record(&bank);
+    answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
+    answer(&bank, &mut record, &[("audit.firm", "not-in-place")]);
+    let s = score(&bank, &record);
+    assert_eq!(s.overall.readiness, Some(100.0));
+    assert_eq!(s.overall.applicable, SECURITY_QUESTIONS);
+    let gaps = gaps_of(&bank, &record);
+    assert!(gaps.is_empty(), "{gaps:#?}");
+    assert_eq!(
+        (s.tasks.applicable, s.tasks.answered, s.tasks.done),
+        (1, 1, 0)
+    );
+}
+
+#[test]
+fn security_is_always_in_scope_even_against_an_override() {
+    let bank = method_bank();
+    let mut record = empty_record(&bank);
     record.scope_overrides.push(ScopeOverride {
-        category: Category::Privacy,
+        category: Category::Security,
         in_scope: false,
-        reason: "only employee data, covered by HR".into(),
+        reason: "we would rather not".into(),
+        updated_at: at(3),
+    });
+    let security = decision(&score(&bank, &record), Category::Security);
+    assert!(security.in_scope);
+    assert_eq!(security.proposal, Proposal::Needed);
+}
+
+#[test]
+fn an_unanswered_deciding_question_leaves_a_category_pending_and_names_it() {
+    let bank = method_bank();
+    let d = decision(
+        &score(&bank, &empty_record(&bank)),
+        Category::Confidentiality,
+    );
+    assert_eq!((d.proposal, d.in_scope), (Proposal::Pending, false));
+    for question in [
+        "scope.required-categories",
+        "scope.data-kinds",
+        "scope.confidentiality-clauses",
+    ] {
+        assert!(
+            d.proposal_reason.contains(question),
+            "{}",
+            d.proposal_reason
+        );
+    }
+}
+
+#[test]
+fn a_rule_with_two_parts_waits_for_the_second() {
+    let bank = method_bank();
+    let record = answered(
+        &bank,
+        &[
+            ("scope.required-categories", "security-only"),
+            ("scope.data-kinds", "customer-confidential"),
+        ],
+    );
+    let d = decision(&score(&bank, &record), Category::Confidentiality);
+    assert_eq!((d.proposal, d.in_scope), (Proposal::Pending, false));
+    assert!(
+        d.proposal_reason
+            .starts_with("Answer scope.confidentiality-clauses to decide.")
+            && d.proposal_reason.contains("worth asking them"),
+        "names only the question left, and the weaker signal meanwhile: {}",
+        d.proposal_reason
+    );
+}
+
+#[test]
+fn a_worth_discussing_signal_alone_leaves_a_category_out() {
+    let bank = method_bank();
+    let record = answered(
+        &bank,
+        &[
+            ("scope.required-categories", "security-only"),
+            ("scope.data-kinds", "customer-confidential"),
+            ("scope.confidentiality-clauses", "no"),
+        ],
+    );
+    let d = decision(&score(&bank, &record), Category::Confidentiality);
+    assert_eq!((d.proposal, d.in_scope), (Proposal::WorthDiscussing, false));
+    assert_eq!(
+        d.proposal_reason,
+        "You hold customers' confidential data: worth asking them."
+    );
+}
+
+#[test]
+fn a_category_nothing_calls_for_is_not_proposed_and_says_why() {
+    let bank = method_bank();
+    let record = answered(
+        &bank,
+        &[
+            ("scope.required-categories", "security-only"),
+            ("scope.data-kinds", "personal"),
+            ("scope.confidentiality-clauses", "no"),
+        ],
+    );
+    let d = decision(&score(&bank, &record), Category::Confidentiality);
+    assert_eq!((d.proposal, d.in_scope), (Proposal::NotProposed, false));
+    for reason in [
+        "No customer requires Confidentiality.",
+        "No contract binds you to keep customer data confidential.",
+    ] {
+        assert!(d.proposal_reason.contains(reason), "{}", d.proposal_reason);
+    }
+}
+
+#[test]
+fn a_needed_rule_brings_its_category_in_with_its_reason() {
+    let bank = method_bank();
+    let record = answered(
+        &bank,
+        &[
+            ("scope.data-kinds", "customer-confidential"),
+            ("scope.confidentiality-clauses", "yes"),
+        ],
+    );
+    let s = score(&bank, &record);
+    let d = decision(&s, Category::Confidentiality);
+    assert_eq!((d.proposal, d.in_scope), (Proposal::Needed, true));
+    assert_eq!(
+        d.proposal_reason,
+        "Contracts bind you to keep the customer data you hold confidential."
+    );
+    assert_eq!(criterion(&s, "C1.1").status, CriterionStatus::Scored);
+}
+
+#[test]
+fn an_override_takes_a_proposed_category_out_and_keeps_the_reason() {
+    let bank = method_bank();
+    let mut record = answered(&bank, EVERY_CATEGORY);
+    record.scope_overrides.push(ScopeOverride {
+        category: Category::Confidentiality,
+        in_scope: false,
+        reason: "only our own staff data".into(),
         updated_at: at(3),
     });
     let s = score(&bank, &record);
-    assert!(!in_scope(&s, Category::Privacy));
-    let decision = s
-        .scope
-        .iter()
-        .find(|d| d.category == Category::Privacy)
-        .unwrap();
-    assert!(decision.proposed && !decision.in_scope);
+    let d = decision(&s, Category::Confidentiality);
+    assert!(d.proposed && !d.in_scope);
     assert_eq!(
-        decision.override_reason.as_deref(),
-        Some("only employee data, covered by HR")
+        d.override_reason.as_deref(),
+        Some("only our own staff data")
     );
-    let p11 = s.criteria.iter().find(|c| c.id == "P1.1").unwrap();
-    assert_eq!(
-        (p11.status, p11.readiness),
-        (CriterionStatus::OutOfScope, None)
-    );
+    let c = criterion(&s, "C1.1");
+    assert_eq!((c.status, c.readiness), (CriterionStatus::OutOfScope, None));
 }
 
 #[test]
-fn no_office_turns_office_questions_into_cloud_reliance() {
-    let bank = bank();
-    let mut record = empty_record(&bank);
-    let applicable = |s: &Scorecard, id: &str| {
-        s.questions
-            .iter()
-            .find(|q| q.question_id == id)
-            .unwrap()
-            .applicable
-    };
+fn an_override_brings_an_unproposed_category_in() {
+    let bank = method_bank();
+    let mut record = answered(&bank, &[("scope.sla", "no")]);
+    record.scope_overrides.push(ScopeOverride {
+        category: Category::Availability,
+        in_scope: true,
+        reason: "the largest customer asked in a meeting".into(),
+        updated_at: at(3),
+    });
     let s = score(&bank, &record);
-    assert!(
-        applicable(&s, "physical.office-access"),
-        "unknown scope keeps the question"
+    let d = decision(&s, Category::Availability);
+    assert!(!d.proposed && d.in_scope);
+    assert_eq!(criterion(&s, "A1.2").status, CriterionStatus::Scored);
+}
+
+#[test]
+fn a_conditional_question_applies_while_its_condition_is_unknown() {
+    let bank = method_bank();
+    let s = score(&bank, &empty_record(&bank));
+    assert!(applicable(&s, "physical.office-access"));
+}
+
+#[test]
+fn a_false_condition_drops_the_question_and_its_criterion_scores_on_the_rest() {
+    let bank = method_bank();
+    let record = answered(
+        &bank,
+        &[
+            ("scope.offices", "no"),
+            ("physical.office-access", "not-in-place"),
+            ("physical.cloud-provider", "operating"),
+            ("physical.devices", "informal"),
+        ],
     );
-    set(&mut record, "scope.offices", AnswerValue::YesNo(false));
     let s = score(&bank, &record);
     assert!(!applicable(&s, "physical.office-access"));
     assert!(applicable(&s, "physical.cloud-provider"));
-    let cc64 = s.criteria.iter().find(|c| c.id == "CC6.4").unwrap();
-    assert!(
-        cc64.applicable >= 2,
-        "CC6.4 still has questions: {}",
-        cc64.applicable
-    );
+    let c = criterion(&s, "CC6.4");
+    // (3 x 4/4 + 2 x 2/4) / (3 + 2) = 80%; the office answer would make it 4/7 = 57.1%.
+    assert_eq!((c.applicable, c.readiness), (2, Some(80.0)));
 }
 
+/// The plan worked by hand in docs/scoring.md: 3 streams, 30 weeks of work, the longest 10.
 #[test]
-fn gaps_are_prioritised_and_sequenced() {
-    let bank = bank();
-    let mut record = empty_record(&bank);
+fn the_plan_by_hand() {
+    use chrono::NaiveDate;
+    let bank = method_bank();
+    let mut record = answered(
+        &bank,
+        &[
+            ("scope.company-stage", "11-50"),
+            ("scope.observation-period", "6-months"),
+        ],
+    );
     answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
-    // A critical control not in place is High; a high-impact one half-way is Medium; a
-    // low-impact one a level short is Low.
-    set(
-        &mut record,
-        "access.sso-mfa",
-        AnswerValue::Level(MaturityLevel::NotInPlace),
-    );
-    set(
-        &mut record,
-        "gov.org-chart",
-        AnswerValue::Level(MaturityLevel::Documented),
-    );
-    set(
-        &mut record,
-        "policy.policy-set",
-        AnswerValue::Level(MaturityLevel::Informal),
-    );
-    let _s = score(&bank, &record);
-    let gaps = gaps_of(&bank, &record);
-    let ids: Vec<&str> = gaps.iter().map(|g| g.question_id.as_str()).collect();
+    answer(&bank, &mut record, &[("access.mfa", "not-in-place")]);
+    // Any gap will do: the plan reads only each gap's weeks of work.
+    let template = gaps_of(&bank, &record).remove(0);
+    let gap = |weeks: f64| Gap {
+        work_weeks: weeks,
+        ..template.clone()
+    };
+    let gaps = vec![gap(10.0), gap(10.0), gap(4.0), gap(4.0), gap(2.0)];
+    let d = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+    let plan = soc2_readiness::plan::plan(&record, &gaps, d("2026-11-26"));
     assert_eq!(
-        ids,
-        ["access.sso-mfa", "policy.policy-set", "gov.org-chart"]
+        (plan.total_work_weeks, plan.longest_work_weeks),
+        (30.0, 10.0)
     );
-    assert_eq!(gaps[0].priority, Priority::High);
-    assert_eq!(gaps[0].priority_score, 10.0, "10 x (4/4)² x shortfall 1");
-    assert_eq!(gaps[1].priority_score, 2.81, "10 x (3/4)² x shortfall 1/2");
-    assert_eq!(gaps[1].priority, Priority::Medium);
-    assert_eq!(
-        gaps[2].priority_score, 0.16,
-        "10 x (1/4)² x shortfall 1/4, rounded"
-    );
-    assert_eq!(gaps[2].priority, Priority::Low);
-    assert_eq!(gaps[2].horizon, Horizon::Later);
-    let map = roadmap(&gaps);
-    assert_eq!(map.now, ["access.sso-mfa"]);
-    assert_eq!(map.next_90_days, ["policy.policy-set"]);
-    assert_eq!(map.later, ["gov.org-chart"]);
+    assert_eq!(plan.streams, 3);
+    // ceil(max(10, 30 / 3)) = 10 weeks.
+    assert_eq!(plan.remediation_weeks, 10);
+    assert_eq!(plan.remediation_end, d("2027-02-04"));
+    assert_eq!(plan.observation_start, Some(d("2027-02-18")));
+    assert_eq!(plan.observation_end, Some(d("2027-08-18")));
+    assert_eq!(plan.report_date, d("2027-09-29"));
+    assert_eq!(plan.meets_target, None, "no target date given");
 }
 
 /// One generated control answer: unanswered, a level, or not applicable.
@@ -313,44 +650,49 @@ fn control_answer() -> impl Strategy<Value = Option<AnswerValue>> {
     ]
 }
 
+fn control_count() -> usize {
+    method_bank().control_questions().count()
+}
+
+/// The scope answers a generated record varies: an uptime promise, confidentiality clauses,
+/// confidential data held, and an office (or no answer).
+type ScopeFlags = (bool, bool, bool, Option<bool>);
+
+fn scope_flags() -> impl Strategy<Value = ScopeFlags> {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        proptest::option::of(any::<bool>()),
+    )
+}
+
 fn generated_record(
     answers: &[Option<AnswerValue>],
     type1: bool,
-    scope_flags: (bool, bool, bool, bool, Option<bool>),
-) -> (
-    soc2_readiness::catalog::Bank,
-    soc2_readiness::assessment::AssessmentRecord,
-) {
-    let bank = bank();
-    let mut record = empty_record(&bank);
-    let (sla, transactions, personal, confidential, offices) = scope_flags;
-    let kind = if type1 { "type1" } else { "type2" };
-    set(
-        &mut record,
-        "scope.report-type",
-        AnswerValue::Choice(kind.into()),
+    flags: ScopeFlags,
+) -> (Bank, AssessmentRecord) {
+    let bank = method_bank();
+    let (sla, clauses, confidential, offices) = flags;
+    let yes_no = |yes: bool| if yes { "yes" } else { "no" };
+    let mut record = answered(
+        &bank,
+        &[
+            ("scope.report-type", if type1 { "type1" } else { "type2" }),
+            ("scope.sla", yes_no(sla)),
+            ("scope.confidentiality-clauses", yes_no(clauses)),
+            (
+                "scope.data-kinds",
+                if confidential {
+                    "customer-confidential"
+                } else {
+                    "personal"
+                },
+            ),
+        ],
     );
-    set(&mut record, "scope.sla", AnswerValue::YesNo(sla));
-    set(
-        &mut record,
-        "scope.uptime-critical",
-        AnswerValue::YesNo(false),
-    );
-    set(
-        &mut record,
-        "scope.transaction-processing",
-        AnswerValue::YesNo(transactions),
-    );
-    let mut kinds = Vec::new();
-    if personal {
-        kinds.push("personal".to_string());
-    }
-    if confidential {
-        kinds.push("customer-confidential".to_string());
-    }
-    set(&mut record, "scope.data-kinds", AnswerValue::Choices(kinds));
     if let Some(offices) = offices {
-        set(&mut record, "scope.offices", AnswerValue::YesNo(offices));
+        answer(&bank, &mut record, &[("scope.offices", yes_no(offices))]);
     }
     let ids: Vec<String> = bank.control_questions().map(|q| q.id.clone()).collect();
     for (id, answer) in ids.iter().zip(answers) {
@@ -361,51 +703,39 @@ fn generated_record(
     (bank, record)
 }
 
-fn all_scores(s: &Scorecard) -> Vec<(String, Option<f64>)> {
-    let mut out = vec![("overall".to_string(), s.overall.readiness)];
-    out.extend(
-        s.categories
-            .iter()
-            .map(|c| (format!("{:?}", c.id), c.readiness)),
-    );
-    out.extend(
-        s.steps
-            .iter()
-            .map(|c| (format!("step {}", c.step), c.readiness)),
-    );
-    out.extend(s.criteria.iter().map(|c| (c.id.clone(), c.readiness)));
-    out
-}
+const EVERY_FIGURE: [Figure; 4] = [
+    Figure::Readiness,
+    Figure::Design,
+    Figure::Operating,
+    Figure::Completion,
+];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
     fn scores_stay_between_0_and_100(
-        answers in proptest::collection::vec(control_answer(), 182),
+        answers in proptest::collection::vec(control_answer(), control_count()),
         type1 in any::<bool>(),
-        flags in (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), proptest::option::of(any::<bool>())),
+        flags in scope_flags(),
     ) {
         let (bank, record) = generated_record(&answers, type1, flags);
         let s = score(&bank, &record);
-        for (name, value) in all_scores(&s) {
-            if let Some(v) = value {
-                prop_assert!((0.0..=100.0).contains(&v), "{name} = {v}");
+        for figure in EVERY_FIGURE {
+            for (name, value) in figures(&s, figure) {
+                if let Some(v) = value {
+                    prop_assert!((0.0..=100.0).contains(&v), "{figure:?} {name} = {v}");
+                }
             }
-        }
-        let completions = std::iter::once(s.overall.completion)
-            .chain(s.criteria.iter().map(|c| c.completion));
-        for c in completions.flatten() {
-            prop_assert!((0.0..=100.0).contains(&c));
         }
     }
 
     #[test]
     fn raising_one_answer_never_lowers_any_score(
-        answers in proptest::collection::vec(control_answer(), 182),
+        answers in proptest::collection::vec(control_answer(), control_count()),
         type1 in any::<bool>(),
-        flags in (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), proptest::option::of(any::<bool>())),
-        pick in 0usize..182,
+        flags in scope_flags(),
+        pick in 0usize..control_count(),
         raise_by in 1u8..=4,
     ) {
         let (bank, mut record) = generated_record(&answers, type1, flags);
@@ -419,141 +749,14 @@ proptest! {
         let raised = (current + raise_by).min(4);
         set(&mut record, &question, AnswerValue::Level(MaturityLevel::try_from(raised).unwrap()));
         let after = score(&bank, &record);
-        for ((name, b), (_, a)) in all_scores(&before).into_iter().zip(all_scores(&after)) {
-            match (b, a) {
-                (Some(b), Some(a)) => prop_assert!(a >= b, "{name} fell from {b} to {a} raising {question}"),
-                (None, None) => {}
-                (b, a) => prop_assert!(false, "{name} changed presence {b:?} -> {a:?}"),
+        for figure in EVERY_FIGURE {
+            for ((name, b), (_, a)) in figures(&before, figure).into_iter().zip(figures(&after, figure)) {
+                match (b, a) {
+                    (Some(b), Some(a)) => prop_assert!(a >= b, "{figure:?} {name} fell from {b} to {a} raising {question}"),
+                    (None, None) => {}
+                    (b, a) => prop_assert!(false, "{figure:?} {name} changed presence {b:?} -> {a:?}"),
+                }
             }
         }
     }
-}
-
-/// The worked examples of docs/scoring.md: two figures, and a known exception.
-#[test]
-fn design_and_operating_readiness_and_an_exception_by_hand() {
-    let bank = bank();
-    let mut record = empty_record(&bank);
-    set(
-        &mut record,
-        "risk.fraud",
-        AnswerValue::Level(MaturityLevel::Operating),
-    );
-    set(
-        &mut record,
-        "risk.fraud-controls",
-        AnswerValue::Level(MaturityLevel::Planned),
-    );
-    let cc33 = |record: &soc2_readiness::assessment::AssessmentRecord| {
-        score(&bank, record)
-            .criteria
-            .into_iter()
-            .find(|c| c.id == "CC3.3")
-            .unwrap()
-    };
-    let c = cc33(&record);
-    assert_eq!(
-        (c.readiness, c.design, c.operating),
-        (Some(62.5), Some(66.7), Some(62.5))
-    );
-
-    set(
-        &mut record,
-        "risk.fraud-controls",
-        AnswerValue::Level(MaturityLevel::Operating),
-    );
-    record.answers.get_mut("risk.fraud").unwrap().exception =
-        Some("card refunds are not covered".into());
-    let c = cc33(&record);
-    assert_eq!((c.design, c.operating), (Some(91.7), Some(81.3)));
-    let gaps = gaps_of(&bank, &record);
-    let fraud = gaps.iter().find(|g| g.question_id == "risk.fraud").unwrap();
-    assert_eq!(fraud.effective_level, 2.5);
-    assert_ne!(
-        fraud.priority,
-        Priority::Low,
-        "a known exception is never Low"
-    );
-}
-
-/// The gap worked by hand in docs/scoring.md.
-#[test]
-fn a_critical_control_with_an_exception_is_high() {
-    let bank = bank();
-    let mut record = empty_record(&bank);
-    answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
-    record
-        .answers
-        .get_mut("access.deprovisioning")
-        .unwrap()
-        .exception = Some("three leavers' accounts found active".into());
-    let gaps = gaps_of(&bank, &record);
-    assert_eq!(gaps.len(), 1);
-    let g = &gaps[0];
-    assert_eq!(g.priority_score, 5.75);
-    assert_eq!(g.priority, Priority::High);
-    assert_eq!(g.horizon, Horizon::Now);
-    assert_eq!(
-        g.work_weeks, 0.25,
-        "half of S (half a week) with an exception"
-    );
-    assert!(
-        g.remediation.len() > 20
-            && g.remediation
-                != bank
-                    .question("access.deprovisioning")
-                    .unwrap()
-                    .remediation
-                    .clone()
-                    .unwrap(),
-        "the advice starts from an operating control, not from nothing"
-    );
-    let question = bank.question("access.deprovisioning").unwrap();
-    assert!(
-        g.remediation.starts_with("Close the known exception first")
-            && g.remediation
-                .ends_with(&question.remediation_operate.as_deref().unwrap()[1..]),
-        "with an exception the next step closes it, then operates the control: {}",
-        g.remediation
-    );
-}
-
-/// The plan worked by hand in docs/scoring.md: 3 streams, 30 weeks of work, the longest 10.
-#[test]
-fn the_plan_by_hand() {
-    use chrono::NaiveDate;
-    let bank = bank();
-    let mut record = empty_record(&bank);
-    set(
-        &mut record,
-        "scope.company-stage",
-        AnswerValue::Choice("11-50".into()),
-    );
-    set(
-        &mut record,
-        "scope.observation-period",
-        AnswerValue::Choice("6-months".into()),
-    );
-    answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
-    set(
-        &mut record,
-        "access.sso-mfa",
-        AnswerValue::Level(MaturityLevel::NotInPlace),
-    );
-    let template = gaps_of(&bank, &record).remove(0);
-    let gap = |weeks: f64| {
-        let mut g = template.clone();
-        g.work_weeks = weeks;
-        g
-    };
-    let gaps = vec![gap(10.0), gap(10.0), gap(4.0), gap(4.0), gap(2.0)];
-    let d = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
-    let plan = soc2_readiness::plan::plan(&record, &gaps, d("2026-11-26"));
-    assert_eq!(plan.streams, 3);
-    assert_eq!(plan.remediation_weeks, 10);
-    assert_eq!(plan.remediation_end, d("2027-02-04"));
-    assert_eq!(plan.observation_start, Some(d("2027-02-18")));
-    assert_eq!(plan.observation_end, Some(d("2027-08-18")));
-    assert_eq!(plan.report_date, d("2027-09-29"));
-    assert_eq!(plan.meets_target, None, "no target date given");
 }

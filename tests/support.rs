@@ -1,19 +1,40 @@
-//! Fixtures shared by the integration tests: a fixed clock and assessments built in memory.
+//! Fixtures shared by the integration tests: a fixed clock, the two banks, assessments built in memory and checks over tables of expected figures.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
 use soc2_readiness::assessment::{
-    Answer, AnswerValue, Assessment, AssessmentRecord, MaturityLevel,
+    Answer, AnswerValue, Assessment, AssessmentRecord, MaturityLevel, check_details,
+    parse_answer_for,
 };
-use soc2_readiness::catalog::{Bank, bundled_bank};
+use soc2_readiness::catalog::{Bank, bundled_bank, load_bank_dir};
+use soc2_readiness::gaps::{Gap, Priority};
+use soc2_readiness::scoring::Scorecard;
 
 pub fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
 }
 
+/// The shipped bank, for the tests of its content.
 pub fn bank() -> Bank {
     bundled_bank()
+}
+
+/// The method tests' small bank (`tests/fixtures/method-bank/`): their figures follow from the
+/// weights written there, so a change to the shipped bank's content cannot break them.
+pub fn method_bank() -> Bank {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/method-bank");
+    load_bank_dir(&dir).unwrap_or_else(|e| {
+        let problems: Vec<String> = e.problems.iter().map(|p| p.to_string()).collect();
+        panic!("the method bank is invalid:\n  {}", problems.join("\n  "))
+    })
+}
+
+/// An in-memory workspace. Helpers here make theirs through this one, so a change to how the
+/// engine opens a workspace is made in one place.
+pub fn workspace(bank: Bank) -> soc2_readiness::Workspace {
+    soc2_readiness::Workspace::in_memory(bank).unwrap()
 }
 
 pub fn empty_record(bank: &Bank) -> AssessmentRecord {
@@ -51,29 +72,34 @@ pub fn set(record: &mut AssessmentRecord, question: &str, value: AnswerValue) {
     );
 }
 
-/// Scoping answers that bring every category into scope.
-pub fn everything_in_scope(record: &mut AssessmentRecord) {
-    set(
-        record,
-        "scope.required-categories",
-        AnswerValue::Choices(vec![
-            "availability".into(),
-            "confidentiality".into(),
-            "processing-integrity".into(),
-            "privacy".into(),
-        ]),
-    );
-    set(record, "scope.sla", AnswerValue::YesNo(true));
-    set(
-        record,
-        "scope.transaction-processing",
-        AnswerValue::YesNo(true),
-    );
-    set(
-        record,
-        "scope.data-kinds",
-        AnswerValue::Choices(vec!["customer-confidential".into(), "personal".into()]),
-    );
+/// A record answered from a table of (question, answer), each answer written as on the command
+/// line ("4", "operating", "na:why", "yes", "type1", "a,b"). Parsing against the bank makes a
+/// mistyped id or value fail here, not silently score as unanswered.
+pub fn answered(bank: &Bank, answers: &[(&str, &str)]) -> AssessmentRecord {
+    let mut record = empty_record(bank);
+    answer(bank, &mut record, answers);
+    record
+}
+
+/// Adds or replaces answers from a table of (question, answer), as [`answered`] reads them.
+pub fn answer(bank: &Bank, record: &mut AssessmentRecord, answers: &[(&str, &str)]) {
+    for (question, raw) in answers {
+        let value = parse_answer_for(bank, question, raw)
+            .unwrap_or_else(|e| panic!("{question} = {raw}: {e}"));
+        set(record, question, value);
+    }
+}
+
+/// Records a known exception on an answer already given, refused as the engine refuses it
+/// (below informal there is no control to have an exception).
+pub fn with_exception(bank: &Bank, record: &mut AssessmentRecord, question: &str, what: &str) {
+    let answer = record
+        .answers
+        .get_mut(question)
+        .unwrap_or_else(|| panic!("{question} has no answer to carry an exception"));
+    answer.exception = Some(what.to_string());
+    check_details(bank.question(question).unwrap(), answer)
+        .unwrap_or_else(|e| panic!("{question}: {e}"));
 }
 
 /// The day the tests' assessments are analysed on.
@@ -95,19 +121,12 @@ pub fn answer_all_controls(bank: &Bank, record: &mut AssessmentRecord, level: Ma
 /// A realistic, fully answered assessment (every level, notes, owners, dates, a long name with
 /// accents) in a fresh in-memory workspace, built through the public API like a user would.
 pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String) {
-    use soc2_readiness::assessment::{ReportType, parse_answer_for};
+    use soc2_readiness::assessment::ReportType;
     use soc2_readiness::workspace::AnswerDetails;
 
-    let mut ws = soc2_readiness::Workspace::in_memory(bank()).unwrap();
+    let mut ws = workspace(bank());
     let id = "demo00000001";
-    ws.create_assessment(
-        id,
-        organisation,
-        ReportType::Type2,
-        soc2_readiness::assessment::Depth::Full,
-        at(0),
-    )
-    .unwrap();
+    create(&mut ws, id, organisation, ReportType::Type2, at(0));
     let scoping = [
         (
             "scope.business-reason",
@@ -208,4 +227,94 @@ pub fn create(
         when,
     )
     .unwrap()
+}
+
+/// Which of a scorecard's figures [`figures`] reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Figure {
+    /// Against the report type's target.
+    Readiness,
+    Design,
+    Operating,
+    Completion,
+}
+
+/// Every figure of one kind, by name: "overall", each category's id ("security"), "step N" and
+/// each criterion's id.
+pub fn figures(s: &Scorecard, figure: Figure) -> Vec<(String, Option<f64>)> {
+    let pick = |readiness, design, operating, completion| match figure {
+        Figure::Readiness => readiness,
+        Figure::Design => design,
+        Figure::Operating => operating,
+        Figure::Completion => completion,
+    };
+    let o = &s.overall;
+    let mut out = vec![(
+        "overall".to_string(),
+        pick(o.readiness, o.design, o.operating, o.completion),
+    )];
+    out.extend(s.categories.iter().map(|c| {
+        (
+            c.id.id().to_string(),
+            pick(c.readiness, c.design, c.operating, c.completion),
+        )
+    }));
+    out.extend(s.steps.iter().map(|c| {
+        (
+            format!("step {}", c.step),
+            pick(c.readiness, c.design, c.operating, c.completion),
+        )
+    }));
+    out.extend(s.criteria.iter().map(|c| {
+        (
+            c.id.clone(),
+            pick(c.readiness, c.design, c.operating, c.completion),
+        )
+    }));
+    out
+}
+
+/// Checks a table of (name, expected figure) against the scorecard and fails listing every
+/// difference at once, so one run shows the whole picture rather than the first wrong number.
+#[track_caller]
+pub fn check_figures(s: &Scorecard, figure: Figure, expected: &[(&str, Option<f64>)]) {
+    let actual: BTreeMap<String, Option<f64>> = figures(s, figure).into_iter().collect();
+    let wrong: Vec<String> = expected
+        .iter()
+        .filter_map(|(name, want)| match actual.get(*name) {
+            None => Some(format!("{name}: the scorecard has no such figure")),
+            Some(got) if got != want => Some(format!("{name}: expected {want:?}, got {got:?}")),
+            Some(_) => None,
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{figure:?} figures differ:\n  {}",
+        wrong.join("\n  ")
+    );
+}
+
+/// Checks the gap register, in order, against rows of (question, priority, priority score) and
+/// fails listing every row that differs, is missing or is extra.
+#[track_caller]
+pub fn check_gaps(gaps: &[Gap], expected: &[(&str, Priority, f64)]) {
+    let actual: Vec<(&str, Priority, f64)> = gaps
+        .iter()
+        .map(|g| (g.question_id.as_str(), g.priority, g.priority_score))
+        .collect();
+    let wrong: Vec<String> = (0..actual.len().max(expected.len()))
+        .filter_map(|i| match (actual.get(i), expected.get(i)) {
+            (Some(got), Some(want)) if got != want => {
+                Some(format!("#{}: expected {want:?}, got {got:?}", i + 1))
+            }
+            (Some(got), None) => Some(format!("#{}: not expected, got {got:?}", i + 1)),
+            (None, Some(want)) => Some(format!("#{}: expected {want:?}, missing", i + 1)),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "the gap register differs:\n  {}",
+        wrong.join("\n  ")
+    );
 }

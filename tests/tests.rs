@@ -1,9 +1,11 @@
 //! The one integration-test binary: the engine through its public API and the CLI through its process.
 
-// Shared fixtures: fixed clock, records built from the bundled bank.
+// Shared fixtures: fixed clock, the shipped bank and the method tests' fixture bank, records
+// built from either, and checks over tables of expected figures.
 mod support;
 
-// The bundled bank's shape and the validator's messages for broken banks.
+// The bundled bank: its shape, content the method tests leave to it (scope rules, the office
+// condition, the weights docs/scoring.md works with) and the validator's messages for broken banks.
 mod bank;
 // The quick path: implied answers, their grouping, reversibility and history.
 mod depth;
@@ -19,7 +21,8 @@ mod interchange;
 mod report;
 // Realistic companies and the conclusions a consultant would sign.
 mod scenarios;
-// Scoring and gaps: hand-checked examples and properties over generated answers.
+// Scoring, scope, gaps and the plan on a fixture bank: hand-checked examples and properties over
+// generated answers.
 mod scoring;
 // Bank upgrades: earlier releases' data files and exports carried to today's bank.
 mod upgrade;
