@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::assessment::HistoryEntry;
 use crate::assessment::{
     Answer, Assessment, AssessmentRecord, ScopeOverride, check_details, check_value,
 };
 use crate::catalog::Bank;
 use crate::upgrade::{BankUpgrade, carry};
-use soc2_readiness_store::HistoryEntry;
 
 pub const FORMAT: &str = "soc2-readiness/assessment";
 pub const FORMAT_VERSION: u32 = 1;

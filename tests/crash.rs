@@ -7,49 +7,12 @@ use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 use soc2_readiness::Workspace;
-use soc2_readiness::assessment::{AnswerValue, MaturityLevel, ReportType};
-use soc2_readiness::workspace::AnswerDetails;
 
 use crate::support::{at, bank};
 
-const WRITER_DB: &str = "SOC2_CRASH_WRITER_DB";
-const WRITER_ROUND: &str = "SOC2_CRASH_WRITER_ROUND";
-const BURST: usize = 1_000;
-
-/// Not a test on its own: the crash test starts this binary again with `WRITER_DB` set, and
-/// this function is then the writer it kills. It reports each answer only after it is saved.
-#[test]
-fn writer_process_for_the_crash_test() {
-    let (Some(db), Some(round)) = (std::env::var_os(WRITER_DB), std::env::var_os(WRITER_ROUND))
-    else {
-        return;
-    };
-    let round = round.to_string_lossy().into_owned();
-    let mut ws = Workspace::open_with_bank(bank(), std::path::Path::new(&db), at(0)).unwrap();
-    if ws.resolve("crash").is_err() {
-        crate::support::create(&mut ws, "crash", "Crash Test Ltd", ReportType::Type2, at(0));
-    }
-    let questions: Vec<String> = ws
-        .bank()
-        .control_questions()
-        .map(|q| q.id.clone())
-        .collect();
-    for i in 0..BURST {
-        let details = AnswerDetails {
-            note: Some(format!("{round}-{i}")),
-            ..AnswerDetails::default()
-        };
-        let level = MaturityLevel::try_from((i % 5) as u8).unwrap();
-        ws.save_answer(
-            "crash",
-            &questions[i % questions.len()],
-            AnswerValue::Level(level),
-            details,
-            at(1),
-        )
-        .unwrap();
-        println!("saved {round}-{i}");
-    }
+/// The writer process (`tests/bin/crash_writer.rs`), which Cargo builds before the tests.
+fn writer() -> &'static str {
+    env!("CARGO_BIN_EXE_crash-writer")
 }
 
 /// A small deterministic generator, seeded from the clock and printed, so a failure can be replayed.
@@ -86,15 +49,9 @@ fn killing_the_writer_at_random_moments_loses_nothing_reported_saved() {
     let db = dir.path().join("crash.sqlite3");
     let mut reported_total = 0;
     for round in 0..rounds {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "crash::writer_process_for_the_crash_test",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(WRITER_DB, &db)
-            .env(WRITER_ROUND, round.to_string())
+        let mut child = Command::new(writer())
+            .arg(&db)
+            .arg(round.to_string())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

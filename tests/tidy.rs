@@ -1,6 +1,10 @@
-//! Tidy checks: every source file says what it is for, and no debugging leftovers are committed.
+//! Tidy checks: file headers, no debugging leftovers, the layers Cargo cannot police, and file sizes.
 
 use std::path::{Path, PathBuf};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
 
 fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -14,7 +18,7 @@ fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
         }
         if path.is_dir() {
             source_files(&path, out);
-        } else if ["rs", "sql", "toml", "ts", "svelte", "sh"]
+        } else if ["rs", "sql", "toml", "ts", "svelte", "sh", "mjs"]
             .iter()
             .any(|ext| name.ends_with(&format!(".{ext}")))
         {
@@ -23,20 +27,66 @@ fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Every folder that holds our own code, content or tests.
+const FOLDERS: [&str; 11] = [
+    "src",
+    "tests",
+    "benches",
+    "assets",
+    "crates/core",
+    "crates/store",
+    "crates/report",
+    "src-tauri/src",
+    "src-tauri/tests",
+    "ui/src",
+    "ui/tests",
+];
+
 fn project_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in [
-        "src",
-        "tests",
-        "benches",
-        "assets",
-        "src-tauri/src",
-        "ui/src",
-    ] {
-        source_files(&root.join(dir), &mut files);
+    for dir in FOLDERS {
+        source_files(&root().join(dir), &mut files);
     }
+    assert!(
+        files.len() > 100,
+        "the walk found only {} files",
+        files.len()
+    );
     files
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The comment a file of this kind opens with; an attribute (`#[derive]`, `#![allow]`) or a
+/// TOML table header is not one.
+fn opens_with_a_comment(name: &str, first: &str) -> bool {
+    let first = first.trim_start();
+    let comment = if name.ends_with(".rs") || name.ends_with(".ts") || name.ends_with(".mjs") {
+        first.starts_with("//")
+    } else if name.ends_with(".sql") {
+        first.starts_with("--")
+    } else if name.ends_with(".svelte") {
+        first.starts_with("<!--")
+    } else {
+        first.starts_with("# ")
+    };
+    comment && first.len() >= 12
+}
+
+#[test]
+fn the_header_check_refuses_attributes_and_empty_comments() {
+    assert!(opens_with_a_comment("a.rs", "//! Scores answers."));
+    assert!(!opens_with_a_comment("a.rs", "#[derive(Debug)]"));
+    assert!(!opens_with_a_comment("a.toml", "#[cfg(test)]"));
+    assert!(!opens_with_a_comment("a.toml", "[package]"));
+    assert!(!opens_with_a_comment("a.rs", "//"));
+    assert!(!opens_with_a_comment("a.svelte", "<script lang=\"ts\">"));
+    assert!(opens_with_a_comment("a.sql", "-- The first schema."));
 }
 
 #[test]
@@ -44,12 +94,14 @@ fn every_source_file_opens_with_a_comment_saying_what_it_is_for() {
     let mut missing = Vec::new();
     for path in project_files() {
         let text = std::fs::read_to_string(&path).unwrap();
-        let first = text.lines().next().unwrap_or("").trim_start();
-        let ok = ["//!", "//", "--", "#", "<!--"]
-            .iter()
-            .any(|p| first.starts_with(p));
-        if !ok || first.len() < 12 {
-            missing.push(path.display().to_string());
+        let name = path.file_name().unwrap().to_string_lossy();
+        // A script's first line is its interpreter.
+        let first = text
+            .lines()
+            .find(|l| !l.starts_with("#!"))
+            .unwrap_or_default();
+        if !opens_with_a_comment(&name, first) {
+            missing.push(relative(&path));
         }
     }
     assert!(
@@ -64,11 +116,148 @@ fn no_debugging_leftovers() {
         concat!("dbg", "!("),
         concat!("todo", "!("),
         concat!("unimplemented", "!("),
+        concat!("unreachable", "!(\"handled"),
     ];
     for path in project_files() {
         let text = std::fs::read_to_string(&path).unwrap();
         for word in banned {
-            assert!(!text.contains(word), "{} contains {word}", path.display());
+            assert!(!text.contains(word), "{} contains {word}", relative(&path));
         }
     }
+}
+
+/// Names that belong to one layer only, and the folders allowed to use them. Cargo already
+/// refuses a crate that names a dependency it does not declare; these are the places where one
+/// package holds two layers (the application and its CLI) or where a test could reach past the
+/// engine API without anyone noticing.
+const LAYER_RULES: [(&str, &[&str]); 5] = [
+    // SQL lives in the store crate; tests of the store and the crash test may open the file.
+    // The tests that damage or inspect a data file on purpose open it with SQLite too.
+    (
+        "rusqlite",
+        &[
+            "crates/store/",
+            "tests/store.rs",
+            "tests/crash.rs",
+            "tests/cli.rs",
+            "tests/file_system.rs",
+        ],
+    ),
+    // Only the report crate draws; its tests read the PDF back.
+    ("printpdf", &["crates/report/", "tests/report.rs"]),
+    ("tauri", &["src-tauri/", "ui/"]),
+    // The front ends reach the store and the renderer only through the workspace.
+    (
+        "soc2_readiness_store",
+        &[
+            "crates/store/",
+            "src/lib.rs",
+            "src/error.rs",
+            "src/data_file.rs",
+            "src/workspace/",
+            "tests/store.rs",
+        ],
+    ),
+    (
+        "soc2_readiness_report",
+        &[
+            "crates/report/",
+            "src/lib.rs",
+            "src/error.rs",
+            "src/workspace/",
+            "tests/report.rs",
+        ],
+    ),
+];
+
+#[test]
+fn each_layer_is_named_only_where_it_belongs() {
+    let mut broken = Vec::new();
+    for path in project_files() {
+        let name = relative(&path);
+        if !(name.ends_with(".rs")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (word, allowed) in LAYER_RULES {
+            let used = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .any(|l| l.contains(&format!("{word}::")) || l.contains(&format!("use {word}")));
+            if used && !allowed.iter().any(|a| name.starts_with(a)) {
+                broken.push(format!("{name} names {word}"));
+            }
+        }
+    }
+    // The domain crate reads no clock (time is passed in, so results are reproducible) and no
+    // file but a question bank's own folder.
+    for path in project_files() {
+        let name = relative(&path);
+        if name.starts_with("crates/core/src/") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for word in ["Utc::now", "Local::now", "SystemTime::now", "std::fs::"] {
+                let allowed = word == "std::fs::" && name == "crates/core/src/catalog/load.rs";
+                if text.contains(word) && !allowed {
+                    broken.push(format!("{name} uses {word}"));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "layer rules broken: {broken:#?}");
+}
+
+/// Source files over this many lines are hard to hold in mind; the ones allowed past it say why.
+const LINE_BUDGET: usize = 400;
+
+const OVER_BUDGET: [(&str, &str); 6] = [
+    (
+        "crates/core/src/catalog/mod.rs",
+        "the bank's types (step, criterion, question, foundation, release) with their docs, and the lookups every layer uses",
+    ),
+    (
+        "crates/core/src/scoring.rs",
+        "one method, read top to bottom against docs/scoring.md: question, criterion, category, step and overall",
+    ),
+    (
+        "crates/core/src/plan.rs",
+        "one method: the dated path from remediation through the period to the report, with its deadline options",
+    ),
+    (
+        "crates/core/src/gaps.rs",
+        "one method: gap priority, horizon and sequence, plus the roadmap grouping that uses them",
+    ),
+    (
+        "crates/report/src/model.rs",
+        "the report model: one plain struct per PDF section and the function that fills them",
+    ),
+    (
+        "ui/src/lib/state/questionnaire.svelte.ts",
+        "the workshop screen's state: optimistic answers, the stale-save guard and the quick path, which share one lock",
+    ),
+];
+
+#[test]
+fn source_files_stay_within_the_line_budget_or_say_why_not() {
+    let mut over = Vec::new();
+    for path in project_files() {
+        let name = relative(&path);
+        let code = name.ends_with(".rs") || name.ends_with(".ts") || name.ends_with(".svelte");
+        // Test files, generated bindings and content (TOML) are long by nature.
+        let exempt = name.starts_with("tests/")
+            || name.contains("/tests/")
+            || name.ends_with(".test.ts")
+            || name.contains("/bindings/");
+        if !code || exempt {
+            continue;
+        }
+        let lines = std::fs::read_to_string(&path).unwrap().lines().count();
+        let excused = OVER_BUDGET.iter().any(|(file, _why)| *file == name);
+        if lines > LINE_BUDGET && !excused {
+            over.push(format!("{name}: {lines} lines"));
+        }
+    }
+    assert!(
+        over.is_empty(),
+        "over {LINE_BUDGET} lines without a reason: {over:#?}"
+    );
 }

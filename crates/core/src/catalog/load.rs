@@ -1,14 +1,20 @@
 //! Reads the bank's TOML files (bundled or from a folder) and validates them as one whole.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
-use std::path::Path;
+pub(super) use std::collections::{BTreeMap, BTreeSet};
+pub(super) use std::fmt;
+pub(super) use std::path::Path;
 
-use serde::Deserialize;
+pub(super) use serde::Deserialize;
+
+use super::questions::{build_question, check_condition};
+use super::validate::{
+    check_changelog, check_coverage, check_criteria, check_foundations, check_report_type_question,
+    check_steps,
+};
 
 use super::{
-    Bank, BankChange, Category, CategoryRule, ChangeKind, Choice, Condition, Criterion, Effort,
-    Foundation, Impact, Question, QuestionKind, REPORT_TYPE_QUESTION, Release, ScopingInput, Step,
+    Bank, Category, CategoryRule, Choice, Condition, Criterion, Effort, Foundation, Impact,
+    Question, Release, ScopingInput, Step,
 };
 
 /// Everything wrong with a bank, each problem naming the file, the question and the reason.
@@ -103,7 +109,7 @@ pub fn bundled_files() -> Vec<(String, String)> {
         .collect()
 }
 
-const BUNDLED: &[(&str, &str)] = &[
+pub(super) const BUNDLED: &[(&str, &str)] = &[
     ("bank.toml", include_str!("../../../../assets/bank.toml")),
     (
         "criteria.toml",
@@ -141,69 +147,69 @@ const BUNDLED: &[(&str, &str)] = &[
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct BankFile {
-    version: String,
+pub(super) struct BankFile {
+    pub(super) version: String,
     #[serde(rename = "step")]
-    steps: Vec<Step>,
+    pub(super) steps: Vec<Step>,
     #[serde(rename = "category_rule", default)]
-    category_rules: Vec<CategoryRule>,
+    pub(super) category_rules: Vec<CategoryRule>,
     #[serde(rename = "foundation", default)]
-    foundations: Vec<Foundation>,
+    pub(super) foundations: Vec<Foundation>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ChangelogFile {
+pub(super) struct ChangelogFile {
     #[serde(rename = "release", default)]
-    releases: Vec<Release>,
+    pub(super) releases: Vec<Release>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CriteriaFile {
+pub(super) struct CriteriaFile {
     #[serde(rename = "criterion")]
-    criteria: Vec<Criterion>,
+    pub(super) criteria: Vec<Criterion>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct QuestionFile {
-    step: u8,
+pub(super) struct QuestionFile {
+    pub(super) step: u8,
     #[serde(rename = "question", default)]
-    questions: Vec<RawQuestion>,
+    pub(super) questions: Vec<RawQuestion>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawQuestion {
-    id: String,
-    topic: String,
-    text: String,
-    why: String,
-    input: Option<ScopingInput>,
+pub(super) struct RawQuestion {
+    pub(super) id: String,
+    pub(super) topic: String,
+    pub(super) text: String,
+    pub(super) why: String,
+    pub(super) input: Option<ScopingInput>,
     #[serde(default)]
-    choices: Vec<Choice>,
+    pub(super) choices: Vec<Choice>,
     #[serde(default)]
-    criteria: Vec<String>,
-    good: Option<String>,
-    remediation: Option<String>,
-    remediation_document: Option<String>,
-    remediation_operate: Option<String>,
-    gap: Option<String>,
-    subject: Option<String>,
-    impact: Option<Impact>,
-    impact_raised_when: Option<Condition>,
-    effort: Option<Effort>,
-    weight: Option<u32>,
+    pub(super) criteria: Vec<String>,
+    pub(super) good: Option<String>,
+    pub(super) remediation: Option<String>,
+    pub(super) remediation_document: Option<String>,
+    pub(super) remediation_operate: Option<String>,
+    pub(super) gap: Option<String>,
+    pub(super) subject: Option<String>,
+    pub(super) impact: Option<Impact>,
+    pub(super) impact_raised_when: Option<Condition>,
+    pub(super) effort: Option<Effort>,
+    pub(super) weight: Option<u32>,
     #[serde(default)]
-    key: bool,
+    pub(super) key: bool,
     #[serde(default)]
-    engagement: bool,
-    applies_when: Option<Condition>,
-    otherwise: Option<String>,
+    pub(super) engagement: bool,
+    pub(super) applies_when: Option<Condition>,
+    pub(super) otherwise: Option<String>,
 }
 
-fn single(file: &str, question: Option<&str>, reason: String) -> BankError {
+pub(super) fn single(file: &str, question: Option<&str>, reason: String) -> BankError {
     BankError {
         problems: vec![BankProblem {
             file: file.to_string(),
@@ -215,10 +221,10 @@ fn single(file: &str, question: Option<&str>, reason: String) -> BankError {
 
 /// Collects problems so `bank check` can list them all at once.
 #[derive(Default)]
-struct Problems(Vec<BankProblem>);
+pub(super) struct Problems(Vec<BankProblem>);
 
 impl Problems {
-    fn add(&mut self, file: &str, question: Option<&str>, reason: impl Into<String>) {
+    pub(super) fn add(&mut self, file: &str, question: Option<&str>, reason: impl Into<String>) {
         self.0.push(BankProblem {
             file: file.to_string(),
             question: question.map(str::to_string),
@@ -227,7 +233,10 @@ impl Problems {
     }
 }
 
-fn parse_toml<T: for<'de> Deserialize<'de>>(name: &str, text: &str) -> Result<T, BankError> {
+pub(super) fn parse_toml<T: for<'de> Deserialize<'de>>(
+    name: &str,
+    text: &str,
+) -> Result<T, BankError> {
     toml::from_str(text).map_err(|e| {
         let line = e
             .span()
@@ -342,433 +351,4 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
         bank_file.foundations,
         changelog,
     ))
-}
-
-/// Versions rise release by release and the last one is this bank; every change has the ids
-/// its kind needs, and each id it leads to exists now or is changed again by a later release.
-fn check_changelog(
-    releases: &[Release],
-    version: &str,
-    questions: &[Question],
-    problems: &mut Problems,
-) {
-    let file = "changelog.toml";
-    let parts = |v: &str| -> Vec<u64> { v.split('.').map(|p| p.parse().unwrap_or(0)).collect() };
-    if let Some(last) = releases.last()
-        && last.version != version
-    {
-        problems.add(
-            file,
-            None,
-            format!(
-                "the last release is {}, but the bank is {version}",
-                last.version
-            ),
-        );
-    }
-    for pair in releases.windows(2) {
-        if parts(&pair[0].version) >= parts(&pair[1].version) {
-            problems.add(
-                file,
-                None,
-                format!(
-                    "release {} must come after {}",
-                    pair[1].version, pair[0].version
-                ),
-            );
-        }
-    }
-    for (i, release) in releases.iter().enumerate() {
-        for change in &release.changes {
-            let BankChange { kind, from, to, .. } = change;
-            let shape_ok = match kind {
-                ChangeKind::Renamed => from.len() == 1 && to.len() == 1,
-                ChangeKind::Merged => from.len() >= 2 && to.len() == 1,
-                ChangeKind::Split => from.len() == 1 && to.len() >= 2,
-                ChangeKind::Removed => !from.is_empty() && to.is_empty(),
-                ChangeKind::Added => from.is_empty() && !to.is_empty(),
-                ChangeKind::Remapped => !from.is_empty() && from == to,
-            };
-            if !shape_ok {
-                problems.add(
-                    file,
-                    from.first().or(to.first()).map(String::as_str),
-                    format!("a {kind:?} change in {} has the wrong ids", release.version),
-                );
-            }
-            for id in to {
-                let exists = questions.iter().any(|q| &q.id == id);
-                let changed_later = releases[i + 1..]
-                    .iter()
-                    .flat_map(|r| &r.changes)
-                    .any(|c| c.from.contains(id));
-                if !exists && !changed_later {
-                    problems.add(
-                        file,
-                        Some(id),
-                        format!(
-                            "release {} leads to a question the bank does not have",
-                            release.version
-                        ),
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// A foundation and its dependents are control questions; a dependent has one foundation and
-/// comes after it in the bank (so the quick path asks foundations first); a foundation is never
-/// itself a dependent, and a conditional one only stands for questions under the same condition.
-fn check_foundations(foundations: &[Foundation], questions: &[Question], problems: &mut Problems) {
-    let find = |id: &str| questions.iter().find(|q| q.id == id);
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for foundation in foundations {
-        let Some(base) = find(&foundation.question) else {
-            problems.add(
-                "bank.toml",
-                None,
-                format!("foundation '{}' is not a question", foundation.question),
-            );
-            continue;
-        };
-        if !base.is_control() {
-            problems.add(
-                "bank.toml",
-                Some(&foundation.question),
-                "a foundation must be a control question",
-            );
-        }
-        if foundation.dependents.is_empty() || foundation.reason.trim().is_empty() {
-            problems.add(
-                "bank.toml",
-                Some(&foundation.question),
-                "a foundation needs dependents and a reason",
-            );
-        }
-        for dependent in &foundation.dependents {
-            let Some(question) = find(dependent) else {
-                problems.add(
-                    "bank.toml",
-                    Some(&foundation.question),
-                    format!("dependent '{dependent}' is not a question"),
-                );
-                continue;
-            };
-            let position = |id: &str| questions.iter().position(|q| q.id == id);
-            if !question.is_control() || position(dependent) < position(&foundation.question) {
-                problems.add(
-                    "bank.toml",
-                    Some(dependent),
-                    format!(
-                        "a dependent must be a control question that comes after its foundation '{}', so the quick path meets the foundation first",
-                        foundation.question
-                    ),
-                );
-            }
-            if base.applies_when.is_some() && question.applies_when != base.applies_when {
-                problems.add(
-                    "bank.toml",
-                    Some(dependent),
-                    format!(
-                        "must be asked under the same condition as its foundation '{}'",
-                        foundation.question
-                    ),
-                );
-            }
-            if let Some(other) = seen.insert(dependent, &foundation.question) {
-                problems.add(
-                    "bank.toml",
-                    Some(dependent),
-                    format!("depends on both '{other}' and '{}'", foundation.question),
-                );
-            }
-        }
-    }
-    for foundation in foundations {
-        if let Some(other) = seen.get(foundation.question.as_str()) {
-            problems.add(
-                "bank.toml",
-                Some(&foundation.question),
-                format!("a foundation cannot depend on '{other}'"),
-            );
-        }
-    }
-}
-
-fn check_steps(steps: &[Step], problems: &mut Problems) {
-    for number in 1..=6u8 {
-        let count = steps.iter().filter(|s| s.number == number).count();
-        if count != 1 {
-            problems.add(
-                "bank.toml",
-                None,
-                format!("step {number} must be described exactly once, found {count}"),
-            );
-        }
-    }
-}
-
-fn check_criteria(criteria: &[Criterion], problems: &mut Problems) {
-    let mut seen = BTreeSet::new();
-    for c in criteria {
-        if !seen.insert(c.id.as_str()) {
-            problems.add(
-                "criteria.toml",
-                None,
-                format!("criterion {} is listed twice", c.id),
-            );
-        }
-        if c.title.trim().is_empty() || c.explanation.trim().is_empty() {
-            problems.add(
-                "criteria.toml",
-                None,
-                format!("criterion {} needs a title and an explanation", c.id),
-            );
-        }
-    }
-}
-
-fn build_question(
-    file: &str,
-    step: u8,
-    raw: RawQuestion,
-    known_criteria: &BTreeSet<&str>,
-    problems: &mut Problems,
-) -> Question {
-    let id = raw.id.as_str();
-    let mut problem = |reason: String| problems.add(file, Some(id), reason);
-    if raw.text.trim().is_empty() || raw.why.trim().is_empty() {
-        problem("the text and why fields must not be empty".into());
-    }
-    let kind = if step == 1 {
-        QuestionKind::Scoping
-    } else {
-        QuestionKind::Control
-    };
-    match kind {
-        QuestionKind::Scoping => {
-            match &raw.input {
-                None => problem(
-                    "a scoping question needs an input (yes_no, choice, multi_choice, text or date)"
-                        .into(),
-                ),
-                Some(ScopingInput::Choice | ScopingInput::MultiChoice) => {
-                    if raw.choices.len() < 2 {
-                        problem("a choice question needs at least two choices".into());
-                    }
-                    let mut seen = BTreeSet::new();
-                    for c in &raw.choices {
-                        if !seen.insert(c.id.as_str()) {
-                            problem(format!("choice '{}' is listed twice", c.id));
-                        }
-                    }
-                }
-                Some(_) if !raw.choices.is_empty() => {
-                    problem("only choice questions list choices".into())
-                }
-                Some(_) => {}
-            }
-            if raw.weight.is_some()
-                || raw.effort.is_some()
-                || raw.remediation.is_some()
-                || raw.remediation_document.is_some()
-                || raw.remediation_operate.is_some()
-                || raw.gap.is_some()
-                || raw.subject.is_some()
-                || raw.impact.is_some()
-                || raw.impact_raised_when.is_some()
-            {
-                problem(
-                    "scoping questions are not scored: drop weight, effort, impact, gap and remediation"
-                        .into(),
-                );
-            }
-            let exclusive = raw.choices.iter().filter(|c| c.exclusive).count();
-            if exclusive > 0 && raw.input != Some(ScopingInput::MultiChoice) {
-                problem("only multiple-choice questions mark a choice exclusive".into());
-            }
-        }
-        QuestionKind::Control => {
-            if raw.input.is_some() || !raw.choices.is_empty() {
-                problem(
-                    "control questions are answered with maturity levels: drop input and choices"
-                        .into(),
-                );
-            }
-            if raw.engagement && !raw.criteria.is_empty() {
-                problem(
-                    "an audit-project task (engagement = true) counts towards no criterion: drop its criteria"
-                        .into(),
-                );
-            }
-            if !raw.engagement && raw.criteria.is_empty() {
-                problem("a control question must name at least one criterion".into());
-            }
-            if raw.good.as_deref().is_none_or(|t| t.trim().is_empty()) {
-                problem("a control question needs `good` (what good looks like)".into());
-            }
-            if raw
-                .remediation
-                .as_deref()
-                .is_none_or(|t| t.trim().is_empty())
-            {
-                problem("a control question needs a remediation".into());
-            }
-            if raw.effort.is_none() {
-                problem("a control question needs an effort (S, M or L)".into());
-            }
-            if raw.impact.is_none() {
-                problem(
-                    "a control question needs an impact (critical, high, moderate or low)".into(),
-                );
-            }
-            for (field, text) in [
-                ("remediation_document", &raw.remediation_document),
-                ("remediation_operate", &raw.remediation_operate),
-                ("gap", &raw.gap),
-            ] {
-                if text.as_deref().is_none_or(|t| t.trim().is_empty()) {
-                    problem(format!("a control question needs `{field}`"));
-                }
-            }
-            match raw.weight {
-                Some(1..=5) => {}
-                Some(w) => problem(format!("weight {w} is outside 1 to 5")),
-                None => problem("a control question needs a weight from 1 to 5".into()),
-            }
-        }
-    }
-    let mut seen = BTreeSet::new();
-    for c in &raw.criteria {
-        if !known_criteria.contains(c.as_str()) {
-            problem(format!("unknown criterion '{c}'"));
-        }
-        if !seen.insert(c.as_str()) {
-            problem(format!("criterion '{c}' is listed twice"));
-        }
-    }
-    Question {
-        id: raw.id,
-        step,
-        topic: raw.topic,
-        kind,
-        text: raw.text,
-        why: raw.why,
-        input: raw.input,
-        choices: raw.choices,
-        criteria: raw.criteria,
-        good: raw.good,
-        remediation: raw.remediation,
-        remediation_document: raw.remediation_document,
-        remediation_operate: raw.remediation_operate,
-        gap: raw.gap,
-        subject: raw.subject,
-        impact: raw.impact,
-        impact_raised_when: raw.impact_raised_when,
-        effort: raw.effort,
-        weight: raw.weight,
-        key: raw.key,
-        engagement: raw.engagement,
-        applies_when: raw.applies_when,
-        otherwise: raw.otherwise,
-    }
-}
-
-fn check_condition(
-    file: &str,
-    question: Option<&str>,
-    condition: &Condition,
-    by_id: &BTreeMap<&str, &Question>,
-    problems: &mut Problems,
-) {
-    let includes_form = |c: &Condition, target: &str| {
-        fn find(c: &Condition, target: &str) -> Option<bool> {
-            match c {
-                Condition::Is { question, .. } if question == target => Some(false),
-                Condition::Includes { question, .. } if question == target => Some(true),
-                Condition::Any { any: parts } | Condition::All { all: parts } => {
-                    parts.iter().find_map(|p| find(p, target))
-                }
-                Condition::Not { not } => find(not, target),
-                _ => None,
-            }
-        }
-        find(c, target)
-    };
-    for (target, expected) in condition.references() {
-        let Some(referenced) = by_id.get(target) else {
-            problems.add(
-                file,
-                question,
-                format!("its condition names unknown question '{target}'"),
-            );
-            continue;
-        };
-        if referenced.is_control() {
-            problems.add(
-                file,
-                question,
-                format!("its condition names '{target}', which is not a scoping question"),
-            );
-            continue;
-        }
-        let uses_includes = includes_form(condition, target).unwrap_or(false);
-        let valid = match referenced.input {
-            Some(ScopingInput::YesNo) => !uses_includes && (expected == "yes" || expected == "no"),
-            Some(ScopingInput::Choice) => {
-                !uses_includes && referenced.choices.iter().any(|c| c.id == expected)
-            }
-            Some(ScopingInput::MultiChoice) => {
-                uses_includes && referenced.choices.iter().any(|c| c.id == expected)
-            }
-            _ => false,
-        };
-        if !valid {
-            problems.add(
-                file,
-                question,
-                format!(
-                    "its condition on '{target}' expects '{expected}', which that question cannot answer (yes/no and single choices take `is`, multiple choices take `includes`)"
-                ),
-            );
-        }
-    }
-}
-
-fn check_report_type_question(by_id: &BTreeMap<&str, &Question>, problems: &mut Problems) {
-    let valid = by_id.get(REPORT_TYPE_QUESTION).is_some_and(|q| {
-        q.input == Some(ScopingInput::Choice)
-            && q.choices.iter().any(|c| c.id == "type1")
-            && q.choices.iter().any(|c| c.id == "type2")
-    });
-    if !valid {
-        problems.add(
-            "questions/",
-            Some(REPORT_TYPE_QUESTION),
-            "the bank must have this choice question with choices 'type1' and 'type2'",
-        );
-    }
-}
-
-/// Every criterion needs two questions that apply whatever the scope answers are, so no
-/// criterion can silently end up with nothing to score once its category is in scope.
-fn check_coverage(criteria: &[Criterion], questions: &[Question], problems: &mut Problems) {
-    for criterion in criteria {
-        let count = questions
-            .iter()
-            .filter(|q| q.is_control() && q.applies_when.is_none())
-            .filter(|q| q.criteria.iter().any(|c| c == &criterion.id))
-            .count();
-        if count < 2 {
-            problems.add(
-                "questions/",
-                None,
-                format!(
-                    "criterion {} is covered by {count} unconditional control question(s); it needs at least 2",
-                    criterion.id
-                ),
-            );
-        }
-    }
 }

@@ -5,6 +5,8 @@
 
 mod condition;
 mod load;
+mod questions;
+mod validate;
 
 use std::collections::BTreeMap;
 
