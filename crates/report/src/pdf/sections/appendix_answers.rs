@@ -1,11 +1,11 @@
 //! Appendix B: every answer, step by step, with its notes, owner, date, evidence and exception.
 
-use soc2_readiness_core::gaps::Priority;
 use crate::model::{AnswerRow, ReportModel};
 use crate::pdf::fonts::Face;
 use crate::pdf::layout::{HEADING, Writer};
 use crate::pdf::palette::{INK, MUTED, priority_color};
 use crate::pdf::table::{ANSWER_TABLE_TEXT, Column, piece};
+use soc2_readiness_core::gaps::Priority;
 
 const ANSWER_COLUMNS: [Column; 2] = [
     Column::fixed("Question", 78.0),

@@ -1,12 +1,10 @@
 //! Appendix C: the scoring method, quick-path implications, bank upgrades, and this report's facts.
 
-use soc2_readiness_core::plan::human_date;
 use crate::model::ReportModel;
 use crate::pdf::fonts::Face;
-use crate::pdf::layout::{
-    BODY, GAP_AFTER_BLOCK, HEADING, MARGIN_X, SMALL, Writer, line_height,
-};
+use crate::pdf::layout::{BODY, GAP_AFTER_BLOCK, HEADING, MARGIN_X, SMALL, Writer, line_height};
 use crate::pdf::palette::{INK, MUTED};
+use soc2_readiness_core::plan::human_date;
 
 /// Where a fact's value starts, right of its label.
 const FACT_VALUE_X: f32 = MARGIN_X + 45.0;

@@ -2,13 +2,13 @@
 
 use super::gap_cells::{gap_summary, level_change, owner_cell};
 use super::pct;
-use soc2_readiness_core::gaps::Priority;
 use crate::model::ReportModel;
 use crate::pdf::bars::Bar;
 use crate::pdf::fonts::Face;
 use crate::pdf::layout::{BODY, HEADING, MARGIN_X, Writer};
 use crate::pdf::palette::{HEADER_FILL, INK, MUTED, NAVY, Rgb3, band, priority_color};
 use crate::pdf::table::{Column, TABLE_TEXT, piece};
+use soc2_readiness_core::gaps::Priority;
 
 /// Four figures side by side across the text width, this far apart.
 const STATS: usize = 4;

@@ -2,12 +2,12 @@
 
 use super::gap_cells::{gap_summary, level_change, owner_cell};
 use super::pct;
-use soc2_readiness_core::gaps::Gap;
 use crate::model::{ImpliedBlock, ReportModel};
 use crate::pdf::fonts::Face;
 use crate::pdf::layout::{BODY, GAP_AFTER_BLOCK, GROUP_HEADING, SMALL, Writer};
 use crate::pdf::palette::{INK, MUTED, priority_color};
 use crate::pdf::table::{Column, DENSE_TABLE_TEXT, Row, piece};
+use soc2_readiness_core::gaps::Gap;
 
 const GAP_COLUMNS: [Column; 5] = [
     Column::fixed("Priority", 17.0),

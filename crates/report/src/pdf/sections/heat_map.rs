@@ -1,9 +1,9 @@
 //! The heat map: one coloured cell per Trust Services criterion, a row of cells per category.
 
-use soc2_readiness_core::catalog::Category;
 use crate::pdf::fonts::Face;
 use crate::pdf::layout::{MARGIN_X, SMALL, THIN_RULE, Writer};
 use crate::pdf::palette::{INK, MUTED, RULE, TRACK, WHITE, band};
+use soc2_readiness_core::catalog::Category;
 use soc2_readiness_core::scoring::{CriterionStatus, Scorecard};
 
 /// Cells per grid row; a category with more criteria wraps onto further rows.

@@ -1,13 +1,13 @@
 //! "The path to the report": verdict, timeline, milestones, options when late, tasks, assumptions.
 
 use super::timeline;
-use soc2_readiness_core::gaps::Priority;
-use soc2_readiness_core::plan::human_date;
 use crate::model::ReportModel;
 use crate::pdf::fonts::Face;
 use crate::pdf::layout::{BODY, HEADING, SMALL, Writer};
 use crate::pdf::palette::{INK, MUTED, ON_TRACK, band, priority_color};
 use crate::pdf::table::{Column, TABLE_TEXT, piece};
+use soc2_readiness_core::gaps::Priority;
+use soc2_readiness_core::plan::human_date;
 
 const MILESTONE_COLUMNS: [Column; 2] = [Column::fixed("Date", 28.0), Column::rest("Milestone")];
 const OPTION_COLUMNS: [Column; 2] = [

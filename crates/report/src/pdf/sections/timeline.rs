@@ -2,13 +2,13 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use soc2_readiness_core::gaps::Priority;
-use soc2_readiness_core::plan::{MilestoneKind, Plan};
 use crate::pdf::fonts::Face;
 use crate::pdf::layout::{HAIRLINE, MARGIN_X, Writer};
 use crate::pdf::palette::{
     AMBER, MUTED, NAVY, ON_TRACK, RULE, Rgb3, TRACK, WHITE, band, priority_color,
 };
+use soc2_readiness_core::gaps::Priority;
+use soc2_readiness_core::plan::{MilestoneKind, Plan};
 
 /// The whole chart, kept on one page: two rows of marker labels, the bar, the month labels.
 const CHART_H: f32 = 34.0;
