@@ -82,11 +82,55 @@ fn generate() -> String {
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop bindings.\n\n",
     );
-    for part in parts {
+    for part in parts.into_iter().chain(labels()) {
         out.push_str(&part);
         out.push_str("\n\n");
     }
     out.trim_end().to_string() + "\n"
+}
+
+/// The names the engine gives its values, so the UI shows the same words as the CLI and the PDF
+/// without writing them a second time.
+fn labels() -> Vec<String> {
+    use soc2_readiness::assessment::{Depth, MaturityLevel, ReportType};
+    use soc2_readiness::catalog::{Category, SCOPE_STEP};
+    fn record<K: std::fmt::Debug>(
+        name: &str,
+        key_type: &str,
+        entries: impl IntoIterator<Item = (K, &'static str)>,
+    ) -> String {
+        let body: Vec<String> = entries
+            .into_iter()
+            .map(|(key, label)| format!("  {key:?}: {label:?},"))
+            .collect();
+        format!(
+            "export const {name}: Record<{key_type}, string> = {{\n{}\n}};",
+            body.join("\n")
+        )
+    }
+    vec![
+        format!("export const SCOPE_STEP = {SCOPE_STEP};"),
+        record(
+            "LEVEL_LABELS",
+            "number",
+            MaturityLevel::ALL.map(|l| (l.value(), l.label())),
+        ),
+        record(
+            "REPORT_TYPE_LABELS",
+            "ReportType",
+            ReportType::ALL.map(|t| (t.id(), t.label())),
+        ),
+        record(
+            "DEPTH_LABELS",
+            "Depth",
+            Depth::ALL.map(|d| (d.id(), d.label())),
+        ),
+        record(
+            "CATEGORY_NAMES",
+            "Category",
+            Category::ALL.map(|c| (c.id(), c.name())),
+        ),
+    ]
 }
 
 #[test]

@@ -261,7 +261,7 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
         .steps
         .iter()
         .map(|step| {
-            if step.number == 1 {
+            if step.number == crate::catalog::SCOPE_STEP {
                 return scoping_step(&scoping, &step.title);
             }
             let tally = &per_step[usize::from(step.number.min(6))];

@@ -1,17 +1,18 @@
 // Formatting shared by every screen: percentages exactly as the engine rounded them, level names.
-import type { AnswerValue, Question } from './bindings';
+import { LEVEL_LABELS, type AnswerValue, type Question } from './bindings';
 
 /** The engine already rounded to one decimal; show it the same way the CLI and PDF do. */
 export function pct(value: number | null | undefined): string {
   return value == null ? '–' : `${value.toFixed(1)}%`;
 }
 
+/** The engine's level names (shared with the CLI and the PDF), with the short forms the buttons use. */
 export const LEVELS = [
-  { value: 0, name: 'Not in place', short: 'None' },
-  { value: 1, name: 'Planned or in progress', short: 'Planned' },
-  { value: 2, name: 'In place, informal', short: 'Informal' },
-  { value: 3, name: 'In place and documented', short: 'Documented' },
-  { value: 4, name: 'Operating, with evidence retained', short: 'Operating' },
+  { value: 0, name: LEVEL_LABELS[0], short: 'None' },
+  { value: 1, name: LEVEL_LABELS[1], short: 'Planned' },
+  { value: 2, name: LEVEL_LABELS[2], short: 'Informal' },
+  { value: 3, name: LEVEL_LABELS[3], short: 'Documented' },
+  { value: 4, name: LEVEL_LABELS[4], short: 'Operating' },
 ] as const;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -104,6 +104,8 @@ pub enum ReportType {
 }
 
 impl ReportType {
+    pub const ALL: [ReportType; 2] = [ReportType::Type1, ReportType::Type2];
+
     pub fn parse(text: &str) -> Option<ReportType> {
         match text
             .trim()
@@ -225,6 +227,8 @@ pub enum Depth {
 }
 
 impl Depth {
+    pub const ALL: [Depth; 2] = [Depth::Quick, Depth::Full];
+
     pub fn parse(text: &str) -> Option<Depth> {
         match text.trim().to_ascii_lowercase().as_str() {
             "quick" => Some(Depth::Quick),

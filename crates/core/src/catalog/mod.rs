@@ -12,6 +12,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// The step that scopes the report (categories, period, systems) rather than scoring controls:
+/// its questions are scoping questions and it has no readiness figure of its own.
+pub const SCOPE_STEP: u8 = 1;
+
 pub use condition::Condition;
 pub use load::{BankError, bundled_bank, bundled_files, load_bank_dir, parse_bank};
 

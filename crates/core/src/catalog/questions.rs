@@ -15,7 +15,7 @@ pub(super) fn build_question(
     if raw.text.trim().is_empty() || raw.why.trim().is_empty() {
         problem("the text and why fields must not be empty".into());
     }
-    let kind = if step == 1 {
+    let kind = if step == SCOPE_STEP {
         QuestionKind::Scoping
     } else {
         QuestionKind::Control

@@ -408,3 +408,31 @@ export type ExportedReport = { path: string, pages: number, bytes: number,
  * Whether a viewer opened it; when none could, the UI says where it is and offers the folder.
  */
 opened: boolean, };
+
+export const SCOPE_STEP = 1;
+
+export const LEVEL_LABELS: Record<number, string> = {
+  0: "Not in place",
+  1: "Planned or in progress",
+  2: "In place, informal",
+  3: "In place and documented",
+  4: "Operating, with evidence retained",
+};
+
+export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
+  "type1": "Type I",
+  "type2": "Type II",
+};
+
+export const DEPTH_LABELS: Record<Depth, string> = {
+  "quick": "Quick path",
+  "full": "Full depth",
+};
+
+export const CATEGORY_NAMES: Record<Category, string> = {
+  "security": "Security",
+  "availability": "Availability",
+  "confidentiality": "Confidentiality",
+  "processing_integrity": "Processing Integrity",
+  "privacy": "Privacy",
+};
