@@ -33,33 +33,8 @@ impl Store {
              FROM answers WHERE assessment_id = ?1 AND (?2 IS NULL OR question_id = ?2)
              ORDER BY question_id",
         )?;
-        let rows = statement.query_map(params![assessment_id, question_id], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, Option<String>>(2)?,
-                row.get::<_, Option<String>>(3)?,
-                row.get::<_, Option<String>>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, String>(6)?,
-                row.get::<_, Option<String>>(7)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (question_id, value, note, owner, due, evidence, updated, exception) = row?;
-            out.push(Answer {
-                question_id,
-                value: from_json(&value)?,
-                note,
-                owner,
-                due: parse_date(due)?,
-                evidence: from_json(&evidence)?,
-                exception,
-                updated_at: parse_time(&updated)?,
-            });
-        }
-        Ok(out)
+        let rows = statement.query_map(params![assessment_id, question_id], AnswerRow::read)?;
+        rows.map(|row| row?.into_answer()).collect()
     }
 
     /// Saves an answer and its history row in one durable transaction; when this returns Ok
@@ -156,35 +131,13 @@ impl Store {
              FROM answer_history WHERE assessment_id = ?1 ORDER BY seq",
         )?;
         let rows = statement.query_map([assessment_id], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, Option<String>>(1)?,
-                row.get::<_, Option<String>>(2)?,
-                row.get::<_, Option<String>>(3)?,
-                row.get::<_, Option<String>>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, String>(6)?,
-                row.get::<_, Option<String>>(7)?,
-                row.get::<_, Option<String>>(8)?,
-            ))
+            Ok((AnswerRow::read(row)?, row.get::<_, Option<String>>(8)?))
         })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (question_id, value, note, owner, due, evidence, changed, exception, implied_by) =
-                row?;
-            out.push(HistoryEntry {
-                question_id,
-                value: value.as_deref().map(from_json).transpose()?,
-                note,
-                owner,
-                due: parse_date(due)?,
-                evidence: from_json(&evidence)?,
-                exception,
-                implied_by,
-                changed_at: parse_time(&changed)?,
-            });
-        }
-        Ok(out)
+        rows.map(|row| {
+            let (row, implied_by) = row?;
+            row.into_history(implied_by)
+        })
+        .collect()
     }
 }
 
@@ -237,4 +190,62 @@ pub(crate) fn append_history(
         ],
     )?;
     Ok(())
+}
+
+/// The columns an answer and a history row share, read in this order by both queries.
+struct AnswerRow {
+    question_id: String,
+    /// `None` only in the history, for a cleared answer.
+    value: Option<String>,
+    note: Option<String>,
+    owner: Option<String>,
+    due: Option<String>,
+    evidence: String,
+    at: String,
+    exception: Option<String>,
+}
+
+impl AnswerRow {
+    fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<AnswerRow> {
+        Ok(AnswerRow {
+            question_id: row.get(0)?,
+            value: row.get(1)?,
+            note: row.get(2)?,
+            owner: row.get(3)?,
+            due: row.get(4)?,
+            evidence: row.get(5)?,
+            at: row.get(6)?,
+            exception: row.get(7)?,
+        })
+    }
+
+    fn into_answer(self) -> Result<Answer, StoreError> {
+        let value = self.value.ok_or_else(|| {
+            StoreError::Corrupt(format!("an answer to {} without a value", self.question_id))
+        })?;
+        Ok(Answer {
+            value: from_json(&value)?,
+            note: self.note,
+            owner: self.owner,
+            due: parse_date(self.due)?,
+            evidence: from_json(&self.evidence)?,
+            exception: self.exception,
+            updated_at: parse_time(&self.at)?,
+            question_id: self.question_id,
+        })
+    }
+
+    fn into_history(self, implied_by: Option<String>) -> Result<HistoryEntry, StoreError> {
+        Ok(HistoryEntry {
+            value: self.value.as_deref().map(from_json).transpose()?,
+            note: self.note,
+            owner: self.owner,
+            due: parse_date(self.due)?,
+            evidence: from_json(&self.evidence)?,
+            exception: self.exception,
+            implied_by,
+            changed_at: parse_time(&self.at)?,
+            question_id: self.question_id,
+        })
+    }
 }
