@@ -185,6 +185,17 @@ impl Workspace {
         Ok(self.store.history(assessment_id)?)
     }
 
+    /// The audit trail of one question's answers, oldest first.
+    pub fn question_history(
+        &self,
+        assessment_id: &str,
+        question_id: &str,
+    ) -> Result<Vec<HistoryEntry>> {
+        let mut history = self.history(assessment_id)?;
+        history.retain(|e| e.question_id == question_id);
+        Ok(history)
+    }
+
     /// Quick path or full depth. Deepening asks every question a foundation stood for; no
     /// given answer changes either way, and the history records what became implied or open.
     pub fn set_depth(

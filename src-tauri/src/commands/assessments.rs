@@ -48,13 +48,7 @@ pub fn get_history(
     id: String,
     question_id: String,
 ) -> CommandResult<Vec<HistoryEntry>> {
-    state.with(|ws| {
-        Ok(ws
-            .history(&id)?
-            .into_iter()
-            .filter(|e| e.question_id == question_id)
-            .collect())
-    })
+    state.with(|ws| ws.question_history(&id, &question_id))
 }
 
 /// Quick path or full depth; no given answer changes either way.
