@@ -1,9 +1,10 @@
 // Measures the desktop app (not a test): launch to an interactive list, a save's round trip, memory beside an empty window.
 // Run with `./dev measure`; it prints medians and the figures it compares.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { descendants, startHarness } from './harness.mjs';
+import { descendants, startHarness, startXvfb } from './harness.mjs';
 
 const desktop = process.env.SOC2_DESKTOP_BIN;
 const cli = process.env.SOC2_CLI_BIN;
@@ -26,6 +27,37 @@ function pssTree(root) {
   return { mb: kb / 1024, processes: names };
 }
 
+/**
+ * The app started as a user starts it, without a driver, `runs` times on `display`: each launch
+ * is told to write its own figure (process start to the interactive assessments list, measured
+ * by the app, `SOC2_LAUNCH_MARK`) and is ended once it has. One launch first, not counted, warms
+ * the page cache as a second start of the day would find it.
+ */
+async function markedLaunches(harness, display, runs) {
+  const env = { ...harness.env, DISPLAY: display };
+  const marks = [];
+  const seen = [];
+  for (let i = 0; i <= runs; i++) {
+    const mark = join(harness.dataDir, `launch-mark-${i}`);
+    const start = performance.now();
+    const app = spawn(desktop, [], { env: { ...env, SOC2_LAUNCH_MARK: mark }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => app.once('exit', resolve));
+    const until = Date.now() + 30000;
+    while (!(existsSync(mark) && readFileSync(mark, 'utf8').endsWith('\n'))) {
+      if (Date.now() > until) throw new Error(`launch ${i} wrote no mark to ${mark} within 30 s`);
+      await sleep(5);
+    }
+    const seenAfter = performance.now() - start;
+    app.kill('SIGTERM');
+    await exited;
+    await sleep(300);
+    if (i === 0) continue;
+    marks.push(Number(readFileSync(mark, 'utf8')));
+    seen.push(seenAfter);
+  }
+  return { marks, seen };
+}
+
 let appMb = 0;
 const harness = await startHarness();
 try {
@@ -46,6 +78,17 @@ try {
   }
   console.log(`launch to interactive assessments list, via WebDriver (includes session setup): median ${median(launches).toFixed(0)} ms of ${launches.length} (${launches.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`page load to interactive list, in the page: median ${median(inPage).toFixed(0)} ms`);
+
+  // The same moment without a driver: the app's own figure from process start, the one a user
+  // waits through. A second X server keeps these launches apart from the driver's.
+  const { display, stop } = await startXvfb();
+  try {
+    const { marks, seen } = await markedLaunches(harness, display, 10);
+    console.log(`process start to interactive assessments list, recorded by the app (no driver): median ${median(marks)} ms of ${marks.length} (${marks.join(', ')}; 10 ms resolution)`);
+    console.log(`  the same launches from spawn to the mark file seen here: median ${median(seen).toFixed(0)} ms`);
+  } finally {
+    stop();
+  }
 
   // Memory varies by several MB from one launch to the next, so each figure is the median of
   // three fresh launches.
