@@ -44,6 +44,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::settings::get_settings,
         commands::settings::save_settings,
         commands::settings::set_logo,
+        commands::launch::mark_launch,
     ])
 }
 

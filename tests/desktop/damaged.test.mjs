@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, test } from 'node:test';
-import { startHarness } from './webdriver.mjs';
+import { checkAccessibility } from './axe.mjs';
+import { startHarness } from './harness.mjs';
 
 const desktop = process.env.SOC2_DESKTOP_BIN;
 const cli = process.env.SOC2_CLI_BIN;
@@ -17,8 +18,6 @@ after(async () => {
 
 test('a damaged file is named, left alone, and a backup brings the work back', async () => {
   harness = await startHarness({
-    display: ':98',
-    port: 4465,
     prepare: (db) => {
       execFileSync(cli, ['--db', db, 'new', 'Kept Ltd']);
       execFileSync(cli, ['--db', db, 'backup']);
@@ -26,14 +25,17 @@ test('a damaged file is named, left alone, and a backup brings the work back', a
     },
   });
   const app = await harness.launch(desktop);
-  const screen = await app.text('[data-testid="startup-error"]');
+  const screen = await app.$('[data-testid="startup-error"]').getText();
   assert.ok(screen.includes(harness.db), screen);
   assert.match(screen, /not a database|damaged/);
-  await app.click('[data-testid="backups"] button');
-  await app.click('[role="dialog"] .primary');
-  await app.find('[data-testid="assessment-table"]');
-  assert.match(await app.text('[data-testid="assessment-table"]'), /Kept Ltd/);
+  await checkAccessibility(app, 'startup: the data file could not be opened');
+  await app.$('[data-testid="backups"] button').click();
+  await app.$('[role="dialog"]').waitForExist();
+  await checkAccessibility(app, 'startup: the restore dialog');
+  await app.$('[role="dialog"] .primary').click();
+  await app.$('[data-testid="assessment-table"]').waitForExist();
+  assert.match(await app.$('[data-testid="assessment-table"]').getText(), /Kept Ltd/);
   const kept = readdirSync(dirname(harness.db)).filter((name) => name.includes('.replaced-'));
   assert.equal(kept.length, 1, `the damaged file is kept aside: ${kept}`);
-  await app.quit();
+  await app.deleteSession();
 });

@@ -1,9 +1,10 @@
 // Measures the desktop app (not a test): launch to an interactive list, a save's round trip, memory beside an empty window.
 // Run with `./dev measure`; it prints medians and the figures it compares.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startHarness } from './webdriver.mjs';
+import { descendants, startHarness, startXvfb } from './harness.mjs';
 
 const desktop = process.env.SOC2_DESKTOP_BIN;
 const cli = process.env.SOC2_CLI_BIN;
@@ -12,16 +13,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Proportional set size of a process and all its descendants, in MB. */
 function pssTree(root) {
-  const parents = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {}
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  const tree = [root, ...descendants(root)];
   let kb = 0;
   const names = [];
   for (const pid of tree) {
@@ -35,12 +27,39 @@ function pssTree(root) {
   return { mb: kb / 1024, processes: names };
 }
 
-function newestPid(name) {
-  return Number(execFileSync('pgrep', ['-n', '-f', name], { encoding: 'utf8' }).trim());
+/**
+ * The app started as a user starts it, without a driver, `runs` times on `display`: each launch
+ * is told to write its own figure (process start to the interactive assessments list, measured
+ * by the app, `SOC2_LAUNCH_MARK`) and is ended once it has. One launch first, not counted, warms
+ * the page cache as a second start of the day would find it.
+ */
+async function markedLaunches(harness, display, runs) {
+  const env = { ...harness.env, DISPLAY: display };
+  const marks = [];
+  const seen = [];
+  for (let i = 0; i <= runs; i++) {
+    const mark = join(harness.dataDir, `launch-mark-${i}`);
+    const start = performance.now();
+    const app = spawn(desktop, [], { env: { ...env, SOC2_LAUNCH_MARK: mark }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => app.once('exit', resolve));
+    const until = Date.now() + 30000;
+    while (!(existsSync(mark) && readFileSync(mark, 'utf8').endsWith('\n'))) {
+      if (Date.now() > until) throw new Error(`launch ${i} wrote no mark to ${mark} within 30 s`);
+      await sleep(5);
+    }
+    const seenAfter = performance.now() - start;
+    app.kill('SIGTERM');
+    await exited;
+    await sleep(300);
+    if (i === 0) continue;
+    marks.push(Number(readFileSync(mark, 'utf8')));
+    seen.push(seenAfter);
+  }
+  return { marks, seen };
 }
 
 let appMb = 0;
-const harness = await startHarness({ display: ':96', port: 4475 });
+const harness = await startHarness();
 try {
   const soc2 = (...args) => execFileSync(cli, ['--db', harness.db, ...args], { encoding: 'utf8' }).trim();
   const ids = ['Acme Ltd', 'Zürich Data AG', 'Łódź Analytics'].map((name) => soc2('new', name));
@@ -51,14 +70,25 @@ try {
   for (let i = 0; i < 10; i++) {
     const start = performance.now();
     const app = await harness.launch(desktop);
-    await app.find('[data-testid="assessment-table"]');
+    await app.$('[data-testid="assessment-table"]').waitForExist();
     launches.push(performance.now() - start);
-    inPage.push(await app.script('return performance.now()'));
-    await app.quit();
+    inPage.push(await app.execute('return performance.now()'));
+    await app.deleteSession();
     await sleep(300);
   }
   console.log(`launch to interactive assessments list, via WebDriver (includes session setup): median ${median(launches).toFixed(0)} ms of ${launches.length} (${launches.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`page load to interactive list, in the page: median ${median(inPage).toFixed(0)} ms`);
+
+  // The same moment without a driver: the app's own figure from process start, the one a user
+  // waits through. A second X server keeps these launches apart from the driver's.
+  const { display, stop } = await startXvfb();
+  try {
+    const { marks, seen } = await markedLaunches(harness, display, 10);
+    console.log(`process start to interactive assessments list, recorded by the app (no driver): median ${median(marks)} ms of ${marks.length} (${marks.join(', ')}; 10 ms resolution)`);
+    console.log(`  the same launches from spawn to the mark file seen here: median ${median(seen).toFixed(0)} ms`);
+  } finally {
+    stop();
+  }
 
   // Memory varies by several MB from one launch to the next, so each figure is the median of
   // three fresh launches.
@@ -66,36 +96,37 @@ try {
   const openMb = [];
   for (let run = 0; run < 3; run++) {
     const app = await harness.launch(desktop);
-    await app.find('[data-testid="assessment-table"]');
+    await app.$('[data-testid="assessment-table"]').waitForExist();
     await sleep(2000);
-    const listPss = pssTree(newestPid('soc2-readiness-desktop'));
+    const listPss = pssTree(harness.appPid(desktop));
     listMb.push(listPss.mb);
     console.log(`app on the assessments list: Pss ${listPss.mb.toFixed(1)} MB over ${listPss.processes.join(', ')}`);
-    await app.click('[data-testid="open-assessment"]');
-    await app.find('[data-testid="scope-question"]');
-    await app.click('[data-testid="step-3"]');
-    await app.find('[data-testid="question-card"]');
-    const round = await app.send('POST', '/execute/async', {
-      script: `const [id, done] = arguments;
-        const times = [];
-        (async () => {
+    await app.$('[data-testid="open-assessment"]').click();
+    await app.$('[data-testid="scope-question"]').waitForExist();
+    await app.$('[data-testid="step-3"]').click();
+    await app.$('[data-testid="question-card"]').waitForExist();
+    // The driver waits for the promise a script returns.
+    const round = await app.execute(
+      `const id = arguments[0];
+        return (async () => {
+          const times = [];
           for (let i = 0; i < 60; i++) {
             const t = performance.now();
             await window.__TAURI_INTERNALS__.invoke('save_answer', { request: { assessment_id: id, question_id: 'access.sso-mfa', value: { level: i % 5 }, note: null, owner: null, due: null, evidence: [] } });
             times.push(performance.now() - t);
           }
-          done(times);
+          return times;
         })();`,
-      args: [ids[0]],
-    });
+      ids[0],
+    );
     if (run === 0) {
       console.log(`save one answer from the page (IPC, durable write, re-score, reply): median ${median(round.slice(10)).toFixed(2)} ms of ${round.length - 10} after 10 warm-up`);
     }
     await sleep(2000);
-    const appPss = pssTree(newestPid('soc2-readiness-desktop'));
+    const appPss = pssTree(harness.appPid(desktop));
     openMb.push(appPss.mb);
     console.log(`app with an assessment open on step 3: Pss ${appPss.mb.toFixed(1)} MB over ${appPss.processes.join(', ')}`);
-    await app.quit();
+    await app.deleteSession();
     await sleep(500);
   }
   appMb = median(openMb);
@@ -114,10 +145,10 @@ async function emptyWindowMb(harness) {
   for (let run = 0; run < 3; run++) {
     const blank = await harness.launch(empty);
     await sleep(4000);
-    const pss = pssTree(newestPid('empty_window'));
+    const pss = pssTree(harness.appPid(empty));
     mbs.push(pss.mb);
     console.log(`empty Tauri window: Pss ${pss.mb.toFixed(1)} MB over ${pss.processes.join(', ')}`);
-    await blank.quit();
+    await blank.deleteSession();
     await sleep(500);
   }
   return median(mbs);
@@ -126,7 +157,7 @@ async function emptyWindowMb(harness) {
 // The same empty window with compositing off, as the app runs, for a like-for-like figure.
 if (empty) {
   process.env.WEBKIT_DISABLE_COMPOSITING_MODE = '1';
-  const harness = await startHarness({ display: ':96', port: 4475 });
+  const harness = await startHarness();
   try {
     const floor = await emptyWindowMb(harness);
     console.log(`empty Tauri window with compositing off too: median Pss ${floor.toFixed(1)} MB; the app adds ${(appMb - floor).toFixed(1)} MB to it`);

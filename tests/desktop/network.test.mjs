@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KEYS, startHarness } from './webdriver.mjs';
+import { Key, press, startHarness, startXvfb } from './harness.mjs';
 
 const desktop = process.env.SOC2_DESKTOP_BIN;
 assert.ok(desktop, 'set SOC2_DESKTOP_BIN (./dev test does)');
@@ -14,16 +14,15 @@ assert.ok(desktop, 'set SOC2_DESKTOP_BIN (./dev test does)');
 test('starting the app and showing its first screen opens no IPv4 or IPv6 socket', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'soc2-net-'));
   const log = join(dir, 'strace.log');
-  const xvfb = spawn('Xvfb', [':95', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-  await sleep(500);
+  const { display, stop: stopXvfb } = await startXvfb();
   const app = spawn('strace', ['-f', '-qq', '-e', 'trace=socket,connect', '-o', log, desktop], {
-    env: { ...process.env, DISPLAY: ':95', SOC2_READINESS_DB: join(dir, 'db.sqlite3'), XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+    env: { ...process.env, DISPLAY: display, SOC2_READINESS_DB: join(dir, 'db.sqlite3'), XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
     stdio: 'ignore',
   });
   await sleep(8000);
   app.kill('SIGTERM');
   await sleep(500);
-  xvfb.kill('SIGTERM');
+  stopXvfb();
   const calls = readFileSync(log, 'utf8').split('\n').filter((line) => /socket\(|connect\(/.test(line));
   assert.ok(calls.length > 0, 'strace saw the app start (it opens local sockets for X11 and WebKit)');
   const network = calls.filter((line) => /AF_INET6?\b/.test(line));
@@ -31,7 +30,7 @@ test('starting the app and showing its first screen opens no IPv4 or IPv6 socket
 });
 
 test('a whole journey (answers, PDF export, JSON export and import) opens no network socket', async () => {
-  const harness = await startHarness({ display: ':90', port: 4525 });
+  const harness = await startHarness();
   try {
     // tauri-driver starts whatever it is given as the application, so it is given strace
     // wrapped around the app; the log covers every process the app starts.
@@ -40,17 +39,17 @@ test('a whole journey (answers, PDF export, JSON export and import) opens no net
     writeFileSync(wrapper, `#!/bin/sh\nenv > '${log}.env'\nexec strace -f -qq -e trace=socket,connect,bind,listen -o '${log}' '${desktop}' "$@"\n`);
     chmodSync(wrapper, 0o755);
     const app = await harness.launch(wrapper);
-    await app.find('[data-testid="empty-state"]');
-    await app.type('[data-testid="new-organisation"]', 'Offline Ltd');
-    await app.click('[data-testid="create"]');
-    await app.find('[data-testid="scope-question"]');
-    await app.script('document.activeElement.blur()');
-    await app.press(KEYS.ArrowRight);
-    await app.find('[data-testid="question-card"]');
-    await app.press('3', 'j', '2');
-    await app.find('[data-testid="saved"]');
+    await app.$('[data-testid="empty-state"]').waitForExist();
+    await app.$('[data-testid="new-organisation"]').addValue('Offline Ltd');
+    await app.$('[data-testid="create"]').click();
+    await app.$('[data-testid="scope-question"]').waitForExist();
+    await app.execute('document.activeElement.blur()');
+    await press(app, Key.ArrowRight);
+    await app.$('[data-testid="question-card"]').waitForExist();
+    await press(app, '3', 'j', '2');
+    await app.$('[data-testid="saved"]').waitForExist();
     const invoke = (command, args) =>
-      app.script('return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])', [command, args]);
+      app.execute('return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])', command, args);
     const [summary] = await invoke('list_assessments', {});
     const id = summary.assessment.id;
     // The paths a save or open dialog would hand over.
@@ -60,9 +59,9 @@ test('a whole journey (answers, PDF export, JSON export and import) opens no net
     assert.ok(report.pages > 1);
     await invoke('export_assessment', { id, path: json });
     await invoke('import_assessment', { path: json });
-    await app.click('[data-testid="nav-settings"]');
-    await app.find('[data-testid="data-file"]');
-    await app.quit();
+    await app.$('[data-testid="nav-settings"]').click();
+    await app.$('[data-testid="data-file"]').waitForExist();
+    await app.deleteSession();
     await sleep(500);
 
     // Under WebDriver, WebKit serves its automation inspector on the loopback address that

@@ -3,5 +3,6 @@
 pub mod answers;
 pub mod app;
 pub mod assessments;
+pub mod launch;
 pub mod report;
 pub mod settings;

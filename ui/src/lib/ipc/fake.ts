@@ -265,6 +265,9 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     restoreBackup: async () => {},
     onSecondLaunch: async () => {},
     onClose: async () => {},
+    markLaunched: async () => {
+      calls.push('mark launched');
+    },
     useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, startup_error: null }),
   };
   return host;

@@ -67,6 +67,11 @@ export interface Host {
   onSecondLaunch(then: () => void): Promise<void>;
   /** Runs `beforeClosing` (bounded in time) when the user closes the window, then closes it. */
   onClose(beforeClosing: () => Promise<void>): Promise<void>;
+  /**
+   * Tells the host that the first screen is painted and interactive; a launch measurement
+   * (`./dev measure`) records the time since the process started. A no-op otherwise.
+   */
+  markLaunched(): Promise<void>;
 }
 
 /** Turns whatever a host call threw into the `{ kind, message }` shape the UI shows. */

@@ -42,6 +42,9 @@ export const tauriHost: Host = {
   backUpNow: () => invoke('back_up_now'),
   restoreBackup: (path) => invoke('restore_backup', { path }),
   useDataFile: (path) => invoke('use_data_file', { path }),
+  markLaunched: async () => {
+    await invoke('mark_launch');
+  },
   onClose: async (beforeClosing) => {
     // A hung save must not keep the window open for ever; two seconds is far beyond a save's few ms.
     const atMost = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
