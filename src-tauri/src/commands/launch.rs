@@ -2,8 +2,9 @@
 //!
 //! `./dev measure` starts the app with `SOC2_LAUNCH_MARK=<file>`; the UI calls `mark_launch` once
 //! it has painted the interactive assessments list, and the milliseconds since the process
-//! started are written to that file. Without the variable the command does nothing, so a user's
-//! launch writes nothing anywhere.
+//! started are written to that file, followed by the page's own clock at that moment (so the
+//! time before the page can be told from the time in it). Without the variable the command does
+//! nothing, so a user's launch writes nothing anywhere.
 
 use std::path::Path;
 
@@ -12,16 +13,17 @@ use crate::error::{CommandError, CommandResult, ErrorKind};
 /// The file the mark is written to, when a measurement asks for one.
 const MARK_FILE: &str = "SOC2_LAUNCH_MARK";
 
-/// Writes the milliseconds since this process started to `$SOC2_LAUNCH_MARK`, once per call,
-/// and returns them; `None` (and nothing written) when the variable is unset.
+/// Writes the milliseconds since this process started, and `in_page_ms` (the page's
+/// `performance.now()`), to `$SOC2_LAUNCH_MARK` as one line, and returns the former; `None` (and
+/// nothing written) when the variable is unset.
 #[tauri::command]
-pub fn mark_launch() -> CommandResult<Option<u64>> {
+pub fn mark_launch(in_page_ms: Option<f64>) -> CommandResult<Option<u64>> {
     let Some(file) = std::env::var_os(MARK_FILE) else {
         return Ok(None);
     };
     let ms = since_process_start_ms()
         .map_err(|reason| CommandError::new(ErrorKind::Unexpected, reason))?;
-    write_mark(Path::new(&file), ms)?;
+    write_mark(Path::new(&file), ms, in_page_ms)?;
     Ok(Some(ms))
 }
 
@@ -50,8 +52,12 @@ fn elapsed_ms(stat: &str, uptime: &str) -> Option<u64> {
     Some(now_ms.saturating_sub(start_ms))
 }
 
-fn write_mark(file: &Path, ms: u64) -> CommandResult<()> {
-    std::fs::write(file, format!("{ms}\n")).map_err(|e| {
+fn write_mark(file: &Path, ms: u64, in_page_ms: Option<f64>) -> CommandResult<()> {
+    let line = match in_page_ms {
+        Some(page) if page.is_finite() => format!("{ms} {}\n", page.round() as u64),
+        _ => format!("{ms}\n"),
+    };
+    std::fs::write(file, line).map_err(|e| {
         CommandError::new(
             ErrorKind::Unexpected,
             format!("cannot write the launch mark to {}: {e}", file.display()),
@@ -85,7 +91,12 @@ mod tests {
         assert!(ms < 600_000, "{ms} ms");
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("mark");
-        write_mark(&file, ms).unwrap();
+        write_mark(&file, ms, None).unwrap();
         assert_eq!(std::fs::read_to_string(&file).unwrap(), format!("{ms}\n"));
+        write_mark(&file, ms, Some(212.6)).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            format!("{ms} 213\n")
+        );
     }
 }

@@ -1,5 +1,8 @@
 // Picks the host once: the real Tauri host inside the app, an in-memory fake in a plain browser or tests.
 import type { Host } from './host';
+// Imported up front, not on demand: a dynamic import is one more request to the host before the
+// first screen can ask for anything. The fake stays out of the app's main chunk.
+import { tauriHost } from './tauri';
 
 export type { Host } from './host';
 export { asCommandError } from './host';
@@ -9,7 +12,7 @@ let current: Host | null = null;
 export async function host(): Promise<Host> {
   if (current) return current;
   const inTauri = typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
-  current = inTauri ? (await import('./tauri')).tauriHost : (await import('./fake')).createFakeHost();
+  current = inTauri ? tauriHost : (await import('./fake')).createFakeHost();
   return current;
 }
 
