@@ -316,6 +316,43 @@ fn a_file_from_a_newer_version_is_refused_and_left_alone() {
 }
 
 #[test]
+fn damaged_settings_are_named_not_replaced_by_defaults_and_a_change_mends_them() {
+    use soc2_readiness::workspace::SettingsChange;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.sqlite3");
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(0)).unwrap();
+    ws.change_settings(SettingsChange {
+        assessor_name: Some("Ana".into()),
+        ..SettingsChange::default()
+    })
+    .unwrap();
+    drop(ws);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE settings SET value = ?1 WHERE key = 'preferences'",
+        [b"{not json".to_vec()],
+    )
+    .unwrap();
+    drop(conn);
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(1)).unwrap();
+    let err = ws.settings().unwrap_err();
+    assert_eq!(err.kind(), soc2_readiness::ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("settings are damaged"), "{err}");
+    assert!(
+        ws.report_settings(at(1)).is_err(),
+        "no report without its assessor"
+    );
+    let mended = ws
+        .change_settings(SettingsChange {
+            assessor_name: Some("Ana".into()),
+            ..SettingsChange::default()
+        })
+        .unwrap();
+    assert_eq!(mended.assessor_name.as_deref(), Some("Ana"));
+    assert_eq!(ws.settings().unwrap(), mended);
+}
+
+#[test]
 fn settings_are_stored_cleaned_and_the_logo_is_checked() {
     use soc2_readiness::report::PageSize;
     use soc2_readiness::workspace::Settings;
