@@ -59,10 +59,9 @@ pub struct Restored {
     pub moved_aside: Option<PathBuf>,
 }
 
-/// Replaces `data_file` with one of its backups (see [`find_backup`]). The current file is moved
-/// aside, never deleted. The data file must not be open while this runs.
-pub fn restore(data_file: &Path, chosen: &str, now: DateTime<Utc>) -> Result<Restored> {
-    let from = find_backup(data_file, chosen)?;
+/// Replaces `data_file` with one of its backups, as [`find_backup`] found it. The current file is
+/// moved aside, never deleted. The data file must not be open while this runs.
+pub fn restore(data_file: &Path, from: BackupInfo, now: DateTime<Utc>) -> Result<Restored> {
     let moved_aside = soc2_readiness_store::backup::restore(Path::new(&from.path), data_file, now)?;
     Ok(Restored { from, moved_aside })
 }

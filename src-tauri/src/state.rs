@@ -223,13 +223,13 @@ impl AppState {
             ));
         };
         // Refused before the file is closed: a wrong choice costs nothing.
-        data_file::find_backup(&data_file, backup)?;
+        let found = data_file::find_backup(&data_file, backup)?;
         // Dropping the workspace closes the connection before the file is moved.
         opened.workspace = Err(CommandError::new(
             ErrorKind::Unavailable,
             "the data file is being restored",
         ));
-        let restored = data_file::restore(&data_file, backup, Utc::now());
+        let restored = data_file::restore(&data_file, found, Utc::now());
         opened.workspace = open_workspace(&opened.data_file);
         restored.map(|_| ()).map_err(CommandError::from)
     }

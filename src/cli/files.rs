@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use soc2_readiness::{Error, data_file};
+use soc2_readiness::{Error, ErrorKind, data_file};
 
 use super::Context;
 use super::output::print_json;
@@ -36,12 +36,15 @@ pub fn backups(cx: &Context, json: bool) -> Result<(), Error> {
 
 pub fn restore(cx: &Context, chosen: &str, yes: bool) -> Result<(), Error> {
     let data_file = cx.data_file()?;
-    let found = data_file::find_backup(&data_file, chosen).map_err(|_| {
-        Error::Invalid(format!(
-            "'{chosen}' is not a backup of {} (run `soc2-readiness backups`)",
-            data_file.display()
-        ))
-    })?;
+    let found = match data_file::find_backup(&data_file, chosen) {
+        Err(e) if e.kind() == ErrorKind::InvalidInput => {
+            return Err(Error::Invalid(format!(
+                "'{chosen}' is not a backup of {} (run `soc2-readiness backups`)",
+                data_file.display()
+            )));
+        }
+        found => found?,
+    };
     if !yes {
         return Err(Error::Invalid(format!(
             "restoring replaces {} with the backup from {}; repeat with --yes to confirm",
@@ -49,7 +52,7 @@ pub fn restore(cx: &Context, chosen: &str, yes: bool) -> Result<(), Error> {
             found.created_at.format("%Y-%m-%d %H:%M")
         )));
     }
-    let restored = data_file::restore(&data_file, &found.path, cx.now)?;
+    let restored = data_file::restore(&data_file, found, cx.now)?;
     println!(
         "restored {} from {}",
         data_file.display(),

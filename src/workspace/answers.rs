@@ -162,29 +162,27 @@ impl Workspace {
             ));
         }
         let in_scope = match decision {
-            ScopeDecision::In => Some(true),
-            ScopeDecision::Out => Some(false),
-            ScopeDecision::Proposed => None,
-        };
-        match in_scope {
-            None => Ok(self
-                .store
-                .clear_scope_override(assessment_id, category, now)?),
-            Some(in_scope) => {
-                if reason.trim().is_empty() {
-                    return Err(Error::Invalid(
-                        "overriding the proposed scope needs a reason: say why the category is in or out".into(),
-                    ));
-                }
-                let decision = ScopeOverride {
-                    category,
-                    in_scope,
-                    reason: reason.trim().to_string(),
-                    updated_at: now,
-                };
-                Ok(self.store.set_scope_override(assessment_id, &decision)?)
+            ScopeDecision::Proposed => {
+                return Ok(self
+                    .store
+                    .clear_scope_override(assessment_id, category, now)?);
             }
+            ScopeDecision::In => true,
+            ScopeDecision::Out => false,
+        };
+        if reason.trim().is_empty() {
+            return Err(Error::Invalid(
+                "overriding the proposed scope needs a reason: say why the category is in or out"
+                    .into(),
+            ));
         }
+        let decision = ScopeOverride {
+            category,
+            in_scope,
+            reason: reason.trim().to_string(),
+            updated_at: now,
+        };
+        Ok(self.store.set_scope_override(assessment_id, &decision)?)
     }
 
     /// History rows for the implied answers a change to one question turns on or off. Only a

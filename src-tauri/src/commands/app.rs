@@ -15,7 +15,10 @@ use crate::state::AppState;
 pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
-        bank_version: soc2_readiness::catalog::bundled_bank().version,
+        // The open workspace's bank; parsing the bundled one again only when no file is open.
+        bank_version: state
+            .with(|ws| Ok(ws.bank().version.clone()))
+            .unwrap_or_else(|_| soc2_readiness::catalog::bundled_bank().version),
         data_file: state.data_file().map(|p| p.display().to_string()),
         read_only: state.is_read_only(),
         startup_error: state.startup_error(),
