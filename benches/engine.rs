@@ -1,4 +1,4 @@
-//! Benchmarks: re-scoring, the whole analysis (scores, gaps, plan), exporting the PDF of a fully answered assessment, and saving one answer durably.
+//! Benchmarks: re-scoring, the whole analysis (scores, gaps, plan), exporting the PDF of a fully answered assessment, saving one answer durably, and listing 500 assessments.
 
 use std::hint::black_box;
 
@@ -106,5 +106,52 @@ fn engine(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine);
+/// The assessments list with 500 fully answered assessments in one file: the workspace call with
+/// figures kept, the same call when every figure must be computed again, and the whole CLI
+/// process (`list --json`) a user waits for.
+fn list(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.sqlite3");
+    let mut ws = fully_answered(&path);
+    let at = Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap();
+    for i in 1..500 {
+        ws.duplicate("bench", &format!("copy-{i:03}"), None, at)
+            .unwrap();
+    }
+    assert_eq!(ws.summaries().unwrap().len(), 500);
+    let mut group = c.benchmark_group("list_500_assessments");
+    group.sample_size(20);
+    group.bench_function("kept_figures", |b| b.iter(|| ws.summaries().unwrap()));
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    group.bench_function("all_recomputed", |b| {
+        b.iter(|| {
+            raw.execute("DELETE FROM assessment_summaries", []).unwrap();
+            ws.summaries().unwrap()
+        })
+    });
+    let cli_list = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_soc2-readiness"))
+            .arg("--db")
+            .arg(&path)
+            .args(["list", "--json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout.len()
+    };
+    group.bench_function("cli_process_all_recomputed", |b| {
+        b.iter(|| {
+            raw.execute("DELETE FROM assessment_summaries", []).unwrap();
+            cli_list()
+        })
+    });
+    group.bench_function("cli_process_kept_figures", |b| b.iter(cli_list));
+    group.finish();
+}
+
+criterion_group!(benches, engine, list);
 criterion_main!(benches);

@@ -48,6 +48,7 @@ pub fn empty_record(bank: &Bank) -> AssessmentRecord {
             archived_at: None,
             depth: Default::default(),
             label: None,
+            baseline: None,
         },
         answers: BTreeMap::new(),
         scope_overrides: Vec::new(),

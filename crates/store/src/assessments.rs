@@ -205,8 +205,8 @@ pub(crate) fn insert_assessment(
         return Err(StoreError::DuplicateAssessment(assessment.id.clone()));
     }
     tx.execute(
-        "INSERT INTO assessments (id, organisation, bank_version, created_at, updated_at, archived_at, depth, label)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO assessments (id, organisation, bank_version, created_at, updated_at, archived_at, depth, label, baseline_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             assessment.id,
             assessment.organisation,
@@ -216,6 +216,7 @@ pub(crate) fn insert_assessment(
             assessment.archived_at.as_ref().map(timestamp),
             assessment.depth.id(),
             assessment.label,
+            assessment.baseline,
         ],
     )?;
     Ok(())
@@ -258,11 +259,12 @@ pub(crate) fn expect_one(changed: usize, assessment_id: &str) -> Result<(), Stor
 }
 
 /// The columns [`AssessmentRow::read`] reads, in its order.
-const ASSESSMENT_COLUMNS: &str =
-    "id, organisation, bank_version, created_at, updated_at, archived_at, depth, label";
+const ASSESSMENT_COLUMNS: &str = "id, organisation, bank_version, created_at, updated_at, archived_at, depth, label, baseline_id";
+/// The same columns of the table aliased `a`, for joins.
+pub(crate) const ASSESSMENT_COLUMNS_OF_A: &str = "a.id, a.organisation, a.bank_version, a.created_at, a.updated_at, a.archived_at, a.depth, a.label, a.baseline_id";
 
 /// One row of the assessments table as stored, before its text is checked.
-struct AssessmentRow {
+pub(crate) struct AssessmentRow {
     id: String,
     organisation: String,
     bank_version: String,
@@ -271,10 +273,14 @@ struct AssessmentRow {
     archived_at: Option<String>,
     depth: String,
     label: Option<String>,
+    baseline: Option<String>,
 }
 
 impl AssessmentRow {
-    fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<AssessmentRow> {
+    /// How many columns [`AssessmentRow::read`] takes, so a join reads its own after them.
+    pub(crate) const COUNT: usize = 9;
+
+    pub(crate) fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<AssessmentRow> {
         Ok(AssessmentRow {
             id: row.get(0)?,
             organisation: row.get(1)?,
@@ -284,10 +290,11 @@ impl AssessmentRow {
             archived_at: row.get(5)?,
             depth: row.get(6)?,
             label: row.get(7)?,
+            baseline: row.get(8)?,
         })
     }
 
-    fn into_assessment(self) -> Result<Assessment, StoreError> {
+    pub(crate) fn into_assessment(self) -> Result<Assessment, StoreError> {
         Ok(Assessment {
             id: self.id,
             organisation: self.organisation,
@@ -297,6 +304,7 @@ impl AssessmentRow {
             archived_at: self.archived_at.as_deref().map(parse_time).transpose()?,
             depth: parse_depth(&self.depth)?,
             label: self.label,
+            baseline: self.baseline,
         })
     }
 }

@@ -12,6 +12,7 @@ mod open;
 mod paths;
 mod rows;
 mod settings;
+mod summaries;
 mod upgrades;
 
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ pub use error::StoreError;
 pub use open::SCHEMA_VERSION;
 pub use paths::{chosen_path, default_path, remember_choice};
 pub use soc2_readiness_core::assessment::HistoryEntry;
+pub use summaries::ListFigures;
 
 pub struct Store {
     conn: Connection,

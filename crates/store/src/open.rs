@@ -11,11 +11,12 @@ use super::{Store, StoreError, disk};
 /// The schema's migrations, in order: the numbered SQL files in `migrations/`. Forward-only: a
 /// shipped migration is never edited, only followed by a new one (a test checks this list
 /// against the folder).
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_settings.sql"),
     include_str!("../migrations/0003_exceptions.sql"),
     include_str!("../migrations/0004_depth_and_upgrades.sql"),
+    include_str!("../migrations/0005_baselines_and_summaries.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -203,6 +203,11 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub label: Option<String>,
+    /// The assessment a re-assessment is measured against: the one it was copied from, while
+    /// that one still exists in the same data file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub baseline: Option<String>,
 }
 
 /// The quick path asks foundations first and lets a missing one stand for its dependents; the

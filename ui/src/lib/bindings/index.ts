@@ -114,7 +114,12 @@ depth: Depth,
 /**
  * What this assessment is, beside the organisation: a re-assessment says so and when.
  */
-label?: string, };
+label?: string, 
+/**
+ * The assessment a re-assessment is measured against: the one it was copied from, while
+ * that one still exists in the same data file.
+ */
+baseline?: string, };
 
 export type ScopeOverride = { category: Category, in_scope: boolean, reason: string, updated_at: string, };
 

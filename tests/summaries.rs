@@ -1,0 +1,143 @@
+//! The assessments list's kept figures: read when valid, recomputed after any change that moves them.
+
+use rusqlite::Connection;
+use soc2_readiness::Workspace;
+use soc2_readiness::assessment::{AnswerValue, Depth, MaturityLevel, ReportType};
+use soc2_readiness::catalog::Category;
+use soc2_readiness::workspace::{AnswerDetails, ScopeDecision};
+
+use crate::support::{at, bank, create};
+
+/// A figure no scoring produces, planted in every kept summary; returns how many it replaced so
+/// a test cannot pass because nothing was kept.
+fn plant(path: &std::path::Path) -> usize {
+    let conn = Connection::open(path).unwrap();
+    conn.execute("UPDATE assessment_summaries SET readiness = 0.123", [])
+        .unwrap()
+}
+
+fn listed_readiness(ws: &Workspace, id: &str) -> Option<f64> {
+    let list = ws.summaries().unwrap();
+    list.iter()
+        .find(|s| s.assessment.id == id)
+        .unwrap()
+        .readiness
+}
+
+fn scored_readiness(ws: &Workspace, id: &str) -> Option<f64> {
+    ws.scorecard(id).unwrap().1.overall.readiness
+}
+
+#[test]
+fn the_list_reads_kept_figures_and_recomputes_after_every_kind_of_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data.sqlite");
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(0)).unwrap();
+    create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
+    create(&mut ws, "b2", "Bolt", ReportType::Type1, at(0));
+    let level = |l| AnswerValue::Level(l);
+    ws.save_answer(
+        "a1",
+        "access.sso-mfa",
+        level(MaturityLevel::Operating),
+        AnswerDetails::default(),
+        at(1),
+    )
+    .unwrap();
+
+    // The first list computes and keeps; what it shows is what scoring says.
+    assert_eq!(listed_readiness(&ws, "a1"), scored_readiness(&ws, "a1"));
+    assert_eq!(plant(&path), 2, "both assessments' figures were kept");
+    assert_eq!(
+        listed_readiness(&ws, "a1"),
+        Some(0.123),
+        "an unchanged assessment's kept figure is read, not recomputed"
+    );
+
+    // Each change below must drop a1's kept figure (and only a1's).
+    type Change<'a> = (&'a str, Box<dyn Fn(&mut Workspace, u32)>);
+    let changes: Vec<Change> = vec![
+        (
+            "an answer saved",
+            Box::new(move |ws, t| {
+                ws.save_answer(
+                    "a1",
+                    "access.provisioning",
+                    level(MaturityLevel::Documented),
+                    AnswerDetails::default(),
+                    at(t),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "an answer cleared",
+            Box::new(|ws, t| ws.clear_answer("a1", "access.provisioning", at(t)).unwrap()),
+        ),
+        (
+            "a scope decision",
+            Box::new(|ws, t| {
+                ws.set_scope(
+                    "a1",
+                    Category::Availability,
+                    ScopeDecision::In,
+                    "customers ask for uptime commitments",
+                    at(t),
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "the depth",
+            Box::new(|ws, t| ws.set_depth("a1", Depth::Quick, at(t)).unwrap()),
+        ),
+    ];
+    for (i, (what, change)) in changes.iter().enumerate() {
+        plant(&path);
+        change(&mut ws, 10 + i as u32);
+        assert_eq!(
+            listed_readiness(&ws, "a1"),
+            scored_readiness(&ws, "a1"),
+            "after {what} the list shows today's figure"
+        );
+        assert_ne!(scored_readiness(&ws, "a1"), Some(0.123));
+        assert_eq!(
+            listed_readiness(&ws, "b2"),
+            Some(0.123),
+            "after {what} an untouched assessment keeps its figure"
+        );
+    }
+}
+
+#[test]
+fn another_bank_recomputes_every_kept_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data.sqlite");
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(0)).unwrap();
+    create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
+    ws.summaries().unwrap();
+    drop(ws);
+    assert_eq!(plant(&path), 1);
+    let mut edited = bank();
+    edited.version = format!("{}-edited", edited.version);
+    let ws = Workspace::open_with_bank(edited, &path, at(1)).unwrap();
+    assert_ne!(listed_readiness(&ws, "a1"), Some(0.123));
+}
+
+#[test]
+fn a_read_only_file_lists_without_keeping() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data.sqlite");
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(0)).unwrap();
+    create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
+    drop(ws);
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    let ws = Workspace::open_with_bank(bank(), &path, at(1)).unwrap();
+    if !ws.is_read_only() {
+        // Root writes through file permissions; the file-system tests cover real read-only media.
+        return;
+    }
+    assert_eq!(ws.summaries().unwrap().len(), 1);
+}
