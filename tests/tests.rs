@@ -11,6 +11,8 @@ mod bank;
 mod depth;
 // The command line: exit codes, JSON contracts, a whole journey on a temporary database.
 mod cli;
+// Progress over time: comparisons, baselines and trends.
+mod compare;
 // Crash safety: a writer killed with SIGKILL loses nothing it reported saved.
 mod crash;
 // A full disk, a read-only file system and a read-only file, met for real.
@@ -26,6 +28,8 @@ mod scenarios;
 mod scoring;
 // Bank upgrades: earlier releases' data files and exports carried to today's bank.
 mod upgrade;
+// The assessments list's kept figures: valid until anything they depend on changes.
+mod summaries;
 // The SQLite store: migrations, durability of the audit trail, id prefixes, newer files refused.
 mod store;
 // Code-shape checks that run with the tests: file headers, no leftover debugging macros.

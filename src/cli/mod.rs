@@ -3,6 +3,7 @@
 mod answers;
 mod assessments;
 mod bank;
+mod compare;
 mod files;
 mod gaps;
 mod output;
@@ -142,6 +143,19 @@ pub enum Command {
         assessment: String,
         #[arg(long)]
         organisation: Option<String>,
+    },
+    /// Compare two assessments (EARLIER LATER), or a re-assessment with its baseline.
+    Compare {
+        assessment: String,
+        later: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Readiness over time across an organisation's assessments.
+    Trend {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Delete an assessment and its history (asks for --yes).
     Delete {
@@ -326,6 +340,12 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
             assessment,
             organisation,
         } => assessments::duplicate(cx, &assessment, organisation.as_deref()),
+        Command::Compare {
+            assessment,
+            later,
+            json,
+        } => compare::compare(cx, &assessment, later.as_deref(), json),
+        Command::Trend { assessment, json } => compare::trend(cx, &assessment, json),
         Command::Delete { assessment, yes } => assessments::delete(cx, &assessment, yes),
         Command::Report {
             assessment,

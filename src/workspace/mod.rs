@@ -4,14 +4,17 @@
 //! `answers` and `settings`); the store behind it is private.
 
 mod answers;
+mod compare;
+mod list;
 mod settings;
 
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 pub use answers::{AnswerDetails, ScopeDecision};
+pub use compare::TrendPoint;
+pub use list::AssessmentSummary;
 pub use settings::{MAX_LOGO_BYTES, ReportOptions, Settings, SettingsChange};
 
 use crate::analysis::{Analysis, analyse};
@@ -29,15 +32,8 @@ use soc2_readiness_store::Store;
 pub struct Workspace {
     bank: Bank,
     store: Store,
-}
-
-/// An assessment with its headline numbers, for lists.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-pub struct AssessmentSummary {
-    pub assessment: Assessment,
-    pub report_type: ReportType,
-    pub readiness: Option<f64>,
-    pub completion: Option<f64>,
+    /// See [`Workspace::computed_by`]; hashed once, on the first list.
+    computed_by: std::sync::OnceLock<String>,
 }
 
 impl Workspace {
@@ -50,15 +46,20 @@ impl Workspace {
     /// Opens the data file with another question bank (tests, and banks under review).
     pub fn open_with_bank(bank: Bank, data_file: &Path, now: DateTime<Utc>) -> Result<Workspace> {
         let store = Store::open(data_file, now).map_err(|e| Error::from(e).in_file(data_file))?;
-        Ok(Workspace { bank, store })
+        Ok(Workspace::over(bank, store))
     }
 
     /// A workspace over a database in memory, gone when dropped: for tests and benchmarks.
     pub fn in_memory(bank: Bank) -> Result<Workspace> {
-        Ok(Workspace {
+        Ok(Workspace::over(bank, Store::open_in_memory()?))
+    }
+
+    fn over(bank: Bank, store: Store) -> Workspace {
+        Workspace {
             bank,
-            store: Store::open_in_memory()?,
-        })
+            store,
+            computed_by: std::sync::OnceLock::new(),
+        }
     }
 
     /// The question bank every answer is checked against.
@@ -114,6 +115,7 @@ impl Workspace {
             archived_at: None,
             depth,
             label: None,
+            baseline: None,
         };
         let mut record = AssessmentRecord {
             assessment: assessment.clone(),
@@ -211,23 +213,6 @@ impl Workspace {
         Ok(self.store.set_depth(assessment_id, depth, now, &history)?)
     }
 
-    pub fn summaries(&self) -> Result<Vec<AssessmentSummary>> {
-        self.store
-            .list_assessments()?
-            .into_iter()
-            .map(|assessment| {
-                let record = self.record(&assessment.id)?;
-                let scorecard = score(&self.bank, &record);
-                Ok(AssessmentSummary {
-                    report_type: record.report_type(),
-                    readiness: scorecard.overall.readiness,
-                    completion: scorecard.overall.completion,
-                    assessment,
-                })
-            })
-            .collect()
-    }
-
     pub fn scorecard(&self, assessment_id: &str) -> Result<(AssessmentRecord, Scorecard)> {
         let record = self.record(assessment_id)?;
         let scorecard = score(&self.bank, &record);
@@ -260,7 +245,14 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<Assessment> {
         let portable = interchange::parse(bytes, &self.bank)?;
-        let (record, history) = interchange::into_record(portable, new_id, now);
+        let (mut record, history) = interchange::into_record(portable, new_id, now);
+        // A baseline is an id in the file the assessment was exported from; it holds here only
+        // when that assessment is here too (a round trip through JSON in one file).
+        if let Some(baseline) = &record.assessment.baseline
+            && self.store.load_record(baseline).is_err()
+        {
+            record.assessment.baseline = None;
+        }
         self.store.insert_record(&record, &history)?;
         Ok(record.assessment)
     }
@@ -288,6 +280,7 @@ impl Workspace {
         record.assessment.created_at = now;
         record.assessment.updated_at = now;
         record.assessment.archived_at = None;
+        record.assessment.baseline = Some(assessment_id.to_string());
         self.store.insert_record(&record, &[])?;
         Ok(record.assessment)
     }

@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod assessment;
 pub mod catalog;
+pub mod compare;
 pub mod depth;
 pub mod gaps;
 pub mod plan;

@@ -1,0 +1,115 @@
+//! Progress over time: a re-assessment against its baseline (or any two assessments), and the trend across an organisation's assessments.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::Workspace;
+use crate::Result;
+use crate::assessment::AssessmentRecord;
+use crate::compare::{Comparison, compare, normalised};
+use crate::depth::with_implied;
+use crate::upgrade::{carry, is_older};
+
+/// One assessment on an organisation's trend line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct TrendPoint {
+    pub id: String,
+    pub organisation: String,
+    pub label: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub archived: bool,
+    pub readiness: Option<f64>,
+    pub completion: Option<f64>,
+}
+
+impl Workspace {
+    /// The assessment a re-assessment was started from, while it is still in this file.
+    pub fn baseline_of(&self, assessment_id: &str) -> Result<Option<String>> {
+        Ok(self.store.load_record(assessment_id)?.assessment.baseline)
+    }
+
+    /// Compares two assessments as of `today`, both read against this workspace's bank: one
+    /// answered on an older bank is carried to it first (in memory; nothing is written).
+    pub fn compare(&self, before_id: &str, after_id: &str, today: NaiveDate) -> Result<Comparison> {
+        let (before, mut notes) = self.on_this_bank(before_id, today)?;
+        let (after, more) = self.on_this_bank(after_id, today)?;
+        notes.extend(more);
+        let mut comparison = compare(&self.bank, &before, &after, today);
+        comparison.notes.splice(0..0, notes);
+        Ok(comparison)
+    }
+
+    /// Every assessment of the organisation `assessment_id` belongs to, oldest first: those
+    /// linked to it by re-assessment baselines, and those under the same organisation name.
+    pub fn trend(&self, assessment_id: &str) -> Result<Vec<TrendPoint>> {
+        let all = self.summaries()?;
+        let mut members: BTreeSet<String> = BTreeSet::from([assessment_id.to_string()]);
+        // Grows the set until no link adds to it: renamed re-assessments join through their
+        // baselines, and re-assessments of a baseline join through its name.
+        loop {
+            let inside = all.iter().filter(|s| members.contains(&s.assessment.id));
+            let names: BTreeSet<String> = inside
+                .clone()
+                .map(|s| normalised(&s.assessment.organisation))
+                .collect();
+            let baselines: BTreeSet<&String> = inside
+                .filter_map(|s| s.assessment.baseline.as_ref())
+                .collect();
+            let before = members.len();
+            for s in &all {
+                let a = &s.assessment;
+                let linked = a.baseline.as_ref().is_some_and(|b| members.contains(b))
+                    || baselines.contains(&a.id);
+                if linked || names.contains(&normalised(&a.organisation)) {
+                    members.insert(a.id.clone());
+                }
+            }
+            if members.len() == before {
+                break;
+            }
+        }
+        let mut points: Vec<TrendPoint> = all
+            .into_iter()
+            .filter(|s| members.contains(&s.assessment.id))
+            .map(|s| TrendPoint {
+                id: s.assessment.id,
+                organisation: s.assessment.organisation,
+                label: s.assessment.label,
+                created_at: s.assessment.created_at,
+                archived: s.assessment.archived_at.is_some(),
+                readiness: s.readiness,
+                completion: s.completion,
+            })
+            .collect();
+        points.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        Ok(points)
+    }
+
+    /// The record as scored, carried from an older bank when it was answered on one, with a
+    /// sentence saying so.
+    fn on_this_bank(
+        &self,
+        assessment_id: &str,
+        today: NaiveDate,
+    ) -> Result<(AssessmentRecord, Vec<String>)> {
+        let mut record = self.store.load_record(assessment_id)?;
+        let mut notes = Vec::new();
+        let version = record.assessment.bank_version.clone();
+        if is_older(&version, &self.bank) {
+            let at = today.and_time(chrono::NaiveTime::MIN).and_utc();
+            if let Some(carried) = carry(&self.bank, &version, &record.answers, at) {
+                let to_confirm = carried.upgrade.notes.iter().filter(|n| n.confirm).count();
+                notes.push(format!(
+                    "{} was answered on question bank {version}; for this comparison its answers \
+                     were carried to bank {} ({to_confirm} carried answer(s) await confirmation, \
+                     and the assessment itself is unchanged).",
+                    record.assessment.id, self.bank.version
+                ));
+                record.answers = carried.answers;
+            }
+        }
+        Ok((with_implied(&self.bank, record), notes))
+    }
+}
