@@ -26,6 +26,8 @@ mod scenarios;
 mod scoring;
 // Bank upgrades: earlier releases' data files and exports carried to today's bank.
 mod upgrade;
+// What-if: projected readiness and plan with chosen gaps closed, the stored answers untouched.
+mod what_if;
 // The SQLite store: migrations, durability of the audit trail, id prefixes, newer files refused.
 mod store;
 // Code-shape checks that run with the tests: file headers, no leftover debugging macros.

@@ -12,3 +12,4 @@ pub mod plan;
 pub mod scope;
 pub mod scoring;
 pub mod upgrade;
+pub mod what_if;
