@@ -119,9 +119,13 @@ fn the_stored_assessment_is_not_changed() {
     let (ws, id) = demo_workspace("Acme Analytics");
     let before = ws.record(&id).unwrap();
     let history = ws.history(&id).unwrap().len();
-    project(ws.bank(), &before, &all_of(&[Priority::High]), today()).unwrap();
+    let p = ws
+        .what_if(&id, &all_of(&[Priority::High]), today())
+        .unwrap();
+    assert!(!p.closed.is_empty());
     assert_eq!(ws.record(&id).unwrap(), before);
     assert_eq!(ws.history(&id).unwrap().len(), history);
+    assert_eq!(ws.analysis(&id, today()).unwrap().plan, p.plan_before);
 }
 
 /// The method bank's CC3.3 by hand, Type II (target 4): `risk.fraud` operating with a known
@@ -245,4 +249,98 @@ fn closing_a_foundation_opens_its_dependents_rather_than_closing_them() {
             .unwrap_or_else(|| panic!("{question} is still a gap"));
         assert_eq!((gap.current_level, &gap.implied_by), (None, &None));
     }
+}
+
+/// Runs the CLI on `db`; the status code and standard output, or the one error line.
+fn cli(db: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_soc2-readiness"))
+        .env("SOC2_READINESS_DB", db)
+        .args(args)
+        .output()
+        .unwrap();
+    let text = if out.status.success() {
+        out.stdout
+    } else {
+        out.stderr
+    };
+    (out.status.code(), String::from_utf8(text).unwrap())
+}
+
+#[test]
+fn the_cli_projects_without_saving_and_refuses_ids_that_are_not_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("what-if.sqlite3");
+    let ok = |args: &[&str]| {
+        let (code, out) = cli(&db, args);
+        assert_eq!(code, Some(0), "{args:?}: {out}");
+        out
+    };
+    let id = ok(&["new", "Kestrel Pay"]).trim().to_string();
+    for (question, value) in [
+        ("scope.required-categories", "security-only"),
+        ("scope.target-date", "2027-10-31"),
+        ("change.peer-review", "documented"),
+        ("access.sso-mfa", "operating"),
+    ] {
+        ok(&["answer", &id, question, value]);
+    }
+    let history = ok(&["history", &id, "--json"]);
+    let json = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&ok(args)).unwrap() };
+
+    let p = json(&[
+        "what-if",
+        &id,
+        "--all-high",
+        "--close",
+        "change.peer-review",
+        "--json",
+    ]);
+    let closed = p["closed"].as_array().unwrap();
+    assert!(closed.iter().any(|g| g == "change.peer-review"));
+    assert_eq!(
+        p["gaps"]["before"].as_u64().unwrap() - p["gaps"]["closed"].as_u64().unwrap(),
+        p["gaps"]["after"].as_u64().unwrap()
+    );
+    assert_eq!(
+        p["remaining"].as_array().unwrap().len() as u64,
+        p["gaps"]["after"].as_u64().unwrap()
+    );
+    let overall = &p["readiness"]["overall"];
+    assert!(
+        overall["after"].as_f64() > overall["before"].as_f64(),
+        "{overall}"
+    );
+    assert!(p["readiness"]["categories"][0]["readiness"]["after"].is_number());
+    assert!(
+        p["plan"]["after"]["report_date"].as_str() <= p["plan"]["before"]["report_date"].as_str()
+    );
+    let gaps = json(&["gaps", &id, "--json"]);
+    assert_eq!(
+        gaps["gaps"].as_array().unwrap().len() as u64,
+        p["gaps"]["before"].as_u64().unwrap()
+    );
+    assert_eq!(ok(&["history", &id, "--json"]), history, "nothing saved");
+
+    let text = ok(&["what-if", &id, "--all-now"]);
+    for expected in [
+        "now -> projected",
+        "Security",
+        "remediation done",
+        "Top remaining gaps",
+    ] {
+        assert!(text.contains(expected), "{expected} not in:\n{text}");
+    }
+
+    let (code, line) = cli(&db, &["what-if", &id, "--close", "access.sso-mfa,nope.gap"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(
+        line.contains("nope.gap") && line.contains("access.sso-mfa is not in the gap register"),
+        "{line}"
+    );
+    assert_eq!(
+        cli(&db, &["what-if", &id]).0,
+        Some(2),
+        "a selection is required"
+    );
 }

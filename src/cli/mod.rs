@@ -10,6 +10,7 @@ mod report;
 mod score;
 mod settings;
 mod show;
+mod what_if;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -126,6 +127,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Readiness and plan dates if chosen gaps were closed; nothing is saved.
+    WhatIf(what_if::Args),
     /// The audit trail of every answer change.
     History {
         assessment: String,
@@ -317,6 +320,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Score { assessment, json } => score::run(cx, &assessment, json),
         Command::Gaps { assessment, json } => gaps::gaps(cx, &assessment, json),
         Command::Plan { assessment, json } => gaps::plan(cx, &assessment, json),
+        Command::WhatIf(args) => what_if::run(cx, args),
         Command::History { assessment, json } => show::history(cx, &assessment, json),
         Command::Rename {
             assessment,

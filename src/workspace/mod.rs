@@ -5,6 +5,7 @@
 
 mod answers;
 mod settings;
+mod what_if;
 
 use std::path::Path;
 
