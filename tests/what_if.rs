@@ -343,4 +343,23 @@ fn the_cli_projects_without_saving_and_refuses_ids_that_are_not_gaps() {
         Some(2),
         "a selection is required"
     );
+
+    // The report takes the same selection as one list, and refuses what the command refuses.
+    let pdf = dir.path().join("proposed plan.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let printed = ok(&[
+        "report",
+        &id,
+        "--out",
+        pdf,
+        "--what-if",
+        "all-high,change.peer-review",
+    ]);
+    assert!(printed.starts_with("wrote "), "{printed}");
+    let (code, line) = cli(
+        &db,
+        &["report", &id, "--out", pdf, "--what-if", "all-now,nope.gap"],
+    );
+    assert_eq!(code, Some(1));
+    assert!(line.contains("no question has the id nope.gap"), "{line}");
 }

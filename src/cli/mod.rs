@@ -166,6 +166,9 @@ pub enum Command {
         /// A PNG or JPEG logo for the cover (default: the logo in settings).
         #[arg(long, value_name = "FILE")]
         logo: Option<PathBuf>,
+        /// Add a "Proposed plan" assuming these gaps closed: gap ids, all-high, all-now.
+        #[arg(long, value_delimiter = ',', value_name = "GAP|all-high|all-now")]
+        what_if: Vec<String>,
     },
     /// Show or change the settings every report uses.
     Settings {
@@ -337,7 +340,16 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
             page_size,
             assessor,
             logo,
-        } => report::run(cx, &assessment, &out, page_size, assessor, logo.as_deref()),
+            what_if,
+        } => report::run(
+            cx,
+            &assessment,
+            &out,
+            page_size,
+            assessor,
+            logo.as_deref(),
+            what_if,
+        ),
         Command::Settings {
             assessor_name,
             assessor_organisation,
