@@ -35,7 +35,12 @@ pub struct Args {
 /// The selection the flags describe, for `report --what-if` too.
 pub fn selection(close: Vec<String>, all_high: bool, all_now: bool) -> Selection {
     Selection {
-        gaps: close.into_iter().map(|id| id.trim().to_string()).collect(),
+        // A trailing comma ("a,b,") names no gap rather than an empty one.
+        gaps: close
+            .iter()
+            .map(|id| id.trim().to_string())
+            .filter(|id| !id.is_empty())
+            .collect(),
         priorities: if all_high {
             vec![Priority::High]
         } else {

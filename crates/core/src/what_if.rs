@@ -49,24 +49,6 @@ pub struct UnknownGaps {
     pub not_gaps: Vec<String>,
 }
 
-fn unknown_message(unknown: &[String], not_gaps: &[String]) -> String {
-    let mut parts = Vec::new();
-    if !unknown.is_empty() {
-        parts.push(format!("no question has the id {}", unknown.join(", ")));
-    }
-    if !not_gaps.is_empty() {
-        parts.push(format!(
-            "{} {} not in the gap register (at target, not applicable or out of scope)",
-            not_gaps.join(", "),
-            if not_gaps.len() == 1 { "is" } else { "are" }
-        ));
-    }
-    format!(
-        "cannot close what is not a gap: {}; a gap's id is its question's id, as the gap register lists it",
-        parts.join("; ")
-    )
-}
-
 /// One readiness figure now and with the selected gaps closed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Shift {
@@ -268,4 +250,22 @@ fn compare(
         plan_before: before.plan,
         plan_after: after.plan,
     }
+}
+
+fn unknown_message(unknown: &[String], not_gaps: &[String]) -> String {
+    let mut parts = Vec::new();
+    if !unknown.is_empty() {
+        parts.push(format!("no question has the id {}", unknown.join(", ")));
+    }
+    if !not_gaps.is_empty() {
+        parts.push(format!(
+            "{} {} not in the gap register (at target, not applicable or out of scope)",
+            not_gaps.join(", "),
+            if not_gaps.len() == 1 { "is" } else { "are" }
+        ));
+    }
+    format!(
+        "cannot close what is not a gap: {}; a gap's id is its question's id, as the gap register lists it",
+        parts.join("; ")
+    )
 }
