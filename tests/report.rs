@@ -314,3 +314,98 @@ fn poppler_reads_metadata_pages_and_text() {
     let text = run("pdftotext", &["-layout"]);
     assert!(text.contains("Executive summary") && text.contains("Société Générale"));
 }
+
+/// The texts drawn level with `label` on its page: a table row, cell by cell.
+fn row_of(page: &PageText, label: &str) -> Vec<String> {
+    let at = page
+        .lines
+        .iter()
+        .find(|l| l.text == label)
+        .unwrap_or_else(|| panic!("no line '{label}'"));
+    page.lines
+        .iter()
+        .filter(|l| (l.top - at.top).abs() < 0.5)
+        .map(|l| l.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_proposed_plan_states_the_gaps_it_assumes_closed_and_prints_the_engine_projection() {
+    use soc2_readiness::gaps::Priority;
+    use soc2_readiness::plan::human_date;
+    use soc2_readiness::what_if::Selection;
+
+    let (ws, id) = demo_workspace("Acme Analytics");
+    let selection = Selection {
+        gaps: vec!["access.sso-mfa".into()],
+        priorities: vec![Priority::High],
+        ..Selection::default()
+    };
+    let report = ws
+        .proposed_report(&id, &settings(PageSize::A4, false), &selection)
+        .unwrap();
+    if let Some(path) = std::env::var_os("SOC2_SAMPLE_PROPOSED_REPORT") {
+        std::fs::write(path, &report.bytes).unwrap();
+    }
+    assert_clean_layout(&report);
+    let pages = report.text_boxes();
+    let titled = |title: &str| {
+        pages
+            .iter()
+            .position(|p| p.lines.iter().any(|l| l.text == title))
+            .unwrap_or_else(|| panic!("no section '{title}'"))
+    };
+    let (path, start, register) = (
+        titled("The path to the report"),
+        titled("Proposed plan"),
+        titled("Gap register"),
+    );
+    assert!(
+        path < start && start < register,
+        "after the path, before the register"
+    );
+    let p = ws.what_if(&id, &selection, report_day()).unwrap();
+    let section = all_text(&pages[start..register]);
+    assert!(
+        section.replace('\n', " ").contains(&format!(
+            "This plan assumes {} of the {} gaps closed (every High gap and 1 named gap)",
+            p.closed.len(),
+            p.gaps_before
+        )),
+        "{section}"
+    );
+    // Every gap assumed closed is named by its id, so a reader can find it in the register.
+    let ids: Vec<&str> = pages[start..register]
+        .iter()
+        .flat_map(|page| page.lines.iter().map(|l| l.text.as_str()))
+        .collect();
+    let missing: Vec<&str> = p
+        .closed
+        .iter()
+        .map(|g| g.question_id.as_str())
+        .filter(|id| !ids.contains(id))
+        .collect();
+    assert!(missing.is_empty(), "not stated as closed: {missing:?}");
+    // Now and projected side by side, as the engine computed them.
+    let percent = |v: Option<f64>| format!("{:.1}%", v.unwrap());
+    assert_eq!(
+        row_of(&pages[start], "Overall (Type II headline)"),
+        [
+            "Overall (Type II headline)".to_string(),
+            percent(p.overall.before),
+            percent(p.overall.after)
+        ]
+    );
+    assert_eq!(
+        row_of(&pages[start], "Type II report in hand"),
+        [
+            "Type II report in hand".to_string(),
+            human_date(p.plan_before.report_date),
+            human_date(p.plan_after.report_date)
+        ]
+    );
+    // "Now" is the plan every other page shows.
+    assert!(all_text(&pages[path..start]).contains(&human_date(p.plan_before.report_date)));
+    let plain = ws.report(&id, &settings(PageSize::A4, false)).unwrap();
+    assert!(!all_text(&plain.text_boxes()).contains("Proposed plan"));
+}

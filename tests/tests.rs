@@ -30,6 +30,8 @@ mod scoring;
 mod upgrade;
 // The assessments list's kept figures: valid until anything they depend on changes.
 mod summaries;
+// What-if: projected readiness and plan with chosen gaps closed, the stored answers untouched.
+mod what_if;
 // The SQLite store: migrations, durability of the audit trail, id prefixes, newer files refused.
 mod store;
 // Code-shape checks that run with the tests: file headers, no leftover debugging macros.

@@ -13,7 +13,7 @@ macro_rules! declarations {
 fn generate() -> String {
     use soc2_readiness::{
         analysis, assessment, catalog, data_file, gaps, plan, report, scope, scoring, upgrade,
-        workspace,
+        what_if, workspace,
     };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
@@ -58,6 +58,11 @@ fn generate() -> String {
         plan::PlanOption,
         plan::Plan,
         analysis::Analysis,
+        what_if::Selection,
+        what_if::Shift,
+        what_if::CategoryShift,
+        what_if::CriterionShift,
+        what_if::Projection,
         catalog::Release,
         catalog::BankChange,
         catalog::ChangeKind,

@@ -320,3 +320,36 @@ fn the_same_data_file_can_be_tried_again_once_its_problem_is_gone() {
     state.use_data_file(&data_file).unwrap();
     assert_eq!(state.startup_error(), None);
 }
+
+#[test]
+fn a_what_if_closes_the_ticked_gaps_and_names_ids_that_are_not_gaps() {
+    let (_app, window) = app();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Kestrel Pay", "reportType": "type2" }),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let projected = invoke(
+        &window,
+        "project_what_if",
+        json!({ "id": id, "selection": { "gaps": ["access.sso-mfa"], "priorities": ["high"], "horizons": [] } }),
+    )
+    .unwrap();
+    let closed = projected["closed"].as_array().unwrap();
+    assert!(closed.iter().any(|g| g["question_id"] == "access.sso-mfa"));
+    assert!(projected["overall"]["after"].as_f64() > projected["overall"]["before"].as_f64());
+    assert!(projected["plan_after"]["remediation_end"].is_string());
+    let error = invoke(
+        &window,
+        "project_what_if",
+        json!({ "id": id, "selection": { "gaps": ["nope.gap"], "priorities": [], "horizons": [] } }),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "invalid_input");
+    assert!(
+        error["message"].as_str().unwrap().contains("nope.gap"),
+        "{error}"
+    );
+}

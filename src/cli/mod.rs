@@ -11,6 +11,7 @@ mod report;
 mod score;
 mod settings;
 mod show;
+mod what_if;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -127,6 +128,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Readiness and plan dates if chosen gaps were closed; nothing is saved.
+    WhatIf(what_if::Args),
     /// The audit trail of every answer change.
     History {
         assessment: String,
@@ -177,6 +180,9 @@ pub enum Command {
         /// A PNG or JPEG logo for the cover (default: the logo in settings).
         #[arg(long, value_name = "FILE")]
         logo: Option<PathBuf>,
+        /// Add a "Proposed plan" assuming these gaps closed: gap ids, all-high, all-now.
+        #[arg(long, value_delimiter = ',', value_name = "GAP|all-high|all-now")]
+        what_if: Vec<String>,
     },
     /// Show or change the settings every report uses.
     Settings {
@@ -331,6 +337,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Score { assessment, json } => score::run(cx, &assessment, json),
         Command::Gaps { assessment, json } => gaps::gaps(cx, &assessment, json),
         Command::Plan { assessment, json } => gaps::plan(cx, &assessment, json),
+        Command::WhatIf(args) => what_if::run(cx, args),
         Command::History { assessment, json } => show::history(cx, &assessment, json),
         Command::Rename {
             assessment,
@@ -353,7 +360,16 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
             page_size,
             assessor,
             logo,
-        } => report::run(cx, &assessment, &out, page_size, assessor, logo.as_deref()),
+            what_if,
+        } => report::run(
+            cx,
+            &assessment,
+            &out,
+            page_size,
+            assessor,
+            logo.as_deref(),
+            what_if,
+        ),
         Command::Settings {
             assessor_name,
             assessor_organisation,

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use soc2_readiness::Error;
 use soc2_readiness::report::PageSize;
+use soc2_readiness::what_if::Selection;
 use soc2_readiness::workspace::ReportOptions;
 
 use super::Context;
@@ -15,6 +16,7 @@ pub fn run(
     page_size: Option<PageSize>,
     assessor: Option<String>,
     logo: Option<&Path>,
+    what_if: Vec<String>,
 ) -> Result<(), Error> {
     let ws = cx.workspace()?;
     let id = ws.resolve(assessment)?;
@@ -22,6 +24,7 @@ pub fn run(
         page_size,
         assessor,
         logo_file: logo,
+        what_if: proposed(what_if),
     };
     let report = ws.write_report(&id, out, options, cx.now)?;
     println!(
@@ -31,4 +34,18 @@ pub fn run(
         report.bytes.len().div_ceil(1024)
     );
     Ok(())
+}
+
+/// `--what-if all-high,access.sso-mfa`: the what-if command's flags, as one list.
+fn proposed(items: Vec<String>) -> Option<Selection> {
+    if items.is_empty() {
+        return None;
+    }
+    let flag = |name: &str| items.iter().any(|item| item.trim() == name);
+    let (all_high, all_now) = (flag("all-high"), flag("all-now"));
+    let gaps = items
+        .into_iter()
+        .filter(|item| !matches!(item.trim(), "all-high" | "all-now"))
+        .collect();
+    Some(super::what_if::selection(gaps, all_high, all_now))
 }

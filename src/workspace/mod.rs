@@ -7,6 +7,7 @@ mod answers;
 mod compare;
 mod list;
 mod settings;
+mod what_if;
 
 use std::path::Path;
 

@@ -52,6 +52,8 @@ pub struct ReportOptions<'a> {
     pub page_size: Option<PageSize>,
     pub assessor: Option<String>,
     pub logo_file: Option<&'a Path>,
+    /// Gaps to assume closed in a "Proposed plan" section (`None`: no such section).
+    pub what_if: Option<crate::what_if::Selection>,
 }
 
 impl Workspace {
@@ -179,7 +181,10 @@ impl Workspace {
         if options.assessor.is_some() {
             settings.assessor = options.assessor;
         }
-        let rendered = self.report(assessment_id, &settings)?;
+        let rendered = match &options.what_if {
+            Some(selection) => self.proposed_report(assessment_id, &settings, selection)?,
+            None => self.report(assessment_id, &settings)?,
+        };
         files::write_atomically(file, &rendered.bytes)?;
         Ok(rendered)
     }

@@ -13,3 +13,4 @@ pub mod plan;
 pub mod scope;
 pub mod scoring;
 pub mod upgrade;
+pub mod what_if;

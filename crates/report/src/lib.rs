@@ -5,7 +5,9 @@
 pub mod model;
 mod pdf;
 
-pub use model::{PageSize, ReportModel, ReportSettings, build, fingerprint};
+pub use model::{
+    PageSize, ProposedPlan, ReportModel, ReportSettings, build, build_proposed, fingerprint,
+};
 pub use pdf::SAFE_EDGE_MM;
 
 #[derive(Debug, thiserror::Error)]

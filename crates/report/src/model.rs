@@ -14,6 +14,10 @@ use soc2_readiness_core::plan::Plan;
 use soc2_readiness_core::scope::question_applies;
 use soc2_readiness_core::scoring::Scorecard;
 
+mod proposed;
+
+pub use proposed::{ProposedPlan, build_proposed};
+
 /// The paper the report is laid out on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
@@ -132,6 +136,8 @@ pub struct ReportModel {
     pub roadmap: Vec<(String, Vec<Gap>)>,
     pub scope_answers: Vec<AnswerRow>,
     pub method: Vec<String>,
+    /// A what-if the report proposes as the plan: gaps assumed closed, readiness and dates.
+    pub proposed: Option<ProposedPlan>,
     #[serde(skip)]
     pub logo: Option<Vec<u8>>,
     pub page_size: PageSize,
@@ -239,6 +245,7 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         roadmap,
         scope_answers: answer_rows(bank, record, &scorecard, 1),
         method: method_paragraphs(target.value()),
+        proposed: None,
         logo: settings.logo.clone(),
         page_size: settings.page_size,
         scorecard,

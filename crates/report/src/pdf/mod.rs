@@ -18,7 +18,7 @@ use fonts::Fonts;
 use layout::Writer;
 use sections::{
     appendix_answers, appendix_method, appendix_scope, at_a_glance, cover, executive_summary,
-    gap_register, path_to_report, roadmap,
+    gap_register, path_to_report, proposed_plan, roadmap,
 };
 
 pub use layout::SAFE_EDGE_MM;
@@ -38,6 +38,7 @@ pub(super) fn render(model: &ReportModel) -> Result<(Vec<u8>, usize, PdfDocument
     executive_summary::write(&mut w, model);
     at_a_glance::write(&mut w, model);
     path_to_report::write(&mut w, model);
+    proposed_plan::write(&mut w, model);
     gap_register::write(&mut w, model);
     roadmap::write(&mut w, model);
     appendix_scope::write(&mut w, model);

@@ -297,6 +297,44 @@ export type Analysis = { scorecard: Scorecard, deadline: Deadline, gaps: Array<G
  */
 top: Array<string>, plan: Plan, };
 
+export type Selection = { gaps: Array<string>, priorities: Array<Priority>, horizons: Array<Horizon>, };
+
+export type Shift = { before: number | null, after: number | null, };
+
+export type CategoryShift = { id: Category, name: string, 
+/**
+ * Headline readiness (the report type's target).
+ */
+readiness: Shift, };
+
+export type CriterionShift = { id: string, category: Category, readiness: Shift, };
+
+export type Projection = { today: string, report_type: ReportType, selection: Selection, 
+/**
+ * The gaps the projection closes, as they stand now, in register order.
+ */
+closed: Array<Gap>, 
+/**
+ * Headline, design and operating readiness overall.
+ */
+overall: Shift, design: Shift, operating: Shift, 
+/**
+ * Categories in scope, in scorecard order.
+ */
+categories: Array<CategoryShift>, 
+/**
+ * Criteria with a score, in scorecard order.
+ */
+criteria: Array<CriterionShift>, gaps_before: number, 
+/**
+ * The gap register as it would be: every gap not closed, ranked afresh.
+ */
+remaining: Array<Gap>, 
+/**
+ * The ten remaining gaps to show first, as `Analysis::top` chooses them.
+ */
+top_remaining: Array<string>, plan_before: Plan, plan_after: Plan, };
+
 export type Release = { version: string, summary: string, change: Array<BankChange>, };
 
 export type BankChange = { kind: ChangeKind, 

@@ -213,6 +213,31 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         },
       };
     },
+    // The fake register has no gaps, so, as the engine does, it refuses any id as not a gap.
+    projectWhatIf: async (id, selection) => {
+      calls.push(`what-if ${selection.gaps.join(',')}`);
+      if (selection.gaps.length > 0) {
+        throw { kind: 'invalid_input', message: `cannot close what is not a gap: ${selection.gaps.join(', ')} is not in the gap register` };
+      }
+      const now = await host.getAnalysis(id);
+      const same = (value: number | null) => ({ before: value, after: value });
+      return {
+        today: now.plan.today,
+        report_type: now.scorecard.report_type,
+        selection,
+        closed: [],
+        overall: same(now.scorecard.overall.readiness),
+        design: same(now.scorecard.overall.design),
+        operating: same(now.scorecard.overall.operating),
+        categories: now.scorecard.categories.filter((c) => c.in_scope).map((c) => ({ id: c.id, name: c.name, readiness: same(c.readiness) })),
+        criteria: [],
+        gaps_before: now.gaps.length,
+        remaining: now.gaps,
+        top_remaining: now.top,
+        plan_before: now.plan,
+        plan_after: now.plan,
+      };
+    },
     renameAssessment: async (id, organisation) => {
       record(id).assessment.organisation = organisation;
     },

@@ -15,11 +15,13 @@ import type {
   Depth,
   ExportedReport,
   Gap,
+  Projection,
   ReportType,
   SaveAnswerRequest,
   SavedAnswer,
   ScopeDecision,
   Scorecard,
+  Selection,
   Settings,
 } from '../bindings';
 
@@ -38,6 +40,8 @@ export interface Host {
   getGaps(id: string): Promise<Gap[]>;
   /** Scores, the ranked gap register, the top gaps and the dated plan, as of today. */
   getAnalysis(id: string): Promise<Analysis>;
+  /** Readiness, register and plan as they would be with `selection` closed; nothing is saved. */
+  projectWhatIf(id: string, selection: Selection): Promise<Projection>;
   renameAssessment(id: string, organisation: string): Promise<void>;
   duplicateAssessment(id: string): Promise<Assessment>;
   setArchived(id: string, archived: boolean): Promise<void>;

@@ -16,6 +16,7 @@ export const tauriHost: Host = {
   getAssessment: (id) => invoke('get_assessment', { id }),
   getGaps: (id) => invoke('get_gaps', { id }),
   getAnalysis: (id) => invoke('get_analysis', { id }),
+  projectWhatIf: (id, selection) => invoke('project_what_if', { id, selection }),
   renameAssessment: (id, organisation) => invoke('rename_assessment', { id, organisation }),
   duplicateAssessment: (id) => invoke('duplicate_assessment', { id }),
   setArchived: (id, archived) => invoke('set_archived', { id, archived }),

@@ -1,0 +1,39 @@
+//! What-if over a stored assessment: the readiness and plan it would have with chosen gaps closed, and the report that proposes them.
+
+use chrono::NaiveDate;
+
+use super::Workspace;
+use crate::report::{RenderedReport, ReportSettings};
+use crate::what_if::{Projection, Selection, project};
+use crate::{Error, Result};
+use soc2_readiness_report as report;
+
+impl Workspace {
+    /// The assessment as it would be on `today` with the selected gaps closed; nothing is
+    /// saved. Ids that are not gaps are refused, every one named.
+    pub fn what_if(
+        &self,
+        assessment_id: &str,
+        selection: &Selection,
+        today: NaiveDate,
+    ) -> Result<Projection> {
+        let record = self.record(assessment_id)?;
+        project(&self.bank, &record, selection, today).map_err(|e| Error::Invalid(e.to_string()))
+    }
+
+    /// The gap-analysis PDF with a "Proposed plan" section: the projection for the report's
+    /// own day, so its "now" figures are the ones on every other page.
+    pub fn proposed_report(
+        &self,
+        assessment_id: &str,
+        settings: &ReportSettings,
+        selection: &Selection,
+    ) -> Result<RenderedReport> {
+        let record = self.record(assessment_id)?;
+        let today = settings.generated_at.date_naive();
+        let projection = project(&self.bank, &record, selection, today)
+            .map_err(|e| Error::Invalid(e.to_string()))?;
+        let model = report::build_proposed(&self.bank, &record, settings, projection);
+        Ok(report::render(&model)?)
+    }
+}
