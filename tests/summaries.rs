@@ -187,3 +187,45 @@ fn a_file_from_the_current_release_migrates_and_lists_every_assessment_with_its_
     drop(ws);
     assert_eq!(plant(&path), 3, "the first list kept all three");
 }
+
+/// The whole-file check is skipped only for a file exactly as this program left it: a change
+/// made outside SQLite is checked again and the damage named.
+#[test]
+fn a_file_changed_behind_the_programs_back_is_checked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data.sqlite");
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(0)).unwrap();
+    for i in 0..30 {
+        create(
+            &mut ws,
+            &format!("a{i:02}"),
+            &"Acme ".repeat(40),
+            ReportType::Type2,
+            at(0),
+        );
+    }
+    drop(ws);
+    let record = dir.path().join("data.sqlite.checked");
+    assert!(record.exists(), "closing records the checked file");
+    // Reopening an unchanged file works and keeps the record valid.
+    drop(Workspace::open_with_bank(bank(), &path, at(1)).unwrap());
+    assert!(record.exists());
+
+    // Damage the middle of the file, as a faulty sync tool or disk might.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 3000] {
+        *b = 0x5a;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = match Workspace::open_with_bank(bank(), &path, at(2)) {
+        Ok(_) => panic!("a damaged file opened"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("damaged"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "left alone");
+    assert!(
+        !record.exists(),
+        "the record is dropped with the failed check"
+    );
+}

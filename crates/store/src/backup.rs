@@ -161,5 +161,6 @@ pub fn restore(
         .map_err(|e| io_error(&temporary, e))?;
     make_private(&temporary)?;
     std::fs::rename(&temporary, data_file).map_err(|e| io_error(data_file, e))?;
+    super::verified::forget(data_file);
     Ok(moved)
 }

@@ -14,6 +14,7 @@ mod rows;
 mod settings;
 mod summaries;
 mod upgrades;
+mod verified;
 
 use std::path::PathBuf;
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-use super::{Store, StoreError, disk};
+use super::{Store, StoreError, disk, verified};
 
 /// The schema's migrations, in order: the numbered SQL files in `migrations/`. Forward-only: a
 /// shipped migration is never edited, only followed by a new one (a test checks this list
@@ -132,8 +132,12 @@ impl Store {
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
-        if location.is_some() && found > 0 {
+        let unchanged = location
+            .as_deref()
+            .is_some_and(verified::unchanged_since_check);
+        if let Some(path) = location.as_deref().filter(|_| found > 0 && !unchanged) {
             // A damaged file is named and left alone here, before any write could spread the damage.
+            verified::forget(path);
             let check: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
             if check != "ok" {
                 return Err(StoreError::Open {
@@ -167,6 +171,24 @@ impl Store {
     /// Where the data lives, for showing to the user.
     pub fn location(&self) -> Option<&Path> {
         self.location.as_deref()
+    }
+}
+
+impl Drop for Store {
+    /// Closes the connection (SQLite folds the write-ahead log into the file), then records the
+    /// file as checked: it was checked, or unchanged since a check, when opened, and only SQLite
+    /// wrote to it since.
+    fn drop(&mut self) {
+        let Some(path) = self.location.clone().filter(|_| !self.read_only) else {
+            return;
+        };
+        let Ok(placeholder) = Connection::open_in_memory() else {
+            return;
+        };
+        let conn = std::mem::replace(&mut self.conn, placeholder);
+        if conn.close().is_ok() {
+            verified::remember(&path);
+        }
     }
 }
 
