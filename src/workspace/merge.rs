@@ -22,6 +22,7 @@ pub struct MergeOutcome {
     /// History rows appended: the file's entries this assessment lacked, and restated answers.
     pub history_added: usize,
     /// The backup taken before writing; none when there was nothing to write (or no file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub backup: Option<String>,
 }

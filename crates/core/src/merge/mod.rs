@@ -117,6 +117,7 @@ pub struct MergeChoices {
     /// Per conflict: a question id, or `scope:<category>`.
     pub chosen: BTreeMap<String, Side>,
     /// For every conflict not chosen one by one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub all: Option<Side>,
     /// Merge even though the copies share no history (every answer then counts as changed).
