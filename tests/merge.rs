@@ -306,6 +306,92 @@ fn merging_the_same_file_twice_changes_nothing_the_second_time() {
 }
 
 #[test]
+fn scope_decisions_merge_by_the_same_rule() {
+    let mut a = workspace(bank());
+    create(&mut a, A, "Acme Analytics", ReportType::Type2, at(0));
+    let (into, out) = (ScopeDecision::In, ScopeDecision::Out);
+    a.set_scope(A, Category::Privacy, out, "no personal data", at(1))
+        .unwrap();
+    a.set_scope(
+        A,
+        Category::Confidentiality,
+        into,
+        "NDA with the bank",
+        at(1),
+    )
+    .unwrap();
+    answer(
+        &mut a,
+        A,
+        "gov.org-chart",
+        "documented",
+        AnswerDetails::default(),
+        1,
+    );
+    let handed_over = a.export_json(A, at(2)).unwrap();
+    let mut b = workspace(bank());
+    b.import_json(handed_over.as_bytes(), B, at(3)).unwrap();
+    a.set_scope(A, Category::Availability, into, "uptime SLA", at(10))
+        .unwrap();
+    b.set_scope(B, Category::Availability, out, "no SLA signed yet", at(11))
+        .unwrap();
+    // B returns privacy to the proposal (a clear leaves no date) and A leaves it alone.
+    b.set_scope(B, Category::Privacy, ScopeDecision::Proposed, "", at(12))
+        .unwrap();
+    a.set_scope(
+        A,
+        Category::Confidentiality,
+        into,
+        "NDA, and the deletion clause",
+        at(13),
+    )
+    .unwrap();
+    let file = b.export_json(B, at(20)).unwrap();
+
+    let plan = a.preview_merge(A, file.as_bytes(), false).unwrap();
+    let scope: Vec<(Category, Outcome)> =
+        plan.scope.iter().map(|s| (s.category, s.outcome)).collect();
+    assert_eq!(
+        scope,
+        [
+            (Category::Availability, Outcome::Conflict),
+            (Category::Confidentiality, Outcome::KeepMine),
+            (Category::Privacy, Outcome::TakeTheirs),
+        ]
+    );
+    assert_eq!(plan.conflicts(), ["scope:availability"]);
+    a.merge_json(
+        A,
+        file.as_bytes(),
+        &choose("scope:availability", Side::Theirs),
+        at(30),
+    )
+    .unwrap();
+    let decisions: Vec<(Category, bool, String)> = a
+        .record(A)
+        .unwrap()
+        .scope_overrides
+        .into_iter()
+        .map(|o| (o.category, o.in_scope, o.reason))
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            (
+                Category::Availability,
+                false,
+                "no SLA signed yet".to_string()
+            ),
+            (
+                Category::Confidentiality,
+                true,
+                "NDA, and the deletion clause".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_file_from_another_assessment_is_refused_unless_forced() {
     let (mut a, _) = workshop();
     let mut other = workspace(bank());
