@@ -141,3 +141,49 @@ fn a_read_only_file_lists_without_keeping() {
     }
     assert_eq!(ws.summaries().unwrap().len(), 1);
 }
+
+/// The data file release 2026.11.3 (schema 4, before kept figures and baselines) wrote: a Type II
+/// assessment of a health company with notes, owners, evidence, an exception and a scope
+/// override; its re-assessment; and a quick-path pilot under another name.
+#[test]
+fn a_file_from_the_current_release_migrates_and_lists_every_assessment_with_its_figures() {
+    let (_dir, path) = crate::support::fixture_copy("release-2026.11.3.sqlite3");
+    let (schema, history_rows): (i64, i64) = {
+        let conn = Connection::open(&path).unwrap();
+        let schema = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        let rows = conn
+            .query_row("SELECT count(*) FROM answer_history", [], |r| r.get(0))
+            .unwrap();
+        (schema, rows)
+    };
+    assert_eq!(schema, 4);
+    let ws = Workspace::open_with_bank(bank(), &path, at(5)).unwrap();
+    let list = ws.summaries().unwrap();
+    let ids: Vec<&str> = list.iter().map(|s| s.assessment.id.as_str()).collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    for summary in &list {
+        let (record, scorecard) = ws.scorecard(&summary.assessment.id).unwrap();
+        assert_eq!(summary.readiness, scorecard.overall.readiness);
+        assert_eq!(summary.completion, scorecard.overall.completion);
+        assert_eq!(summary.report_type, record.report_type());
+        assert_eq!(
+            record.assessment.baseline, None,
+            "not recorded before schema 5"
+        );
+    }
+    let original = ws.record("69781a34db82").unwrap();
+    assert_eq!(original.answers.len(), 79);
+    assert_eq!(original.scope_overrides.len(), 1);
+    assert!(original.answers["access.sso-mfa"].exception.is_some());
+    let copy = list
+        .iter()
+        .find(|s| s.assessment.id == "927dc4c6b879")
+        .unwrap();
+    assert!(copy.assessment.label.is_some());
+    let total_history: usize = ids.iter().map(|id| ws.history(id).unwrap().len()).sum();
+    assert_eq!(total_history as i64, history_rows, "no history row lost");
+    drop(ws);
+    assert_eq!(plant(&path), 3, "the first list kept all three");
+}
