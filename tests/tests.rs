@@ -17,6 +17,8 @@ mod compare;
 mod crash;
 // A full disk, a read-only file system and a read-only file, met for real.
 mod file_system;
+// Merging workshop copies: the three-way merge per answer, conflicts, both histories kept, the command.
+mod merge;
 // Portable JSON: round trips, refused files that name the offending field, and fuzzed input.
 mod interchange;
 // The gap-analysis PDF read back through its text boxes and poppler.

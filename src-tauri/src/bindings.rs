@@ -12,8 +12,8 @@ macro_rules! declarations {
 
 fn generate() -> String {
     use soc2_readiness::{
-        analysis, assessment, catalog, data_file, gaps, plan, report, scope, scoring, upgrade,
-        what_if, workspace,
+        analysis, assessment, catalog, data_file, gaps, merge, plan, report, scope, scoring,
+        upgrade, what_if, workspace,
     };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
@@ -63,6 +63,14 @@ fn generate() -> String {
         what_if::CategoryShift,
         what_if::CriterionShift,
         what_if::Projection,
+        merge::Side,
+        merge::Outcome,
+        merge::AnswerSide,
+        merge::QuestionMerge,
+        merge::ScopeMerge,
+        merge::MergePlan,
+        merge::MergeChoices,
+        workspace::merge::MergeOutcome,
         catalog::Release,
         catalog::BankChange,
         catalog::ChangeKind,

@@ -36,6 +36,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::assessments::delete_assessment,
         commands::assessments::export_assessment,
         commands::assessments::import_assessment,
+        commands::merge::preview_merge,
+        commands::merge::merge_assessment,
         commands::what_if::project_what_if,
         commands::answers::save_answer,
         commands::answers::clear_answer,

@@ -353,3 +353,67 @@ fn a_what_if_closes_the_ticked_gaps_and_names_ids_that_are_not_gaps() {
         "{error}"
     );
 }
+
+#[test]
+fn a_workshop_copy_is_previewed_then_merged_with_the_conflict_chosen() {
+    let (_app, window) = app();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copy.json");
+    let path = file.to_str().unwrap();
+    let answer = |id: &str, level: u8, note: &str| {
+        invoke(
+            &window,
+            "save_answer",
+            json!({ "request": {
+                "assessment_id": id, "question_id": "access.sso-mfa", "value": { "level": level },
+                "note": note, "owner": "", "due": null, "evidence": []
+            }}),
+        )
+        .unwrap();
+    };
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Acme", "reportType": "type2", "depth": "full" }),
+    )
+    .unwrap();
+    let a = created["id"].as_str().unwrap().to_string();
+    answer(&a, 2, "admins only");
+    invoke(
+        &window,
+        "export_assessment",
+        json!({ "id": a, "path": path }),
+    )
+    .unwrap();
+    let copy = invoke(&window, "import_assessment", json!({ "path": path })).unwrap();
+    let b = copy["id"].as_str().unwrap().to_string();
+    answer(&a, 3, "SSO everywhere");
+    answer(&b, 1, "only the admin console");
+    invoke(
+        &window,
+        "export_assessment",
+        json!({ "id": b, "path": path }),
+    )
+    .unwrap();
+
+    let plan = invoke(
+        &window,
+        "preview_merge",
+        json!({ "id": a, "path": path, "unrelated": false }),
+    )
+    .unwrap();
+    assert_eq!(plan["questions"][0]["outcome"], "conflict");
+    let unchosen =
+        json!({ "id": a, "path": path, "choices": { "chosen": {}, "unrelated": false } });
+    let err = invoke(&window, "merge_assessment", unchosen).unwrap_err();
+    assert_eq!(err["kind"], "invalid_input");
+    let chosen = json!({ "id": a, "path": path,
+        "choices": { "chosen": { "access.sso-mfa": "theirs" }, "unrelated": false } });
+    let outcome = invoke(&window, "merge_assessment", chosen).unwrap();
+    assert_eq!(outcome["answers_taken"], 1);
+    let view = invoke(&window, "get_assessment", json!({ "id": a })).unwrap();
+    assert_eq!(
+        view["record"]["answers"]["access.sso-mfa"]["value"],
+        json!({ "level": 1 })
+    );
+}

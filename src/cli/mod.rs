@@ -6,6 +6,7 @@ mod bank;
 mod compare;
 mod files;
 mod gaps;
+mod merge;
 mod output;
 mod report;
 mod score;
@@ -17,8 +18,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, builder::PossibleValuesParser, builder::TypedValueParser};
 
 use soc2_readiness::assessment::{Depth, ReportType};
 use soc2_readiness::report::PageSize;
@@ -218,6 +218,8 @@ pub enum Command {
     Export { assessment: String, file: PathBuf },
     /// Import a portable JSON file as a new assessment; prints the new id.
     Import { file: PathBuf },
+    /// Merge a workshop copy (exported JSON) into an assessment; you choose where both changed an answer.
+    Merge(merge::Args),
 }
 
 #[derive(Subcommand)]
@@ -393,5 +395,6 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Restore { backup, yes } => files::restore(cx, &backup, yes),
         Command::Export { assessment, file } => files::export(cx, &assessment, &file),
         Command::Import { file } => files::import(cx, &file),
+        Command::Merge(args) => merge::run(cx, args),
     }
 }

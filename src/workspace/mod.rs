@@ -6,6 +6,7 @@
 mod answers;
 mod compare;
 mod list;
+pub mod merge;
 mod settings;
 mod what_if;
 

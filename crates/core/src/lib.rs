@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod compare;
 pub mod depth;
 pub mod gaps;
+pub mod merge;
 pub mod plan;
 pub mod scope;
 pub mod scoring;

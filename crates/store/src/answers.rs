@@ -72,10 +72,7 @@ impl Store {
         for entry in also {
             append_history(&tx, assessment_id, entry)?;
         }
-        tx.execute(
-            "DELETE FROM answers WHERE assessment_id = ?1 AND question_id = ?2",
-            params![assessment_id, question_id],
-        )?;
+        delete_answer(&tx, assessment_id, question_id)?;
         append_history(&tx, assessment_id, &HistoryEntry::cleared(question_id, at))?;
         touch(&tx, assessment_id, &at)?;
         tx.commit()?;
@@ -89,19 +86,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         require_assessment(&tx, assessment_id)?;
-        tx.execute(
-            "INSERT INTO scope_overrides (assessment_id, category, in_scope, reason, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (assessment_id, category) DO UPDATE SET
-               in_scope = excluded.in_scope, reason = excluded.reason, updated_at = excluded.updated_at",
-            params![
-                assessment_id,
-                decision.category.id(),
-                decision.in_scope,
-                decision.reason,
-                timestamp(&decision.updated_at)
-            ],
-        )?;
+        upsert_scope(&tx, assessment_id, decision)?;
         touch(&tx, assessment_id, &decision.updated_at)?;
         tx.commit()?;
         Ok(())
@@ -115,10 +100,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         require_assessment(&tx, assessment_id)?;
-        tx.execute(
-            "DELETE FROM scope_overrides WHERE assessment_id = ?1 AND category = ?2",
-            params![assessment_id, category.id()],
-        )?;
+        delete_scope(&tx, assessment_id, category)?;
         touch(&tx, assessment_id, &at)?;
         tx.commit()?;
         Ok(())
@@ -164,6 +146,51 @@ pub(crate) fn upsert_answer(
             timestamp(&answer.updated_at),
             answer.exception,
         ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn upsert_scope(
+    tx: &Transaction<'_>,
+    assessment_id: &str,
+    decision: &ScopeOverride,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO scope_overrides (assessment_id, category, in_scope, reason, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (assessment_id, category) DO UPDATE SET
+           in_scope = excluded.in_scope, reason = excluded.reason, updated_at = excluded.updated_at",
+        params![
+            assessment_id,
+            decision.category.id(),
+            decision.in_scope,
+            decision.reason,
+            timestamp(&decision.updated_at)
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn delete_scope(
+    tx: &Transaction<'_>,
+    assessment_id: &str,
+    category: Category,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "DELETE FROM scope_overrides WHERE assessment_id = ?1 AND category = ?2",
+        params![assessment_id, category.id()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn delete_answer(
+    tx: &Transaction<'_>,
+    assessment_id: &str,
+    question_id: &str,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "DELETE FROM answers WHERE assessment_id = ?1 AND question_id = ?2",
+        params![assessment_id, question_id],
     )?;
     Ok(())
 }

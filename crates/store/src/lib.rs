@@ -8,6 +8,7 @@ mod assessments;
 pub mod backup;
 mod disk;
 mod error;
+mod merge;
 mod open;
 mod paths;
 mod rows;

@@ -4,6 +4,7 @@ pub mod answers;
 pub mod app;
 pub mod assessments;
 pub mod launch;
+pub mod merge;
 pub mod report;
 pub mod settings;
 pub mod what_if;

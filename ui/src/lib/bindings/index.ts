@@ -335,6 +335,78 @@ remaining: Array<Gap>,
  */
 top_remaining: Array<string>, plan_before: Plan, plan_after: Plan, };
 
+export type Side = "mine" | "theirs";
+
+export type Outcome = "keep_mine" | "take_theirs" | "same" | "conflict";
+
+export type AnswerSide = { answer: Answer | null, words: string, };
+
+export type QuestionMerge = { question_id: string, outcome: Outcome, 
+/**
+ * The answer both copies last agreed on, in words.
+ */
+base: string, mine: AnswerSide, theirs: AnswerSide, };
+
+export type ScopeMerge = { category: Category, outcome: Outcome, 
+/**
+ * `None`: the proposed scope (no override).
+ */
+mine: ScopeOverride | null, theirs: ScopeOverride | null, };
+
+export type MergePlan = { 
+/**
+ * Questions in order of id; those neither copy changed are left out.
+ */
+questions: Array<QuestionMerge>, scope: Array<ScopeMerge>, 
+/**
+ * Entries of the file's history this assessment lacks, oldest first: appended on merge.
+ */
+history_to_add: Array<HistoryEntry>, 
+/**
+ * Questions answered in either copy that the question bank no longer knows: left as they are.
+ */
+unknown_questions: Array<string>, 
+/**
+ * False only for a merge forced on copies that share no history.
+ */
+shared_history: boolean, };
+
+export type MergeChoices = { 
+/**
+ * Per conflict: a question id, or `scope:<category>`.
+ */
+chosen: { [key in string]: Side }, 
+/**
+ * For every conflict not chosen one by one.
+ */
+all?: Side, 
+/**
+ * Merge even though the copies share no history (every answer then counts as changed).
+ */
+unrelated: boolean, };
+
+export type MergeOutcome = { 
+/**
+ * The plan it followed, conflicts included (each resolved by the choices given).
+ */
+plan: MergePlan, 
+/**
+ * Answers saved or cleared from the file.
+ */
+answers_taken: number, 
+/**
+ * Scope decisions set or returned to the proposal from the file.
+ */
+scope_taken: number, 
+/**
+ * History rows appended: the file's entries this assessment lacked, and restated answers.
+ */
+history_added: number, 
+/**
+ * The backup taken before writing; none when there was nothing to write (or no file).
+ */
+backup?: string, };
+
 export type Release = { version: string, summary: string, change: Array<BankChange>, };
 
 export type BankChange = { kind: ChangeKind, 

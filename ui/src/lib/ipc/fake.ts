@@ -5,6 +5,7 @@ import type {
   AssessmentRecord,
   AssessmentView,
   Bank,
+  MergePlan,
   Question,
   Scorecard,
   Settings,
@@ -148,9 +149,14 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
   };
   const view = (id: string): AssessmentView => ({ record: shown(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake' });
   const calls: string[] = [];
+  /** The plan each file would give when merged, as a test stages it. */
+  const mergePlans = new Map<string, MergePlan>();
 
-  const host: Host & { calls: string[]; failNext: (message: string) => void } = {
+  const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void } = {
     calls,
+    stageMerge(path: string, plan: MergePlan) {
+      mergePlans.set(path, plan);
+    },
     failNext(message: string) {
       const original = host.saveAnswer;
       host.saveAnswer = async () => {
@@ -255,6 +261,24 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     exportAssessment: async () => {},
     importAssessment: async () => {
       throw { kind: 'invalid_import', message: 'the fake host imports nothing' };
+    },
+    previewMerge: async (_id, path) => {
+      const plan = mergePlans.get(path);
+      if (!plan) throw { kind: 'invalid_import', message: 'the fake host has no merge staged for this file' };
+      return plan;
+    },
+    mergeAssessment: async (id, path, choices) => {
+      const plan = await host.previewMerge(id, path, choices.unrelated);
+      const side = (key: string) => choices.chosen[key] ?? choices.all;
+      const open = plan.questions.filter((q) => q.outcome === 'conflict' && !side(q.question_id)).map((q) => q.question_id);
+      if (open.length > 0) throw { kind: 'invalid_input', message: `conflicts need a choice of mine or theirs, nothing was merged: ${open.join(', ')}` };
+      calls.push(`merge ${path} ${JSON.stringify(choices.chosen)}`);
+      const taken = plan.questions.filter((q) => q.outcome === 'take_theirs' || (q.outcome === 'conflict' && side(q.question_id) === 'theirs'));
+      for (const q of taken) {
+        if (q.theirs.answer) record(id).answers[q.question_id] = q.theirs.answer;
+        else delete record(id).answers[q.question_id];
+      }
+      return { plan, answers_taken: taken.length, scope_taken: 0, history_added: plan.history_to_add.length, backup: '/tmp/fake-before-merge.sqlite3' };
     },
     saveAnswer: async (request) => {
       calls.push(`save ${request.question_id}`);

@@ -15,6 +15,9 @@ import type {
   Depth,
   ExportedReport,
   Gap,
+  MergeChoices,
+  MergeOutcome,
+  MergePlan,
   Projection,
   ReportType,
   SaveAnswerRequest,
@@ -48,6 +51,10 @@ export interface Host {
   deleteAssessment(id: string): Promise<void>;
   exportAssessment(id: string, path: string): Promise<void>;
   importAssessment(path: string): Promise<Assessment>;
+  /** What merging a workshop copy (an exported file) into the assessment would do; nothing is written. */
+  previewMerge(id: string, path: string, unrelated: boolean): Promise<MergePlan>;
+  /** Merges the file with the choices made, after a backup; an unchosen conflict writes nothing. */
+  mergeAssessment(id: string, path: string, choices: MergeChoices): Promise<MergeOutcome>;
   saveAnswer(request: SaveAnswerRequest): Promise<SavedAnswer>;
   clearAnswer(assessmentId: string, questionId: string): Promise<Scorecard>;
   setScope(assessmentId: string, category: Category, decision: ScopeDecision, reason: string): Promise<Scorecard>;
