@@ -37,6 +37,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::assessments::export_assessment,
         commands::assessments::import_assessment,
         commands::what_if::project_what_if,
+        commands::compare::compare_assessments,
+        commands::compare::assessment_trend,
         commands::answers::save_answer,
         commands::answers::clear_answer,
         commands::answers::set_scope,
