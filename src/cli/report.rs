@@ -25,6 +25,7 @@ pub fn run(
         assessor,
         logo_file: logo,
         what_if: proposed(what_if),
+        ..ReportOptions::default()
     };
     let report = ws.write_report(&id, out, options, cx.now)?;
     println!(
