@@ -5,6 +5,7 @@
 
 mod answers;
 mod settings;
+mod sheets;
 
 use std::path::Path;
 
