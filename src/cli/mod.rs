@@ -10,6 +10,7 @@ mod report;
 mod score;
 mod settings;
 mod show;
+mod spreadsheet;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -164,6 +165,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         logo: Option<PathBuf>,
     },
+    /// Write the gap register, roadmap, plan and answers as an Excel workbook or CSV files.
+    ///
+    /// XLSX: one workbook, a sheet per table. CSV: one table goes to FILE itself; several go to
+    /// one file per table beside it, named <stem>-<table>.csv (acme.csv gives acme-gaps.csv, ...).
+    Spreadsheet(spreadsheet::SpreadsheetArgs),
     /// Show or change the settings every report uses.
     Settings {
         #[arg(long)]
@@ -334,6 +340,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
             assessor,
             logo,
         } => report::run(cx, &assessment, &out, page_size, assessor, logo.as_deref()),
+        Command::Spreadsheet(args) => spreadsheet::run(cx, args),
         Command::Settings {
             assessor_name,
             assessor_organisation,
