@@ -12,8 +12,8 @@ macro_rules! declarations {
 
 fn generate() -> String {
     use soc2_readiness::{
-        analysis, assessment, catalog, data_file, gaps, plan, report, scope, scoring, upgrade,
-        workspace,
+        analysis, assessment, catalog, data_file, gaps, plan, report, scope, scoring, spreadsheet,
+        upgrade, workspace,
     };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
@@ -78,6 +78,10 @@ fn generate() -> String {
         crate::models::SavedAnswer,
         crate::models::ScopeRequest,
         crate::models::ExportedReport,
+        spreadsheet::TableKind,
+        spreadsheet::SpreadsheetFormat,
+        spreadsheet::WrittenSpreadsheet,
+        spreadsheet::WrittenTable,
     );
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop bindings.\n\n",

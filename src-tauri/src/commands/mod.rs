@@ -6,3 +6,4 @@ pub mod assessments;
 pub mod launch;
 pub mod report;
 pub mod settings;
+pub mod spreadsheet;
