@@ -80,7 +80,7 @@ pub fn gaps(analysis: &Analysis) -> Table {
                 yes_no(gap.urgent),
                 yes_no(gap.key_control),
                 Cell::text(category_names(&gap.categories)),
-                Cell::text(gap.criteria.join("; ")),
+                list(&gap.criteria),
                 Cell::Number(f64::from(gap.step)),
                 Cell::text(&gap.topic),
                 Cell::text(&gap.question),
@@ -136,7 +136,7 @@ pub fn roadmap(analysis: &Analysis) -> Table {
                 Cell::text(gap.priority.label()),
                 effort(gap),
                 Cell::Number(gap.work_weeks),
-                Cell::text(gap.criteria.join("; ")),
+                list(&gap.criteria),
                 Cell::optional(gap.owner.as_deref()),
                 Cell::date(gap.due),
                 Cell::text(&gap.remediation),
@@ -206,7 +206,7 @@ pub fn answers(bank: &Bank, record: &AssessmentRecord, analysis: &Analysis) -> T
                 Cell::Number(f64::from(question.step)),
                 Cell::text(&question.topic),
                 Cell::text(kind(question)),
-                Cell::text(question.criteria.join("; ")),
+                list(&question.criteria),
                 Cell::text(&question.text),
                 answer.map_or(Cell::Empty, |a| answer_cell(question, &a.value)),
                 level.map_or(Cell::Empty, |l| Cell::Number(f64::from(l.value()))),
@@ -215,7 +215,7 @@ pub fn answers(bank: &Bank, record: &AssessmentRecord, analysis: &Analysis) -> T
                 Cell::optional(answer.and_then(|a| a.note.as_deref())),
                 Cell::optional(answer.and_then(|a| a.owner.as_deref())),
                 Cell::date(answer.and_then(|a| a.due)),
-                Cell::text(answer.map(|a| a.evidence.join("; ")).unwrap_or_default()),
+                answer.map_or(Cell::Empty, |a| list(&a.evidence)),
                 Cell::optional(record.implied.get(&question.id).map(String::as_str)),
                 Cell::date(answer.map(|a| a.updated_at.date_naive())),
             ])
@@ -257,6 +257,16 @@ fn kind(question: &Question) -> &'static str {
 /// S, M or L, as the register and the PDF print it.
 fn effort(gap: &Gap) -> Cell {
     Cell::text(format!("{:?}", gap.effort))
+}
+
+/// Several values in one cell ("CC6.1; CC6.2"): semicolons, since evidence references may hold
+/// commas; an empty list is an empty cell, which a filter lists as blank.
+fn list(items: &[String]) -> Cell {
+    if items.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::text(items.join("; "))
+    }
 }
 
 fn yes_no(flag: bool) -> Cell {
