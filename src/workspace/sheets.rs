@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 impl Workspace {
     /// The export's tables as of `today`, in the order asked; a table asked twice comes once.
-    pub fn spreadsheet_tables(
+    fn spreadsheet_tables(
         &self,
         assessment_id: &str,
         kinds: &[TableKind],
