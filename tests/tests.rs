@@ -23,6 +23,9 @@ mod merge;
 mod interchange;
 // The gap-analysis PDF read back through its text boxes and poppler.
 mod report;
+// Spreadsheet exports read back: the workbook with calamine and its XML, CSV with the csv crate,
+// the formula guard, and the CLI command.
+mod spreadsheet;
 // Realistic companies and the conclusions a consultant would sign.
 mod scenarios;
 // Scoring, scope, gaps and the plan on a fixture bank: hand-checked examples and properties over

@@ -46,6 +46,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::answers::set_scope,
         commands::report::export_report,
         commands::report::show_in_folder,
+        commands::spreadsheet::export_spreadsheet,
         commands::settings::get_settings,
         commands::settings::save_settings,
         commands::settings::set_logo,

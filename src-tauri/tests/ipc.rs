@@ -470,3 +470,53 @@ fn a_re_assessment_compares_with_its_baseline_and_joins_the_trend() {
     .unwrap_err();
     assert_eq!(error["kind"], "not_found");
 }
+
+#[test]
+fn a_spreadsheet_export_through_ipc_takes_its_format_from_the_name() {
+    let (_app, window) = app();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Łódź Analytics", "reportType": "type2" }),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("gaps.xlsx");
+    let written = invoke(
+        &window,
+        "export_spreadsheet",
+        json!({ "id": id, "path": book.to_str().unwrap(), "tables": ["gaps", "answers"] }),
+    )
+    .unwrap();
+    assert_eq!(written["files"], json!([book.to_str().unwrap()]));
+    assert_eq!(written["tables"][0]["table"], "gaps");
+    assert!(written["tables"][1]["rows"].as_u64().unwrap() > 100);
+    // An XLSX file is a zip archive.
+    assert!(std::fs::read(&book).unwrap().starts_with(b"PK"));
+    let csv = dir.path().join("acme.csv");
+    invoke(
+        &window,
+        "export_spreadsheet",
+        json!({ "id": id, "path": csv.to_str().unwrap(), "tables": ["plan", "roadmap"] }),
+    )
+    .unwrap();
+    assert!(
+        dir.path().join("acme-plan.csv").exists() && dir.path().join("acme-roadmap.csv").exists()
+    );
+    let err = invoke(
+        &window,
+        "export_spreadsheet",
+        json!({ "id": id, "path": book.to_str().unwrap(), "tables": ["risks"] }),
+    )
+    .unwrap_err();
+    // A table the type does not know is refused as a malformed payload, by Tauri, as text.
+    assert!(err.as_str().is_some_and(|e| e.contains("risks")), "{err}");
+    let err = invoke(
+        &window,
+        "export_spreadsheet",
+        json!({ "id": id, "path": book.to_str().unwrap(), "tables": [] }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+}

@@ -8,6 +8,7 @@ mod compare;
 mod list;
 pub mod merge;
 mod settings;
+mod sheets;
 mod what_if;
 
 use std::path::Path;

@@ -8,4 +8,5 @@ pub mod launch;
 pub mod merge;
 pub mod report;
 pub mod settings;
+pub mod spreadsheet;
 pub mod what_if;

@@ -575,6 +575,22 @@ export type ExportedReport = { path: string, pages: number, bytes: number,
  */
 opened: boolean, };
 
+export type TableKind = "gaps" | "roadmap" | "plan" | "answers";
+
+export type SpreadsheetFormat = "csv" | "xlsx";
+
+export type WrittenSpreadsheet = { 
+/**
+ * Every file written: one workbook, or one CSV file per table.
+ */
+files: Array<string>, tables: Array<WrittenTable>, };
+
+export type WrittenTable = { table: TableKind, 
+/**
+ * Rows below the header.
+ */
+rows: number, };
+
 export const SCOPE_STEP = 1;
 
 export const LEVEL_LABELS: Record<number, string> = {

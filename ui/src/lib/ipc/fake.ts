@@ -350,6 +350,10 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     },
     setScope: async (assessmentId) => fakeScore(bank, record(assessmentId)),
     exportReport: async (_id, path) => ({ path, pages: 1, bytes: 1, opened: false }),
+    exportSpreadsheet: async (_id, path, _format, tables) => {
+      calls.push(`export spreadsheet ${path}`);
+      return { files: [path], tables: tables.map((table) => ({ table, rows: 0 })) };
+    },
     showInFolder: async () => {},
     getSettings: async () => settings,
     saveSettings: async (next) => (settings = { ...next }),

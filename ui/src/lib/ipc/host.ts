@@ -28,6 +28,9 @@ import type {
   Selection,
   Settings,
   TrendPoint,
+  SpreadsheetFormat,
+  TableKind,
+  WrittenSpreadsheet,
 } from '../bindings';
 
 export interface Host {
@@ -65,6 +68,8 @@ export interface Host {
   clearAnswer(assessmentId: string, questionId: string): Promise<Scorecard>;
   setScope(assessmentId: string, category: Category, decision: ScopeDecision, reason: string): Promise<Scorecard>;
   exportReport(id: string, path: string, open: boolean): Promise<ExportedReport>;
+  /** The tables as one workbook, or CSV files; `format` null takes it from the name (XLSX otherwise). */
+  exportSpreadsheet(id: string, path: string, format: SpreadsheetFormat | null, tables: TableKind[]): Promise<WrittenSpreadsheet>;
   /** Shows a saved file in the system's file manager. */
   showInFolder(path: string): Promise<void>;
   getSettings(): Promise<Settings>;

@@ -33,6 +33,7 @@ export const tauriHost: Host = {
     invoke('set_scope', { request: { assessment_id: assessmentId, category, decision, reason } }),
   showInFolder: (path) => invoke('show_in_folder', { path }),
   exportReport: (id, path, openAfter) => invoke('export_report', { id, path, open: openAfter }),
+  exportSpreadsheet: (id, path, format, tables) => invoke('export_spreadsheet', { id, path, format, tables }),
   getSettings: () => invoke('get_settings'),
   saveSettings: (settings) => invoke('save_settings', { settings }),
   setLogo: (path) => invoke('set_logo', { path }),
