@@ -83,6 +83,19 @@ impl Workspace {
         self.merge_json(assessment_id, &bytes, choices, now)
     }
 
+    /// [`Workspace::merge_from`] for a file that may be protected, opened with `passphrase`.
+    pub fn merge_protected_from(
+        &mut self,
+        assessment_id: &str,
+        file: &Path,
+        passphrase: &str,
+        choices: &MergeChoices,
+        now: DateTime<Utc>,
+    ) -> Result<MergeOutcome> {
+        let bytes = files::read_export(file, Some(passphrase))?;
+        self.merge_json(assessment_id, &bytes, choices, now)
+    }
+
     /// This assessment as stored (given answers only) and the file's copy, checked in full.
     fn merge_copies(&self, assessment_id: &str, bytes: &[u8]) -> Result<(Owned, Owned)> {
         let record = self.store.load_record(assessment_id)?;

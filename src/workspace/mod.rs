@@ -28,7 +28,7 @@ use crate::data_file::BackupInfo;
 use crate::depth::{implied_history, with_implied};
 use crate::gaps::Gap;
 use crate::scoring::{Scorecard, score};
-use crate::{Error, Result, files, interchange};
+use crate::{Error, Result, files, interchange, protect};
 use soc2_readiness_store::Store;
 
 pub struct Workspace {
@@ -310,6 +310,19 @@ impl Workspace {
         files::write_atomically(file, json.as_bytes())
     }
 
+    /// Writes the portable JSON sealed under `passphrase` (`docs/protected-export.md`),
+    /// atomically; an empty passphrase is refused before anything is written.
+    pub fn export_protected_to(
+        &self,
+        assessment_id: &str,
+        file: &Path,
+        passphrase: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let json = self.export_json(assessment_id, now)?;
+        files::write_atomically(file, &protect::seal(json.as_bytes(), passphrase)?)
+    }
+
     /// Reads a portable JSON file (capped in size) and imports it as a new assessment.
     pub fn import_from(
         &mut self,
@@ -318,6 +331,19 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<Assessment> {
         let bytes = files::read(file)?;
+        self.import_json(&bytes, new_id, now)
+    }
+
+    /// [`Workspace::import_from`] for a file that may be protected: opened with `passphrase`
+    /// first, which only reads it, so a wrong one changes neither the file nor the data file.
+    pub fn import_protected_from(
+        &mut self,
+        file: &Path,
+        passphrase: &str,
+        new_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
+        let bytes = files::read_export(file, Some(passphrase))?;
         self.import_json(&bytes, new_id, now)
     }
 
