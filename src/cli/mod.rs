@@ -8,6 +8,7 @@ mod files;
 mod gaps;
 mod merge;
 mod output;
+mod passphrase;
 mod report;
 mod score;
 mod settings;
@@ -167,23 +168,7 @@ pub enum Command {
         yes: bool,
     },
     /// Write the gap-analysis PDF for leadership.
-    Report {
-        assessment: String,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
-        /// a4 or letter (default: the page size in settings, else a4).
-        #[arg(long, value_parser = parse_page_size)]
-        page_size: Option<PageSize>,
-        /// Who prepared the assessment (default: the assessor in settings).
-        #[arg(long)]
-        assessor: Option<String>,
-        /// A PNG or JPEG logo for the cover (default: the logo in settings).
-        #[arg(long, value_name = "FILE")]
-        logo: Option<PathBuf>,
-        /// Add a "Proposed plan" assuming these gaps closed: gap ids, all-high, all-now.
-        #[arg(long, value_delimiter = ',', value_name = "GAP|all-high|all-now")]
-        what_if: Vec<String>,
-    },
+    Report(report::Args),
     /// Show or change the settings every report uses.
     Settings {
         #[arg(long)]
@@ -214,10 +199,10 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Export an assessment as portable, versioned JSON.
-    Export { assessment: String, file: PathBuf },
-    /// Import a portable JSON file as a new assessment; prints the new id.
-    Import { file: PathBuf },
+    /// Export an assessment as portable, versioned JSON, protected with a passphrase if asked.
+    Export(files::ExportArgs),
+    /// Import a portable JSON file (plain or protected) as a new assessment; prints the new id.
+    Import(files::ImportArgs),
     /// Merge a workshop copy (exported JSON) into an assessment; you choose where both changed an answer.
     Merge(merge::Args),
 }
@@ -284,6 +269,9 @@ pub fn main() -> ExitCode {
             match e.kind() {
                 ErrorKind::NotFound => {
                     eprintln!("error: {e} (run `soc2-readiness list` to see the ids)")
+                }
+                ErrorKind::NeedsPassphrase => {
+                    eprintln!("error: {e} (with --passphrase-file FILE or SOC2_PASSPHRASE)")
                 }
                 _ => eprintln!("error: {e}"),
             }
@@ -356,22 +344,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         } => compare::compare(cx, &assessment, later.as_deref(), json),
         Command::Trend { assessment, json } => compare::trend(cx, &assessment, json),
         Command::Delete { assessment, yes } => assessments::delete(cx, &assessment, yes),
-        Command::Report {
-            assessment,
-            out,
-            page_size,
-            assessor,
-            logo,
-            what_if,
-        } => report::run(
-            cx,
-            &assessment,
-            &out,
-            page_size,
-            assessor,
-            logo.as_deref(),
-            what_if,
-        ),
+        Command::Report(args) => report::run(cx, args),
         Command::Settings {
             assessor_name,
             assessor_organisation,
@@ -393,8 +366,8 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Backups { json } => files::backups(cx, json),
         Command::Backup => files::backup(cx),
         Command::Restore { backup, yes } => files::restore(cx, &backup, yes),
-        Command::Export { assessment, file } => files::export(cx, &assessment, &file),
-        Command::Import { file } => files::import(cx, &file),
+        Command::Export(args) => files::export(cx, args),
+        Command::Import(args) => files::import(cx, args),
         Command::Merge(args) => merge::run(cx, args),
     }
 }
