@@ -47,7 +47,11 @@ fn a_protected_export_opens_to_the_plain_export_and_imports_as_the_same_assessme
         !String::from_utf8_lossy(&bytes).contains("Zürich"),
         "the organisation's name is not readable in the protected file"
     );
-    assert_eq!(protect::open(&bytes, PASSPHRASE).unwrap(), plain.as_bytes());
+    let opened = String::from_utf8(protect::open(&bytes, PASSPHRASE).unwrap()).unwrap();
+    assert!(
+        opened == plain,
+        "opened, it is the plain export byte for byte"
+    );
 
     let copy =
         e.ws.import_protected_from(&e.file, PASSPHRASE, "copy00000001", at(11))
