@@ -23,8 +23,7 @@ fn exported() -> Exported {
     let (ws, id) = demo_workspace("Zürich Łódź Cloud");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("client.soc2");
-    ws.export_protected_to(&id, &file, PASSPHRASE, at(10))
-        .unwrap();
+    ws.export_to(&id, &file, Some(PASSPHRASE), at(10)).unwrap();
     Exported {
         _dir: dir,
         ws,
@@ -54,7 +53,7 @@ fn a_protected_export_opens_to_the_plain_export_and_imports_as_the_same_assessme
     );
 
     let copy =
-        e.ws.import_protected_from(&e.file, PASSPHRASE, "copy00000001", at(11))
+        e.ws.import_from(&e.file, Some(PASSPHRASE), "copy00000001", at(11))
             .unwrap();
     assert_eq!(copy.organisation, "Zürich Łódź Cloud");
     let original = e.ws.record(&e.id).unwrap();
@@ -79,7 +78,7 @@ fn a_wrong_passphrase_is_refused_by_name_and_changes_nothing() {
         " ",
     ] {
         let err =
-            e.ws.import_protected_from(&e.file, wrong, "copy00000001", at(11))
+            e.ws.import_from(&e.file, Some(wrong), "copy00000001", at(11))
                 .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::WrongPassphrase, "{wrong:?}: {err}");
         assert!(
@@ -87,8 +86,13 @@ fn a_wrong_passphrase_is_refused_by_name_and_changes_nothing() {
                 .contains("the passphrase does not open this file"),
             "{err}"
         );
-        let merged =
-            e.ws.merge_protected_from(&e.id, &e.file, wrong, &MergeChoices::default(), at(11));
+        let merged = e.ws.merge_from(
+            &e.id,
+            &e.file,
+            Some(wrong),
+            &MergeChoices::default(),
+            at(11),
+        );
         assert_eq!(merged.unwrap_err().kind(), ErrorKind::WrongPassphrase);
     }
     assert_eq!(
@@ -110,7 +114,8 @@ fn a_protected_file_without_its_passphrase_asks_for_one_on_every_way_in() {
         assert!(err.to_string().contains("passphrase"), "{way}: {err}");
     };
     needs(
-        e.ws.import_from(&e.file, "copy00000001", at(11)).map(drop),
+        e.ws.import_from(&e.file, None, "copy00000001", at(11))
+            .map(drop),
         "import_from",
     );
     needs(
@@ -120,7 +125,8 @@ fn a_protected_file_without_its_passphrase_asks_for_one_on_every_way_in() {
     needs(e.ws.preview_merge(&id, &bytes, false).map(drop), "preview");
     let choices = MergeChoices::default();
     needs(
-        e.ws.merge_from(&id, &e.file, &choices, at(11)).map(drop),
+        e.ws.merge_from(&id, &e.file, None, &choices, at(11))
+            .map(drop),
         "merge_from",
     );
     assert_eq!(count(&e.ws), 1);
@@ -173,7 +179,7 @@ fn an_empty_passphrase_is_refused_and_nothing_is_written() {
     let (ws, id) = demo_workspace("Acme");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("client.soc2");
-    let err = ws.export_protected_to(&id, &file, "", at(10)).unwrap_err();
+    let err = ws.export_to(&id, &file, Some(""), at(10)).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
     assert!(!file.exists());
     assert!(protect::seal(b"{}", "").is_err());
@@ -186,13 +192,19 @@ fn a_plain_export_still_imports_and_merges_as_before() {
     let (mut ws, id) = demo_workspace("Acme");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("client.json");
-    ws.export_to(&id, &file, at(10)).unwrap();
-    ws.import_from(&file, "copy00000001", at(11)).unwrap();
+    ws.export_to(&id, &file, None, at(10)).unwrap();
+    ws.import_from(&file, None, "copy00000001", at(11)).unwrap();
     // A passphrase given for a plain file is not needed and not an error.
-    ws.import_protected_from(&file, PASSPHRASE, "copy00000002", at(11))
+    ws.import_from(&file, Some(PASSPHRASE), "copy00000002", at(11))
         .unwrap();
     let merged = ws
-        .merge_protected_from(&id, &file, PASSPHRASE, &MergeChoices::default(), at(12))
+        .merge_from(
+            &id,
+            &file,
+            Some(PASSPHRASE),
+            &MergeChoices::default(),
+            at(12),
+        )
         .unwrap();
     assert_eq!(merged.answers_taken, 0, "the same copy: nothing to merge");
     assert_eq!(count(&ws), 3);

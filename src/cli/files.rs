@@ -93,13 +93,13 @@ pub fn export(cx: &Context, args: ExportArgs) -> Result<(), Error> {
     let id = ws.resolve(&args.assessment)?;
     if args.protect {
         let passphrase = args.passphrase.new_passphrase()?;
-        ws.export_protected_to(&id, &args.file, &passphrase, cx.now)?;
+        ws.export_to(&id, &args.file, Some(&passphrase), cx.now)?;
         println!(
             "exported to {}, protected with a passphrase",
             args.file.display()
         );
     } else {
-        ws.export_to(&id, &args.file, cx.now)?;
+        ws.export_to(&id, &args.file, None, cx.now)?;
         println!("exported to {}", args.file.display());
     }
     Ok(())

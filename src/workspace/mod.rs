@@ -304,46 +304,36 @@ impl Workspace {
         Ok(self.store.delete_assessment(assessment_id)?)
     }
 
-    /// Writes the portable JSON of an assessment to the user's file, atomically.
-    pub fn export_to(&self, assessment_id: &str, file: &Path, now: DateTime<Utc>) -> Result<()> {
-        let json = self.export_json(assessment_id, now)?;
-        files::write_atomically(file, json.as_bytes())
-    }
-
-    /// Writes the portable JSON sealed under `passphrase` (`docs/protected-export.md`),
-    /// atomically; an empty passphrase is refused before anything is written.
-    pub fn export_protected_to(
+    /// Writes the portable JSON of an assessment to the user's file, atomically; with a
+    /// passphrase, sealed under it (`docs/protected-export.md`), an empty one refused before
+    /// anything is written.
+    pub fn export_to(
         &self,
         assessment_id: &str,
         file: &Path,
-        passphrase: &str,
+        passphrase: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let json = self.export_json(assessment_id, now)?;
-        files::write_atomically(file, &protect::seal(json.as_bytes(), passphrase)?)
+        match passphrase {
+            Some(passphrase) => {
+                files::write_atomically(file, &protect::seal(json.as_bytes(), passphrase)?)
+            }
+            None => files::write_atomically(file, json.as_bytes()),
+        }
     }
 
-    /// Reads a portable JSON file (capped in size) and imports it as a new assessment.
+    /// Reads an exported file (capped in size) and imports it as a new assessment. A protected
+    /// file needs its passphrase; opening only reads it, so a wrong one changes neither the file
+    /// nor the data file. A plain file needs none and ignores one given.
     pub fn import_from(
         &mut self,
         file: &Path,
+        passphrase: Option<&str>,
         new_id: &str,
         now: DateTime<Utc>,
     ) -> Result<Assessment> {
-        let bytes = files::read(file)?;
-        self.import_json(&bytes, new_id, now)
-    }
-
-    /// [`Workspace::import_from`] for a file that may be protected: opened with `passphrase`
-    /// first, which only reads it, so a wrong one changes neither the file nor the data file.
-    pub fn import_protected_from(
-        &mut self,
-        file: &Path,
-        passphrase: &str,
-        new_id: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Assessment> {
-        let bytes = files::read_export(file, Some(passphrase))?;
+        let bytes = files::read_export(file, passphrase)?;
         self.import_json(&bytes, new_id, now)
     }
 
