@@ -409,3 +409,180 @@ fn a_proposed_plan_states_the_gaps_it_assumes_closed_and_prints_the_engine_proje
     let plain = ws.report(&id, &settings(PageSize::A4, false)).unwrap();
     assert!(!all_text(&plain.text_boxes()).contains("Proposed plan"));
 }
+
+/// The demo company re-assessed: its first five gaps closed, one partly in place now at 0,
+/// and a security control that was no gap now missing.
+fn re_assessed() -> (Workspace, String, String) {
+    let (mut ws, baseline) = demo_workspace("Acme Analytics");
+    let later = "demo00000002".to_string();
+    ws.duplicate(&baseline, &later, None, at(20)).unwrap();
+    let gaps = ws.analysis(&baseline, report_day()).unwrap().gaps;
+    let mut changes: Vec<(String, &str)> = gaps
+        .iter()
+        .filter(|g| g.implied_by.is_none())
+        .take(5)
+        .map(|g| (g.question_id.clone(), "4"))
+        .collect();
+    let worse = gaps
+        .iter()
+        .skip(5)
+        .find(|g| g.current_level.is_some_and(|l| l >= 1))
+        .unwrap();
+    changes.push((worse.question_id.clone(), "0"));
+    let record = ws.record(&baseline).unwrap();
+    let fine = ws
+        .bank()
+        .control_questions()
+        .find(|q| {
+            record.answers.contains_key(&q.id)
+                && q.criteria.iter().all(|c| c.starts_with("CC"))
+                && !gaps.iter().any(|g| g.question_id == q.id)
+        })
+        .unwrap();
+    changes.push((fine.id.clone(), "0"));
+    for (question, raw) in changes {
+        let value =
+            soc2_readiness::assessment::parse_answer_for(ws.bank(), &question, raw).unwrap();
+        ws.save_answer(&later, &question, value, Default::default(), at(21))
+            .unwrap();
+    }
+    (ws, baseline, later)
+}
+
+#[test]
+fn a_re_assessment_report_shows_the_engine_comparison_since_its_baseline() {
+    let (mut ws, baseline, later) = re_assessed();
+    let report = ws.report(&later, &settings(PageSize::A4, false)).unwrap();
+    if let Some(path) = std::env::var_os("SOC2_SAMPLE_SINCE_REPORT") {
+        std::fs::write(path, &report.bytes).unwrap();
+    }
+    assert_clean_layout(&report);
+    let pages = report.text_boxes();
+    let titled = |title: &str| {
+        pages
+            .iter()
+            .position(|p| p.lines.iter().any(|l| l.text == title))
+            .unwrap_or_else(|| panic!("no section '{title}'"))
+    };
+    let (summary, start, glance) = (
+        titled("Executive summary"),
+        titled("Since the last assessment"),
+        titled("Readiness at a glance"),
+    );
+    assert!(summary < start && start < glance, "after the summary");
+    let c = ws.compare(&baseline, &later, report_day()).unwrap();
+    let points = |d: f64| {
+        if d.abs() < 0.05 {
+            "±0.0 pts".to_string()
+        } else {
+            format!("{d:+.1} pts")
+        }
+    };
+    let percent = |v: Option<f64>| format!("{:.1}%", v.unwrap());
+    let row = |label: &str, change: &soc2_readiness::compare::Change| {
+        vec![
+            label.to_string(),
+            percent(change.before),
+            percent(change.after),
+            points(change.delta().unwrap()),
+        ]
+    };
+    let page = &pages[start];
+    for (label, change) in [
+        ("Overall (Type II headline)", &c.overall.readiness),
+        ("Design (Type I)", &c.overall.design),
+        ("Operating (Type II)", &c.overall.operating),
+        ("Questionnaire answered", &c.overall.completion),
+    ] {
+        assert_eq!(row_of(page, label), row(label, change));
+    }
+    for category in c.categories.iter().filter(|c| c.in_scope_after) {
+        assert_eq!(
+            row_of(page, &category.name),
+            row(&category.name, &category.figures.readiness)
+        );
+    }
+    // The criterion that moved most heads its table, with the engine's figures.
+    let biggest = c
+        .criteria
+        .iter()
+        .filter_map(|x| x.readiness.delta().map(|d| (x, d.abs())))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap()
+        .0;
+    let section = all_text(&pages[start..glance]);
+    let label = format!("{} {}", biggest.id, biggest.title);
+    assert!(section.contains(&label), "{label} in:\n{section}");
+    assert!(
+        section.contains(&points(biggest.readiness.delta().unwrap())),
+        "its change"
+    );
+    assert!(
+        section.replace('\n', " ").contains(&format!(
+            "Gaps closed: {}; new: {}; worse: {};",
+            c.gaps_closed.len(),
+            c.gaps_new.len(),
+            c.gaps_worse.len()
+        )),
+        "{section}"
+    );
+    assert!(!c.gaps_closed.is_empty() && !c.gaps_new.is_empty() && !c.gaps_worse.is_empty());
+    for gap in c.gaps_closed.iter().chain(&c.gaps_new).chain(&c.gaps_worse) {
+        assert!(
+            section.contains(&gap.question_id),
+            "{} named",
+            gap.question_id
+        );
+    }
+    assert!(section.contains(&format!("Answers changed ({})", c.answers_changed.len())));
+    // The headline carries its change since the baseline's date.
+    let summary_text = all_text(&pages[summary..summary + 1]);
+    for words in [
+        points(c.overall.readiness.delta().unwrap()),
+        format!(
+            "since {}",
+            soc2_readiness::plan::human_date(c.before.created_at.date_naive())
+        ),
+    ] {
+        assert!(summary_text.contains(&words), "{words} in:\n{summary_text}");
+    }
+    assert!(section.contains(&format!("Before: 2 Nov 2026 · {baseline}")));
+    assert!(section.contains(&format!(
+        "After: 2 Nov 2026 · {later} · Re-assessment started"
+    )));
+
+    // The baseline's own report has no baseline to compare with, nor any trend.
+    let plain = ws
+        .report(&baseline, &settings(PageSize::A4, false))
+        .unwrap();
+    let text = all_text(&plain.text_boxes());
+    assert!(!text.contains("Since the last assessment") && !text.contains(" pts since "));
+    // Deleting the baseline unlinks it: the report stands alone again.
+    ws.delete(&baseline).unwrap();
+    let alone = ws
+        .report(&later, &settings(PageSize::Letter, false))
+        .unwrap();
+    assert!(!all_text(&alone.text_boxes()).contains("Since the last assessment"));
+}
+
+#[test]
+fn report_options_can_name_the_assessment_to_compare_with() {
+    use soc2_readiness::workspace::ReportOptions;
+    let (ws, baseline, later) = re_assessed();
+    let dir = tempfile::tempdir().unwrap();
+    let options = ReportOptions {
+        page_size: Some(PageSize::Letter),
+        since: Some(later.clone()),
+        ..ReportOptions::default()
+    };
+    let report = ws
+        .write_report(&baseline, &dir.path().join("r.pdf"), options, at(30))
+        .unwrap();
+    assert_clean_layout(&report);
+    let text = all_text(&report.text_boxes());
+    assert!(
+        text.contains(&format!("Before: 2 Nov 2026 · {later}")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("After: 2 Nov 2026 · {baseline}")));
+}

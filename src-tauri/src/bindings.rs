@@ -12,8 +12,8 @@ macro_rules! declarations {
 
 fn generate() -> String {
     use soc2_readiness::{
-        analysis, assessment, catalog, data_file, gaps, merge, plan, report, scope, scoring,
-        upgrade, what_if, workspace,
+        analysis, assessment, catalog, compare, data_file, gaps, merge, plan, report, scope,
+        scoring, upgrade, what_if, workspace,
     };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
@@ -71,6 +71,17 @@ fn generate() -> String {
         merge::MergePlan,
         merge::MergeChoices,
         workspace::merge::MergeOutcome,
+        compare::Change,
+        compare::Figures,
+        compare::CategoryChange,
+        compare::StepChange,
+        compare::CriterionChange,
+        compare::GapState,
+        compare::GapChange,
+        compare::AnswerChange,
+        compare::ComparedAssessment,
+        compare::Comparison,
+        workspace::TrendPoint,
         catalog::Release,
         catalog::BankChange,
         catalog::ChangeKind,

@@ -39,6 +39,8 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::merge::preview_merge,
         commands::merge::merge_assessment,
         commands::what_if::project_what_if,
+        commands::compare::compare_assessments,
+        commands::compare::assessment_trend,
         commands::answers::save_answer,
         commands::answers::clear_answer,
         commands::answers::set_scope,

@@ -451,3 +451,56 @@ fn a_protected_export_asks_for_its_passphrase_on_import_and_merge() {
     let outcome = invoke(&window, "merge_assessment", merge).unwrap();
     assert_eq!(outcome["answers_taken"], 0);
 }
+
+#[test]
+fn a_re_assessment_compares_with_its_baseline_and_joins_the_trend() {
+    let (_app, window) = app();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Kestrel Pay", "reportType": "type2" }),
+    )
+    .unwrap();
+    let first = created["id"].as_str().unwrap();
+    let again = invoke(&window, "duplicate_assessment", json!({ "id": first })).unwrap();
+    let second = again["id"].as_str().unwrap();
+    assert_eq!(again["baseline"], first);
+    invoke(
+        &window,
+        "save_answer",
+        json!({ "request": {
+            "assessment_id": second, "question_id": "access.sso-mfa", "value": { "level": 4 },
+            "note": null, "owner": null, "due": null, "evidence": [], "exception": null
+        } }),
+    )
+    .unwrap();
+    let compared = invoke(
+        &window,
+        "compare_assessments",
+        json!({ "before": first, "after": second }),
+    )
+    .unwrap();
+    assert_eq!(compared["before"]["id"], first);
+    assert!(
+        compared["overall"]["readiness"]["after"].as_f64()
+            > compared["overall"]["readiness"]["before"].as_f64()
+    );
+    let changed = compared["answers_changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["question_id"], "access.sso-mfa");
+    let trend = invoke(&window, "assessment_trend", json!({ "id": second })).unwrap();
+    let ids: Vec<&str> = trend
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [first, second], "oldest first");
+    let error = invoke(
+        &window,
+        "compare_assessments",
+        json!({ "before": "nope", "after": second }),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "not_found");
+}

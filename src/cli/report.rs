@@ -37,6 +37,7 @@ pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
         assessor: args.assessor,
         logo_file: args.logo.as_deref(),
         what_if: proposed(args.what_if),
+        ..ReportOptions::default()
     };
     let report = ws.write_report(&id, &out, options, cx.now)?;
     println!(

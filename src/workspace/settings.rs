@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Workspace;
 use crate::report::{PageSize, RenderedReport};
+use crate::what_if::Selection;
 use crate::{Error, Result, files};
 use soc2_readiness_report::{self as report, ReportSettings};
 
@@ -54,6 +55,9 @@ pub struct ReportOptions<'a> {
     pub logo_file: Option<&'a Path>,
     /// Gaps to assume closed in a "Proposed plan" section (`None`: no such section).
     pub what_if: Option<crate::what_if::Selection>,
+    /// The earlier assessment the "Since the last assessment" section compares with (`None`:
+    /// the baseline of a re-assessment; an assessment without one has no such section).
+    pub since: Option<String>,
 }
 
 impl Workspace {
@@ -131,10 +135,34 @@ impl Workspace {
         })
     }
 
-    /// Builds and renders the gap-analysis PDF for an assessment.
+    /// Builds and renders the gap-analysis PDF for an assessment; a re-assessment's report
+    /// compares it with its baseline.
     pub fn report(&self, assessment_id: &str, settings: &ReportSettings) -> Result<RenderedReport> {
+        self.render_report(assessment_id, settings, None, None)
+    }
+
+    /// The report, with a proposed plan when `what_if` selects one, and compared with `since`
+    /// or else the baseline (kept in this file: deleting it clears the link).
+    pub(super) fn render_report(
+        &self,
+        assessment_id: &str,
+        settings: &ReportSettings,
+        what_if: Option<&Selection>,
+        since: Option<&str>,
+    ) -> Result<RenderedReport> {
         let record = self.record(assessment_id)?;
-        let model = report::build(&self.bank, &record, settings);
+        let mut model = match what_if {
+            Some(selection) => self.proposed_model(&record, settings, selection)?,
+            None => report::build(&self.bank, &record, settings),
+        };
+        let earlier = match since {
+            Some(given) => Some(self.resolve(given)?),
+            None => record.assessment.baseline.clone(),
+        };
+        if let Some(earlier) = earlier {
+            let today = settings.generated_at.date_naive();
+            model = model.with_comparison(self.compare(&earlier, assessment_id, today)?);
+        }
         Ok(report::render(&model)?)
     }
 
@@ -181,10 +209,12 @@ impl Workspace {
         if options.assessor.is_some() {
             settings.assessor = options.assessor;
         }
-        let rendered = match &options.what_if {
-            Some(selection) => self.proposed_report(assessment_id, &settings, selection)?,
-            None => self.report(assessment_id, &settings)?,
-        };
+        let rendered = self.render_report(
+            assessment_id,
+            &settings,
+            options.what_if.as_ref(),
+            options.since.as_deref(),
+        )?;
         files::write_atomically(file, &rendered.bytes)?;
         Ok(rendered)
     }

@@ -3,10 +3,11 @@
 use chrono::NaiveDate;
 
 use super::Workspace;
+use crate::assessment::AssessmentRecord;
 use crate::report::{RenderedReport, ReportSettings};
 use crate::what_if::{Projection, Selection, project};
 use crate::{Error, Result};
-use soc2_readiness_report as report;
+use soc2_readiness_report::{self as report, ReportModel};
 
 impl Workspace {
     /// The assessment as it would be on `today` with the selected gaps closed; nothing is
@@ -29,11 +30,21 @@ impl Workspace {
         settings: &ReportSettings,
         selection: &Selection,
     ) -> Result<RenderedReport> {
-        let record = self.record(assessment_id)?;
+        self.render_report(assessment_id, settings, Some(selection), None)
+    }
+
+    /// The report model with the projection of `selection` for the report's day.
+    pub(super) fn proposed_model(
+        &self,
+        record: &AssessmentRecord,
+        settings: &ReportSettings,
+        selection: &Selection,
+    ) -> Result<ReportModel> {
         let today = settings.generated_at.date_naive();
-        let projection = project(&self.bank, &record, selection, today)
+        let projection = project(&self.bank, record, selection, today)
             .map_err(|e| Error::Invalid(e.to_string()))?;
-        let model = report::build_proposed(&self.bank, &record, settings, projection);
-        Ok(report::render(&model)?)
+        Ok(report::build_proposed(
+            &self.bank, record, settings, projection,
+        ))
     }
 }

@@ -6,7 +6,8 @@ pub mod model;
 mod pdf;
 
 pub use model::{
-    PageSize, ProposedPlan, ReportModel, ReportSettings, build, build_proposed, fingerprint,
+    PageSize, ProposedPlan, ReportModel, ReportSettings, SinceLast, build, build_proposed,
+    fingerprint,
 };
 pub use pdf::SAFE_EDGE_MM;
 

@@ -15,8 +15,10 @@ use soc2_readiness_core::scope::question_applies;
 use soc2_readiness_core::scoring::Scorecard;
 
 mod proposed;
+mod since_last;
 
 pub use proposed::{ProposedPlan, build_proposed};
+pub use since_last::SinceLast;
 
 /// The paper the report is laid out on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
@@ -138,6 +140,8 @@ pub struct ReportModel {
     pub method: Vec<String>,
     /// A what-if the report proposes as the plan: gaps assumed closed, readiness and dates.
     pub proposed: Option<ProposedPlan>,
+    /// The comparison with an earlier assessment (a re-assessment's baseline).
+    pub since_last: Option<SinceLast>,
     #[serde(skip)]
     pub logo: Option<Vec<u8>>,
     pub page_size: PageSize,
@@ -246,6 +250,7 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         scope_answers: answer_rows(bank, record, &scorecard, 1),
         method: method_paragraphs(target.value()),
         proposed: None,
+        since_last: None,
         logo: settings.logo.clone(),
         page_size: settings.page_size,
         scorecard,

@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod app;
 pub mod assessments;
+pub mod compare;
 pub mod launch;
 pub mod merge;
 pub mod report;

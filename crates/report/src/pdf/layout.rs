@@ -4,7 +4,8 @@
 //! primitives here convert to PDF's bottom-left points.
 
 use printpdf::{
-    Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem,
+    Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt,
+    Rect, TextItem, WindingOrder,
 };
 
 use super::fonts::{Face, Fonts, PT_PER_MM};
@@ -165,6 +166,31 @@ impl<'a> Writer<'a> {
                     height: Mm(h).into(),
                     mode: Some(PaintMode::Fill),
                     winding_order: None,
+                },
+            },
+        ]);
+    }
+
+    /// A filled shape through `corners` (page millimetres): the trend arrows, which the
+    /// bundled font has no glyph for.
+    pub(super) fn shape(&mut self, corners: &[(f32, f32)], rgb: Rgb3) {
+        let points = corners
+            .iter()
+            .map(|&(x, y)| LinePoint {
+                p: Point {
+                    x: Mm(x).into(),
+                    y: Mm(self.height - y).into(),
+                },
+                bezier: false,
+            })
+            .collect();
+        self.ops().extend([
+            Op::SetFillColor { col: color(rgb) },
+            Op::DrawPolygon {
+                polygon: Polygon {
+                    rings: vec![PolygonRing { points }],
+                    mode: PaintMode::Fill,
+                    winding_order: WindingOrder::NonZero,
                 },
             },
         ]);

@@ -18,7 +18,7 @@ use fonts::Fonts;
 use layout::Writer;
 use sections::{
     appendix_answers, appendix_method, appendix_scope, at_a_glance, cover, executive_summary,
-    gap_register, path_to_report, proposed_plan, roadmap,
+    gap_register, path_to_report, proposed_plan, roadmap, since_last,
 };
 
 pub use layout::SAFE_EDGE_MM;
@@ -36,6 +36,7 @@ pub(super) fn render(model: &ReportModel) -> Result<(Vec<u8>, usize, PdfDocument
     let mut w = Writer::new(&fonts, width, height);
     cover::write(&mut w, model, logo);
     executive_summary::write(&mut w, model);
+    since_last::write(&mut w, model);
     at_a_glance::write(&mut w, model);
     path_to_report::write(&mut w, model);
     proposed_plan::write(&mut w, model);

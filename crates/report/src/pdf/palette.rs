@@ -62,3 +62,12 @@ pub(super) fn priority_color(priority: Priority) -> Rgb3 {
         Priority::Low => SLATE,
     }
 }
+
+/// A change's colour: green up, red down, muted when flat or unknown (as `points` prints it).
+pub(super) fn trend_color(delta: Option<f64>) -> Rgb3 {
+    match delta {
+        Some(d) if d >= 0.05 => GREEN,
+        Some(d) if d <= -0.05 => RED,
+        _ => MUTED,
+    }
+}

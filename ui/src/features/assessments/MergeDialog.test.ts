@@ -45,7 +45,7 @@ async function listWithStagedMerge() {
   const created = await host.createAssessment('Acme', 'type2', 'full');
   host.stageMerge('/tmp/laptop-b.json', plan);
   host.chooseOpenPath = async () => '/tmp/laptop-b.json';
-  render(AssessmentList, { host, onOpen: () => {} });
+  render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {} });
   await fireEvent.click(await screen.findByTestId('merge'));
   return { host, id: created.id, dialog: await screen.findByTestId('merge-dialog') };
 }
@@ -84,7 +84,7 @@ describe('MergeDialog', () => {
     const host = createFakeHost();
     await host.createAssessment('Acme', 'type2', 'full');
     host.chooseOpenPath = async () => '/tmp/unrelated.json';
-    render(AssessmentList, { host, onOpen: () => {} });
+    render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {} });
     await fireEvent.click(await screen.findByTestId('merge'));
     expect((await screen.findByRole('alert')).textContent).toContain('no merge staged');
     expect(screen.queryByTestId('merge-dialog')).toBeNull();

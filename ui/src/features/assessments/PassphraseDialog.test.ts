@@ -12,7 +12,7 @@ async function listWithOne() {
   const created = await host.createAssessment('Acme', 'type2', 'full');
   host.chooseSavePath = async () => FILE;
   host.chooseOpenPath = async () => FILE;
-  render(AssessmentList, { host, onOpen: () => {} });
+  render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {} });
   await screen.findByTestId('assessment-table');
   return { host, id: created.id };
 }

@@ -407,6 +407,57 @@ history_added: number,
  */
 backup?: string, };
 
+export type Change = { before: number | null, after: number | null, };
+
+export type Figures = { readiness: Change, design: Change, operating: Change, completion: Change, };
+
+export type CategoryChange = { id: Category, name: string, in_scope_before: boolean, in_scope_after: boolean, figures: Figures, };
+
+export type StepChange = { step: number, title: string, figures: Figures, };
+
+export type CriterionChange = { id: string, title: string, in_scope_before: boolean, in_scope_after: boolean, readiness: Change, };
+
+export type GapState = { level: number | null, 
+/**
+ * The level scoring credits (an exception or missing evidence lowers it).
+ */
+effective_level: number, priority: Priority, };
+
+export type GapChange = { question_id: string, title: string, criteria: Array<string>, before: GapState | null, after: GapState | null, };
+
+export type AnswerChange = { question_id: string, question: string, step: number, 
+/**
+ * The answers in words; `None` where the question was unanswered.
+ */
+before: string | null, after: string | null, };
+
+export type ComparedAssessment = { id: string, organisation: string, label: string | null, created_at: string, bank_version: string, };
+
+export type Comparison = { before: ComparedAssessment, after: ComparedAssessment, overall: Figures, categories: Array<CategoryChange>, steps: Array<StepChange>, criteria: Array<CriterionChange>, 
+/**
+ * Open before, not after.
+ */
+gaps_closed: Array<GapChange>, 
+/**
+ * Open after, not before.
+ */
+gaps_new: Array<GapChange>, 
+/**
+ * Open on both sides, with less credited after.
+ */
+gaps_worse: Array<GapChange>, 
+/**
+ * Open on both sides, with more credited after (progress that has not closed it yet).
+ */
+gaps_better: Array<GapChange>, answers_changed: Array<AnswerChange>, 
+/**
+ * What could not be compared and why, in sentences (a question only one bank had, two
+ * organisations); empty when everything was.
+ */
+notes: Array<string>, };
+
+export type TrendPoint = { id: string, organisation: string, label: string | null, created_at: string, archived: boolean, readiness: number | null, completion: number | null, };
+
 export type Release = { version: string, summary: string, change: Array<BankChange>, };
 
 export type BankChange = { kind: ChangeKind, 

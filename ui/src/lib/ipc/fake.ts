@@ -6,9 +6,12 @@ import type {
   AssessmentView,
   Bank,
   MergePlan,
+  Comparison,
   Question,
+  Rollup,
   Scorecard,
   Settings,
+  TrendPoint,
 } from '../bindings';
 import type { Host } from './host';
 
@@ -119,6 +122,37 @@ function fakeScore(bank: Bank, record: AssessmentRecord): Scorecard {
     scoping: [],
     method_note: null,
     tasks: { applicable: 0, answered: 0, done: 0 },
+  };
+}
+
+type Figured = Pick<Rollup, 'readiness' | 'design' | 'operating' | 'completion'>;
+
+/** Overall and step figures side by side and the answers that differ; the fake has no gaps to compare. */
+function fakeComparison(bank: Bank, before: AssessmentRecord, after: AssessmentRecord): Comparison {
+  const [was, is] = [fakeScore(bank, before), fakeScore(bank, after)];
+  const figures = (b: Figured, a: Figured) => ({
+    readiness: { before: b.readiness, after: a.readiness },
+    design: { before: b.design, after: a.design },
+    operating: { before: b.operating, after: a.operating },
+    completion: { before: b.completion, after: a.completion },
+  });
+  const side = ({ assessment: a }: AssessmentRecord) => ({ id: a.id, organisation: a.organisation, label: a.label ?? null, created_at: a.created_at, bank_version: a.bank_version });
+  const words = (r: AssessmentRecord, id: string) => (r.answers[id] ? JSON.stringify(r.answers[id].value) : null);
+  return {
+    before: side(before),
+    after: side(after),
+    overall: figures(was.overall, is.overall),
+    categories: [],
+    steps: is.steps.map((s, i) => ({ step: s.step, title: s.title, figures: figures(was.steps[i], s) })),
+    criteria: [],
+    gaps_closed: [],
+    gaps_new: [],
+    gaps_worse: [],
+    gaps_better: [],
+    answers_changed: bank.questions
+      .filter((q) => words(before, q.id) !== words(after, q.id))
+      .map((q) => ({ question_id: q.id, question: q.text, step: q.step, before: words(before, q.id), after: words(after, q.id) })),
+    notes: [],
   };
 }
 
@@ -256,13 +290,27 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         plan_after: now.plan,
       };
     },
+    compareAssessments: async (before, after) => fakeComparison(bank, shown(before), shown(after)),
+    // As the engine does, by organisation name (the fake has no other link), oldest first.
+    assessmentTrend: async (id) => {
+      const name = record(id).assessment.organisation.trim().toLowerCase();
+      return [...records.values()]
+        .filter((r) => r.assessment.organisation.trim().toLowerCase() === name)
+        .sort((a, b) => a.assessment.created_at.localeCompare(b.assessment.created_at) || a.assessment.id.localeCompare(b.assessment.id))
+        .map((r): TrendPoint => {
+          const score = fakeScore(bank, shown(r.assessment.id)).overall;
+          const a = r.assessment;
+          return { id: a.id, organisation: a.organisation, label: a.label ?? null, created_at: a.created_at, archived: a.archived_at !== null, readiness: score.readiness, completion: score.completion };
+        });
+    },
     renameAssessment: async (id, organisation) => {
       record(id).assessment.organisation = organisation;
     },
     duplicateAssessment: async (id) => {
       const copy = await host.createAssessment(record(id).assessment.organisation, 'type2', record(id).assessment.depth);
       record(copy.id).answers = structuredClone(record(id).answers);
-      return copy;
+      Object.assign(record(copy.id).assessment, { baseline: id, label: `Re-assessment from ${id}` });
+      return record(copy.id).assessment;
     },
     setArchived: async (id, archived) => {
       record(id).assessment.archived_at = archived ? now() : null;

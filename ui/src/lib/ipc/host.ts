@@ -12,6 +12,7 @@ import type {
   Bank,
   Category,
   CommandError,
+  Comparison,
   Depth,
   ExportedReport,
   Gap,
@@ -26,6 +27,7 @@ import type {
   Scorecard,
   Selection,
   Settings,
+  TrendPoint,
 } from '../bindings';
 
 export interface Host {
@@ -45,6 +47,10 @@ export interface Host {
   getAnalysis(id: string): Promise<Analysis>;
   /** Readiness, register and plan as they would be with `selection` closed; nothing is saved. */
   projectWhatIf(id: string, selection: Selection): Promise<Projection>;
+  /** Two assessments side by side, as of today: figures, gaps closed, new and worse, answers changed. */
+  compareAssessments(before: string, after: string): Promise<Comparison>;
+  /** Every assessment of the organisation `id` belongs to, oldest first. */
+  assessmentTrend(id: string): Promise<TrendPoint[]>;
   renameAssessment(id: string, organisation: string): Promise<void>;
   duplicateAssessment(id: string): Promise<Assessment>;
   setArchived(id: string, archived: boolean): Promise<void>;

@@ -2,11 +2,12 @@
 
 use super::gap_cells::{gap_summary, level_change, owner_cell};
 use super::pct;
+use super::since_last::{arrow, trend_words};
 use crate::model::ReportModel;
 use crate::pdf::bars::Bar;
 use crate::pdf::fonts::Face;
 use crate::pdf::layout::{BODY, HEADING, MARGIN_X, Writer};
-use crate::pdf::palette::{HEADER_FILL, INK, MUTED, NAVY, Rgb3, band, priority_color};
+use crate::pdf::palette::{HEADER_FILL, INK, MUTED, NAVY, Rgb3, band, priority_color, trend_color};
 use crate::pdf::table::{Column, TABLE_TEXT, piece};
 use soc2_readiness_core::gaps::Priority;
 
@@ -27,6 +28,17 @@ const STAT_DETAIL_SIZE: f32 = 7.5;
 const STAT_DETAIL_CLEARANCE: f32 = 8.0;
 /// The row of figures and the space below it.
 const STATS_BAND: f32 = STAT_H + 6.0;
+/// With a comparison, the headline's change since then takes the line under its detail, and
+/// a second one when it does not fit on one: every box grows to stay level.
+const STAT_TREND_LINE: f32 = 3.4;
+const STAT_TREND_TOP: f32 = STAT_DETAIL_TOP + STAT_TREND_LINE;
+/// Room kept under the change, as under the detail of a box without one.
+const STAT_TREND_PAD: f32 = 1.4;
+/// The arrow beside the headline figure: its width, the space before it, and its middle
+/// below the figure's top.
+const ARROW_W: f32 = 3.6;
+const ARROW_GAP: f32 = 2.0;
+const ARROW_MIDDLE: f32 = 4.4;
 
 const TOP_GAP_COLUMNS: [Column; 5] = [
     Column::fixed("#", 7.0),
@@ -42,11 +54,22 @@ struct Stat<'s> {
     value: String,
     detail: String,
     rgb: Rgb3,
+    /// The change since the last assessment: the headline's only.
+    trend: Option<Trend>,
 }
 
-fn stat_box(w: &mut Writer, x: f32, top: f32, width: f32, stat: Stat) {
-    w.rect(x, top, width, STAT_H, HEADER_FILL);
-    w.rect(x, top, STAT_EDGE_W, STAT_H, stat.rgb);
+/// "+6.2 pts" and "since 2 Nov 2026": on one line when they fit the box, else on two.
+#[derive(Clone)]
+struct Trend {
+    delta: Option<f64>,
+    points: String,
+    since: String,
+    one_line: bool,
+}
+
+fn stat_box(w: &mut Writer, x: f32, top: f32, width: f32, height: f32, stat: Stat) {
+    w.rect(x, top, width, height, HEADER_FILL);
+    w.rect(x, top, STAT_EDGE_W, height, stat.rgb);
     let text_x = x + STAT_INSET;
     w.text(
         text_x,
@@ -78,6 +101,27 @@ fn stat_box(w: &mut Writer, x: f32, top: f32, width: f32, stat: Stat) {
         MUTED,
         &detail,
     );
+    if let Some(trend) = stat.trend {
+        let value_w = w.fonts.width(Face::Bold, STAT_VALUE_SIZE, &stat.value);
+        let arrow_x = text_x + value_w + ARROW_GAP;
+        if arrow_x + ARROW_W < x + width {
+            let middle = top + STAT_VALUE_TOP + ARROW_MIDDLE;
+            arrow(w, arrow_x, middle, ARROW_W, trend.delta);
+        }
+        let ink = trend_color(trend.delta);
+        let size = STAT_DETAIL_SIZE;
+        let line = top + STAT_TREND_TOP;
+        w.text(text_x, line, Face::Bold, size, ink, &trend.points);
+        let (since_x, since_top) = if trend.one_line {
+            let room = w
+                .fonts
+                .width(Face::Bold, size, &format!("{} ", trend.points));
+            (text_x + room, line)
+        } else {
+            (text_x, line + STAT_TREND_LINE)
+        };
+        w.text(since_x, since_top, Face::Regular, size, MUTED, &trend.since);
+    }
 }
 
 pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
@@ -88,6 +132,23 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
     let box_w = (w.content_width() - (STATS - 1) as f32 * gap) / STATS as f32;
     let box_x = |i: usize| MARGIN_X + i as f32 * (box_w + gap);
     let headline_is_design = s.target_level == soc2_readiness_core::scoring::DESIGN_TARGET;
+    let trend = model.since_last.as_ref().map(|since| {
+        let (points, since_words) = trend_words(since);
+        let both = format!("{points} {since_words}");
+        let room = box_w - STAT_INSET - STAT_EDGE_W;
+        Trend {
+            delta: since.comparison.overall.readiness.delta(),
+            one_line: w.fonts.width(Face::Bold, STAT_DETAIL_SIZE, &both) <= room,
+            points,
+            since: since_words,
+        }
+    });
+    let height = STAT_H
+        + match &trend {
+            None => 0.0,
+            Some(t) if t.one_line => STAT_TREND_PAD,
+            Some(_) => STAT_TREND_PAD + STAT_TREND_LINE,
+        };
     let figures = [
         (
             "Design readiness",
@@ -109,16 +170,19 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         ),
     ];
     for (i, (label, value, detail)) in figures.into_iter().enumerate() {
+        let is_headline = (i == 0) == headline_is_design;
         stat_box(
             w,
             box_x(i),
             top,
             box_w,
+            height,
             Stat {
                 label,
                 value: pct(value),
                 detail: detail.to_string(),
                 rgb: value.map_or(MUTED, band),
+                trend: trend.clone().filter(|_| is_headline),
             },
         );
     }
@@ -127,6 +191,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         box_x(2),
         top,
         box_w,
+        height,
         Stat {
             label: "Completion",
             value: pct(s.overall.completion),
@@ -143,6 +208,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
                 )
             },
             rgb: NAVY,
+            trend: None,
         },
     );
     let [high, medium, low] = model.gaps_by_priority;
@@ -151,14 +217,16 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         box_x(3),
         top,
         box_w,
+        height,
         Stat {
             label: "Gaps to close",
             value: model.gap_count.to_string(),
             detail: format!("{high} high · {medium} med. · {low} low"),
             rgb: priority_color(Priority::High),
+            trend: None,
         },
     );
-    w.y = top + STATS_BAND;
+    w.y = top + STATS_BAND + height - STAT_H;
     w.heading(
         &format!(
             "Readiness by category ({} readiness, the headline for a {})",
