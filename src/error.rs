@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::assessment::AnswerError;
 use crate::catalog::BankError;
 use crate::interchange::ImportError;
+use crate::protect::ProtectError;
 use soc2_readiness_report::ReportError;
 use soc2_readiness_store::StoreError;
 
@@ -18,6 +19,8 @@ pub enum Error {
     Answer(#[from] AnswerError),
     #[error("cannot import: {0}")]
     Import(#[from] ImportError),
+    #[error(transparent)]
+    Protect(#[from] ProtectError),
     #[error("cannot create the report: {0}")]
     Report(#[from] ReportError),
     #[error("{path}: {reason}")]
@@ -59,6 +62,10 @@ pub enum ErrorKind {
     Bank,
     /// The data file is busy being restored or switched.
     Unavailable,
+    /// The file is protected with a passphrase and none was given: a front end asks for one.
+    NeedsPassphrase,
+    /// The passphrase given does not open the protected file (or the file was altered).
+    WrongPassphrase,
     /// Raised by no engine call: what a front end calls a failure it did not foresee (a broken
     /// IPC call, say), so its type stays one closed set.
     Unexpected,
@@ -84,7 +91,12 @@ impl Error {
             Error::Store(StoreError::ReadOnly { .. }) => ErrorKind::ReadOnly,
             Error::Store(_) => ErrorKind::Store,
             Error::Answer(_) => ErrorKind::InvalidAnswer,
+            Error::Import(ImportError::Protected) => ErrorKind::NeedsPassphrase,
             Error::Import(_) => ErrorKind::InvalidImport,
+            Error::Protect(ProtectError::NeedsPassphrase) => ErrorKind::NeedsPassphrase,
+            Error::Protect(ProtectError::WrongPassphrase) => ErrorKind::WrongPassphrase,
+            Error::Protect(ProtectError::EmptyPassphrase) => ErrorKind::InvalidInput,
+            Error::Protect(_) => ErrorKind::InvalidImport,
             Error::Report(_) => ErrorKind::Report,
             Error::File { .. } => ErrorKind::File,
             Error::Invalid(_) => ErrorKind::InvalidInput,

@@ -33,6 +33,12 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| file_error(path, e))
 }
 
+/// Reads an exported assessment, opening it with `passphrase` when it is protected (one is then
+/// needed); a plain file comes back as it is.
+pub fn read_export(path: &Path, passphrase: Option<&str>) -> Result<Vec<u8>> {
+    Ok(crate::protect::reveal(read(path)?, passphrase)?)
+}
+
 /// Writes to a temporary file beside the target, syncs, then renames: a failure never leaves
 /// half a file, nor the temporary one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

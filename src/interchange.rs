@@ -39,6 +39,8 @@ pub struct PortableAssessment {
 pub enum ImportError {
     #[error("the file is {0} bytes; an assessment file is at most {MAX_IMPORT_BYTES} bytes")]
     TooLarge(usize),
+    #[error("the file is protected with a passphrase; give its passphrase to open it")]
+    Protected,
     #[error("the file is not UTF-8 text (invalid byte at offset {0})")]
     NotUtf8(usize),
     #[error("the file is not valid assessment JSON: {0}")]
@@ -84,6 +86,11 @@ pub fn to_json(portable: &PortableAssessment) -> String {
 pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
+    }
+    // Said before anything else, so a front end that passed the file as read asks for the
+    // passphrase instead of reporting bytes that are not text.
+    if crate::protect::is_protected(bytes) {
+        return Err(ImportError::Protected);
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8(e.valid_up_to()))?;
     // Read the header first so an old or foreign file gets a message about its version or

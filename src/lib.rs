@@ -9,6 +9,7 @@ pub mod data_file;
 pub mod error;
 pub mod files;
 pub mod interchange;
+pub mod protect;
 pub mod spreadsheet;
 pub mod workspace;
 

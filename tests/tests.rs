@@ -21,6 +21,8 @@ mod file_system;
 mod merge;
 // Portable JSON: round trips, refused files that name the offending field, and fuzzed input.
 mod interchange;
+// Exports protected with a passphrase: round trips, wrong or missing passphrases, altered files, the CLI.
+mod protect;
 // The gap-analysis PDF read back through its text boxes and poppler.
 mod report;
 // Spreadsheet exports read back: the workbook with calamine and its XML, CSV with the csv crate,

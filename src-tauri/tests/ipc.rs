@@ -419,6 +419,40 @@ fn a_workshop_copy_is_previewed_then_merged_with_the_conflict_chosen() {
 }
 
 #[test]
+fn a_protected_export_asks_for_its_passphrase_on_import_and_merge() {
+    let (_app, window) = app();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("client.soc2");
+    let path = file.to_str().unwrap();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Acme", "reportType": "type2", "depth": "full" }),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let export = json!({ "id": id, "path": path, "passphrase": "plum tree" });
+    invoke(&window, "export_assessment", export).unwrap();
+
+    let missing = invoke(&window, "import_assessment", json!({ "path": path })).unwrap_err();
+    assert_eq!(missing["kind"], "needs_passphrase", "{missing}");
+    let preview = json!({ "id": id, "path": path, "unrelated": false });
+    let missing = invoke(&window, "preview_merge", preview).unwrap_err();
+    assert_eq!(missing["kind"], "needs_passphrase", "{missing}");
+    let wrong = json!({ "path": path, "passphrase": "pear tree" });
+    let wrong = invoke(&window, "import_assessment", wrong).unwrap_err();
+    assert_eq!(wrong["kind"], "wrong_passphrase", "{wrong}");
+
+    let right = json!({ "path": path, "passphrase": "plum tree" });
+    let copy = invoke(&window, "import_assessment", right).unwrap();
+    assert_eq!(copy["organisation"], "Acme");
+    let merge = json!({ "id": id, "path": path, "passphrase": "plum tree",
+        "choices": { "chosen": {}, "unrelated": false } });
+    let outcome = invoke(&window, "merge_assessment", merge).unwrap();
+    assert_eq!(outcome["answers_taken"], 0);
+}
+
+#[test]
 fn a_re_assessment_compares_with_its_baseline_and_joins_the_trend() {
     let (_app, window) = app();
     let created = invoke(

@@ -9,7 +9,7 @@ use soc2_readiness::assessment::{Depth, ReportType};
 use soc2_readiness::report::PageSize;
 use soc2_readiness::workspace::ScopeDecision;
 
-use super::{merge, spreadsheet, what_if};
+use super::{files, merge, report, spreadsheet, what_if};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -139,23 +139,7 @@ pub enum Command {
         yes: bool,
     },
     /// Write the gap-analysis PDF for leadership.
-    Report {
-        assessment: String,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
-        /// a4 or letter (default: the page size in settings, else a4).
-        #[arg(long, value_parser = parse_page_size)]
-        page_size: Option<PageSize>,
-        /// Who prepared the assessment (default: the assessor in settings).
-        #[arg(long)]
-        assessor: Option<String>,
-        /// A PNG or JPEG logo for the cover (default: the logo in settings).
-        #[arg(long, value_name = "FILE")]
-        logo: Option<PathBuf>,
-        /// Add a "Proposed plan" assuming these gaps closed: gap ids, all-high, all-now.
-        #[arg(long, value_delimiter = ',', value_name = "GAP|all-high|all-now")]
-        what_if: Vec<String>,
-    },
+    Report(report::Args),
     /// Write the gap register, roadmap, plan and answers as an Excel workbook or CSV files.
     ///
     /// XLSX: one workbook, a sheet per table. CSV: one table goes to FILE itself; several go to
@@ -191,10 +175,10 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Export an assessment as portable, versioned JSON.
-    Export { assessment: String, file: PathBuf },
-    /// Import a portable JSON file as a new assessment; prints the new id.
-    Import { file: PathBuf },
+    /// Export an assessment as portable, versioned JSON, protected with a passphrase if asked.
+    Export(files::ExportArgs),
+    /// Import a portable JSON file (plain or protected) as a new assessment; prints the new id.
+    Import(files::ImportArgs),
     /// Merge a workshop copy (exported JSON) into an assessment; you choose where both changed an answer.
     Merge(merge::Args),
 }
@@ -213,7 +197,7 @@ fn parse_depth(text: &str) -> Result<Depth, String> {
     Depth::parse(text).ok_or_else(|| format!("'{text}' is not a depth; use quick or full"))
 }
 
-fn parse_page_size(text: &str) -> Result<PageSize, String> {
+pub(super) fn parse_page_size(text: &str) -> Result<PageSize, String> {
     PageSize::parse(text).ok_or_else(|| format!("'{text}' is not a4 or letter"))
 }
 

@@ -1,11 +1,30 @@
 //! Commands about the data file and files in and out: `backup`, `backups`, `restore`, `export`, `import`.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use soc2_readiness::{Error, ErrorKind, data_file};
 
 use super::Context;
 use super::output::print_json;
+use super::passphrase;
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    assessment: String,
+    file: PathBuf,
+    /// Protect the file with a passphrase (typed twice, or read as --passphrase-file says).
+    #[arg(long)]
+    protect: bool,
+    #[command(flatten)]
+    passphrase: passphrase::Source,
+}
+
+#[derive(clap::Args)]
+pub struct ImportArgs {
+    file: PathBuf,
+    #[command(flatten)]
+    passphrase: passphrase::Source,
+}
 
 pub fn backup(cx: &Context) -> Result<(), Error> {
     let made = cx.workspace()?.back_up("manual", cx.now)?;
@@ -64,16 +83,32 @@ pub fn restore(cx: &Context, chosen: &str, yes: bool) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn export(cx: &Context, assessment: &str, file: &Path) -> Result<(), Error> {
+pub fn export(cx: &Context, args: ExportArgs) -> Result<(), Error> {
+    if args.passphrase.passphrase_file.is_some() && !args.protect {
+        return Err(Error::Invalid(
+            "--passphrase-file protects an export only with --protect".into(),
+        ));
+    }
     let ws = cx.workspace()?;
-    ws.export_to(&ws.resolve(assessment)?, file, cx.now)?;
-    println!("exported to {}", file.display());
+    let id = ws.resolve(&args.assessment)?;
+    if args.protect {
+        let passphrase = args.passphrase.new_passphrase()?;
+        ws.export_to(&id, &args.file, Some(&passphrase), cx.now)?;
+        println!(
+            "exported to {}, protected with a passphrase",
+            args.file.display()
+        );
+    } else {
+        ws.export_to(&id, &args.file, None, cx.now)?;
+        println!("exported to {}", args.file.display());
+    }
     Ok(())
 }
 
-pub fn import(cx: &Context, file: &Path) -> Result<(), Error> {
+pub fn import(cx: &Context, args: ImportArgs) -> Result<(), Error> {
+    let bytes = args.passphrase.read_export(&args.file)?;
     let mut ws = cx.workspace()?;
-    let assessment = ws.import_from(file, &data_file::new_id(), cx.now)?;
+    let assessment = ws.import_json(&bytes, &data_file::new_id(), cx.now)?;
     println!("{}", assessment.id);
     Ok(())
 }

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
+use soc2_readiness::Error;
 use soc2_readiness::assessment::Answer;
 use soc2_readiness::merge::{MergeChoices, MergePlan, Outcome, QuestionMerge, ScopeMerge, Side};
-use soc2_readiness::{Error, files};
 
 use super::Context;
 use super::output::{print_json, truncate};
@@ -29,6 +29,8 @@ pub struct Args {
     unrelated: bool,
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    passphrase: super::passphrase::Source,
 }
 
 fn parse_side(text: &str) -> Result<Side, String> {
@@ -38,7 +40,7 @@ fn parse_side(text: &str) -> Result<Side, String> {
 pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
     let mut ws = cx.workspace()?;
     let id = ws.resolve(&args.assessment)?;
-    let bytes = files::read(&args.file)?;
+    let bytes = args.passphrase.read_export(&args.file)?;
     let choices = MergeChoices {
         chosen: args
             .choose

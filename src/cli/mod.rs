@@ -9,6 +9,7 @@ mod files;
 mod gaps;
 mod merge;
 mod output;
+mod passphrase;
 mod report;
 mod score;
 mod settings;
@@ -79,6 +80,9 @@ pub fn main() -> ExitCode {
             match e.kind() {
                 ErrorKind::NotFound => {
                     eprintln!("error: {e} (run `soc2-readiness list` to see the ids)")
+                }
+                ErrorKind::NeedsPassphrase => {
+                    eprintln!("error: {e} (with --passphrase-file FILE or SOC2_PASSPHRASE)")
                 }
                 _ => eprintln!("error: {e}"),
             }
@@ -151,22 +155,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         } => compare::compare(cx, &assessment, later.as_deref(), json),
         Command::Trend { assessment, json } => compare::trend(cx, &assessment, json),
         Command::Delete { assessment, yes } => assessments::delete(cx, &assessment, yes),
-        Command::Report {
-            assessment,
-            out,
-            page_size,
-            assessor,
-            logo,
-            what_if,
-        } => report::run(
-            cx,
-            &assessment,
-            &out,
-            page_size,
-            assessor,
-            logo.as_deref(),
-            what_if,
-        ),
+        Command::Report(args) => report::run(cx, args),
         Command::Spreadsheet(args) => spreadsheet::run(cx, args),
         Command::Settings {
             assessor_name,
@@ -189,8 +178,8 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Backups { json } => files::backups(cx, json),
         Command::Backup => files::backup(cx),
         Command::Restore { backup, yes } => files::restore(cx, &backup, yes),
-        Command::Export { assessment, file } => files::export(cx, &assessment, &file),
-        Command::Import { file } => files::import(cx, &file),
+        Command::Export(args) => files::export(cx, args),
+        Command::Import(args) => files::import(cx, args),
         Command::Merge(args) => merge::run(cx, args),
     }
 }

@@ -1,6 +1,6 @@
 //! `report`: write the gap-analysis PDF for leadership.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use soc2_readiness::Error;
 use soc2_readiness::report::PageSize;
@@ -8,26 +8,39 @@ use soc2_readiness::what_if::Selection;
 use soc2_readiness::workspace::ReportOptions;
 
 use super::Context;
+use super::command::parse_page_size;
 
-pub fn run(
-    cx: &Context,
-    assessment: &str,
-    out: &Path,
+#[derive(clap::Args)]
+pub struct Args {
+    assessment: String,
+    #[arg(long, value_name = "FILE.pdf")]
+    out: PathBuf,
+    /// a4 or letter (default: the page size in settings, else a4).
+    #[arg(long, value_parser = parse_page_size)]
     page_size: Option<PageSize>,
+    /// Who prepared the assessment (default: the assessor in settings).
+    #[arg(long)]
     assessor: Option<String>,
-    logo: Option<&Path>,
+    /// A PNG or JPEG logo for the cover (default: the logo in settings).
+    #[arg(long, value_name = "FILE")]
+    logo: Option<PathBuf>,
+    /// Add a "Proposed plan" assuming these gaps closed: gap ids, all-high, all-now.
+    #[arg(long, value_delimiter = ',', value_name = "GAP|all-high|all-now")]
     what_if: Vec<String>,
-) -> Result<(), Error> {
+}
+
+pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
     let ws = cx.workspace()?;
-    let id = ws.resolve(assessment)?;
+    let id = ws.resolve(&args.assessment)?;
+    let out = args.out;
     let options = ReportOptions {
-        page_size,
-        assessor,
-        logo_file: logo,
-        what_if: proposed(what_if),
+        page_size: args.page_size,
+        assessor: args.assessor,
+        logo_file: args.logo.as_deref(),
+        what_if: proposed(args.what_if),
         ..ReportOptions::default()
     };
-    let report = ws.write_report(&id, out, options, cx.now)?;
+    let report = ws.write_report(&id, &out, options, cx.now)?;
     println!(
         "wrote {} ({} pages, {} KB)",
         out.display(),

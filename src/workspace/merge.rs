@@ -71,15 +71,17 @@ impl Workspace {
         Ok(outcome)
     }
 
-    /// Reads a portable JSON file (capped in size) and merges it into the assessment.
+    /// Reads an exported file (capped in size; opened with `passphrase` when protected) and
+    /// merges it into the assessment.
     pub fn merge_from(
         &mut self,
         assessment_id: &str,
         file: &Path,
+        passphrase: Option<&str>,
         choices: &MergeChoices,
         now: DateTime<Utc>,
     ) -> Result<MergeOutcome> {
-        let bytes = files::read(file)?;
+        let bytes = files::read_export(file, passphrase)?;
         self.merge_json(assessment_id, &bytes, choices, now)
     }
 

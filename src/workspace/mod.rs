@@ -29,7 +29,7 @@ use crate::data_file::BackupInfo;
 use crate::depth::{implied_history, with_implied};
 use crate::gaps::Gap;
 use crate::scoring::{Scorecard, score};
-use crate::{Error, Result, files, interchange};
+use crate::{Error, Result, files, interchange, protect};
 use soc2_readiness_store::Store;
 
 pub struct Workspace {
@@ -305,20 +305,36 @@ impl Workspace {
         Ok(self.store.delete_assessment(assessment_id)?)
     }
 
-    /// Writes the portable JSON of an assessment to the user's file, atomically.
-    pub fn export_to(&self, assessment_id: &str, file: &Path, now: DateTime<Utc>) -> Result<()> {
+    /// Writes the portable JSON of an assessment to the user's file, atomically; with a
+    /// passphrase, sealed under it (`docs/protected-export.md`), an empty one refused before
+    /// anything is written.
+    pub fn export_to(
+        &self,
+        assessment_id: &str,
+        file: &Path,
+        passphrase: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let json = self.export_json(assessment_id, now)?;
-        files::write_atomically(file, json.as_bytes())
+        match passphrase {
+            Some(passphrase) => {
+                files::write_atomically(file, &protect::seal(json.as_bytes(), passphrase)?)
+            }
+            None => files::write_atomically(file, json.as_bytes()),
+        }
     }
 
-    /// Reads a portable JSON file (capped in size) and imports it as a new assessment.
+    /// Reads an exported file (capped in size) and imports it as a new assessment. A protected
+    /// file needs its passphrase; opening only reads it, so a wrong one changes neither the file
+    /// nor the data file. A plain file needs none and ignores one given.
     pub fn import_from(
         &mut self,
         file: &Path,
+        passphrase: Option<&str>,
         new_id: &str,
         now: DateTime<Utc>,
     ) -> Result<Assessment> {
-        let bytes = files::read(file)?;
+        let bytes = files::read_export(file, passphrase)?;
         self.import_json(&bytes, new_id, now)
     }
 

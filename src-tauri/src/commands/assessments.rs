@@ -109,11 +109,18 @@ pub fn export_assessment(
     state: State<'_, AppState>,
     id: String,
     path: String,
+    passphrase: Option<String>,
 ) -> CommandResult<()> {
-    state.with(|ws| ws.export_to(&id, Path::new(&path), Utc::now()))
+    state.with(|ws| ws.export_to(&id, Path::new(&path), passphrase.as_deref(), Utc::now()))
 }
 
+/// A protected file without its passphrase fails with `needs_passphrase`, so the UI asks.
 #[tauri::command(async)]
-pub fn import_assessment(state: State<'_, AppState>, path: String) -> CommandResult<Assessment> {
-    state.with(|ws| ws.import_from(Path::new(&path), &new_id(), Utc::now()))
+pub fn import_assessment(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: Option<String>,
+) -> CommandResult<Assessment> {
+    let passphrase = passphrase.as_deref();
+    state.with(|ws| ws.import_from(Path::new(&path), passphrase, &new_id(), Utc::now()))
 }

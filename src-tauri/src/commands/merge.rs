@@ -11,15 +11,19 @@ use tauri::State;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// What merging the file would do; nothing is written.
+/// What merging the file would do; nothing is written. A protected file without its passphrase
+/// fails with `needs_passphrase`, so the UI asks.
 #[tauri::command(async)]
 pub fn preview_merge(
     state: State<'_, AppState>,
     id: String,
     path: String,
+    passphrase: Option<String>,
     unrelated: bool,
 ) -> CommandResult<MergePlan> {
-    state.with(|ws| ws.preview_merge(&id, &files::read(Path::new(&path))?, unrelated))
+    // Read (and opened, which takes the key derivation's time) before the workspace is locked.
+    let bytes = files::read_export(Path::new(&path), passphrase.as_deref())?;
+    state.with(|ws| ws.preview_merge(&id, &bytes, unrelated))
 }
 
 /// Merges the file after a backup; an unchosen conflict writes nothing.
@@ -28,7 +32,9 @@ pub fn merge_assessment(
     state: State<'_, AppState>,
     id: String,
     path: String,
+    passphrase: Option<String>,
     choices: MergeChoices,
 ) -> CommandResult<MergeOutcome> {
-    state.with(|ws| ws.merge_from(&id, Path::new(&path), &choices, Utc::now()))
+    let passphrase = passphrase.as_deref();
+    state.with(|ws| ws.merge_from(&id, Path::new(&path), passphrase, &choices, Utc::now()))
 }

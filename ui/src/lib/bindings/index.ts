@@ -529,7 +529,7 @@ has_logo: boolean, };
 
 export type ScopeDecision = "in" | "out" | "proposed";
 
-export type ErrorKind = "not_found" | "invalid_answer" | "invalid_import" | "file" | "cannot_open" | "in_use" | "too_new" | "locked" | "disk_full" | "read_only" | "store" | "report" | "invalid_input" | "bank" | "unavailable" | "unexpected";
+export type ErrorKind = "not_found" | "invalid_answer" | "invalid_import" | "file" | "cannot_open" | "in_use" | "too_new" | "locked" | "disk_full" | "read_only" | "store" | "report" | "invalid_input" | "bank" | "unavailable" | "needs_passphrase" | "wrong_passphrase" | "unexpected";
 
 export type PageSize = "a4" | "letter";
 

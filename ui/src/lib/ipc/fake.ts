@@ -185,6 +185,18 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
   const calls: string[] = [];
   /** The plan each file would give when merged, as a test stages it. */
   const mergePlans = new Map<string, MergePlan>();
+  /** Files exported with a passphrase: what they hold and what opens them. */
+  const protectedFiles = new Map<string, { id: string; passphrase: string }>();
+  /** As the engine: a protected file needs its passphrase, a plain one needs none. */
+  const opened = (path: string, passphrase?: string | null) => {
+    const exported = protectedFiles.get(path);
+    if (!exported) return null;
+    if (!passphrase) throw { kind: 'needs_passphrase', message: 'the file is protected with a passphrase; give its passphrase to open it' };
+    if (passphrase !== exported.passphrase) {
+      throw { kind: 'wrong_passphrase', message: 'the passphrase does not open this file (a wrong passphrase, or a file changed after it was protected)' };
+    }
+    return exported;
+  };
 
   const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void } = {
     calls,
@@ -306,17 +318,26 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     deleteAssessment: async (id) => {
       records.delete(id);
     },
-    exportAssessment: async () => {},
-    importAssessment: async () => {
-      throw { kind: 'invalid_import', message: 'the fake host imports nothing' };
+    exportAssessment: async (id, path, passphrase) => {
+      if (passphrase === '') throw { kind: 'invalid_input', message: 'a passphrase must not be empty' };
+      if (passphrase) protectedFiles.set(path, { id, passphrase });
+      calls.push(`export ${path}${passphrase ? ' protected' : ''}`);
     },
-    previewMerge: async (_id, path) => {
+    // Only a protected export made on this fake imports (as a copy); anything else is refused.
+    importAssessment: async (path, passphrase) => {
+      const exported = opened(path, passphrase);
+      if (!exported) throw { kind: 'invalid_import', message: 'the fake host imports nothing' };
+      calls.push(`import ${path}`);
+      return host.duplicateAssessment(exported.id);
+    },
+    previewMerge: async (_id, path, _unrelated, passphrase) => {
+      opened(path, passphrase);
       const plan = mergePlans.get(path);
       if (!plan) throw { kind: 'invalid_import', message: 'the fake host has no merge staged for this file' };
       return plan;
     },
-    mergeAssessment: async (id, path, choices) => {
-      const plan = await host.previewMerge(id, path, choices.unrelated);
+    mergeAssessment: async (id, path, choices, passphrase) => {
+      const plan = await host.previewMerge(id, path, choices.unrelated, passphrase);
       const side = (key: string) => choices.chosen[key] ?? choices.all;
       const open = plan.questions.filter((q) => q.outcome === 'conflict' && !side(q.question_id)).map((q) => q.question_id);
       if (open.length > 0) throw { kind: 'invalid_input', message: `conflicts need a choice of mine or theirs, nothing was merged: ${open.join(', ')}` };

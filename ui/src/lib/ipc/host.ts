@@ -58,12 +58,14 @@ export interface Host {
   duplicateAssessment(id: string): Promise<Assessment>;
   setArchived(id: string, archived: boolean): Promise<void>;
   deleteAssessment(id: string): Promise<void>;
-  exportAssessment(id: string, path: string): Promise<void>;
-  importAssessment(path: string): Promise<Assessment>;
+  /** With a passphrase, the file is sealed under it (`docs/protected-export.md`). */
+  exportAssessment(id: string, path: string, passphrase?: string | null): Promise<void>;
+  /** A protected file without its passphrase fails with `needs_passphrase`, a wrong one with `wrong_passphrase`. */
+  importAssessment(path: string, passphrase?: string | null): Promise<Assessment>;
   /** What merging a workshop copy (an exported file) into the assessment would do; nothing is written. */
-  previewMerge(id: string, path: string, unrelated: boolean): Promise<MergePlan>;
+  previewMerge(id: string, path: string, unrelated: boolean, passphrase?: string | null): Promise<MergePlan>;
   /** Merges the file with the choices made, after a backup; an unchosen conflict writes nothing. */
-  mergeAssessment(id: string, path: string, choices: MergeChoices): Promise<MergeOutcome>;
+  mergeAssessment(id: string, path: string, choices: MergeChoices, passphrase?: string | null): Promise<MergeOutcome>;
   saveAnswer(request: SaveAnswerRequest): Promise<SavedAnswer>;
   clearAnswer(assessmentId: string, questionId: string): Promise<Scorecard>;
   setScope(assessmentId: string, category: Category, decision: ScopeDecision, reason: string): Promise<Scorecard>;

@@ -1,0 +1,80 @@
+//! Where the CLI takes a passphrase from: a file's first line, `SOC2_PASSPHRASE`, or a prompt without echo.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use soc2_readiness::protect::{self, ProtectError};
+use soc2_readiness::{Error, files};
+use zeroize::Zeroizing;
+
+/// Scripts set it; an interactive user is asked instead, so the passphrase stays out of the
+/// shell history.
+const ENV: &str = "SOC2_PASSPHRASE";
+
+#[derive(clap::Args)]
+pub struct Source {
+    /// Read the passphrase of a protected file from the first line of FILE (else from
+    /// SOC2_PASSPHRASE, else it is asked for without echo on a terminal).
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+impl Source {
+    /// The passphrase for a new protected export; typed twice at a prompt, so a typo does not
+    /// lock the file for good.
+    pub fn new_passphrase(&self) -> Result<Zeroizing<String>, Error> {
+        self.take(true)
+    }
+
+    /// An exported file's bytes, opened with the passphrase when it is protected; a plain file
+    /// asks for nothing.
+    pub fn read_export(&self, path: &Path) -> Result<Vec<u8>, Error> {
+        let bytes = files::read(path)?;
+        if !protect::is_protected(&bytes) {
+            return Ok(bytes);
+        }
+        let passphrase = self.take(false)?;
+        Ok(protect::open(&bytes, &passphrase)?)
+    }
+
+    fn take(&self, confirm: bool) -> Result<Zeroizing<String>, Error> {
+        if let Some(path) = &self.passphrase_file {
+            let bytes = Zeroizing::new(files::read(path)?);
+            let text = std::str::from_utf8(&bytes).map_err(|_| Error::File {
+                path: path.display().to_string(),
+                reason: "the passphrase file is not UTF-8 text".into(),
+            })?;
+            return Ok(Zeroizing::new(
+                text.lines().next().unwrap_or_default().to_string(),
+            ));
+        }
+        if let Some(value) = std::env::var_os(ENV) {
+            let value = value
+                .into_string()
+                .map_err(|_| Error::Invalid(format!("{ENV} is not UTF-8 text")))?;
+            return Ok(Zeroizing::new(value));
+        }
+        if !std::io::stdin().is_terminal() {
+            return Err(if confirm {
+                Error::Invalid(format!(
+                    "--protect needs a passphrase: give --passphrase-file FILE or {ENV}, or run in a terminal to type it"
+                ))
+            } else {
+                ProtectError::NeedsPassphrase.into()
+            });
+        }
+        let first = prompt("Passphrase: ")?;
+        if confirm && *prompt("Passphrase again: ")? != *first {
+            return Err(Error::Invalid(
+                "the two passphrases differ; nothing was written".into(),
+            ));
+        }
+        Ok(first)
+    }
+}
+
+fn prompt(text: &str) -> Result<Zeroizing<String>, Error> {
+    rpassword::prompt_password(text)
+        .map(Zeroizing::new)
+        .map_err(|e| Error::Invalid(format!("cannot read the passphrase: {e}")))
+}
