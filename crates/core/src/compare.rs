@@ -212,13 +212,24 @@ fn side(record: &AssessmentRecord) -> ComparedAssessment {
     }
 }
 
-fn figures(before: &Rollup, after: &Rollup) -> Figures {
+/// The four figures every roll-up has, in [`Figures`] order: readiness, design, operating,
+/// completion.
+type Four = [Option<f64>; 4];
+
+fn four_changes(before: Four, after: Four) -> Figures {
+    let [readiness, design, operating, completion] =
+        std::array::from_fn(|i| Change::of(before[i], after[i]));
     Figures {
-        readiness: Change::of(before.readiness, after.readiness),
-        design: Change::of(before.design, after.design),
-        operating: Change::of(before.operating, after.operating),
-        completion: Change::of(before.completion, after.completion),
+        readiness,
+        design,
+        operating,
+        completion,
     }
+}
+
+fn figures(before: &Rollup, after: &Rollup) -> Figures {
+    let four = |r: &Rollup| [r.readiness, r.design, r.operating, r.completion];
+    four_changes(four(before), four(after))
 }
 
 fn categories(was: &Analysis, is: &Analysis) -> Vec<CategoryChange> {
@@ -232,12 +243,20 @@ fn categories(was: &Analysis, is: &Analysis) -> Vec<CategoryChange> {
                 name: after.name.clone(),
                 in_scope_before: before.in_scope,
                 in_scope_after: after.in_scope,
-                figures: Figures {
-                    readiness: Change::of(before.readiness, after.readiness),
-                    design: Change::of(before.design, after.design),
-                    operating: Change::of(before.operating, after.operating),
-                    completion: Change::of(before.completion, after.completion),
-                },
+                figures: four_changes(
+                    [
+                        before.readiness,
+                        before.design,
+                        before.operating,
+                        before.completion,
+                    ],
+                    [
+                        after.readiness,
+                        after.design,
+                        after.operating,
+                        after.completion,
+                    ],
+                ),
             })
         })
         .collect()
@@ -252,12 +271,20 @@ fn steps(was: &Analysis, is: &Analysis) -> Vec<StepChange> {
             Some(StepChange {
                 step: after.step,
                 title: after.title.clone(),
-                figures: Figures {
-                    readiness: Change::of(before.readiness, after.readiness),
-                    design: Change::of(before.design, after.design),
-                    operating: Change::of(before.operating, after.operating),
-                    completion: Change::of(before.completion, after.completion),
-                },
+                figures: four_changes(
+                    [
+                        before.readiness,
+                        before.design,
+                        before.operating,
+                        before.completion,
+                    ],
+                    [
+                        after.readiness,
+                        after.design,
+                        after.operating,
+                        after.completion,
+                    ],
+                ),
             })
         })
         .collect()
