@@ -80,3 +80,15 @@ export function nextStep(
   const text = level <= 1 ? start : level === 2 ? question.remediation_document : question.remediation_operate;
   return text?.trim() ? text : start;
 }
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "2 Nov 2026": the engine's own form of a date (chrono's `%-d %b %Y`), read in UTC as the
+ * engine stores it. Written out by hand: the browser's en-GB form says "Sept".
+ */
+export function day(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}

@@ -1,5 +1,9 @@
 // Changes between two assessments in points, as the CLI and the PDF print them, and where the trend chart draws each assessment.
 import type { Change, TrendPoint } from '../../lib/bindings';
+import { day } from '../../lib/format';
+
+// Re-exported: the compare screens take every formatting helper from here.
+export { day };
 
 /**
  * After minus before, when both sides have the figure. Both are the engine's figures, already
@@ -41,18 +45,6 @@ export function direction(d: number | null): Direction {
 
 /** The arrow beside a change; decorative, since the words say the same. */
 export const ARROW: Record<Direction, string> = { up: '▲', down: '▼', flat: '=', none: '' };
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * "2 Nov 2026": the engine's own form of a date (chrono's `%-d %b %Y`), read in UTC as the
- * engine stores it. Written out by hand: the browser's en-GB form says "Sept".
- */
-export function day(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
 
 /** The chart's drawing area in SVG units: the room kept for the axis labels and the figures. */
 export const CHART = { width: 640, height: 200, left: 44, right: 24, top: 26, bottom: 40 } as const;

@@ -55,7 +55,7 @@ describe('GapRegister what-if', () => {
     await fireEvent.click(screen.getByTestId('tick-high'));
     expect(await screen.findByTestId('what-if-overall')).toHaveProperty('textContent', '40.0% → 60.0%');
     expect(asked).toHaveBeenLastCalledWith('a1', { gaps: ['access.mfa', 'log.audit'], priorities: [], horizons: [] });
-    expect(screen.getByTestId('what-if-finish').textContent).toBe('2027-03-01 → 2027-02-14');
+    expect(screen.getByTestId('what-if-finish').textContent).toBe('1 Mar 2027 → 14 Feb 2027');
 
     // One more, by hand: the projection follows.
     const boxes = screen.getAllByTestId('tick-gap');
