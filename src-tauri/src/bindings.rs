@@ -59,7 +59,6 @@ fn generate() -> String {
         plan::Plan,
         analysis::Analysis,
         what_if::Selection,
-        what_if::Shift,
         what_if::CategoryShift,
         what_if::CriterionShift,
         what_if::Projection,

@@ -2,9 +2,10 @@
 
 use serde_json::json;
 use soc2_readiness::Error;
+use soc2_readiness::compare::Change;
 use soc2_readiness::gaps::{Horizon, Priority};
 use soc2_readiness::plan::Plan;
-use soc2_readiness::what_if::{Projection, Selection, Shift};
+use soc2_readiness::what_if::{Projection, Selection};
 
 use super::Context;
 use super::output::{percent, print_json};
@@ -96,7 +97,7 @@ fn contract(id: &str, p: &Projection) -> serde_json::Value {
     })
 }
 
-fn shift(s: Shift) -> String {
+fn shift(s: Change) -> String {
     format!("{} -> {}", percent(s.before), percent(s.after))
 }
 

@@ -12,7 +12,7 @@ use crate::analysis::{Analysis, analyse};
 use crate::assessment::{AnswerValue, AssessmentRecord, describe_for};
 use crate::catalog::{Bank, Category};
 use crate::gaps::{Gap, Priority};
-use crate::scoring::Rollup;
+use crate::scoring::{CategoryScore, Rollup, StepScore};
 
 /// One figure before and after; `None` where that side had nothing to score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -228,9 +228,25 @@ fn four_changes(before: Four, after: Four) -> Figures {
 }
 
 fn figures(before: &Rollup, after: &Rollup) -> Figures {
-    let four = |r: &Rollup| [r.readiness, r.design, r.operating, r.completion];
-    four_changes(four(before), four(after))
+    four_changes(before.four(), after.four())
 }
+
+/// A roll-up's four figures, for [`four_changes`].
+trait FourFigures {
+    fn four(&self) -> Four;
+}
+
+macro_rules! four_figures {
+    ($($t:ty),*) => {$(
+        impl FourFigures for $t {
+            fn four(&self) -> Four {
+                [self.readiness, self.design, self.operating, self.completion]
+            }
+        }
+    )*};
+}
+
+four_figures!(Rollup, CategoryScore, StepScore);
 
 fn categories(was: &Analysis, is: &Analysis) -> Vec<CategoryChange> {
     is.scorecard
@@ -243,20 +259,7 @@ fn categories(was: &Analysis, is: &Analysis) -> Vec<CategoryChange> {
                 name: after.name.clone(),
                 in_scope_before: before.in_scope,
                 in_scope_after: after.in_scope,
-                figures: four_changes(
-                    [
-                        before.readiness,
-                        before.design,
-                        before.operating,
-                        before.completion,
-                    ],
-                    [
-                        after.readiness,
-                        after.design,
-                        after.operating,
-                        after.completion,
-                    ],
-                ),
+                figures: four_changes(before.four(), after.four()),
             })
         })
         .collect()
@@ -271,20 +274,7 @@ fn steps(was: &Analysis, is: &Analysis) -> Vec<StepChange> {
             Some(StepChange {
                 step: after.step,
                 title: after.title.clone(),
-                figures: four_changes(
-                    [
-                        before.readiness,
-                        before.design,
-                        before.operating,
-                        before.completion,
-                    ],
-                    [
-                        after.readiness,
-                        after.design,
-                        after.operating,
-                        after.completion,
-                    ],
-                ),
+                figures: four_changes(before.four(), after.four()),
             })
         })
         .collect()

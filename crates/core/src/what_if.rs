@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{Analysis, analyse};
 use crate::assessment::{Answer, AnswerValue, AssessmentRecord, ReportType};
 use crate::catalog::{Bank, Category};
+use crate::compare::Change;
 use crate::depth::with_implied;
 use crate::gaps::{Gap, Horizon, Priority};
 use crate::plan::Plan;
@@ -49,26 +50,19 @@ pub struct UnknownGaps {
     pub not_gaps: Vec<String>,
 }
 
-/// One readiness figure now and with the selected gaps closed.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-pub struct Shift {
-    pub before: Option<f64>,
-    pub after: Option<f64>,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CategoryShift {
     pub id: Category,
     pub name: String,
     /// Headline readiness (the report type's target).
-    pub readiness: Shift,
+    pub readiness: Change,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CriterionShift {
     pub id: String,
     pub category: Category,
-    pub readiness: Shift,
+    pub readiness: Change,
 }
 
 /// The assessment now and as it would be with the selected gaps closed.
@@ -80,9 +74,9 @@ pub struct Projection {
     /// The gaps the projection closes, as they stand now, in register order.
     pub closed: Vec<Gap>,
     /// Headline, design and operating readiness overall.
-    pub overall: Shift,
-    pub design: Shift,
-    pub operating: Shift,
+    pub overall: Change,
+    pub design: Change,
+    pub operating: Change,
     /// Categories in scope, in scorecard order.
     pub categories: Vec<CategoryShift>,
     /// Criteria with a score, in scorecard order.
@@ -201,7 +195,7 @@ fn compare(
     after: Analysis,
 ) -> Projection {
     let (b, a) = (&before.scorecard, &after.scorecard);
-    let shift = |before, after| Shift { before, after };
+    let shift = Change::of;
     let categories = b
         .categories
         .iter()

@@ -299,15 +299,13 @@ top: Array<string>, plan: Plan, };
 
 export type Selection = { gaps: Array<string>, priorities: Array<Priority>, horizons: Array<Horizon>, };
 
-export type Shift = { before: number | null, after: number | null, };
-
 export type CategoryShift = { id: Category, name: string, 
 /**
  * Headline readiness (the report type's target).
  */
-readiness: Shift, };
+readiness: Change, };
 
-export type CriterionShift = { id: string, category: Category, readiness: Shift, };
+export type CriterionShift = { id: string, category: Category, readiness: Change, };
 
 export type Projection = { today: string, report_type: ReportType, selection: Selection, 
 /**
@@ -317,7 +315,7 @@ closed: Array<Gap>,
 /**
  * Headline, design and operating readiness overall.
  */
-overall: Shift, design: Shift, operating: Shift, 
+overall: Change, design: Change, operating: Change, 
 /**
  * Categories in scope, in scorecard order.
  */

@@ -9,9 +9,9 @@ use crate::pdf::fonts::Face;
 use crate::pdf::layout::{BODY, GAP_AFTER_BLOCK, HEADING, Writer};
 use crate::pdf::palette::{INK, MUTED, priority_color};
 use crate::pdf::table::{Column, DENSE_TABLE_TEXT, TABLE_TEXT, piece};
+use soc2_readiness_core::compare::Change;
 use soc2_readiness_core::gaps::Priority;
 use soc2_readiness_core::plan::{Plan, human_date};
-use soc2_readiness_core::what_if::Shift;
 
 const FIGURE_COLUMNS: [Column; 3] = [
     Column::rest("Readiness"),
@@ -68,7 +68,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
 fn readiness(w: &mut Writer, model: &ReportModel, proposed: &ProposedPlan) {
     let p = &proposed.projection;
     w.heading("Readiness now and projected", HEADING);
-    let row = |label: String, shift: Shift, face: Face| {
+    let row = |label: String, shift: Change, face: Face| {
         vec![
             vec![piece(face, INK, label)],
             vec![piece(face, INK, pct(shift.before))],
