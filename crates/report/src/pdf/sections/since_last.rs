@@ -56,7 +56,6 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
     w.y += GAP_AFTER_BLOCK;
     readiness(w, model, since);
     movers(w, since);
-    gaps(w, since);
     w.heading(
         &format!("Answers changed ({})", c.answers_changed.len()),
         HEADING,
@@ -70,6 +69,10 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
             c.answers_changed.len()
         ),
     );
+    w.y += GAP_AFTER_BLOCK;
+    // The gap tables come last: a table that runs over splits across pages with its header
+    // repeated, where a closing sentence would stand alone on a page of its own.
+    gaps(w, since);
 }
 
 /// "3 Mar 2026 · q2 · after remediation".
