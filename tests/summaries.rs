@@ -188,6 +188,41 @@ fn a_file_from_the_current_release_migrates_and_lists_every_assessment_with_its_
     assert_eq!(plant(&path), 3, "the first list kept all three");
 }
 
+/// The data file the landed build (schema 5) wrote: the 2026.11.3 file above, migrated, with a
+/// re-assessment `e0ffb678529c` whose baseline is `927dc4c6b879` and two answers of its own.
+/// Later migrations must carry the baseline, the kept figures and every history row.
+#[test]
+fn a_file_from_the_landed_schema_5_build_migrates_with_its_baseline_and_figures() {
+    let (_dir, path) = crate::support::fixture_copy("release-2026.11.3-schema5.sqlite3");
+    let history_rows: i64 = {
+        let conn = Connection::open(&path).unwrap();
+        let schema: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(schema, 5);
+        conn.query_row("SELECT count(*) FROM answer_history", [], |r| r.get(0))
+            .unwrap()
+    };
+    let ws = Workspace::open_with_bank(bank(), &path, at(5)).unwrap();
+    let list = ws.summaries().unwrap();
+    assert_eq!(list.len(), 4);
+    for summary in &list {
+        let (_, scorecard) = ws.scorecard(&summary.assessment.id).unwrap();
+        assert_eq!(summary.readiness, scorecard.overall.readiness);
+    }
+    let latest = ws.record("e0ffb678529c").unwrap();
+    assert_eq!(latest.assessment.baseline.as_deref(), Some("927dc4c6b879"));
+    assert_eq!(
+        latest.answers["maint.access-reviews"].value,
+        AnswerValue::Level(MaturityLevel::Operating)
+    );
+    let total: usize = list
+        .iter()
+        .map(|s| ws.history(&s.assessment.id).unwrap().len())
+        .sum();
+    assert_eq!(total as i64, history_rows, "no history row lost");
+}
+
 /// The whole-file check is skipped only for a file exactly as this program left it: a change
 /// made outside SQLite is checked again and the damage named.
 #[test]
