@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod compare;
 pub mod depth;
+pub mod findings;
 pub mod gaps;
 pub mod merge;
 pub mod plan;
