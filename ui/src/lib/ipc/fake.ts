@@ -13,6 +13,7 @@ import type {
   Settings,
   TrendPoint,
 } from '../bindings';
+import { fakeProtection } from './fake-protection';
 import type { Host } from './host';
 
 const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
@@ -198,7 +199,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     return exported;
   };
 
-  let protectedWith: string | null = null;
+  const protection = fakeProtection(() => host.appInfo());
 
   const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void } = {
     calls,
@@ -212,7 +213,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         throw { kind: 'store', message };
       };
     },
-    appInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: protectedWith !== null, startup_error: null }),
+    appInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: protection.isProtected(), startup_error: null }),
     bank: async () => bank,
     listAssessments: async () =>
       [...records.values()].map((r) => ({
@@ -393,22 +394,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       calls.push('mark launched');
     },
     useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, protected: false, startup_error: null }),
-    // The fake file keeps its passphrase in memory, so the screens' protect, change and remove
-    // steps (and a wrong passphrase) can be tried without a disk.
-    protectDataFile: async (passphrase) => {
-      protectedWith = passphrase;
-      return { version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: true, startup_error: null };
-    },
-    unprotectDataFile: async (passphrase) => {
-      if (passphrase !== protectedWith) throw { kind: 'wrong_passphrase', message: 'the passphrase does not open the data file /tmp/fake.sqlite3; nothing was changed, try again' };
-      protectedWith = null;
-      return { version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: false, startup_error: null };
-    },
-    changeDataFilePassphrase: async (current, next) => {
-      if (current !== protectedWith) throw { kind: 'wrong_passphrase', message: 'the passphrase does not open the data file /tmp/fake.sqlite3; nothing was changed, try again' };
-      protectedWith = next;
-      return { version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: true, startup_error: null };
-    },
+    ...protection.calls,
   };
   return host;
 }
