@@ -28,6 +28,11 @@ pub fn new_id() -> String {
     uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
 }
 
+/// The folder `data_file`'s backups are kept in.
+pub fn backups_folder(data_file: &Path) -> PathBuf {
+    soc2_readiness_store::backup::folder_for(data_file)
+}
+
 /// The backups of `data_file`, newest first; readable even when the file itself cannot be opened.
 pub fn backups(data_file: &Path) -> Result<Vec<BackupInfo>> {
     Ok(soc2_readiness_store::backup::list(data_file)?)
@@ -59,9 +64,23 @@ pub struct Restored {
     pub moved_aside: Option<PathBuf>,
 }
 
+/// True when the file at `path` is protected with a passphrase: its first bytes are not
+/// SQLite's own (`docs/protected-data-file.md`). A front end asks for the passphrase then.
+pub fn is_protected(path: &Path) -> bool {
+    soc2_readiness_store::is_protected(path)
+}
+
 /// Replaces `data_file` with one of its backups, as [`find_backup`] found it. The current file is
-/// moved aside, never deleted. The data file must not be open while this runs.
-pub fn restore(data_file: &Path, from: BackupInfo, now: DateTime<Utc>) -> Result<Restored> {
-    let moved_aside = soc2_readiness_store::backup::restore(Path::new(&from.path), data_file, now)?;
+/// moved aside, never deleted. The data file must not be open while this runs. A protected
+/// backup needs the passphrase it was taken under, and is refused before anything moves
+/// without it or with a wrong one.
+pub fn restore(
+    data_file: &Path,
+    from: BackupInfo,
+    passphrase: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Restored> {
+    let moved_aside =
+        soc2_readiness_store::backup::restore(Path::new(&from.path), data_file, passphrase, now)?;
     Ok(Restored { from, moved_aside })
 }

@@ -62,9 +62,11 @@ pub enum ErrorKind {
     Bank,
     /// The data file is busy being restored or switched.
     Unavailable,
-    /// The file is protected with a passphrase and none was given: a front end asks for one.
+    /// The file (an export or the data file) is protected with a passphrase and none was given:
+    /// a front end asks for one.
     NeedsPassphrase,
-    /// The passphrase given does not open the protected file (or the file was altered).
+    /// The passphrase given does not open the protected file (or the file was altered); the
+    /// file is unchanged.
     WrongPassphrase,
     /// Raised by no engine call: what a front end calls a failure it did not foresee (a broken
     /// IPC call, say), so its type stays one closed set.
@@ -89,6 +91,9 @@ impl Error {
             Error::Store(StoreError::Locked { .. }) => ErrorKind::Locked,
             Error::Store(StoreError::DiskFull { .. }) => ErrorKind::DiskFull,
             Error::Store(StoreError::ReadOnly { .. }) => ErrorKind::ReadOnly,
+            Error::Store(StoreError::NeedsPassphrase { .. }) => ErrorKind::NeedsPassphrase,
+            Error::Store(StoreError::WrongPassphrase { .. }) => ErrorKind::WrongPassphrase,
+            Error::Store(StoreError::EmptyPassphrase) => ErrorKind::InvalidInput,
             Error::Store(_) => ErrorKind::Store,
             Error::Answer(_) => ErrorKind::InvalidAnswer,
             Error::Import(ImportError::Protected) => ErrorKind::NeedsPassphrase,

@@ -450,7 +450,7 @@ mod backups {
         let taken = ws.back_up("manual", at(1)).unwrap();
         crate::support::create(&mut ws, "second", "After", ReportType::Type2, at(2));
         drop(ws);
-        let aside = backup::restore(std::path::Path::new(&taken.path), &path, at(3))
+        let aside = backup::restore(std::path::Path::new(&taken.path), &path, None, at(3))
             .unwrap()
             .expect("the replaced file is kept");
         let ws = Workspace::open_with_bank(bank(), &path, at(4)).unwrap();
@@ -473,7 +473,7 @@ mod backups {
         let bogus = dir.path().join("bogus.sqlite3");
         std::fs::write(&bogus, b"not a database at all, not even close").unwrap();
         let before = std::fs::read(&path).unwrap();
-        assert!(backup::restore(&bogus, &path, at(1)).is_err());
+        assert!(backup::restore(&bogus, &path, None, at(1)).is_err());
         assert_eq!(std::fs::read(&path).unwrap(), before);
     }
 

@@ -23,6 +23,8 @@ mod merge;
 mod interchange;
 // Exports protected with a passphrase: round trips, wrong or missing passphrases, altered files, the CLI.
 mod protect;
+// Data files protected with a passphrase: protect, refuse, change, unprotect, backups, the CLI.
+mod protected_data_file;
 // The gap-analysis PDF read back through its text boxes and poppler.
 mod report;
 // Spreadsheet exports read back: the workbook with calamine and its XML, CSV with the csv crate,

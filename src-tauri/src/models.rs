@@ -17,6 +17,8 @@ pub struct AppInfo {
     pub data_file: Option<String>,
     /// The data file can be read but not changed (a read-only file or file system).
     pub read_only: bool,
+    /// The data file is protected with a passphrase (`docs/protected-data-file.md`).
+    pub protected: bool,
     /// Set when the data file could not be opened: the app still starts and says why.
     pub startup_error: Option<CommandError>,
 }

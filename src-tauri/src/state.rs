@@ -7,6 +7,8 @@ use chrono::Utc;
 use soc2_readiness::data_file::{self, remember_choice};
 use soc2_readiness::{ErrorKind, Workspace};
 
+use zeroize::Zeroizing;
+
 use crate::error::{CommandError, CommandResult};
 
 pub struct AppState {
@@ -22,6 +24,9 @@ struct Opened {
     data_file: Option<PathBuf>,
     workspace: Result<Workspace, CommandError>,
     claim: Option<Claim>,
+    /// The passphrase a protected file was opened with: opening it again after a restore needs
+    /// it. Held in memory only, and wiped when dropped.
+    passphrase: Option<Zeroizing<String>>,
 }
 
 /// An exclusive lock on `<data file>.lock`, held while the file is open in the app. The
@@ -59,8 +64,8 @@ fn claim(data_file: &Path) -> Result<Option<Claim>, CommandError> {
     }
 }
 
-/// Claims the data file, then opens it.
-fn open_claimed(data_file: &Option<PathBuf>) -> Opened {
+/// Claims the data file, then opens it (with `passphrase` when it is protected).
+fn open_claimed(data_file: &Option<PathBuf>, passphrase: Option<Zeroizing<String>>) -> Opened {
     let claimed = match data_file {
         Some(path) => claim(path),
         None => Ok(None),
@@ -68,24 +73,32 @@ fn open_claimed(data_file: &Option<PathBuf>) -> Opened {
     match claimed {
         Ok(claim) => Opened {
             data_file: data_file.clone(),
-            workspace: open_workspace(data_file),
+            workspace: open_workspace(data_file, passphrase.as_deref()),
             claim,
+            passphrase,
         },
         Err(error) => Opened {
             data_file: data_file.clone(),
             workspace: Err(error),
             claim: None,
+            passphrase: None,
         },
     }
 }
 
-fn open_workspace(data_file: &Option<PathBuf>) -> Result<Workspace, CommandError> {
+fn open_workspace(
+    data_file: &Option<PathBuf>,
+    passphrase: Option<&String>,
+) -> Result<Workspace, CommandError> {
     match data_file {
         None => Err(CommandError::new(
             ErrorKind::CannotOpen,
             "no home directory was found to keep the data file in",
         )),
-        Some(path) => Workspace::open(path, Utc::now()).map_err(CommandError::from),
+        Some(path) => {
+            Workspace::open_with_passphrase(path, passphrase.map(|p| p.as_str()), Utc::now())
+                .map_err(CommandError::from)
+        }
     }
 }
 
@@ -112,7 +125,7 @@ impl AppState {
 
     /// Claims and opens `data_file` (backing it up), remembering no later choice.
     pub fn open_at(data_file: Option<PathBuf>) -> AppState {
-        let opened = open_claimed(&data_file);
+        let opened = open_claimed(&data_file, None);
         back_up_at_start(&opened.workspace);
         AppState {
             open: Mutex::new(opened),
@@ -127,6 +140,7 @@ impl AppState {
                 data_file: workspace.data_file().map(PathBuf::from),
                 workspace: Ok(workspace),
                 claim: None,
+                passphrase: None,
             }),
             remember_choice: false,
         }
@@ -171,9 +185,12 @@ impl AppState {
         }
     }
 
-    /// Switches to another data file (created when missing). The current one stays open when
-    /// the other cannot be opened, so a wrong choice costs nothing.
-    pub fn use_data_file(&self, path: &Path) -> CommandResult<()> {
+    /// Switches to another data file (created when missing), opened with `passphrase` when it is
+    /// protected. The current one stays open when the other cannot be opened (a protected file
+    /// without its passphrase included), so a wrong choice costs nothing; choosing the file in
+    /// use again with a passphrase opens it when it was waiting for one.
+    pub fn use_data_file(&self, path: &Path, passphrase: Option<String>) -> CommandResult<()> {
+        let passphrase = passphrase.map(Zeroizing::new);
         if !path.is_absolute() {
             return Err(CommandError::new(
                 ErrorKind::InvalidInput,
@@ -189,11 +206,12 @@ impl AppState {
             // Trying the same file again (once space is freed, say): the claim on it is ours.
             Opened {
                 data_file: chosen.clone(),
-                workspace: open_workspace(&chosen),
+                workspace: open_workspace(&chosen, passphrase.as_deref()),
                 claim: opened.claim.take(),
+                passphrase,
             }
         } else {
-            open_claimed(&chosen)
+            open_claimed(&chosen, passphrase)
         };
         if let Err(error) = &candidate.workspace {
             let error = error.clone();
@@ -229,8 +247,43 @@ impl AppState {
             ErrorKind::Unavailable,
             "the data file is being restored",
         ));
-        let restored = data_file::restore(&data_file, found, Utc::now());
-        opened.workspace = open_workspace(&opened.data_file);
+        let passphrase = opened.passphrase.as_deref().map(|p| p.as_str());
+        let restored = data_file::restore(&data_file, found, passphrase, Utc::now());
+        opened.workspace = open_workspace(&opened.data_file, opened.passphrase.as_deref());
         restored.map(|_| ()).map_err(CommandError::from)
+    }
+}
+
+impl AppState {
+    /// True when the open data file is protected with a passphrase.
+    pub fn is_protected(&self) -> bool {
+        self.lock()
+            .workspace
+            .as_ref()
+            .is_ok_and(|ws| ws.is_protected())
+    }
+
+    /// Protects the open data file, removes its protection (`new` is `None`) or changes its
+    /// passphrase, and keeps the passphrase now in use for opening it again after a restore.
+    pub fn protect(&self, current: Option<String>, new: Option<String>) -> CommandResult<()> {
+        let current = current.map(Zeroizing::new);
+        let new = new.map(Zeroizing::new);
+        let opened = &mut *self.lock();
+        let Ok(ws) = &mut opened.workspace else {
+            return Err(CommandError::new(
+                ErrorKind::Unavailable,
+                "no data file is open to protect",
+            ));
+        };
+        let now = Utc::now();
+        match (current.as_deref(), new.as_deref()) {
+            (None, Some(new)) => ws.protect(new, now),
+            (Some(current), None) => ws.unprotect(current, now),
+            (Some(current), Some(new)) => ws.change_passphrase(current, new, now),
+            (None, None) => Ok(()),
+        }
+        .map_err(CommandError::from)?;
+        opened.passphrase = new;
+        Ok(())
     }
 }

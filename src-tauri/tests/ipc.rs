@@ -307,7 +307,7 @@ fn the_same_data_file_can_be_tried_again_once_its_problem_is_gone() {
     );
     // Still refused while the problem is there, and still this app's file.
     assert_eq!(
-        state.use_data_file(&data_file).unwrap_err().kind,
+        state.use_data_file(&data_file, None).unwrap_err().kind,
         soc2_readiness::ErrorKind::CannotOpen
     );
     let rival = AppState::open_at(Some(data_file.clone()));
@@ -317,7 +317,7 @@ fn the_same_data_file_can_be_tried_again_once_its_problem_is_gone() {
     );
     drop(rival);
     std::fs::remove_file(&data_file).unwrap();
-    state.use_data_file(&data_file).unwrap();
+    state.use_data_file(&data_file, None).unwrap();
     assert_eq!(state.startup_error(), None);
 }
 
@@ -553,4 +553,55 @@ fn a_spreadsheet_export_through_ipc_takes_its_format_from_the_name() {
     )
     .unwrap_err();
     assert_eq!(err["kind"], "invalid_input", "{err}");
+}
+
+#[test]
+fn a_protected_data_file_is_opened_with_its_passphrase_and_its_protection_changed_over_ipc() {
+    let folder = tempfile::tempdir().unwrap();
+    let data_file = folder.path().join("assessments.sqlite3");
+    let mut ws = Workspace::open(&data_file, chrono::Utc::now()).unwrap();
+    ws.protect("first", chrono::Utc::now()).unwrap();
+    drop(ws);
+    let app = builder(mock_builder())
+        .manage(AppState::open_at(Some(data_file.clone())))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let info = invoke(&window, "get_app_info", json!({})).unwrap();
+    assert_eq!(info["startup_error"]["kind"], "needs_passphrase", "{info}");
+    let path = data_file.display().to_string();
+    let before = std::fs::read(&data_file).unwrap();
+    let wrong = json!({ "path": path, "passphrase": "second" });
+    let err = invoke(&window, "use_data_file", wrong).unwrap_err();
+    assert_eq!(err["kind"], "wrong_passphrase", "{err}");
+    assert_eq!(std::fs::read(&data_file).unwrap(), before);
+    let right = json!({ "path": path, "passphrase": "first" });
+    let info = invoke(&window, "use_data_file", right).unwrap();
+    assert_eq!(info["protected"], true, "{info}");
+
+    let changed = json!({ "current": "first", "new": "second" });
+    invoke(&window, "change_data_file_passphrase", changed).unwrap();
+    let err = invoke(
+        &window,
+        "unprotect_data_file",
+        json!({ "passphrase": "first" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "wrong_passphrase", "{err}");
+    let info = invoke(
+        &window,
+        "unprotect_data_file",
+        json!({ "passphrase": "second" }),
+    )
+    .unwrap();
+    assert_eq!(info["protected"], false, "{info}");
+    let info = invoke(
+        &window,
+        "protect_data_file",
+        json!({ "passphrase": "third" }),
+    )
+    .unwrap();
+    assert_eq!(info["protected"], true, "{info}");
 }

@@ -175,6 +175,14 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Protect the data file with a passphrase (typed twice, or read as --db-passphrase-file
+    /// says). A backup is taken first; the protected copy is checked before it replaces the file.
+    Protect,
+    /// Remove the data file's passphrase: it is written plain again, after a backup.
+    Unprotect,
+    /// Change the data file's passphrase (the new one typed twice, or read as
+    /// --new-passphrase-file says), after a backup.
+    ChangePassphrase(files::ChangePassphraseArgs),
     /// Export an assessment as portable, versioned JSON, protected with a passphrase if asked.
     Export(files::ExportArgs),
     /// Import a portable JSON file (plain or protected) as a new assessment; prints the new id.

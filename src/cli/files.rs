@@ -1,4 +1,4 @@
-//! Commands about the data file and files in and out: `backup`, `backups`, `restore`, `export`, `import`.
+//! Commands about the data file and files in and out: `backup`, `backups`, `restore`, `protect`, `unprotect`, `change-passphrase`, `export`, `import`.
 
 use std::path::PathBuf;
 
@@ -17,6 +17,14 @@ pub struct ExportArgs {
     protect: bool,
     #[command(flatten)]
     passphrase: passphrase::Source,
+}
+
+#[derive(clap::Args)]
+pub struct ChangePassphraseArgs {
+    /// Read the new passphrase from the first line of FILE (else from SOC2_NEW_DB_PASSPHRASE,
+    /// else it is asked for twice without echo on a terminal).
+    #[arg(long, value_name = "FILE")]
+    new_passphrase_file: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -71,7 +79,14 @@ pub fn restore(cx: &Context, chosen: &str, yes: bool) -> Result<(), Error> {
             found.created_at.format("%Y-%m-%d %H:%M")
         )));
     }
-    let restored = data_file::restore(&data_file, found, cx.now)?;
+    let from = PathBuf::from(&found.path);
+    let passphrase = if data_file::is_protected(&from) {
+        cx.data_file_passphrase(&from)?
+    } else {
+        None
+    };
+    let passphrase = passphrase.as_deref().map(|p| p.as_str());
+    let restored = data_file::restore(&data_file, found, passphrase, cx.now)?;
     println!(
         "restored {} from {}",
         data_file.display(),
@@ -110,5 +125,81 @@ pub fn import(cx: &Context, args: ImportArgs) -> Result<(), Error> {
     let mut ws = cx.workspace()?;
     let assessment = ws.import_json(&bytes, &data_file::new_id(), cx.now)?;
     println!("{}", assessment.id);
+    Ok(())
+}
+
+pub fn protect(cx: &Context) -> Result<(), Error> {
+    let mut ws = cx.workspace()?;
+    let data_file = cx.data_file()?;
+    if ws.is_protected() {
+        return Err(Error::Invalid(format!(
+            "{} is already protected; run `soc2-readiness change-passphrase` to change its passphrase",
+            data_file.display()
+        )));
+    }
+    let passphrase = passphrase::take(
+        cx.db_passphrase_file.as_deref(),
+        passphrase::DB_ENV,
+        "New passphrase: ",
+        true,
+    )?
+    .ok_or_else(|| {
+        Error::Invalid(format!(
+            "protect needs a passphrase: give --db-passphrase-file FILE or {}, or run in a terminal to type it",
+            passphrase::DB_ENV
+        ))
+    })?;
+    ws.protect(&passphrase, cx.now)?;
+    println!("protected {} with a passphrase", data_file.display());
+    println!(
+        "backups taken before stay readable without it; delete them from {} if they must not be",
+        data_file::backups_folder(&data_file).display()
+    );
+    Ok(())
+}
+
+pub fn unprotect(cx: &Context) -> Result<(), Error> {
+    let (mut ws, passphrase) = cx.workspace_and_passphrase()?;
+    let data_file = cx.data_file()?;
+    let Some(passphrase) = passphrase else {
+        return Err(Error::Invalid(format!(
+            "{} is not protected",
+            data_file.display()
+        )));
+    };
+    ws.unprotect(&passphrase, cx.now)?;
+    println!(
+        "{} is plain again: anyone who can read the file can read it",
+        data_file.display()
+    );
+    Ok(())
+}
+
+pub fn change_passphrase(cx: &Context, args: ChangePassphraseArgs) -> Result<(), Error> {
+    let (mut ws, current) = cx.workspace_and_passphrase()?;
+    let data_file = cx.data_file()?;
+    let Some(current) = current else {
+        return Err(Error::Invalid(format!(
+            "{} is not protected; run `soc2-readiness protect` to protect it",
+            data_file.display()
+        )));
+    };
+    let new = passphrase::take(
+        args.new_passphrase_file.as_deref(),
+        passphrase::NEW_DB_ENV,
+        "New passphrase: ",
+        true,
+    )?
+    .ok_or_else(|| {
+        Error::Invalid(format!(
+            "change-passphrase needs the new passphrase: give --new-passphrase-file FILE or {}, or run in a terminal to type it",
+            passphrase::NEW_DB_ENV
+        ))
+    })?;
+    ws.change_passphrase(&current, &new, cx.now)?;
+    println!(
+        "changed the passphrase of {}; backups taken before keep the old one",
+        data_file.display()
+    );
     Ok(())
 }

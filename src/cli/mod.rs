@@ -17,13 +17,14 @@ mod show;
 mod spreadsheet;
 mod what_if;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use clap::Parser;
 
 use soc2_readiness::{Error, ErrorKind, Workspace, data_file};
+use zeroize::Zeroizing;
 
 use command::{BankAction, Command};
 
@@ -37,6 +38,10 @@ pub struct Cli {
     /// The data file (default: the one last chosen in the app, else the platform data directory).
     #[arg(long, global = true, env = "SOC2_READINESS_DB", value_name = "FILE")]
     db: Option<PathBuf>,
+    /// Read the data file's passphrase, when it is protected, from the first line of FILE (else
+    /// from SOC2_DB_PASSPHRASE, else it is asked for without echo on a terminal).
+    #[arg(long, global = true, value_name = "FILE")]
+    db_passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -45,6 +50,7 @@ pub struct Cli {
 /// found) and the time, read once.
 pub struct Context {
     pub db: Option<PathBuf>,
+    pub db_passphrase_file: Option<PathBuf>,
     pub now: DateTime<Utc>,
 }
 
@@ -54,7 +60,37 @@ impl Context {
     }
 
     pub fn workspace(&self) -> Result<Workspace, Error> {
-        Workspace::open(&self.data_file()?, self.now)
+        Ok(self.workspace_and_passphrase()?.0)
+    }
+
+    /// The workspace, and the passphrase it was opened with when the data file is protected
+    /// (asked for once, then kept for a command that needs it again).
+    pub fn workspace_and_passphrase(
+        &self,
+    ) -> Result<(Workspace, Option<Zeroizing<String>>), Error> {
+        let data_file = self.data_file()?;
+        let passphrase = if data_file::is_protected(&data_file) {
+            self.data_file_passphrase(&data_file)?
+        } else {
+            None
+        };
+        let ws = Workspace::open_with_passphrase(
+            &data_file,
+            passphrase.as_deref().map(|p| p.as_str()),
+            self.now,
+        )?;
+        Ok((ws, passphrase))
+    }
+
+    /// The passphrase of the protected file `path` (the data file or one of its backups);
+    /// `None` when there is nowhere to take it from, which opening then refuses by name.
+    pub fn data_file_passphrase(&self, path: &Path) -> Result<Option<Zeroizing<String>>, Error> {
+        passphrase::take(
+            self.db_passphrase_file.as_deref(),
+            passphrase::DB_ENV,
+            &format!("Passphrase of {}: ", path.display()),
+            false,
+        )
     }
 }
 
@@ -68,6 +104,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let context = Context {
         db: cli.db,
+        db_passphrase_file: cli.db_passphrase_file,
         now: Utc::now(),
     };
     match run(cli.command, &context) {
@@ -80,6 +117,12 @@ pub fn main() -> ExitCode {
             match e.kind() {
                 ErrorKind::NotFound => {
                     eprintln!("error: {e} (run `soc2-readiness list` to see the ids)")
+                }
+                ErrorKind::NeedsPassphrase if matches!(e, Error::Store(_)) => {
+                    eprintln!(
+                        "error: {e} (with --db-passphrase-file FILE or {})",
+                        passphrase::DB_ENV
+                    )
                 }
                 ErrorKind::NeedsPassphrase => {
                     eprintln!("error: {e} (with --passphrase-file FILE or SOC2_PASSPHRASE)")
@@ -178,6 +221,9 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Backups { json } => files::backups(cx, json),
         Command::Backup => files::backup(cx),
         Command::Restore { backup, yes } => files::restore(cx, &backup, yes),
+        Command::Protect => files::protect(cx),
+        Command::Unprotect => files::unprotect(cx),
+        Command::ChangePassphrase(args) => files::change_passphrase(cx, args),
         Command::Export(args) => files::export(cx, args),
         Command::Import(args) => files::import(cx, args),
         Command::Merge(args) => merge::run(cx, args),

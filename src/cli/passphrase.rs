@@ -1,4 +1,4 @@
-//! Where the CLI takes a passphrase from: a file's first line, `SOC2_PASSPHRASE`, or a prompt without echo.
+//! Where the CLI takes a passphrase from: a file's first line, an environment variable, or a prompt without echo.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -10,6 +10,13 @@ use zeroize::Zeroizing;
 /// Scripts set it; an interactive user is asked instead, so the passphrase stays out of the
 /// shell history.
 const ENV: &str = "SOC2_PASSPHRASE";
+
+/// The data file's own passphrase, apart from an export's: a consultant may share an export's
+/// passphrase with a client and keep the data file's to themselves.
+pub const DB_ENV: &str = "SOC2_DB_PASSPHRASE";
+
+/// The new passphrase of `change-passphrase`.
+pub const NEW_DB_ENV: &str = "SOC2_NEW_DB_PASSPHRASE";
 
 #[derive(clap::Args)]
 pub struct Source {
@@ -38,39 +45,59 @@ impl Source {
     }
 
     fn take(&self, confirm: bool) -> Result<Zeroizing<String>, Error> {
-        if let Some(path) = &self.passphrase_file {
-            let bytes = Zeroizing::new(files::read(path)?);
-            let text = std::str::from_utf8(&bytes).map_err(|_| Error::File {
-                path: path.display().to_string(),
-                reason: "the passphrase file is not UTF-8 text".into(),
-            })?;
-            return Ok(Zeroizing::new(
-                text.lines().next().unwrap_or_default().to_string(),
-            ));
-        }
-        if let Some(value) = std::env::var_os(ENV) {
-            let value = value
-                .into_string()
-                .map_err(|_| Error::Invalid(format!("{ENV} is not UTF-8 text")))?;
-            return Ok(Zeroizing::new(value));
-        }
-        if !std::io::stdin().is_terminal() {
-            return Err(if confirm {
+        let taken = take(
+            self.passphrase_file.as_deref(),
+            ENV,
+            "Passphrase: ",
+            confirm,
+        )?;
+        taken.ok_or_else(|| {
+            if confirm {
                 Error::Invalid(format!(
                     "--protect needs a passphrase: give --passphrase-file FILE or {ENV}, or run in a terminal to type it"
                 ))
             } else {
                 ProtectError::NeedsPassphrase.into()
-            });
-        }
-        let first = prompt("Passphrase: ")?;
-        if confirm && *prompt("Passphrase again: ")? != *first {
-            return Err(Error::Invalid(
-                "the two passphrases differ; nothing was written".into(),
-            ));
-        }
-        Ok(first)
+            }
+        })
     }
+}
+
+/// A passphrase from `file`'s first line, else the environment variable `env`, else typed at a
+/// prompt (twice when `confirm`, so a typo does not lock a file for good); `None` when there is
+/// no file, no variable and no terminal to ask on.
+pub fn take(
+    file: Option<&Path>,
+    env: &str,
+    prompt_text: &str,
+    confirm: bool,
+) -> Result<Option<Zeroizing<String>>, Error> {
+    if let Some(path) = file {
+        let bytes = Zeroizing::new(files::read(path)?);
+        let text = std::str::from_utf8(&bytes).map_err(|_| Error::File {
+            path: path.display().to_string(),
+            reason: "the passphrase file is not UTF-8 text".into(),
+        })?;
+        return Ok(Some(Zeroizing::new(
+            text.lines().next().unwrap_or_default().to_string(),
+        )));
+    }
+    if let Some(value) = std::env::var_os(env) {
+        let value = value
+            .into_string()
+            .map_err(|_| Error::Invalid(format!("{env} is not UTF-8 text")))?;
+        return Ok(Some(Zeroizing::new(value)));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let first = prompt(prompt_text)?;
+    if confirm && *prompt("Passphrase again: ")? != *first {
+        return Err(Error::Invalid(
+            "the two passphrases differ; nothing was written".into(),
+        ));
+    }
+    Ok(Some(first))
 }
 
 fn prompt(text: &str) -> Result<Zeroizing<String>, Error> {

@@ -7,6 +7,7 @@ mod answers;
 mod compare;
 mod list;
 pub mod merge;
+mod protection;
 mod settings;
 mod sheets;
 mod what_if;

@@ -46,7 +46,20 @@ impl Store {
         let mut stamp = now.format("%Y%m%dT%H%M%S%.6fZ").to_string();
         stamp.retain(|c| c != '.');
         let path = folder.join(format!("assessments-{stamp}-{reason}.sqlite3"));
-        self.conn.backup("main", &path, None)?;
+        match self.passphrase.as_deref() {
+            None => self.conn.backup("main", &path, None)?,
+            Some(passphrase) => {
+                // SQLCipher copies between two plain files or two keyed ones only, so the
+                // backup of a protected file is keyed with its passphrase before the copy:
+                // protected too, and opened the same way.
+                let mut copy = rusqlite::Connection::open(&path)?;
+                super::cipher::key(&copy, passphrase).map_err(|e| e.named(&path))?;
+                let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+                if backup.step(-1)? != rusqlite::backup::StepResult::Done {
+                    return Err(StoreError::Locked { path: None });
+                }
+            }
+        }
         make_private(&path)?;
         prune(&folder, KEEP)?;
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -109,18 +122,34 @@ fn prune(folder: &Path, keep: usize) -> Result<(), StoreError> {
 }
 
 /// Replaces `data_file` with a copy of `backup`. The current file (damaged or not) and its
-/// WAL are moved aside, never deleted; returns where they went.
+/// WAL are moved aside, never deleted; returns where they went. A protected backup is checked
+/// with `passphrase` (the one it was taken under) and refused without it, before anything moves.
 pub fn restore(
     backup: &Path,
     data_file: &Path,
+    passphrase: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Option<PathBuf>, StoreError> {
+    let passphrase = match (super::cipher::is_protected(backup), passphrase) {
+        (false, _) => None,
+        (true, None) => {
+            return Err(StoreError::NeedsPassphrase {
+                path: backup.display().to_string(),
+            });
+        }
+        (true, Some(given)) => Some(given),
+    };
     // Refuse anything that is not a readable SQLite database before touching the data file.
-    let check = rusqlite::Connection::open_with_flags(
-        backup,
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .and_then(|c| c.query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0)));
+    let check = (|| -> Result<String, StoreError> {
+        let reader = rusqlite::Connection::open_with_flags(
+            backup,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        if let Some(passphrase) = passphrase {
+            super::cipher::key(&reader, passphrase)?;
+        }
+        Ok(reader.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    })();
     match check {
         Ok(result) if result == "ok" => {}
         Ok(result) => {
@@ -129,6 +158,7 @@ pub fn restore(
                 backup.display()
             )));
         }
+        Err(e @ StoreError::WrongPassphrase { .. }) => return Err(e.named(backup)),
         Err(e) => {
             return Err(StoreError::Open {
                 path: backup.display().to_string(),

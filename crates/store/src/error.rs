@@ -41,6 +41,12 @@ pub enum StoreError {
         shown_path(.path)
     )]
     ReadOnly { path: Option<String> },
+    #[error("the data file {path} is protected with a passphrase; give its passphrase to open it")]
+    NeedsPassphrase { path: String },
+    #[error("the passphrase does not open the data file {path}; nothing was changed, try again")]
+    WrongPassphrase { path: String },
+    #[error("the passphrase must not be empty")]
+    EmptyPassphrase,
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -73,6 +79,22 @@ impl StoreError {
             StoreError::Locked { path: None } => StoreError::Locked { path: named() },
             StoreError::DiskFull { path: None } => StoreError::DiskFull { path: named() },
             StoreError::ReadOnly { path: None } => StoreError::ReadOnly { path: named() },
+            other => other,
+        }
+    }
+
+    /// Names the data file in a passphrase refusal raised while keying, before the file was known.
+    pub(crate) fn named(self, data_file: &Path) -> StoreError {
+        match self {
+            StoreError::WrongPassphrase { path } if path.is_empty() => {
+                StoreError::WrongPassphrase {
+                    path: data_file.display().to_string(),
+                }
+            }
+            StoreError::Open { path, reason } if path.is_empty() => StoreError::Open {
+                path: data_file.display().to_string(),
+                reason,
+            },
             other => other,
         }
     }

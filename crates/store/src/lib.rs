@@ -6,6 +6,7 @@
 mod answers;
 mod assessments;
 pub mod backup;
+mod cipher;
 mod disk;
 mod error;
 mod merge;
@@ -21,6 +22,7 @@ use std::path::PathBuf;
 
 use rusqlite::Connection;
 
+pub use cipher::is_protected;
 pub use error::StoreError;
 pub use open::SCHEMA_VERSION;
 pub use paths::{chosen_path, default_path, remember_choice};
@@ -31,4 +33,7 @@ pub struct Store {
     conn: Connection,
     location: Option<PathBuf>,
     read_only: bool,
+    /// The passphrase a protected file was opened with, kept (and wiped on drop) because every
+    /// backup of it is keyed with it too; `None` for a plain file.
+    passphrase: Option<zeroize::Zeroizing<String>>,
 }

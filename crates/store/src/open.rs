@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
-use super::{Store, StoreError, disk, verified};
+use zeroize::Zeroizing;
+
+use super::{Store, StoreError, cipher, disk, verified};
 
 /// The schema's migrations, in order: the numbered SQL files in `migrations/`. Forward-only: a
 /// shipped migration is never edited, only followed by a new one (a test checks this list
@@ -35,24 +37,53 @@ impl Store {
     /// is opened for reading only, so its assessments can still be read, scored and exported;
     /// every change then fails with [`StoreError::ReadOnly`].
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
-        match Store::open_file(path, now).map_err(|e| e.diagnosed(path)) {
+        Store::open_with_passphrase(path, None, now)
+    }
+
+    /// [`Store::open`] for a file that may be protected: a protected one is keyed with
+    /// `passphrase` before anything else reads it, and refused without one
+    /// ([`StoreError::NeedsPassphrase`]) or with a wrong one ([`StoreError::WrongPassphrase`]),
+    /// its bytes untouched either way. A plain file ignores a passphrase given.
+    pub fn open_with_passphrase(
+        path: &Path,
+        passphrase: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Store, StoreError> {
+        let passphrase = match (cipher::is_protected(path), passphrase) {
+            (false, _) => None,
+            (true, None) => {
+                return Err(StoreError::NeedsPassphrase {
+                    path: path.display().to_string(),
+                });
+            }
+            (true, Some(given)) => Some(given),
+        };
+        let named = |e: StoreError| e.named(path).diagnosed(path);
+        match Store::open_file(path, passphrase, now).map_err(named) {
             Err(StoreError::ReadOnly { path: shown }) if path.is_file() => {
-                Store::open_for_reading(path).map_err(|_| StoreError::ReadOnly { path: shown })
+                Store::open_for_reading(path, passphrase).map_err(|e| match e {
+                    StoreError::WrongPassphrase { .. } => e.named(path),
+                    _ => StoreError::ReadOnly { path: shown },
+                })
             }
             other => other,
         }
     }
 
-    fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
+    fn open_for_reading(path: &Path, passphrase: Option<&str>) -> Result<Store, StoreError> {
         use rusqlite::OpenFlags;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
         // SQLite opens lazily: whether the file can be read shows at the first query.
-        let first_look = |conn: Connection| -> rusqlite::Result<(Connection, i64, String)> {
+        let first_look = |conn: Connection| -> Result<(Connection, i64, String), StoreError> {
+            if let Some(passphrase) = passphrase {
+                cipher::key(&conn, passphrase)?;
+            }
             let found = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
             let check = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
             Ok((conn, found, check))
         };
         let (conn, found, check) = Connection::open_with_flags(path, flags)
+            .map_err(StoreError::from)
             .and_then(first_look)
             .or_else(|e| {
                 // Reading a WAL file needs its index file; where that cannot be created (a
@@ -71,7 +102,9 @@ impl Store {
                     }
                 }
                 uri.push_str("?immutable=1");
-                Connection::open_with_flags(uri, flags).and_then(first_look)
+                Connection::open_with_flags(uri, flags)
+                    .map_err(StoreError::from)
+                    .and_then(first_look)
             })?;
         // An older schema would need a migration, which is a write; a newer one is not ours.
         if usize::try_from(found).ok() != Some(SCHEMA_VERSION) || check != "ok" {
@@ -81,6 +114,7 @@ impl Store {
             conn,
             location: Some(path.to_path_buf()),
             read_only: true,
+            passphrase: passphrase.map(|p| Zeroizing::new(p.to_string())),
         })
     }
 
@@ -89,7 +123,11 @@ impl Store {
         self.read_only
     }
 
-    fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
+    fn open_file(
+        path: &Path,
+        passphrase: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Store, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
             && !parent.exists()
         {
@@ -97,17 +135,26 @@ impl Store {
             disk::make_private(parent)?;
         }
         let conn = Connection::open(path)?;
+        if let Some(passphrase) = passphrase {
+            cipher::key(&conn, passphrase)?;
+        }
         disk::make_private(path)?;
-        Store::prepare(conn, Some(path.to_path_buf()), now)
+        Store::prepare(conn, Some(path.to_path_buf()), passphrase, now)
     }
 
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Store::prepare(Connection::open_in_memory()?, None, DateTime::UNIX_EPOCH)
+        Store::prepare(
+            Connection::open_in_memory()?,
+            None,
+            None,
+            DateTime::UNIX_EPOCH,
+        )
     }
 
     fn prepare(
         conn: Connection,
         location: Option<PathBuf>,
+        passphrase: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Store, StoreError> {
         let shown = location
@@ -152,6 +199,7 @@ impl Store {
             conn,
             location,
             read_only: false,
+            passphrase: passphrase.map(|p| Zeroizing::new(p.to_string())),
         };
         if found > 0 && found < SCHEMA_VERSION && store.location.is_some() {
             store.back_up("before-migration", now)?;

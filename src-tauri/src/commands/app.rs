@@ -21,6 +21,7 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
             .unwrap_or_else(|_| soc2_readiness::catalog::bundled_bank().version),
         data_file: state.data_file().map(|p| p.display().to_string()),
         read_only: state.is_read_only(),
+        protected: state.is_protected(),
         startup_error: state.startup_error(),
     }
 }
@@ -51,9 +52,15 @@ pub fn restore_backup(state: State<'_, AppState>, path: String) -> CommandResult
 }
 
 /// Opens another data file (an existing one, or a new one at a path the user chose) in place of
-/// the current one, and remembers the choice for the next start.
+/// the current one, and remembers the choice for the next start. A protected file needs its
+/// `passphrase` (`needs_passphrase` without one); the file in use with one opens it when it was
+/// waiting for it.
 #[tauri::command(async)]
-pub fn use_data_file(state: State<'_, AppState>, path: String) -> CommandResult<AppInfo> {
-    state.use_data_file(&PathBuf::from(path))?;
+pub fn use_data_file(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: Option<String>,
+) -> CommandResult<AppInfo> {
+    state.use_data_file(&PathBuf::from(path), passphrase)?;
     Ok(get_app_info(state))
 }

@@ -551,6 +551,10 @@ data_file: string | null,
  */
 read_only: boolean, 
 /**
+ * The data file is protected with a passphrase (`docs/protected-data-file.md`).
+ */
+protected: boolean, 
+/**
  * Set when the data file could not be opened: the app still starts and says why.
  */
 startup_error: CommandError | null, };

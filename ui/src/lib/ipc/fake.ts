@@ -13,6 +13,7 @@ import type {
   Settings,
   TrendPoint,
 } from '../bindings';
+import { fakeProtection } from './fake-protection';
 import type { Host } from './host';
 
 const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
@@ -198,6 +199,8 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     return exported;
   };
 
+  const protection = fakeProtection(() => host.appInfo());
+
   const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void } = {
     calls,
     stageMerge(path: string, plan: MergePlan) {
@@ -210,7 +213,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         throw { kind: 'store', message };
       };
     },
-    appInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, startup_error: null }),
+    appInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: protection.isProtected(), startup_error: null }),
     bank: async () => bank,
     listAssessments: async () =>
       [...records.values()].map((r) => ({
@@ -390,7 +393,8 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     markLaunched: async () => {
       calls.push('mark launched');
     },
-    useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, startup_error: null }),
+    useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, protected: false, startup_error: null }),
+    ...protection.calls,
   };
   return host;
 }

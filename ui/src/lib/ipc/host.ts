@@ -85,8 +85,17 @@ export interface Host {
   backUpNow(): Promise<BackupInfo>;
   /** Replaces the data file with a listed backup; the current file is kept aside. */
   restoreBackup(path: string): Promise<void>;
-  /** Opens another data file (created when missing) instead of the current one; remembered for the next start. */
-  useDataFile(path: string): Promise<AppInfo>;
+  /**
+   * Opens another data file (created when missing) instead of the current one; remembered for the next start.
+   * A protected file needs its `passphrase`: `needs_passphrase` without one, `wrong_passphrase` with a wrong one.
+   */
+  useDataFile(path: string, passphrase?: string): Promise<AppInfo>;
+  /** Protects the open data file with a passphrase, after a backup. */
+  protectDataFile(passphrase: string): Promise<AppInfo>;
+  /** Writes the protected data file plain again; `passphrase` must be its passphrase. */
+  unprotectDataFile(passphrase: string): Promise<AppInfo>;
+  /** Changes the data file's passphrase from `current` to `next`, after a backup. */
+  changeDataFilePassphrase(current: string, next: string): Promise<AppInfo>;
   /** Calls `then` whenever the app is launched again and this window is brought forward instead. */
   onSecondLaunch(then: () => void): Promise<void>;
   /** Runs `beforeClosing` (bounded in time) when the user closes the window, then closes it. */

@@ -47,7 +47,10 @@ export const tauriHost: Host = {
   listBackups: () => invoke('list_backups'),
   backUpNow: () => invoke('back_up_now'),
   restoreBackup: (path) => invoke('restore_backup', { path }),
-  useDataFile: (path) => invoke('use_data_file', { path }),
+  useDataFile: (path, passphrase) => invoke('use_data_file', { path, passphrase: passphrase ?? null }),
+  protectDataFile: (passphrase) => invoke('protect_data_file', { passphrase }),
+  unprotectDataFile: (passphrase) => invoke('unprotect_data_file', { passphrase }),
+  changeDataFilePassphrase: (current, next) => invoke('change_data_file_passphrase', { current, new: next }),
   markLaunched: async () => {
     // The page's own clock (from the start of its navigation) goes along, so a measurement can
     // tell the time before the page from the time in it.
