@@ -11,6 +11,7 @@ mod error;
 mod merge;
 mod open;
 mod paths;
+mod registers;
 mod rows;
 mod settings;
 mod summaries;

@@ -193,12 +193,26 @@ pub trait RegisterRecord: Serialize + DeserializeOwned + Clone + PartialEq {
     fn check_dates(&self, today: NaiveDate) -> Result<(), RecordError>;
     /// What needs attention as of `today`, most pressing first.
     fn attention(&self, today: NaiveDate) -> Vec<Attention>;
+    /// The references into the question bank (a risk's linked controls) name its questions.
+    fn check_links(&self, _bank: &crate::catalog::Bank) -> Result<(), RecordError> {
+        Ok(())
+    }
 }
 
 /// Checks a whole record: required fields, lengths and the register's date rules.
 pub fn check<T: RegisterRecord>(record: &T, today: NaiveDate) -> Result<(), RecordError> {
     fields::check_shape(record)?;
     record.check_dates(today)
+}
+
+/// [`check`], and the record's references into the bank.
+pub fn check_against<T: RegisterRecord>(
+    record: &T,
+    bank: &crate::catalog::Bank,
+    today: NaiveDate,
+) -> Result<(), RecordError> {
+    check(record, today)?;
+    record.check_links(bank)
 }
 
 /// Refuses a date after today, for things that cannot have happened yet.

@@ -102,6 +102,10 @@ impl RegisterRecord for Risk {
         not_future("last_review", self.last_review, today)
     }
 
+    fn check_links(&self, bank: &Bank) -> Result<(), RecordError> {
+        check_controls(self, bank)
+    }
+
     fn attention(&self, today: NaiveDate) -> Vec<Attention> {
         let mut out = Vec::new();
         match self.last_review {
