@@ -522,3 +522,51 @@ fn the_registers_through_the_cli() {
     let b = run(&["duplicate", &a]);
     assert!(run(&["incidents", &b, "list"]).contains("Phish"));
 }
+
+/// The PDF's "Registers" stays short with many entries: the worst eight per register, then a count.
+#[test]
+fn the_report_summarises_the_registers_and_lists_the_worst_first() {
+    use soc2_readiness::report::{PageSize, ReportSettings};
+    let mut ws = workspace(bank());
+    create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
+    for i in 0..30 {
+        let last = format!("2024-{:02}-01", i % 12 + 1);
+        let record = vendor(&format!("Vendor {i:02}"), &[("last_review", last.as_str())]);
+        ws.add_entry("a1", &format!("v{i}"), record, at(1)).unwrap();
+    }
+    let settings = ReportSettings {
+        assessor: None,
+        page_size: PageSize::A4,
+        logo: None,
+        generated_at: at(2),
+    };
+    let report = ws.report("a1", &settings).unwrap();
+    let pages: Vec<String> = report
+        .text_boxes()
+        .iter()
+        .map(|p| {
+            p.lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let first = pages
+        .iter()
+        .position(|p| p.contains("Vendors: 30 in the list, 30 needing attention"))
+        .expect("the registers section");
+    let section = pages[first..].join("\n");
+    assert!(
+        section.contains("and 22 more needing attention"),
+        "{section}"
+    );
+    // The longest overdue (reviewed January 2024, due January 2025) lead the table.
+    let listed = section.find("Vendor 00").unwrap();
+    assert!(listed < section.find("Vendor 01").unwrap());
+    assert!(
+        !section.contains("Vendor 11"),
+        "a December review is not among the worst eight"
+    );
+    assert!(section.contains("Policies: 0 in the list"));
+}
