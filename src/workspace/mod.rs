@@ -7,6 +7,7 @@ mod answers;
 mod compare;
 mod list;
 pub mod merge;
+mod register_rows;
 mod registers;
 mod settings;
 mod sheets;

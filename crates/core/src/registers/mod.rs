@@ -11,6 +11,7 @@ pub mod incident;
 pub mod policy;
 pub mod query;
 pub mod risk;
+pub mod rows;
 pub mod vendor;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -23,6 +24,7 @@ pub use incident::Incident;
 pub use policy::{Policy, PolicyVersion, approve};
 pub use query::{Listed, Query, select};
 pub use risk::Risk;
+pub use rows::{ChangeRow, FieldInfo, RegisterRow, field_infos};
 pub use vendor::Vendor;
 
 /// The four registers a programme keeps.
@@ -38,6 +40,7 @@ pub use vendor::Vendor;
     Serialize,
     Deserialize,
     schemars::JsonSchema,
+    ts_rs::TS,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Register {
@@ -93,7 +96,9 @@ pub struct Entry<T> {
 }
 
 /// What happened to an entry, as kept in its history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Added,
@@ -144,7 +149,7 @@ pub struct RegisterChange {
 }
 
 /// Something about an entry a consultant would raise, with the day it became due when there is one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema, ts_rs::TS)]
 pub struct Attention {
     /// Stable code (`review_overdue`, `no_report`, ...), for filters and the findings.
     pub code: String,
@@ -152,6 +157,7 @@ pub struct Attention {
     pub detail: String,
     /// The day it fell due or started, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
     pub since: Option<NaiveDate>,
 }
 

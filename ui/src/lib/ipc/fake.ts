@@ -14,6 +14,7 @@ import type {
   TrendPoint,
 } from '../bindings';
 import type { Host } from './host';
+import { fakeRegisters } from './fake-registers';
 
 const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
   id,
@@ -391,6 +392,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       calls.push('mark launched');
     },
     useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, startup_error: null }),
+    ...fakeRegisters(now),
   };
   return host;
 }
