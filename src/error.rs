@@ -6,6 +6,7 @@ use crate::assessment::AnswerError;
 use crate::catalog::BankError;
 use crate::interchange::ImportError;
 use crate::protect::ProtectError;
+use crate::registers::RecordError;
 use soc2_readiness_report::ReportError;
 use soc2_readiness_store::StoreError;
 
@@ -27,6 +28,11 @@ pub enum Error {
     File { path: String, reason: String },
     #[error("{0}")]
     Invalid(String),
+    /// A register entry refused, naming the field to fix.
+    #[error("invalid {0}")]
+    Record(#[from] RecordError),
+    #[error("no {register} matches '{id}'")]
+    UnknownEntry { register: &'static str, id: String },
 }
 
 /// What went wrong, for a front end to branch on instead of message text. Serialised in
@@ -34,7 +40,7 @@ pub enum Error {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
-    /// No assessment with that id (or id prefix).
+    /// No assessment (or register entry) with that id or id prefix.
     NotFound,
     /// The answer does not fit its question (unknown question, wrong value, missing reason).
     InvalidAnswer,
@@ -68,6 +74,8 @@ pub enum ErrorKind {
     /// The passphrase given does not open the protected file (or the file was altered); the
     /// file is unchanged.
     WrongPassphrase,
+    /// A register entry does not hold together; the message names the field.
+    InvalidRecord,
     /// Raised by no engine call: what a front end calls a failure it did not foresee (a broken
     /// IPC call, say), so its type stays one closed set.
     Unexpected,
@@ -105,6 +113,8 @@ impl Error {
             Error::Report(_) => ErrorKind::Report,
             Error::File { .. } => ErrorKind::File,
             Error::Invalid(_) => ErrorKind::InvalidInput,
+            Error::Record(_) => ErrorKind::InvalidRecord,
+            Error::UnknownEntry { .. } => ErrorKind::NotFound,
         }
     }
 }

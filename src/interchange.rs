@@ -10,10 +10,14 @@ use crate::assessment::{
     Answer, Assessment, AssessmentRecord, ScopeOverride, check_details, check_value,
 };
 use crate::catalog::Bank;
+use crate::registers::{
+    Entry, Incident, Policy, RegisterChange, RegisterRecord, Registers, Risk, Vendor, check_against,
+};
 use crate::upgrade::{BankUpgrade, carry};
 
 pub const FORMAT: &str = "soc2-readiness/assessment";
-pub const FORMAT_VERSION: u32 = 1;
+/// 2 added the programme's registers; a version-1 file (no registers) still imports.
+pub const FORMAT_VERSION: u32 = 2;
 /// Far above any real assessment (a fully noted one is well under 1 MB), far below trouble.
 pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
 
@@ -33,6 +37,51 @@ pub struct PortableAssessment {
     /// Bank upgrades the assessment went through; absent in files from before upgrades.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub upgrades: Vec<BankUpgrade>,
+    /// The registers of the assessment's programme (its organisation) with their history;
+    /// absent in version-1 files.
+    #[serde(default)]
+    pub registers: PortableRegisters,
+}
+
+/// A programme's registers as exported: every entry, archived ones too, and every change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PortableRegisters {
+    #[serde(default)]
+    pub vendors: Vec<Entry<Vendor>>,
+    #[serde(default)]
+    pub policies: Vec<Entry<Policy>>,
+    #[serde(default)]
+    pub incidents: Vec<Entry<Incident>>,
+    #[serde(default)]
+    pub risks: Vec<Entry<Risk>>,
+    #[serde(default)]
+    pub history: Vec<RegisterChange>,
+}
+
+impl PortableRegisters {
+    pub fn new(registers: Registers, history: Vec<RegisterChange>) -> PortableRegisters {
+        PortableRegisters {
+            vendors: registers.vendors,
+            policies: registers.policies,
+            incidents: registers.incidents,
+            risks: registers.risks,
+            history,
+        }
+    }
+
+    /// The entries, and the history apart.
+    pub fn split(self) -> (Registers, Vec<RegisterChange>) {
+        (
+            Registers {
+                vendors: self.vendors,
+                policies: self.policies,
+                incidents: self.incidents,
+                risks: self.risks,
+            },
+            self.history,
+        )
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,7 +97,7 @@ pub enum ImportError {
     #[error("the file is not a SOC 2 Readiness assessment (format is '{0}', expected '{FORMAT}')")]
     WrongFormat(String),
     #[error(
-        "the file uses format version {0}; this version of SOC 2 Readiness reads version {FORMAT_VERSION} (update the app)"
+        "the file uses format version {0}; this version of SOC 2 Readiness reads versions 1 to {FORMAT_VERSION} (update the app)"
     )]
     UnsupportedVersion(u32),
     #[error("{field}: {message}")]
@@ -64,6 +113,7 @@ pub fn json_schema() -> String {
 pub fn to_portable(
     record: &AssessmentRecord,
     history: Vec<HistoryEntry>,
+    registers: PortableRegisters,
     exported_at: DateTime<Utc>,
 ) -> PortableAssessment {
     PortableAssessment {
@@ -75,6 +125,7 @@ pub fn to_portable(
         scope_overrides: record.scope_overrides.clone(),
         history,
         upgrades: record.upgrades.clone(),
+        registers,
     }
 }
 
@@ -106,7 +157,10 @@ pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportErro
             Some(other) => return Err(ImportError::WrongFormat(other.to_string())),
             None => return Err(ImportError::WrongFormat("(missing)".to_string())),
         }
-        if let Some(version) = header.format_version.filter(|v| *v != FORMAT_VERSION) {
+        if let Some(version) = header
+            .format_version
+            .filter(|v| !(1..=FORMAT_VERSION).contains(v))
+        {
             return Err(ImportError::UnsupportedVersion(version));
         }
     }
@@ -196,6 +250,35 @@ fn check(portable: &PortableAssessment, bank: &Bank) -> Result<(), ImportError> 
                 "the category is overridden twice".into(),
             ));
         }
+    }
+    // Nothing in a file can have happened after it was exported.
+    let today = portable.exported_at.date_naive();
+    let registers = &portable.registers;
+    check_entries(&registers.vendors, "vendors", bank, today)?;
+    check_entries(&registers.policies, "policies", bank, today)?;
+    check_entries(&registers.incidents, "incidents", bank, today)?;
+    check_entries(&registers.risks, "risks", bank, today)?;
+    Ok(())
+}
+
+fn check_entries<T: RegisterRecord>(
+    entries: &[Entry<T>],
+    name: &str,
+    bank: &Bank,
+    today: chrono::NaiveDate,
+) -> Result<(), ImportError> {
+    let mut ids = BTreeSet::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if entry.id.trim().is_empty() || !ids.insert(entry.id.as_str()) {
+            return Err(ImportError::Invalid {
+                field: format!("registers.{name}[{i}].id"),
+                message: format!("the id '{}' is empty or used twice", entry.id),
+            });
+        }
+        check_against(&entry.record, bank, today).map_err(|e| ImportError::Invalid {
+            field: format!("registers.{name}[{i}].record.{}", e.field),
+            message: e.message,
+        })?;
     }
     Ok(())
 }

@@ -30,6 +30,9 @@ mod report;
 // Spreadsheet exports read back: the workbook with calamine and its XML, CSV with the csv crate,
 // the formula guard, and the CLI command.
 mod spreadsheet;
+// The registers (vendors, policies, incidents, risks): checks naming the field, history kept on
+// deletion, one programme per organisation, the JSON round trip, the migration and the CLI.
+mod registers;
 // Realistic companies and the conclusions a consultant would sign.
 mod scenarios;
 // Scoring, scope, gaps and the plan on a fixture bank: hand-checked examples and properties over

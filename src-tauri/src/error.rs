@@ -9,6 +9,10 @@ pub struct CommandError {
     pub kind: ErrorKind,
     /// Lower case, says what went wrong and what to do; never a stack trace.
     pub message: String,
+    /// The field to fix, when a register entry was refused (`invalid_record`), so a form marks it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }
 
 impl CommandError {
@@ -16,13 +20,21 @@ impl CommandError {
         CommandError {
             kind,
             message: message.into(),
+            field: None,
         }
     }
 }
 
 impl From<soc2_readiness::Error> for CommandError {
     fn from(error: soc2_readiness::Error) -> CommandError {
-        CommandError::new(error.kind(), error.to_string())
+        let field = match &error {
+            soc2_readiness::Error::Record(e) => Some(e.field.clone()),
+            _ => None,
+        };
+        CommandError {
+            field,
+            ..CommandError::new(error.kind(), error.to_string())
+        }
     }
 }
 

@@ -54,6 +54,13 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::settings::save_settings,
         commands::settings::set_logo,
         commands::launch::mark_launch,
+        commands::registers::list_register,
+        commands::registers::register_fields,
+        commands::registers::add_register_entry,
+        commands::registers::edit_register_entry,
+        commands::registers::set_register_entry_archived,
+        commands::registers::delete_register_entry,
+        commands::registers::register_entry_history,
     ])
 }
 

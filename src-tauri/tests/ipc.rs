@@ -605,3 +605,53 @@ fn a_protected_data_file_is_opened_with_its_passphrase_and_its_protection_change
     .unwrap();
     assert_eq!(info["protected"], true, "{info}");
 }
+
+/// A register entry refused names its field, so the form marks that input; fixed, it lists.
+#[test]
+fn a_register_entry_refused_names_the_field_and_a_fixed_one_lists() {
+    let (_app, window) = app();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Acme", "reportType": "type2" }),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let mut fields = json!([
+        ["name", "Cloudhost"],
+        ["service", "hosting"],
+        ["criticality", "critical"],
+        ["owner", "Sam"],
+        ["last_review", "2999-01-01"]
+    ]);
+    let refused = invoke(
+        &window,
+        "add_register_entry",
+        json!({ "id": id, "register": "vendors", "fields": fields }),
+    )
+    .unwrap_err();
+    assert_eq!(refused["kind"], "invalid_record");
+    assert_eq!(refused["field"], "last_review");
+    fields[4][1] = "2026-01-15".into();
+    let row = invoke(
+        &window,
+        "add_register_entry",
+        json!({ "id": id, "register": "vendors", "fields": fields }),
+    )
+    .unwrap();
+    assert_eq!(row["values"]["last_review"], "2026-01-15");
+    let rows = invoke(
+        &window,
+        "list_register",
+        json!({ "id": id, "register": "vendors" }),
+    )
+    .unwrap();
+    assert_eq!(rows[0]["label"], "Cloudhost");
+    let unknown = invoke(
+        &window,
+        "list_register",
+        json!({ "id": id, "register": "suppliers" }),
+    )
+    .unwrap_err();
+    assert!(unknown.to_string().contains("suppliers"), "{unknown}");
+}

@@ -9,7 +9,7 @@ use soc2_readiness::assessment::{Depth, ReportType};
 use soc2_readiness::report::PageSize;
 use soc2_readiness::workspace::ScopeDecision;
 
-use super::{files, merge, report, spreadsheet, what_if};
+use super::{files, merge, registers, report, spreadsheet, what_if};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -189,6 +189,17 @@ pub enum Command {
     Import(files::ImportArgs),
     /// Merge a workshop copy (exported JSON) into an assessment; you choose where both changed an answer.
     Merge(merge::Args),
+    /// The vendor register of an assessment's organisation: list, add, edit, archive, history.
+    ///
+    /// Every assessment of one organisation shares its registers. Run `vendors ASSESSMENT fields`
+    /// for the fields; add and edit take them as --FIELD VALUE.
+    Vendors(registers::Args),
+    /// The policy register: the same commands as `vendors`, and `approve` for a new version.
+    Policies(registers::PolicyArgs),
+    /// The incident register (detect, contain, resolve, improve): the same commands as `vendors`.
+    Incidents(registers::Args),
+    /// The risk register: the same commands as `vendors`.
+    Risks(registers::Args),
 }
 
 #[derive(Subcommand)]

@@ -10,6 +10,7 @@ mod gaps;
 mod merge;
 mod output;
 mod passphrase;
+mod registers;
 mod report;
 mod score;
 mod settings;
@@ -115,6 +116,9 @@ pub fn main() -> ExitCode {
                 Err(_) => e,
             };
             match e.kind() {
+                ErrorKind::NotFound if matches!(e, Error::UnknownEntry { .. }) => {
+                    eprintln!("error: {e} (run its register's `list --archived` to see the ids)")
+                }
                 ErrorKind::NotFound => {
                     eprintln!("error: {e} (run `soc2-readiness list` to see the ids)")
                 }
@@ -227,5 +231,9 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Export(args) => files::export(cx, args),
         Command::Import(args) => files::import(cx, args),
         Command::Merge(args) => merge::run(cx, args),
+        Command::Vendors(args) => registers::vendors(cx, args),
+        Command::Policies(args) => registers::policies(cx, args),
+        Command::Incidents(args) => registers::incidents(cx, args),
+        Command::Risks(args) => registers::risks(cx, args),
     }
 }

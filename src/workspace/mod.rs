@@ -8,6 +8,8 @@ mod compare;
 mod list;
 pub mod merge;
 mod protection;
+mod register_rows;
+mod registers;
 mod settings;
 mod sheets;
 mod what_if;
@@ -28,6 +30,7 @@ use crate::assessment::{
 use crate::catalog::{Bank, REPORT_TYPE_QUESTION, bundled_bank};
 use crate::data_file::BackupInfo;
 use crate::depth::{implied_history, with_implied};
+use crate::findings::programme_key;
 use crate::gaps::Gap;
 use crate::scoring::{Scorecard, score};
 use crate::{Error, Result, files, interchange, protect};
@@ -236,8 +239,13 @@ impl Workspace {
     pub fn export_json(&self, assessment_id: &str, now: DateTime<Utc>) -> Result<String> {
         let record = self.store.load_record(assessment_id)?;
         let history = self.store.history(assessment_id)?;
+        let programme = programme_key(&record.assessment.organisation);
+        let registers = interchange::PortableRegisters::new(
+            self.store.registers(&programme)?,
+            self.store.register_history(&programme, None, None)?,
+        );
         Ok(interchange::to_json(&interchange::to_portable(
-            &record, history, now,
+            &record, history, registers, now,
         )))
     }
 
@@ -248,7 +256,8 @@ impl Workspace {
         new_id: &str,
         now: DateTime<Utc>,
     ) -> Result<Assessment> {
-        let portable = interchange::parse(bytes, &self.bank)?;
+        let mut portable = interchange::parse(bytes, &self.bank)?;
+        let (registers, changes) = std::mem::take(&mut portable.registers).split();
         let (mut record, history) = interchange::into_record(portable, new_id, now);
         // A baseline is an id in the file the assessment was exported from; it holds here only
         // when that assessment is here too (a round trip through JSON in one file).
@@ -257,7 +266,11 @@ impl Workspace {
         {
             record.assessment.baseline = None;
         }
-        self.store.insert_record(&record, &history)?;
+        // The registers join the programme of the organisation as imported: the same records
+        // again when it is already here (upserted by id), new ones otherwise.
+        let programme = programme_key(&record.assessment.organisation);
+        self.store
+            .import_record(&record, &history, &programme, &registers, &changes)?;
         Ok(record.assessment)
     }
 
@@ -346,9 +359,23 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let organisation = clean_organisation(organisation)?;
+        // The records follow the name only when no other assessment still speaks for the old
+        // one (a re-assessment renamed alone leaves its baseline's programme where it is).
+        let before = self
+            .store
+            .load_record(assessment_id)?
+            .assessment
+            .organisation;
+        let (from, to) = (programme_key(&before), programme_key(&organisation));
+        let kept_by_another = self
+            .store
+            .list_assessments()?
+            .iter()
+            .any(|a| a.id != assessment_id && programme_key(&a.organisation) == from);
+        let carry = (from != to && !kept_by_another).then_some((from.as_str(), to.as_str()));
         Ok(self
             .store
-            .rename_assessment(assessment_id, &organisation, now)?)
+            .rename_assessment(assessment_id, &organisation, now, carry)?)
     }
 }
 

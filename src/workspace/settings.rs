@@ -163,6 +163,10 @@ impl Workspace {
             let today = settings.generated_at.date_naive();
             model = model.with_comparison(self.compare(&earlier, assessment_id, today)?);
         }
+        let registers = self.registers(assessment_id)?;
+        if !registers.is_empty() {
+            model = model.with_registers(&registers, settings.generated_at.date_naive());
+        }
         Ok(report::render(&model)?)
     }
 

@@ -12,6 +12,7 @@ pub mod findings;
 pub mod gaps;
 pub mod merge;
 pub mod plan;
+pub mod registers;
 pub mod scope;
 pub mod scoring;
 pub mod upgrade;

@@ -15,9 +15,11 @@ use soc2_readiness_core::scope::question_applies;
 use soc2_readiness_core::scoring::Scorecard;
 
 mod proposed;
+mod registers;
 mod since_last;
 
 pub use proposed::{ProposedPlan, build_proposed};
+pub use registers::{AttentionRow, RegisterSummary, RegistersSection};
 pub use since_last::SinceLast;
 
 /// The paper the report is laid out on.
@@ -142,6 +144,8 @@ pub struct ReportModel {
     pub proposed: Option<ProposedPlan>,
     /// The comparison with an earlier assessment (a re-assessment's baseline).
     pub since_last: Option<SinceLast>,
+    /// The programme's registers, when it keeps any.
+    pub registers: Option<RegistersSection>,
     #[serde(skip)]
     pub logo: Option<Vec<u8>>,
     pub page_size: PageSize,
@@ -251,6 +255,7 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         method: method_paragraphs(target.value()),
         proposed: None,
         since_last: None,
+        registers: None,
         logo: settings.logo.clone(),
         page_size: settings.page_size,
         scorecard,

@@ -117,17 +117,26 @@ impl Store {
         Ok(())
     }
 
+    /// Renames an assessment's organisation; with `carry` (from, to), its programme's records
+    /// move to the new programme key in the same transaction.
     pub fn rename_assessment(
         &mut self,
         assessment_id: &str,
         organisation: &str,
         at: DateTime<Utc>,
+        carry: Option<(&str, &str)>,
     ) -> Result<(), StoreError> {
-        let changed = self.conn.execute(
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
             "UPDATE assessments SET organisation = ?2, updated_at = ?3 WHERE id = ?1",
             params![assessment_id, organisation, timestamp(&at)],
         )?;
-        expect_one(changed, assessment_id)
+        expect_one(changed, assessment_id)?;
+        if let Some((from, to)) = carry {
+            super::registers::carry_programme(&tx, from, to)?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Archives (`Some(time)`) or restores (`None`) an assessment; nothing is deleted.
@@ -163,33 +172,43 @@ impl Store {
         history: &[HistoryEntry],
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        let id = &record.assessment.id;
-        insert_assessment(&tx, &record.assessment)?;
-        for answer in record.answers.values() {
-            upsert_answer(&tx, id, answer)?;
-        }
-        for decision in &record.scope_overrides {
-            tx.execute(
-                "INSERT INTO scope_overrides (assessment_id, category, in_scope, reason, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    id,
-                    decision.category.id(),
-                    decision.in_scope,
-                    decision.reason,
-                    timestamp(&decision.updated_at)
-                ],
-            )?;
-        }
-        for entry in history {
-            append_history(&tx, id, entry)?;
-        }
-        for upgrade in &record.upgrades {
-            insert_upgrade(&tx, id, upgrade)?;
-        }
+        write_record(&tx, record, history)?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Writes a whole assessment inside a transaction the caller commits.
+pub(crate) fn write_record(
+    tx: &Transaction<'_>,
+    record: &AssessmentRecord,
+    history: &[HistoryEntry],
+) -> Result<(), StoreError> {
+    let id = &record.assessment.id;
+    insert_assessment(tx, &record.assessment)?;
+    for answer in record.answers.values() {
+        upsert_answer(tx, id, answer)?;
+    }
+    for decision in &record.scope_overrides {
+        tx.execute(
+            "INSERT INTO scope_overrides (assessment_id, category, in_scope, reason, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                id,
+                decision.category.id(),
+                decision.in_scope,
+                decision.reason,
+                timestamp(&decision.updated_at)
+            ],
+        )?;
+    }
+    for entry in history {
+        append_history(tx, id, entry)?;
+    }
+    for upgrade in &record.upgrades {
+        insert_upgrade(tx, id, upgrade)?;
+    }
+    Ok(())
 }
 
 pub(crate) fn insert_assessment(

@@ -12,6 +12,7 @@ mod error;
 mod merge;
 mod open;
 mod paths;
+mod registers;
 mod rows;
 mod settings;
 mod summaries;

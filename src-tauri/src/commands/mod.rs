@@ -7,6 +7,7 @@ pub mod compare;
 pub mod launch;
 pub mod merge;
 pub mod protection;
+pub mod registers;
 pub mod report;
 pub mod settings;
 pub mod spreadsheet;

@@ -527,7 +527,7 @@ has_logo: boolean, };
 
 export type ScopeDecision = "in" | "out" | "proposed";
 
-export type ErrorKind = "not_found" | "invalid_answer" | "invalid_import" | "file" | "cannot_open" | "in_use" | "too_new" | "locked" | "disk_full" | "read_only" | "store" | "report" | "invalid_input" | "bank" | "unavailable" | "needs_passphrase" | "wrong_passphrase" | "unexpected";
+export type ErrorKind = "not_found" | "invalid_answer" | "invalid_import" | "file" | "cannot_open" | "in_use" | "too_new" | "locked" | "disk_full" | "read_only" | "store" | "report" | "invalid_input" | "bank" | "unavailable" | "needs_passphrase" | "wrong_passphrase" | "invalid_record" | "unexpected";
 
 export type PageSize = "a4" | "letter";
 
@@ -539,7 +539,11 @@ kind: ErrorKind,
 /**
  * Lower case, says what went wrong and what to do; never a stack trace.
  */
-message: string, };
+message: string, 
+/**
+ * The field to fix, when a register entry was refused (`invalid_record`), so a form marks it.
+ */
+field?: string, };
 
 export type AppInfo = { version: string, bank_version: string, 
 /**
@@ -592,6 +596,46 @@ export type WrittenTable = { table: TableKind,
  * Rows below the header.
  */
 rows: number, };
+
+export type Register = "vendors" | "policies" | "incidents" | "risks";
+
+export type Action = "added" | "edited" | "approved" | "archived" | "restored" | "deleted";
+
+export type Attention = { 
+/**
+ * Stable code (`review_overdue`, `no_report`, ...), for filters and the findings.
+ */
+code: string, 
+/**
+ * A sentence for the reader, in our words.
+ */
+detail: string, 
+/**
+ * The day it fell due or started, when there is one.
+ */
+since?: string, };
+
+export type RegisterRow = { id: string, label: string, updated_at: string, archived: boolean, 
+/**
+ * Field name to its text ("" when not set), as `--FIELD VALUE` would give it back.
+ */
+values: { [key in string]: string }, attention: Array<Attention>, };
+
+export type FieldInfo = { name: string, 
+/**
+ * text, long_text, date, choice, flag, number, list
+ */
+kind: string, required: boolean, help: string, 
+/**
+ * The allowed values of a choice.
+ */
+choices: Array<string>, 
+/**
+ * The longest text accepted, for text fields.
+ */
+max_chars: number | null, };
+
+export type ChangeRow = { action: Action, changed_at: string, values: { [key in string]: string }, };
 
 export const SCOPE_STEP = 1;
 

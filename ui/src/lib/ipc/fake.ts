@@ -1,20 +1,8 @@
 // An in-memory host for UI tests and for opening the UI in a plain browser; it imitates, never scores for real.
-import type {
-  Answer,
-  Assessment,
-  AssessmentRecord,
-  AssessmentView,
-  Bank,
-  MergePlan,
-  Comparison,
-  Question,
-  Rollup,
-  Scorecard,
-  Settings,
-  TrendPoint,
-} from '../bindings';
+import type { Answer, Assessment, AssessmentRecord, AssessmentView, Bank, MergePlan, Comparison, Question, Rollup, Scorecard, Settings, TrendPoint } from '../bindings';
 import { fakeProtection } from './fake-protection';
 import type { Host } from './host';
+import { fakeRegisters } from './fake-registers';
 
 const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
   id,
@@ -395,6 +383,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     },
     useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, protected: false, startup_error: null }),
     ...protection.calls,
+    ...fakeRegisters(now),
   };
   return host;
 }

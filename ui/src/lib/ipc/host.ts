@@ -31,6 +31,10 @@ import type {
   SpreadsheetFormat,
   TableKind,
   WrittenSpreadsheet,
+  Register,
+  RegisterRow,
+  FieldInfo,
+  ChangeRow,
 } from '../bindings';
 
 export interface Host {
@@ -100,6 +104,17 @@ export interface Host {
   onSecondLaunch(then: () => void): Promise<void>;
   /** Runs `beforeClosing` (bounded in time) when the user closes the window, then closes it. */
   onClose(beforeClosing: () => Promise<void>): Promise<void>;
+  /** Every row of a register of the assessment's organisation, archived ones too, judged as of today. */
+  listRegister(id: string, register: Register): Promise<RegisterRow[]>;
+  /** The fields of a register's entries, in the order a form asks for them. */
+  registerFields(register: Register): Promise<FieldInfo[]>;
+  /** A refused entry fails with `invalid_record` and the `field` to fix. */
+  addRegisterEntry(id: string, register: Register, fields: [string, string][]): Promise<RegisterRow>;
+  editRegisterEntry(id: string, register: Register, entry: string, fields: [string, string][]): Promise<RegisterRow>;
+  setRegisterEntryArchived(id: string, register: Register, entry: string, archived: boolean): Promise<void>;
+  /** The entry's history stays. */
+  deleteRegisterEntry(id: string, register: Register, entry: string): Promise<void>;
+  registerEntryHistory(id: string, register: Register, entry: string): Promise<ChangeRow[]>;
   /**
    * Tells the host that the first screen is painted and interactive; a launch measurement
    * (`./dev measure`) records the time since the process started. A no-op otherwise.

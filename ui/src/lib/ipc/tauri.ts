@@ -51,6 +51,13 @@ export const tauriHost: Host = {
   protectDataFile: (passphrase) => invoke('protect_data_file', { passphrase }),
   unprotectDataFile: (passphrase) => invoke('unprotect_data_file', { passphrase }),
   changeDataFilePassphrase: (current, next) => invoke('change_data_file_passphrase', { current, new: next }),
+  listRegister: (id, register) => invoke('list_register', { id, register }),
+  registerFields: (register) => invoke('register_fields', { register }),
+  addRegisterEntry: (id, register, fields) => invoke('add_register_entry', { id, register, fields }),
+  editRegisterEntry: (id, register, entry, fields) => invoke('edit_register_entry', { id, register, entry, fields }),
+  setRegisterEntryArchived: (id, register, entry, archived) => invoke('set_register_entry_archived', { id, register, entry, archived }),
+  deleteRegisterEntry: (id, register, entry) => invoke('delete_register_entry', { id, register, entry }),
+  registerEntryHistory: (id, register, entry) => invoke('register_entry_history', { id, register, entry }),
   markLaunched: async () => {
     // The page's own clock (from the start of its navigation) goes along, so a measurement can
     // tell the time before the page from the time in it.

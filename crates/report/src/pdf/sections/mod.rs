@@ -9,6 +9,7 @@ pub(super) mod executive_summary;
 pub(super) mod gap_register;
 pub(super) mod path_to_report;
 pub(super) mod proposed_plan;
+pub(super) mod registers;
 pub(super) mod roadmap;
 pub(super) mod since_last;
 

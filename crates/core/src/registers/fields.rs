@@ -1,0 +1,231 @@
+//! Register fields described once: setting them from text, the required and length checks, and their text for tables.
+//!
+//! A record goes through its JSON object form, so one description serves all four registers and
+//! a field's shape is checked before serde ever sees it (an error names the field, not a type).
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::{RecordError, RegisterRecord};
+
+/// Short text (names, owners) and long text (what happened, root cause): enough for any real
+/// entry, capped so a pasted document does not end up in a table cell or the PDF.
+pub const SHORT_TEXT: usize = 200;
+pub const LONG_TEXT: usize = 4_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text {
+        max_chars: usize,
+    },
+    /// A day, written YYYY-MM-DD.
+    Date,
+    /// One of a closed list (the serde names of the record's enum).
+    Choice(&'static [&'static str]),
+    /// yes or no.
+    Flag,
+    /// A whole number from `min` to `max`.
+    Number {
+        min: u32,
+        max: u32,
+    },
+    /// Several values separated by commas (question ids).
+    List,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub kind: FieldKind,
+    pub required: bool,
+    /// What the field holds, for help and forms.
+    pub help: &'static str,
+}
+
+impl FieldSpec {
+    pub const fn text(name: &'static str, required: bool, help: &'static str) -> FieldSpec {
+        FieldSpec {
+            name,
+            kind: FieldKind::Text {
+                max_chars: SHORT_TEXT,
+            },
+            required,
+            help,
+        }
+    }
+
+    pub const fn long(name: &'static str, required: bool, help: &'static str) -> FieldSpec {
+        FieldSpec {
+            name,
+            kind: FieldKind::Text {
+                max_chars: LONG_TEXT,
+            },
+            required,
+            help,
+        }
+    }
+
+    pub const fn of(
+        name: &'static str,
+        kind: FieldKind,
+        required: bool,
+        help: &'static str,
+    ) -> FieldSpec {
+        FieldSpec {
+            name,
+            kind,
+            required,
+            help,
+        }
+    }
+}
+
+/// A new record from `(field, text)` pairs; every required field must be among them.
+pub fn from_fields<T: RegisterRecord>(pairs: &[(String, String)]) -> Result<T, RecordError> {
+    let mut object = Map::new();
+    apply::<T>(&mut object, pairs)?;
+    into_record(object)
+}
+
+/// The record with the given fields changed; an empty text clears an optional field.
+pub fn set_fields<T: RegisterRecord>(
+    record: &T,
+    pairs: &[(String, String)],
+) -> Result<T, RecordError> {
+    let Value::Object(mut object) = serde_json::to_value(record).expect("records serialise") else {
+        panic!("a record serialises to a JSON object")
+    };
+    apply::<T>(&mut object, pairs)?;
+    into_record(object)
+}
+
+/// A field's value as text for a table, a search or a sort ("" when not set).
+pub fn display(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => "no".into(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) => items.iter().map(display).collect::<Vec<_>>().join(", "),
+        Value::Object(_) => String::new(),
+    }
+}
+
+/// The field named by a person: `next-review` and `next_review` are the same field.
+pub(crate) fn spec<T: RegisterRecord>(given: &str) -> Result<&'static FieldSpec, RecordError> {
+    let name = given.trim().trim_start_matches("--").replace('-', "_");
+    T::FIELDS.iter().find(|f| f.name == name).ok_or_else(|| {
+        let known: Vec<&str> = T::FIELDS.iter().map(|f| f.name).collect();
+        RecordError::new(
+            &name,
+            format!(
+                "not a field of a {}; the fields are {}",
+                T::REGISTER.singular(),
+                known.join(", ")
+            ),
+        )
+    })
+}
+
+/// Required fields present and every text within its length, on the record as it stands.
+pub(crate) fn check_shape<T: RegisterRecord>(record: &T) -> Result<(), RecordError> {
+    let Value::Object(object) = serde_json::to_value(record).expect("records serialise") else {
+        panic!("a record serialises to a JSON object")
+    };
+    check_object::<T>(&object)
+}
+
+fn apply<T: RegisterRecord>(
+    object: &mut Map<String, Value>,
+    pairs: &[(String, String)],
+) -> Result<(), RecordError> {
+    for (given, text) in pairs {
+        let field = spec::<T>(given)?;
+        object.insert(field.name.to_string(), parse(field, text)?);
+    }
+    check_object::<T>(object)
+}
+
+fn check_object<T: RegisterRecord>(object: &Map<String, Value>) -> Result<(), RecordError> {
+    for field in T::FIELDS {
+        let value = object.get(field.name).unwrap_or(&Value::Null);
+        let empty = match value {
+            Value::Null => true,
+            Value::String(s) => s.trim().is_empty(),
+            _ => false,
+        };
+        if field.required && empty {
+            return Err(RecordError::new(field.name, "required; give a value"));
+        }
+        if let (FieldKind::Text { max_chars }, Value::String(s)) = (field.kind, value) {
+            let count = s.chars().count();
+            if count > max_chars {
+                return Err(RecordError::new(
+                    field.name,
+                    format!(
+                        "{count} characters is too long; keep it to {max_chars} (put a longer text in a document and name it here)"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn parse(field: &FieldSpec, text: &str) -> Result<Value, RecordError> {
+    let text = text.trim();
+    let refuse = |message: String| Err(RecordError::new(field.name, message));
+    if text.is_empty() {
+        return Ok(match field.kind {
+            FieldKind::Flag => Value::Bool(false),
+            FieldKind::List => Value::Array(Vec::new()),
+            _ => Value::Null,
+        });
+    }
+    match field.kind {
+        FieldKind::Text { .. } => Ok(Value::String(text.to_string())),
+        FieldKind::Date => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(d) => Ok(Value::String(d.to_string())),
+            Err(_) => refuse(format!("'{text}' is not a date; write it as YYYY-MM-DD")),
+        },
+        FieldKind::Choice(choices) => {
+            let wanted = text.to_lowercase().replace(['-', ' '], "_");
+            match choices.iter().find(|c| **c == wanted) {
+                Some(c) => Ok(Value::String(c.to_string())),
+                None => refuse(format!("'{text}' is not one of {}", choices.join(", "))),
+            }
+        }
+        FieldKind::Flag => match text.to_lowercase().as_str() {
+            "yes" | "y" | "true" => Ok(Value::Bool(true)),
+            "no" | "n" | "false" => Ok(Value::Bool(false)),
+            _ => refuse(format!("'{text}' is not yes or no")),
+        },
+        FieldKind::Number { min, max } => match text.parse::<u32>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(Value::from(n)),
+            _ => refuse(format!(
+                "'{text}' is not a whole number from {min} to {max}"
+            )),
+        },
+        FieldKind::List => Ok(Value::Array(
+            text.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::String(s.to_string()))
+                .collect(),
+        )),
+    }
+}
+
+fn into_record<T: RegisterRecord>(object: Map<String, Value>) -> Result<T, RecordError> {
+    serde_json::from_value(Value::Object(object)).map_err(|e| {
+        // The shape was checked field by field; what is left is a field serde names.
+        let text = e.to_string();
+        let field = text
+            .split('`')
+            .nth(1)
+            .unwrap_or(T::REGISTER.singular())
+            .to_string();
+        RecordError::new(&field, text)
+    })
+}

@@ -1,0 +1,92 @@
+//! What the registers say against the control questions they serve: an overdue review, a missing report, an incident without its review.
+
+use chrono::NaiveDate;
+
+use super::{Entry, RegisterRecord, Registers};
+use crate::catalog::Bank;
+use crate::findings::{Effect, RecordFinding, Source};
+
+/// The findings of every entry in the working lists (archived entries say nothing), in register
+/// order. Only questions the bank holds are named, so a customised bank gets no stray finding.
+pub fn register_findings(
+    registers: &Registers,
+    bank: &Bank,
+    today: NaiveDate,
+) -> Vec<RecordFinding> {
+    let mut out = Vec::new();
+    collect(&registers.vendors, Source::Vendors, bank, today, &mut out);
+    collect(&registers.policies, Source::Policies, bank, today, &mut out);
+    collect(
+        &registers.incidents,
+        Source::Incidents,
+        bank,
+        today,
+        &mut out,
+    );
+    collect(&registers.risks, Source::Risks, bank, today, &mut out);
+    out
+}
+
+/// The question an attention code bears on, per register. Every code here means the control did
+/// not fully operate, so each is a known exception; codes that are a decision to confirm (a high
+/// risk accepted) or a warning ahead of time (a deadline near) produce no finding.
+fn questions(source: Source, code: &str) -> &'static [&'static str] {
+    match (source, code) {
+        (
+            Source::Vendors,
+            "review_overdue" | "never_reviewed" | "report_stale" | "no_bridge_letter"
+            | "report_exceptions" | "report_opinion",
+        ) => &["maint.vendor-reviews"],
+        (Source::Vendors, "no_report") => &["vendor.due-diligence"],
+        (Source::Vendors, "subservice_exceptions") => &["audit.subservice-controls"],
+        (Source::Vendors, "no_breach_notice") => &["vendor.breach-notice-clause"],
+        (Source::Vendors, "no_dpa") => &["vendor.privacy-commitments"],
+        (Source::Vendors, "no_baa" | "no_confidentiality") => &["vendor.contract-clauses"],
+        (Source::Policies, "review_overdue" | "never_approved") => &["policy.approval-review"],
+        (Source::Policies, "low_acknowledgement") => &["people.policy-acceptance"],
+        (Source::Incidents, "no_review") => &["incident.post-incident-review"],
+        (Source::Incidents, "notification_missed" | "notified_late") => &["incident.notification"],
+        (Source::Incidents, "open_too_long") => &["incident.log"],
+        (Source::Risks, "review_overdue" | "never_reviewed") => &["risk.assessment-process"],
+        (Source::Risks, "no_linked_control") => &["risk.control-mapping"],
+        _ => &[],
+    }
+}
+
+fn collect<T: RegisterRecord>(
+    entries: &[Entry<T>],
+    source: Source,
+    bank: &Bank,
+    today: NaiveDate,
+    out: &mut Vec<RecordFinding>,
+) {
+    for entry in entries.iter().filter(|e| e.archived_at.is_none()) {
+        for attention in entry.record.attention(today) {
+            for question in questions(source, &attention.code) {
+                if bank.question(question).is_none() {
+                    continue;
+                }
+                out.push(RecordFinding {
+                    question_id: question.to_string(),
+                    source,
+                    effect: Effect::KnownException,
+                    record_id: entry.id.clone(),
+                    detail: format!(
+                        "{} '{}': {}.",
+                        capitalised(T::REGISTER.singular()),
+                        entry.record.label(),
+                        attention.detail
+                    ),
+                });
+            }
+        }
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}

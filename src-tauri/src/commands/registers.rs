@@ -1,0 +1,85 @@
+//! The registers (vendors, policies, incidents, risks) of an assessment's organisation: rows, fields, changes and history.
+
+use soc2_readiness::data_file;
+use soc2_readiness::registers::{ChangeRow, FieldInfo, Query, Register, RegisterRow, field_infos};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// Every row of the register (archived ones too; the table filters), judged as of today.
+#[tauri::command]
+pub fn list_register(
+    state: State<'_, AppState>,
+    id: String,
+    register: Register,
+) -> CommandResult<Vec<RegisterRow>> {
+    let query = Query {
+        archived: true,
+        ..Query::default()
+    };
+    let today = chrono::Local::now().date_naive();
+    state.with(|ws| ws.register_rows(&id, register, &query, today))
+}
+
+#[tauri::command]
+pub fn register_fields(register: Register) -> Vec<FieldInfo> {
+    field_infos(register)
+}
+
+#[tauri::command]
+pub fn add_register_entry(
+    state: State<'_, AppState>,
+    id: String,
+    register: Register,
+    fields: Vec<(String, String)>,
+) -> CommandResult<RegisterRow> {
+    let new_id = data_file::new_id();
+    state.with(|ws| ws.add_entry_from_text(&id, register, &new_id, &fields, chrono::Utc::now()))
+}
+
+#[tauri::command]
+pub fn edit_register_entry(
+    state: State<'_, AppState>,
+    id: String,
+    register: Register,
+    entry: String,
+    fields: Vec<(String, String)>,
+) -> CommandResult<RegisterRow> {
+    state.with(|ws| ws.edit_entry_from_text(&id, register, &entry, &fields, chrono::Utc::now()))
+}
+
+#[tauri::command]
+pub fn set_register_entry_archived(
+    state: State<'_, AppState>,
+    id: String,
+    register: Register,
+    entry: String,
+    archived: bool,
+) -> CommandResult<()> {
+    state.with(|ws| ws.set_archived_in(&id, register, &entry, archived, chrono::Utc::now()))
+}
+
+#[tauri::command]
+pub fn delete_register_entry(
+    state: State<'_, AppState>,
+    id: String,
+    register: Register,
+    entry: String,
+) -> CommandResult<()> {
+    state.with(|ws| ws.delete_in(&id, register, &entry, chrono::Utc::now()))
+}
+
+/// One entry's changes, oldest first (a deleted entry's too).
+#[tauri::command]
+pub fn register_entry_history(
+    state: State<'_, AppState>,
+    id: String,
+    register: Register,
+    entry: String,
+) -> CommandResult<Vec<ChangeRow>> {
+    state.with(|ws| {
+        let history = ws.register_history(&id, register, Some(&entry))?;
+        Ok(history.iter().map(ChangeRow::from).collect())
+    })
+}

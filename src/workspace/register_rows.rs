@@ -1,0 +1,137 @@
+//! The registers as text rows and `(field, text)` changes, for the desktop app's one table and one form over all four.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Workspace;
+use crate::Result;
+use crate::registers::{
+    Entry, Incident, Listed, Policy, Query, Register, RegisterRecord, RegisterRow, Risk, Vendor,
+    from_fields, set_fields,
+};
+
+/// Calls `$call::<T>` with the record type of `$register`.
+macro_rules! by_register {
+    ($register:expr, $call:ident ( $($arg:expr),* )) => {
+        match $register {
+            Register::Vendors => $call::<Vendor>($($arg),*),
+            Register::Policies => $call::<Policy>($($arg),*),
+            Register::Incidents => $call::<Incident>($($arg),*),
+            Register::Risks => $call::<Risk>($($arg),*),
+        }
+    };
+}
+
+impl Workspace {
+    /// A register's rows as the query asks, with what needs attention as of `today`.
+    pub fn register_rows(
+        &self,
+        assessment_id: &str,
+        register: Register,
+        query: &Query,
+        today: NaiveDate,
+    ) -> Result<Vec<RegisterRow>> {
+        fn rows<T: RegisterRecord>(
+            ws: &Workspace,
+            id: &str,
+            query: &Query,
+            today: NaiveDate,
+        ) -> Result<Vec<RegisterRow>> {
+            let listed = ws.register_list::<T>(id, query, today)?;
+            Ok(listed.into_iter().map(RegisterRow::from).collect())
+        }
+        by_register!(register, rows(self, assessment_id, query, today))
+    }
+
+    /// Adds an entry from `(field, text)` pairs; an error names the field.
+    pub fn add_entry_from_text(
+        &mut self,
+        assessment_id: &str,
+        register: Register,
+        new_id: &str,
+        pairs: &[(String, String)],
+        now: DateTime<Utc>,
+    ) -> Result<RegisterRow> {
+        fn add<T: RegisterRecord>(
+            ws: &mut Workspace,
+            id: &str,
+            new_id: &str,
+            pairs: &[(String, String)],
+            now: DateTime<Utc>,
+        ) -> Result<RegisterRow> {
+            let record: T = from_fields(pairs)?;
+            let entry = ws.add_entry(id, new_id, record, now)?;
+            Ok(row(entry, now))
+        }
+        by_register!(register, add(self, assessment_id, new_id, pairs, now))
+    }
+
+    /// Changes the given fields of an entry; an error names the field.
+    pub fn edit_entry_from_text(
+        &mut self,
+        assessment_id: &str,
+        register: Register,
+        entry_id: &str,
+        pairs: &[(String, String)],
+        now: DateTime<Utc>,
+    ) -> Result<RegisterRow> {
+        fn edit<T: RegisterRecord>(
+            ws: &mut Workspace,
+            id: &str,
+            entry_id: &str,
+            pairs: &[(String, String)],
+            now: DateTime<Utc>,
+        ) -> Result<RegisterRow> {
+            let current = ws.register_entry::<T>(id, entry_id)?;
+            let record = set_fields(&current.record, pairs)?;
+            let entry = ws.edit_entry(id, &current.id, record, now)?;
+            Ok(row(entry, now))
+        }
+        by_register!(register, edit(self, assessment_id, entry_id, pairs, now))
+    }
+
+    /// Archives an entry or brings it back, in any register.
+    pub fn set_archived_in(
+        &mut self,
+        assessment_id: &str,
+        register: Register,
+        entry_id: &str,
+        archived: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        fn set<T: RegisterRecord>(
+            ws: &mut Workspace,
+            id: &str,
+            entry_id: &str,
+            archived: bool,
+            now: DateTime<Utc>,
+        ) -> Result<()> {
+            ws.set_entry_archived::<T>(id, entry_id, archived, now)
+                .map(|_| ())
+        }
+        by_register!(register, set(self, assessment_id, entry_id, archived, now))
+    }
+
+    /// Deletes an entry in any register; its history stays.
+    pub fn delete_in(
+        &mut self,
+        assessment_id: &str,
+        register: Register,
+        entry_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        fn delete<T: RegisterRecord>(
+            ws: &mut Workspace,
+            id: &str,
+            entry_id: &str,
+            now: DateTime<Utc>,
+        ) -> Result<()> {
+            ws.delete_entry::<T>(id, entry_id, now).map(|_| ())
+        }
+        by_register!(register, delete(self, assessment_id, entry_id, now))
+    }
+}
+
+fn row<T: RegisterRecord>(entry: Entry<T>, now: DateTime<Utc>) -> RegisterRow {
+    let attention = entry.record.attention(now.date_naive());
+    RegisterRow::from(Listed { entry, attention })
+}

@@ -1,0 +1,125 @@
+// The fake host's registers: rows kept in memory, the engine's field errors imitated (required, dates), never its statuses.
+import type { ChangeRow, FieldInfo, Register, RegisterRow } from '../bindings';
+import type { Host } from './host';
+
+const field = (name: string, kind: string, required = false, choices: string[] = []): FieldInfo => ({
+  name,
+  kind,
+  required,
+  help: `The ${name.replace(/_/g, ' ')}.`,
+  choices,
+  max_chars: kind === 'text' ? 200 : kind === 'long_text' ? 4000 : null,
+});
+
+const FIELDS: Record<Register, FieldInfo[]> = {
+  vendors: [
+    field('name', 'text', true),
+    field('service', 'text', true),
+    field('criticality', 'choice', true, ['critical', 'high', 'medium', 'low']),
+    field('personal_data', 'flag'),
+    field('owner', 'text', true),
+    field('last_review', 'date'),
+    field('next_review', 'date'),
+  ],
+  policies: [field('title', 'text', true), field('version', 'text', true), field('owner', 'text', true), field('next_review', 'date')],
+  incidents: [
+    field('title', 'text', true),
+    field('detected_on', 'date', true),
+    field('severity', 'choice', true, ['critical', 'high', 'medium', 'low']),
+    field('what_happened', 'long_text', true),
+    field('owner', 'text', true),
+  ],
+  risks: [
+    field('threat', 'text', true),
+    field('likelihood', 'number', true),
+    field('impact', 'number', true),
+    field('treatment', 'choice', true, ['mitigate', 'accept', 'transfer', 'avoid']),
+    field('owner', 'text', true),
+  ],
+};
+
+type Registers = Pick<
+  Host,
+  | 'listRegister'
+  | 'registerFields'
+  | 'addRegisterEntry'
+  | 'editRegisterEntry'
+  | 'setRegisterEntryArchived'
+  | 'deleteRegisterEntry'
+  | 'registerEntryHistory'
+>;
+
+export function fakeRegisters(now: () => string): Registers {
+  const rows = new Map<string, RegisterRow & { register: Register; assessment: string }>();
+  const history = new Map<string, ChangeRow[]>();
+  let counter = 0;
+  const refuse = (name: string, message: string) => {
+    throw { kind: 'invalid_record', message: `invalid ${name}: ${message}`, field: name };
+  };
+  const check = (register: Register, values: Record<string, string>) => {
+    for (const f of FIELDS[register]) {
+      const value = (values[f.name] ?? '').trim();
+      if (f.required && !value) refuse(f.name, 'required; give a value');
+      if (f.kind === 'date' && value) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+          refuse(f.name, `'${value}' is not a date; write it as YYYY-MM-DD`);
+        }
+        if (f.name === 'last_review' && value > now().slice(0, 10)) refuse(f.name, `${value} is in the future; give the day it happened`);
+      }
+    }
+  };
+  const entry = (id: string) => {
+    const row = rows.get(id);
+    if (!row) throw { kind: 'not_found', message: `no entry matches '${id}'` };
+    return row;
+  };
+  const record = (row: RegisterRow, action: ChangeRow['action']) => {
+    const list = history.get(row.id) ?? [];
+    list.push({ action, changed_at: now(), values: { ...row.values } });
+    history.set(row.id, list);
+  };
+  const plain = ({ register: _r, assessment: _a, ...row }: RegisterRow & { register: Register; assessment: string }): RegisterRow => row;
+  return {
+    listRegister: async (id, register) =>
+      [...rows.values()].filter((r) => r.assessment === id && r.register === register).map(plain),
+    registerFields: async (register) => FIELDS[register],
+    addRegisterEntry: async (id, register, fields) => {
+      const values = Object.fromEntries(FIELDS[register].map((f) => [f.name, '']));
+      for (const [name, value] of fields) values[name] = value;
+      check(register, values);
+      const row = {
+        id: `entry${String(++counter).padStart(7, '0')}`,
+        label: values[FIELDS[register][0].name],
+        updated_at: now(),
+        archived: false,
+        values,
+        attention: [],
+        register,
+        assessment: id,
+      };
+      rows.set(row.id, row);
+      record(row, 'added');
+      return plain(row);
+    },
+    editRegisterEntry: async (_id, register, id, fields) => {
+      const row = entry(id);
+      const values = { ...row.values };
+      for (const [name, value] of fields) values[name] = value;
+      check(register, values);
+      row.values = values;
+      row.label = values[FIELDS[register][0].name];
+      record(row, 'edited');
+      return plain(row);
+    },
+    setRegisterEntryArchived: async (_id, _register, id, archived) => {
+      const row = entry(id);
+      row.archived = archived;
+      record(row, archived ? 'archived' : 'restored');
+    },
+    deleteRegisterEntry: async (_id, _register, id) => {
+      record(entry(id), 'deleted');
+      rows.delete(id);
+    },
+    registerEntryHistory: async (_id, _register, id) => history.get(id) ?? [],
+  };
+}
