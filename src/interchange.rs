@@ -220,6 +220,8 @@ pub fn into_record(
             answers,
             scope_overrides: portable.scope_overrides,
             implied: BTreeMap::new(),
+            findings: Vec::new(),
+            overdue: Default::default(),
             upgrades: portable.upgrades,
         },
         portable.history,

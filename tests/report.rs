@@ -97,7 +97,9 @@ fn a_fully_answered_report_has_every_section_and_the_engine_numbers() {
     );
 
     // The executive summary (page 2) shows the engine's own figures.
-    let (_, scorecard) = ws.scorecard(&id).unwrap();
+    let (_, scorecard) = ws
+        .scorecard(&id, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     let summary = all_text(&pages[1..2]);
     let overall = format!("{:.1}%", scorecard.overall.readiness.unwrap());
     assert!(
@@ -229,7 +231,12 @@ fn a_quick_path_report_lists_implied_answers_under_their_foundation() {
         .filter(|id| !ws.bank().question(id).unwrap().engagement)
         .count();
     assert!(controls < implied, "tasks are implied too");
-    let (_, scorecard) = ws.scorecard("quick").unwrap();
+    let (_, scorecard) = ws
+        .scorecard(
+            "quick",
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        )
+        .unwrap();
     let report = ws.report("quick", &settings(PageSize::A4, false)).unwrap();
     let text = all_text(&report.text_boxes()).replace('\n', " ");
     assert!(

@@ -4,6 +4,7 @@
 //! `answers` and `settings`); the store behind it is private.
 
 mod answers;
+mod calendar;
 mod compare;
 mod list;
 pub mod merge;
@@ -16,6 +17,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use answers::{AnswerDetails, ScopeDecision};
+pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT};
 pub use compare::TrendPoint;
 pub use list::AssessmentSummary;
 pub use settings::{MAX_LOGO_BYTES, ReportOptions, Settings, SettingsChange};
@@ -125,6 +127,8 @@ impl Workspace {
             answers: Default::default(),
             scope_overrides: Vec::new(),
             implied: Default::default(),
+            findings: Vec::new(),
+            overdue: Default::default(),
             upgrades: Vec::new(),
         };
         let answer = Answer {
@@ -216,15 +220,20 @@ impl Workspace {
         Ok(self.store.set_depth(assessment_id, depth, now, &history)?)
     }
 
-    pub fn scorecard(&self, assessment_id: &str) -> Result<(AssessmentRecord, Scorecard)> {
-        let record = self.record(assessment_id)?;
+    /// The scorecard as of `today`: the records' findings depend on the day.
+    pub fn scorecard(
+        &self,
+        assessment_id: &str,
+        today: NaiveDate,
+    ) -> Result<(AssessmentRecord, Scorecard)> {
+        let record = self.record_as_of(assessment_id, today)?;
         let scorecard = score(&self.bank, &record);
         Ok((record, scorecard))
     }
 
     /// The scorecard, gap register and dated plan as of `today`.
     pub fn analysis(&self, assessment_id: &str, today: NaiveDate) -> Result<Analysis> {
-        let record = self.record(assessment_id)?;
+        let record = self.record_as_of(assessment_id, today)?;
         Ok(analyse(&self.bank, &record, today))
     }
 

@@ -150,7 +150,7 @@ impl Workspace {
         what_if: Option<&Selection>,
         since: Option<&str>,
     ) -> Result<RenderedReport> {
-        let record = self.record(assessment_id)?;
+        let record = self.record_as_of(assessment_id, settings.generated_at.date_naive())?;
         let mut model = match what_if {
             Some(selection) => self.proposed_model(&record, settings, selection)?,
             None => report::build(&self.bank, &record, settings),

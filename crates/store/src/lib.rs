@@ -6,6 +6,7 @@
 mod answers;
 mod assessments;
 pub mod backup;
+mod calendar;
 mod disk;
 mod error;
 mod merge;
@@ -21,6 +22,7 @@ use std::path::PathBuf;
 
 use rusqlite::Connection;
 
+pub use calendar::EvidenceBytes;
 pub use error::StoreError;
 pub use open::SCHEMA_VERSION;
 pub use paths::{chosen_path, default_path, remember_choice};
