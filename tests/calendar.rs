@@ -15,7 +15,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-const ID: &str = "acme00000001";
+pub(crate) const ID: &str = "acme00000001";
 
 fn answer(ws: &mut Workspace, question: &str, raw: &str) {
     let value = parse_answer_for(ws.bank(), question, raw).unwrap();
@@ -56,7 +56,7 @@ fn check(
 
 /// Acme, 12 people, Type II over calendar 2026: monthly leaver checks (May failed), quarterly
 /// access reviews (the third quarter never ran) and quarterly restore tests (all passed).
-fn acme_year() -> Workspace {
+pub(crate) fn acme_year() -> Workspace {
     let mut ws = workspace(bank());
     create(&mut ws, ID, "Acme", ReportType::Type2, at(0));
     answer(&mut ws, "scope.observation-start", "2026-01-01");
@@ -520,4 +520,60 @@ fn the_cli_adopts_records_and_shows_the_calendar() {
     assert_eq!(calendar["controls"][0]["last_check"]["result"], "fail");
     let checks = String::from_utf8(run(&["checks", &id]).stdout).unwrap();
     assert!(checks.contains("restore took 9 hours"));
+}
+
+#[test]
+fn the_portable_json_carries_the_calendar_and_importing_twice_adds_nothing() {
+    let mut ws = acme_year();
+    let request = CheckRequest {
+        control_id: "restore-test".into(),
+        performed_on: day(2026, 12, 10),
+        result: CheckResult::Pass,
+        reason: String::new(),
+        performed_by: "Ops".into(),
+        evidence: None,
+        file: Some(("restore.log".into(), b"restored 42 tables\n".to_vec())),
+    };
+    ws.record_check(ID, "withfile", &request, today(), at(5))
+        .unwrap();
+    let json = ws.export_json(ID, at(6)).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["calendar"]["controls"].as_array().unwrap().len(), 3);
+    assert_eq!(value["calendar"]["files"][0]["name"], "restore.log");
+
+    let mut other = workspace(bank());
+    other
+        .import_json(json.as_bytes(), "copy00000001", at(7))
+        .unwrap();
+    other
+        .import_json(json.as_bytes(), "copy00000002", at(8))
+        .unwrap();
+    let log = other.check_log("copy00000001").unwrap();
+    assert_eq!(log, ws.check_log(ID).unwrap(), "the same log, once");
+    let file = log.checks.iter().find_map(|c| c.file.clone()).unwrap();
+    assert_eq!(
+        other.evidence_bytes("copy00000001", &file.id).unwrap(),
+        b"restored 42 tables\n"
+    );
+    assert_eq!(
+        other
+            .observation("copy00000001", today())
+            .unwrap()
+            .exceptions,
+        2
+    );
+
+    // Altered bytes are refused before anything is written.
+    let tampered = json.replace(
+        &value["calendar"]["files"][0]["base64"].as_str().unwrap()[..8],
+        "AAAAAAAA",
+    );
+    let error = workspace(bank())
+        .import_json(tampered.as_bytes(), "bad000000001", at(9))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("calendar.files[0]") && error.contains("SHA-256"),
+        "{error}"
+    );
 }

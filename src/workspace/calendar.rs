@@ -14,6 +14,7 @@ use crate::calendar::{
 };
 use crate::catalog::Frequency;
 use crate::findings::{RecordFinding, programme_key};
+use crate::interchange::{PortableCalendar, evidence_bytes, portable_file};
 use crate::{Error, Result};
 
 /// The largest evidence file kept inside the data file.
@@ -134,7 +135,10 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<CheckEntry> {
         let programme = self.programme(assessment_id)?;
-        let log = self.store.check_log(&programme)?;
+        let log = CheckLog {
+            controls: self.store.adopted_controls(&programme)?,
+            checks: Vec::new(),
+        };
         adopted(&log, &request.control_id)?;
         if request.result == CheckResult::Void {
             return Err(invalid(
@@ -259,8 +263,69 @@ impl Workspace {
 
     /// Whether the programme keeps any records, so kept figures must name the day.
     pub(super) fn has_records(&self, organisation: &str) -> Result<bool> {
-        let log = self.store.check_log(&programme_key(organisation))?;
-        Ok(!log.controls.is_empty())
+        let controls = self.store.adopted_controls(&programme_key(organisation))?;
+        Ok(!controls.is_empty())
+    }
+}
+
+impl Workspace {
+    /// The programme's calendar for the portable JSON, files included; `None` when it keeps none.
+    pub(super) fn portable_calendar(
+        &self,
+        assessment_id: &str,
+    ) -> Result<Option<PortableCalendar>> {
+        let programme = self.programme(assessment_id)?;
+        let log = self.store.check_log(&programme)?;
+        if log.controls.is_empty() {
+            return Ok(None);
+        }
+        let mut files = Vec::new();
+        for file in log.checks.iter().filter_map(|c| c.file.as_ref()) {
+            let bytes = self
+                .store
+                .evidence_bytes(&programme, &file.id)?
+                .unwrap_or_default();
+            files.push(portable_file(&file.id, &file.name, &file.sha256, &bytes));
+        }
+        Ok(Some(PortableCalendar {
+            controls: log.controls,
+            checks: log.checks,
+            files,
+        }))
+    }
+
+    /// Writes an imported calendar into the organisation's programme: controls by id (the file's
+    /// settings win), checks and files added unless already there.
+    pub(super) fn import_calendar(
+        &mut self,
+        organisation: &str,
+        calendar: &PortableCalendar,
+    ) -> Result<()> {
+        let programme = programme_key(organisation);
+        for control in &calendar.controls {
+            self.store.save_control(&programme, control)?;
+        }
+        let decoded: Vec<(EvidenceFile, Vec<u8>)> = calendar
+            .files
+            .iter()
+            .map(|f| {
+                let bytes = evidence_bytes(f).map_err(Error::Invalid)?;
+                let file = EvidenceFile {
+                    id: f.id.clone(),
+                    name: f.name.clone(),
+                    size: bytes.len() as u64,
+                    sha256: f.sha256.clone(),
+                };
+                Ok((file, bytes))
+            })
+            .collect::<Result<_>>()?;
+        let files: Vec<EvidenceBytes> = decoded
+            .iter()
+            .map(|(file, bytes)| EvidenceBytes { file, bytes })
+            .collect();
+        self.store
+            .append_checks(&programme, &calendar.checks, &files)?;
+        Ok(())
     }
 }
 

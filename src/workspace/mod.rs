@@ -244,9 +244,9 @@ impl Workspace {
     pub fn export_json(&self, assessment_id: &str, now: DateTime<Utc>) -> Result<String> {
         let record = self.store.load_record(assessment_id)?;
         let history = self.store.history(assessment_id)?;
-        Ok(interchange::to_json(&interchange::to_portable(
-            &record, history, now,
-        )))
+        let mut portable = interchange::to_portable(&record, history, now);
+        portable.calendar = self.portable_calendar(assessment_id)?;
+        Ok(interchange::to_json(&portable))
     }
 
     /// Checks the whole file, then writes it as a new assessment in one transaction.
@@ -257,6 +257,7 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<Assessment> {
         let portable = interchange::parse(bytes, &self.bank)?;
+        let calendar = portable.calendar.clone();
         let (mut record, history) = interchange::into_record(portable, new_id, now);
         // A baseline is an id in the file the assessment was exported from; it holds here only
         // when that assessment is here too (a round trip through JSON in one file).
@@ -266,6 +267,9 @@ impl Workspace {
             record.assessment.baseline = None;
         }
         self.store.insert_record(&record, &history)?;
+        if let Some(calendar) = &calendar {
+            self.import_calendar(&record.assessment.organisation, calendar)?;
+        }
         Ok(record.assessment)
     }
 

@@ -142,6 +142,8 @@ pub struct ReportModel {
     pub proposed: Option<ProposedPlan>,
     /// The comparison with an earlier assessment (a re-assessment's baseline).
     pub since_last: Option<SinceLast>,
+    /// The observation period as the check log shows it, when the programme keeps one.
+    pub observation: Option<soc2_readiness_core::calendar::Observation>,
     #[serde(skip)]
     pub logo: Option<Vec<u8>>,
     pub page_size: PageSize,
@@ -251,9 +253,21 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         method: method_paragraphs(target.value()),
         proposed: None,
         since_last: None,
+        observation: None,
         logo: settings.logo.clone(),
         page_size: settings.page_size,
         scorecard,
+    }
+}
+
+impl ReportModel {
+    /// Adds the observation period, computed by the engine from the check log.
+    pub fn with_observation(
+        mut self,
+        observation: soc2_readiness_core::calendar::Observation,
+    ) -> ReportModel {
+        self.observation = Some(observation);
+        self
     }
 }
 

@@ -18,6 +18,13 @@ pub struct EvidenceBytes<'a> {
 impl Store {
     /// A programme's adopted controls and its whole check log, oldest entry first.
     pub fn check_log(&self, programme: &str) -> Result<CheckLog, StoreError> {
+        let controls = self.adopted_controls(programme)?;
+        let checks = self.checks(programme)?;
+        Ok(CheckLog { controls, checks })
+    }
+
+    /// A programme's adopted controls, without reading the log.
+    pub fn adopted_controls(&self, programme: &str) -> Result<Vec<AdoptedControl>, StoreError> {
         let mut statement = self.conn.prepare_cached(
             "SELECT control_id, frequency, owner, first_due, archived, adopted_at
              FROM recurring_controls WHERE programme = ?1 ORDER BY control_id",
@@ -45,6 +52,10 @@ impl Store {
                 adopted_at: parse_time(&adopted_at)?,
             });
         }
+        Ok(controls)
+    }
+
+    fn checks(&self, programme: &str) -> Result<Vec<CheckEntry>, StoreError> {
         let mut statement = self.conn.prepare_cached(
             "SELECT c.id, c.control_id, c.performed_on, c.result, c.reason, c.performed_by,
                     c.evidence, c.voids, c.recorded_at, f.id, f.name, f.size, f.sha256
@@ -91,7 +102,7 @@ impl Store {
                 recorded_at: parse_time(&at)?,
             });
         }
-        Ok(CheckLog { controls, checks })
+        Ok(checks)
     }
 
     /// Adopts a control, or changes an adopted one's frequency, owner, first due date or archive.

@@ -20,7 +20,7 @@ pub use observation::{
 };
 
 /// A recurring control a programme runs, adopted from the bank's proposals.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
 pub struct AdoptedControl {
     /// The bank's recurring control id (`access-review`); one per programme.
     pub control_id: String,
@@ -36,7 +36,9 @@ pub struct AdoptedControl {
 
 /// What one run of a control found. `Void` is not a run: it withdraws an earlier entry recorded
 /// by mistake, since the log itself is never edited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum CheckResult {
     Pass,
@@ -77,7 +79,7 @@ impl CheckResult {
 }
 
 /// An evidence file kept inside the data file, as the log shows it (the bytes stay in the store).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
 pub struct EvidenceFile {
     pub id: String,
     pub name: String,
@@ -87,7 +89,7 @@ pub struct EvidenceFile {
 
 /// One entry of the check log. Append-only: a mistake is corrected by a later `Void` entry
 /// naming it in `voids`, with a reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
 pub struct CheckEntry {
     pub id: String,
     pub control_id: String,

@@ -10,7 +10,18 @@ use super::load::Problems;
 /// How often a recurring control runs. Months are calendar months, so a quarterly control due on
 /// 31 January is next due on 30 April (the month's last day when it has fewer).
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    ts_rs::TS,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Frequency {

@@ -89,7 +89,11 @@ export type Bank = { version: string, steps: Array<Step>, criteria: Array<Criter
 /**
  * Oldest first; the last release is this bank's version.
  */
-changelog: Array<Release>, };
+changelog: Array<Release>, 
+/**
+ * The recurring controls the calendar proposes (`assets/recurring-controls.toml`).
+ */
+recurring_controls: Array<RecurringTemplate>, };
 
 export type MaturityLevel = number;
 
@@ -132,7 +136,17 @@ implied: { [key in string]: string },
 /**
  * The bank upgrades its answers went through, oldest first, with what changed for it.
  */
-upgrades: Array<BankUpgrade>, };
+upgrades: Array<BankUpgrade>, 
+/**
+ * What the programme's records (check log, registers) say against the answers, as of the
+ * day the record was read. Never stored: the workspace collects them.
+ */
+findings?: Array<RecordFinding>, 
+/**
+ * Control questions whose recurring control is overdue inside the observation window: the
+ * plan treats their gaps as urgent. Never stored.
+ */
+overdue?: Array<string>, };
 
 export type CategoryDecision = { category: Category, name: string, in_scope: boolean, proposed: boolean, proposal: Proposal, 
 /**
@@ -188,9 +202,13 @@ export type CriterionScore = { id: string, category: Category, title: string, in
 
 export type QuestionState = { question_id: string, applicable: boolean, answered: boolean, level: number | null, not_applicable: boolean, 
 /**
- * The answer carries a known exception.
+ * The answer carries a known exception (recorded, or shown by the programme's records).
  */
-exception: boolean, credit: number | null, design_credit: number | null, operating_credit: number | null, };
+exception: boolean, 
+/**
+ * The records do not show the control operating: it scores as documented at most.
+ */
+not_evidenced: boolean, credit: number | null, design_credit: number | null, operating_credit: number | null, };
 
 export type Gap = { question_id: string, step: number, topic: string, 
 /**
@@ -241,7 +259,15 @@ priority_reason: string, owner: string | null, due: string | null,
 /**
  * On the quick path, the foundation whose absence implies this gap (not asked).
  */
-implied_by?: string, };
+implied_by?: string, 
+/**
+ * What the programme's records show against this answer ("the check log shows …").
+ */
+findings: Array<RecordFinding>, 
+/**
+ * The control's recurring check is overdue inside the observation window: urgent.
+ */
+overdue: boolean, };
 
 export type Priority = "high" | "medium" | "low";
 
