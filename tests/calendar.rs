@@ -242,6 +242,10 @@ fn failures_and_missed_runs_are_known_exceptions_and_an_overdue_review_is_urgent
     let reviews = gap("maint.access-reviews");
     assert!(reviews.overdue && reviews.urgent);
     assert_eq!(reviews.priority, Priority::High);
+    assert_eq!(
+        reviews.title,
+        "Periodic access reviews: the check log shows exceptions in the observation period"
+    );
     assert!(
         reviews
             .exception

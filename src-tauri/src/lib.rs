@@ -50,6 +50,11 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::settings::get_settings,
         commands::settings::save_settings,
         commands::settings::set_logo,
+        commands::calendar::get_calendar,
+        commands::calendar::get_observation,
+        commands::calendar::list_checks,
+        commands::calendar::adopt_control,
+        commands::calendar::record_check,
         commands::launch::mark_launch,
     ])
 }

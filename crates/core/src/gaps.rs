@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord};
 use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTION};
-use crate::findings::{Effect, RecordFinding};
+use crate::findings::{Effect, RecordFinding, Source};
 use crate::plan::{Deadline, WINDOW_BUFFER_WEEKS, gap_work_weeks, human_date};
 use crate::scope::evaluate;
 use crate::scoring::{DESIGN_TARGET as DESIGN_LEVEL, Scorecard};
@@ -145,6 +145,8 @@ pub fn find_gaps(
                     (!shown.is_empty()).then(|| upper_first(&shown.join("; ")))
                 })
                 .filter(|_| state.exception);
+            let shown_by_records = exception.is_some()
+                && answer.is_none_or(|a| a.exception.is_none());
             let overdue = record.overdue.contains(&question.id);
             // A control the records do not show operating is placed as documented.
             let shown_level = state
@@ -230,7 +232,14 @@ pub fn find_gaps(
                 question_id: question.id.clone(),
                 step: question.step,
                 topic: question.topic.clone(),
-                title: question.gap_title_at(shown_level, exception.is_some()),
+                title: match (&question.subject, shown_by_records) {
+                    // The control exists and runs; the records show it did not run every time.
+                    (Some(subject), true) if findings.iter().any(|f| f.source == Source::CheckLog) => {
+                        format!("{subject}: the check log shows exceptions in the observation period")
+                    }
+                    (Some(subject), true) => format!("{subject}: the records show a known exception"),
+                    _ => question.gap_title_at(shown_level, exception.is_some()),
+                },
                 question: question.text.clone(),
                 criteria: question.criteria.clone(),
                 categories,

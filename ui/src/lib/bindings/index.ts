@@ -615,6 +615,88 @@ export type WrittenTable = { table: TableKind,
  */
 rows: number, };
 
+export type Frequency = "weekly" | "monthly" | "quarterly" | "half-yearly" | "yearly";
+
+export type RecurringTemplate = { id: string, title: string, 
+/**
+ * The control questions a passed check evidences (the first is the control's own).
+ */
+questions: Array<string>, 
+/**
+ * The frequency proposed; the company chooses its own when adopting.
+ */
+frequency: Frequency, 
+/**
+ * What to keep from each run, in our own words.
+ */
+evidence: string, };
+
+export type Effect = "not_evidenced" | "known_exception";
+
+export type Source = "check_log" | "vendors" | "policies" | "incidents" | "risks";
+
+export type RecordFinding = { question_id: string, source: Source, effect: Effect, 
+/**
+ * The record's id, so the app can open it.
+ */
+record_id: string, 
+/**
+ * A sentence for the reader naming the record and what is missing, in our own words.
+ */
+detail: string, };
+
+export type AdoptedControl = { 
+/**
+ * The bank's recurring control id (`access-review`); one per programme.
+ */
+control_id: string, frequency: Frequency, owner: string, 
+/**
+ * The first due date; later ones step from it.
+ */
+first_due: string, 
+/**
+ * Archived controls keep their checks but are no longer expected to run.
+ */
+archived: boolean, adopted_at: string, };
+
+export type CheckResult = "pass" | "fail" | "not-run" | "void";
+
+export type EvidenceFile = { id: string, name: string, size: number, sha256: string, };
+
+export type CheckEntry = { id: string, control_id: string, performed_on: string, result: CheckResult, reason: string, performed_by: string, 
+/**
+ * A reference to evidence kept elsewhere (a ticket, a folder, a URL).
+ */
+evidence: string | null, file: EvidenceFile | null, 
+/**
+ * The entry this one withdraws (only for `Void`).
+ */
+voids: string | null, recorded_at: string, };
+
+export type DueStatus = "overdue" | "due" | "upcoming" | "archived";
+
+export type CalendarRow = { control: AdoptedControl, title: string, questions: Array<string>, evidence: string, last_check: CheckEntry | null, next_due: string, status: DueStatus, };
+
+export type Calendar = { controls: Array<CalendarRow>, proposed: Array<RecurringTemplate>, due: number, overdue: number, };
+
+export type ObservationWindow = { start: string, end: string, months: number, };
+
+export type OccurrenceStatus = "passed" | "failed" | "missed" | "not_yet_due";
+
+export type Occurrence = { opens: string, due: string, status: OccurrenceStatus, 
+/**
+ * The entry that decided the status (a failure, else a pass, else a "not run").
+ */
+check: CheckEntry | null, };
+
+export type ControlObservation = { control_id: string, title: string, frequency: Frequency, owner: string, questions: Array<string>, occurrences: Array<Occurrence>, passed: number, failed: number, missed: number, not_yet_due: number, };
+
+export type Observation = { window: ObservationWindow | null, started: boolean, note: string, controls: Array<ControlObservation>, exceptions: number, };
+
+export type AdoptRequest = { control_id: string, frequency: Frequency, owner: string, first_due: string, };
+
+export type CheckRequest = { control_id: string, performed_on: string, result: CheckResult, reason: string, performed_by: string, evidence: string | null, };
+
 export const SCOPE_STEP = 1;
 
 export const LEVEL_LABELS: Record<number, string> = {
