@@ -7,7 +7,7 @@ use soc2_readiness::calendar::{CheckResult, DueStatus, OccurrenceStatus};
 use soc2_readiness::catalog::Frequency;
 use soc2_readiness::findings::Effect;
 use soc2_readiness::gaps::Priority;
-use soc2_readiness::workspace::{AdoptRequest, AnswerDetails, CheckRequest};
+use soc2_readiness::workspace::{AdoptRequest, AnswerDetails, CheckRequest, VoidRequest};
 
 use crate::support::{at, bank, create, workspace};
 
@@ -337,16 +337,12 @@ fn a_voided_entry_no_longer_counts_and_the_log_keeps_both() {
         "",
     );
     assert_eq!(ws.observation(ID, today()).unwrap().exceptions, 1);
-    ws.void_check(
-        ID,
-        "void1",
-        &wrong,
-        "recorded against the wrong control",
-        "Dana",
-        today(),
-        at(4),
-    )
-    .unwrap();
+    let void = VoidRequest {
+        check_id: wrong.clone(),
+        reason: "recorded against the wrong control".into(),
+        performed_by: "Dana".into(),
+    };
+    ws.void_check(ID, "void1", &void, today(), at(4)).unwrap();
     assert_eq!(ws.observation(ID, today()).unwrap().exceptions, 2);
     let log = ws.check_log(ID).unwrap();
     assert!(log.checks.iter().any(|c| c.id == wrong));

@@ -7,7 +7,7 @@ use clap::Args;
 
 use soc2_readiness::calendar::{CheckResult, DueStatus, OccurrenceStatus};
 use soc2_readiness::catalog::Frequency;
-use soc2_readiness::workspace::{AdoptRequest, CheckRequest};
+use soc2_readiness::workspace::{AdoptRequest, CheckRequest, VoidRequest};
 use soc2_readiness::{Error, data_file, files};
 
 use super::Context;
@@ -176,9 +176,11 @@ pub fn void(cx: &Context, args: VoidArgs) -> Result<(), Error> {
     let entry = ws.void_check(
         &id,
         &data_file::new_id(),
-        &args.check,
-        &args.reason,
-        &args.by,
+        &VoidRequest {
+            check_id: args.check.clone(),
+            reason: args.reason,
+            performed_by: args.by,
+        },
         cx.today(),
         cx.now,
     )?;

@@ -31,6 +31,14 @@ pub struct AdoptRequest {
     pub first_due: NaiveDate,
 }
 
+/// An entry of the log to withdraw, why, and who says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoidRequest {
+    pub check_id: String,
+    pub reason: String,
+    pub performed_by: String,
+}
+
 /// One run of a control to record. `file` is a file's name and bytes, kept in the data file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CheckRequest {
@@ -183,7 +191,7 @@ impl Workspace {
             _ => Vec::new(),
         };
         self.store
-            .append_checks(&programme, &[entry.clone()], &files)?;
+            .append_checks(&programme, std::slice::from_ref(&entry), &files)?;
         Ok(entry)
     }
 
@@ -192,12 +200,11 @@ impl Workspace {
         &mut self,
         assessment_id: &str,
         id: &str,
-        check_id: &str,
-        reason: &str,
-        by: &str,
+        void: &VoidRequest,
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<CheckEntry> {
+        let (check_id, reason, by) = (void.check_id.as_str(), &void.reason, &void.performed_by);
         let programme = self.programme(assessment_id)?;
         let log = self.store.check_log(&programme)?;
         let Some(voided) = log.checks.iter().find(|c| c.id == check_id) else {
@@ -228,7 +235,7 @@ impl Workspace {
             recorded_at: now,
         };
         self.store
-            .append_checks(&programme, &[entry.clone()], &[])?;
+            .append_checks(&programme, std::slice::from_ref(&entry), &[])?;
         Ok(entry)
     }
 

@@ -17,7 +17,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use answers::{AnswerDetails, ScopeDecision};
-pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT};
+pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT, VoidRequest};
 pub use compare::TrendPoint;
 pub use list::AssessmentSummary;
 pub use settings::{MAX_LOGO_BYTES, ReportOptions, Settings, SettingsChange};

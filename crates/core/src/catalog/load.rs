@@ -355,7 +355,7 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
             problems: problems.0,
         });
     }
-    Ok(Bank::new(
+    let mut bank = Bank::new(
         bank_file.version,
         bank_file.steps,
         criteria_file.criteria,
@@ -363,6 +363,7 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
         questions,
         bank_file.foundations,
         changelog,
-        recurring,
-    ))
+    );
+    bank.recurring_controls = recurring;
+    Ok(bank)
 }

@@ -424,7 +424,6 @@ impl Bank {
         questions: Vec<Question>,
         foundations: Vec<Foundation>,
         changelog: Vec<Release>,
-        recurring_controls: Vec<RecurringTemplate>,
     ) -> Bank {
         let question_index = questions
             .iter()
@@ -458,7 +457,8 @@ impl Bank {
             questions,
             foundations,
             changelog,
-            recurring_controls,
+            // Set by the loader once checked against the questions.
+            recurring_controls: Vec::new(),
             question_index,
             criterion_index,
             question_criteria,
