@@ -68,7 +68,8 @@ impl Workspace {
     /// The calendar as of `today`: adopted controls with next due dates, and proposals whose
     /// questions are in scope.
     pub fn calendar(&self, assessment_id: &str, today: NaiveDate) -> Result<Calendar> {
-        let (_, scorecard) = self.scorecard(assessment_id, today)?;
+        // What applies does not depend on the records, so the log is read once, below.
+        let scorecard = crate::scoring::score(&self.bank, &self.record(assessment_id)?);
         let applicable: BTreeSet<String> = scorecard
             .questions
             .iter()
