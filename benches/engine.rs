@@ -118,18 +118,30 @@ fn list(c: &mut Criterion) {
         ws.duplicate("bench", &format!("copy-{i:03}"), None, at)
             .unwrap();
     }
-    assert_eq!(ws.summaries().unwrap().len(), 500);
+    assert_eq!(
+        ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+            .unwrap()
+            .len(),
+        500
+    );
     let mut group = c.benchmark_group("list_500_assessments");
     group.sample_size(20);
-    group.bench_function("kept_figures", |b| b.iter(|| ws.summaries().unwrap()));
+    group.bench_function("kept_figures", |b| {
+        b.iter(|| {
+            ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+                .unwrap()
+        })
+    });
     let raw = rusqlite::Connection::open(&path).unwrap();
     group.bench_function("all_recomputed", |b| {
         b.iter(|| {
             raw.execute("DELETE FROM assessment_summaries", []).unwrap();
-            ws.summaries().unwrap()
+            ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+                .unwrap()
         })
     });
-    ws.summaries().unwrap();
+    ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     // The CLI is timed on the file alone, as a user runs it: an open connection would leave a
     // write-ahead log, and a file with one is always checked end to end.
     drop(raw);

@@ -9,6 +9,7 @@ use crate::assessment::HistoryEntry;
 use crate::assessment::{
     Answer, Assessment, AssessmentRecord, ScopeOverride, check_details, check_value,
 };
+use crate::calendar::{AdoptedControl, CheckEntry};
 use crate::catalog::Bank;
 use crate::registers::{
     Entry, Incident, Policy, RegisterChange, RegisterRecord, Registers, Risk, Vendor, check_against,
@@ -41,6 +42,10 @@ pub struct PortableAssessment {
     /// absent in version-1 files.
     #[serde(default)]
     pub registers: PortableRegisters,
+    /// The organisation's control calendar and check log, with its evidence files; absent
+    /// when it keeps none (and in files from before the calendar).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<PortableCalendar>,
 }
 
 /// A programme's registers as exported: every entry, archived ones too, and every change.
@@ -82,6 +87,27 @@ impl PortableRegisters {
             self.history,
         )
     }
+}
+
+/// A programme's recurring controls, its whole append-only check log and the evidence files
+/// kept with it. Imported by id: importing the same file twice adds nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PortableCalendar {
+    pub controls: Vec<AdoptedControl>,
+    pub checks: Vec<CheckEntry>,
+    #[serde(default)]
+    pub files: Vec<PortableFile>,
+}
+
+/// An evidence file's bytes in base64, with the SHA-256 checked on import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PortableFile {
+    pub id: String,
+    pub name: String,
+    pub sha256: String,
+    pub base64: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -126,6 +152,7 @@ pub fn to_portable(
         history,
         upgrades: record.upgrades.clone(),
         registers,
+        calendar: None,
     }
 }
 
@@ -180,6 +207,9 @@ pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportErro
         })?;
     let portable = carried(portable, bank);
     check(&portable, bank)?;
+    if let Some(calendar) = &portable.calendar {
+        check_calendar(calendar, bank)?;
+    }
     Ok(portable)
 }
 
@@ -283,6 +313,97 @@ fn check_entries<T: RegisterRecord>(
     Ok(())
 }
 
+/// Every control is one the bank proposes, every check names a control, file and voided entry
+/// in the file, and every file decodes to bytes of its SHA-256 within the size limit.
+fn check_calendar(calendar: &PortableCalendar, bank: &Bank) -> Result<(), ImportError> {
+    let invalid = |field: String, message: String| ImportError::Invalid { field, message };
+    for (i, c) in calendar.controls.iter().enumerate() {
+        if crate::calendar::template(bank, &c.control_id).is_none() {
+            return Err(invalid(
+                format!("calendar.controls[{i}].control_id"),
+                format!("'{}' is not a recurring control of this bank", c.control_id),
+            ));
+        }
+    }
+    let controls: BTreeSet<&str> = calendar
+        .controls
+        .iter()
+        .map(|c| c.control_id.as_str())
+        .collect();
+    let checks: BTreeSet<&str> = calendar.checks.iter().map(|c| c.id.as_str()).collect();
+    let mut files = BTreeSet::new();
+    for (i, f) in calendar.files.iter().enumerate() {
+        let bytes = evidence_bytes(f).map_err(|m| invalid(format!("calendar.files[{i}]"), m))?;
+        if bytes.len() > crate::workspace::EVIDENCE_FILE_LIMIT {
+            return Err(invalid(
+                format!("calendar.files[{i}]"),
+                format!("{} is over 10 MiB", f.name),
+            ));
+        }
+        files.insert(f.id.as_str());
+    }
+    for (i, c) in calendar.checks.iter().enumerate() {
+        let field = |name: &str| format!("calendar.checks[{i}].{name}");
+        if !controls.contains(c.control_id.as_str()) {
+            return Err(invalid(
+                field("control_id"),
+                format!("'{}' is not among the file's controls", c.control_id),
+            ));
+        }
+        if let Some(file) = c.file.as_ref().filter(|f| !files.contains(f.id.as_str())) {
+            return Err(invalid(
+                field("file"),
+                format!("evidence file {} is not in the file", file.id),
+            ));
+        }
+        let void = c.result == crate::calendar::CheckResult::Void;
+        match &c.voids {
+            Some(id) if !void || !checks.contains(id.as_str()) => {
+                return Err(invalid(
+                    field("voids"),
+                    format!("'{id}' is not an entry this one can void"),
+                ));
+            }
+            None if void => {
+                return Err(invalid(
+                    field("voids"),
+                    "a void names the entry it withdraws".into(),
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// An evidence file's bytes, decoded and checked against its SHA-256.
+pub fn evidence_bytes(file: &PortableFile) -> Result<Vec<u8>, String> {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&file.base64)
+        .map_err(|e| format!("{} is not valid base64: {e}", file.name))?;
+    let sha256: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    if sha256 != file.sha256 {
+        return Err(format!("{}'s bytes do not match its SHA-256", file.name));
+    }
+    Ok(bytes)
+}
+
+/// Encodes an evidence file for the portable form.
+pub fn portable_file(id: &str, name: &str, sha256: &str, bytes: &[u8]) -> PortableFile {
+    use base64::Engine;
+    PortableFile {
+        id: id.to_string(),
+        name: name.to_string(),
+        sha256: sha256.to_string(),
+        base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+    }
+}
+
 /// Turns a checked import into a new assessment with a fresh id, keeping its history.
 pub fn into_record(
     portable: PortableAssessment,
@@ -303,6 +424,8 @@ pub fn into_record(
             answers,
             scope_overrides: portable.scope_overrides,
             implied: BTreeMap::new(),
+            findings: Vec::new(),
+            overdue: Default::default(),
             upgrades: portable.upgrades,
         },
         portable.history,

@@ -107,7 +107,11 @@ fn a_re_assessment_names_what_closed_opened_slipped_and_moved() {
     assert!(overall > 0.0, "readiness rose, by {overall}");
     assert_eq!(
         c.overall.readiness.after,
-        ws.scorecard(q2).unwrap().1.overall.readiness,
+        ws.scorecard(q2, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+            .unwrap()
+            .1
+            .overall
+            .readiness,
         "the after side is the assessment's own figure"
     );
     let cc6_2 = c.criteria.iter().find(|x| x.id == "CC6.2").unwrap();
@@ -153,14 +157,25 @@ fn the_trend_follows_baselines_through_renames_and_leaves_other_clients_out() {
         ReportType::Type1,
         at(10),
     );
-    let trend = ws.trend("q3").unwrap();
+    let trend = ws
+        .trend("q3", chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     let order: Vec<&str> = trend.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(order, ["q1", "h0", q2, "q3"]);
     assert_eq!(
         trend[2].readiness,
-        ws.scorecard(q2).unwrap().1.overall.readiness
+        ws.scorecard(q2, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+            .unwrap()
+            .1
+            .overall
+            .readiness
     );
-    assert_eq!(ws.trend("x").unwrap().len(), 1);
+    assert_eq!(
+        ws.trend("x", chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -168,7 +183,12 @@ fn deleting_a_baseline_leaves_the_re_assessment_without_one() {
     let (mut ws, q1, q2) = harbor();
     ws.delete(q1).unwrap();
     assert_eq!(ws.baseline_of(q2).unwrap(), None);
-    assert_eq!(ws.trend(q2).unwrap().len(), 1);
+    assert_eq!(
+        ws.trend(q2, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]

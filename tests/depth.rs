@@ -45,7 +45,9 @@ fn answer(ws: &mut Workspace, id: &str, question: &str, raw: &str, minute: u32) 
 /// The applicable control questions and audit-project tasks still open on the assessment's
 /// path, in bank order.
 fn still_asked(ws: &Workspace, id: &str) -> Vec<String> {
-    let (_, scorecard) = ws.scorecard(id).unwrap();
+    let (_, scorecard) = ws
+        .scorecard(id, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     ws.bank()
         .control_questions()
         .zip(&scorecard.questions)
@@ -176,7 +178,9 @@ fn a_mature_programme_still_answers_every_question_on_the_quick_path() {
     let asked = answer_until_done(&mut ws, &id, |_| "documented");
     let record = ws.record(&id).unwrap();
     assert!(record.implied.is_empty());
-    let (_, scorecard) = ws.scorecard(&id).unwrap();
+    let (_, scorecard) = ws
+        .scorecard(&id, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     assert_eq!(
         asked,
         scorecard.overall.applicable + scorecard.tasks.applicable,
@@ -248,7 +252,9 @@ fn deepening_asks_what_was_implied_and_loses_no_answer() {
     assert!(deep.implied.is_empty());
     assert_eq!(deep.answers.keys().cloned().collect::<Vec<_>>(), given);
     assert_eq!(still_asked(&ws, &id).len(), quick.implied.len());
-    let (_, scorecard) = ws.scorecard(&id).unwrap();
+    let (_, scorecard) = ws
+        .scorecard(&id, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     assert!(scorecard.overall.completion.unwrap() < 60.0);
 
     // Back to quick: the same answers are implied again, and the history has both moves.

@@ -57,8 +57,18 @@ fn export_then_import_gives_the_same_assessment_under_a_new_id() {
     assert_eq!(copy.scope_overrides, original.scope_overrides);
     assert_eq!(copy.assessment.organisation, "Ελλάδα Cloud");
     assert_eq!(ws.history("new999").unwrap(), ws.history("abc123").unwrap());
-    let (_, a) = ws.scorecard("abc123").unwrap();
-    let (_, b) = ws.scorecard("new999").unwrap();
+    let (_, a) = ws
+        .scorecard(
+            "abc123",
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        )
+        .unwrap();
+    let (_, b) = ws
+        .scorecard(
+            "new999",
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        )
+        .unwrap();
     assert_eq!(a, b, "the same answers score the same");
 }
 
@@ -125,7 +135,9 @@ fn bad_files_are_refused_naming_the_field_and_nothing_is_written() {
         );
         assert_eq!(err.kind(), soc2_readiness::ErrorKind::InvalidImport);
         assert_eq!(
-            ws.summaries().unwrap().len(),
+            ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+                .unwrap()
+                .len(),
             1,
             "nothing written for '{expected}'"
         );
@@ -248,7 +260,9 @@ fn small_bank_files() -> &'static Vec<(String, String)> {
 }
 
 fn count(ws: &Workspace) -> usize {
-    ws.summaries().unwrap().len()
+    ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap()
+        .len()
 }
 
 /// One in-memory workspace per test thread, reused across generated cases so 100,000 of them

@@ -204,7 +204,9 @@ fn merging_with_a_choice_gives_the_expected_assessment_and_keeps_both_histories(
         reason: "uptime SLA in the big contract".into(),
         updated_at: at(16),
     });
-    let (merged, scorecard) = a.scorecard(A).unwrap();
+    let (merged, scorecard) = a
+        .scorecard(A, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     let values = |r: &soc2_readiness::assessment::AssessmentRecord| -> Vec<(String, AnswerValue)> {
         r.answers
             .values()

@@ -33,7 +33,9 @@ fn exported() -> Exported {
 }
 
 fn count(ws: &Workspace) -> usize {
-    ws.summaries().unwrap().len()
+    ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap()
+        .len()
 }
 
 #[test]

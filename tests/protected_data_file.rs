@@ -20,7 +20,7 @@ fn hex_of(bytes: &[u8]) -> String {
 
 fn assessments(ws: &Workspace) -> Vec<String> {
     let mut names: Vec<String> = ws
-        .summaries()
+        .summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
         .unwrap()
         .into_iter()
         .map(|s| s.assessment.organisation)

@@ -297,7 +297,7 @@ fn the_schema_5_file_migrates_with_the_registers_and_keeps_its_assessments() {
     let (_dir, path) = crate::support::fixture_copy("release-2026.11.3-schema5.sqlite3");
     let mut ws = Workspace::open_with_bank(bank(), &path, at(5)).unwrap();
     let before: Vec<(String, usize)> = ws
-        .summaries()
+        .summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
         .unwrap()
         .iter()
         .map(|s| {

@@ -97,7 +97,9 @@ fn a_fully_answered_report_has_every_section_and_the_engine_numbers() {
     );
 
     // The executive summary (page 2) shows the engine's own figures.
-    let (_, scorecard) = ws.scorecard(&id).unwrap();
+    let (_, scorecard) = ws
+        .scorecard(&id, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     let summary = all_text(&pages[1..2]);
     let overall = format!("{:.1}%", scorecard.overall.readiness.unwrap());
     assert!(
@@ -229,7 +231,12 @@ fn a_quick_path_report_lists_implied_answers_under_their_foundation() {
         .filter(|id| !ws.bank().question(id).unwrap().engagement)
         .count();
     assert!(controls < implied, "tasks are implied too");
-    let (_, scorecard) = ws.scorecard("quick").unwrap();
+    let (_, scorecard) = ws
+        .scorecard(
+            "quick",
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        )
+        .unwrap();
     let report = ws.report("quick", &settings(PageSize::A4, false)).unwrap();
     let text = all_text(&report.text_boxes()).replace('\n', " ");
     assert!(
@@ -585,4 +592,31 @@ fn report_options_can_name_the_assessment_to_compare_with() {
         "{text}"
     );
     assert!(text.contains(&format!("After: 2 Nov 2026 · {baseline}")));
+}
+
+#[test]
+fn the_observation_period_prints_each_controls_timeline_and_its_exceptions() {
+    use chrono::TimeZone;
+    let ws = crate::calendar::acme_year();
+    let settings = ReportSettings {
+        assessor: None,
+        page_size: PageSize::A4,
+        logo: None,
+        generated_at: chrono::Utc.with_ymd_and_hms(2026, 12, 15, 9, 0, 0).unwrap(),
+    };
+    let report = ws.report(crate::calendar::ID, &settings).unwrap();
+    assert_clean_layout(&report);
+    let text = all_text(&report.text_boxes());
+    for expected in [
+        "Observation period",
+        "From 1 Jan 2026 to 31 Dec 2026 (12 months)",
+        "2 exceptions (failed or missed runs)",
+        "User access review",
+        "quarterly, 2 passed of 4",
+        "monthly, 10 passed of 12",
+        "User access review, due 30 Sep 2026: no run recorded.",
+        "Leaver access check, due 31 May 2026: failed on 25 May 2026",
+    ] {
+        assert!(text.contains(expected), "missing '{expected}'");
+    }
 }

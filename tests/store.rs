@@ -224,7 +224,9 @@ fn duplicate_rename_archive_and_delete() {
     assert_eq!(record.answers.len(), 2, "report type and the one answer");
     ws.rename("abc123", "Acme Ltd", at(6)).unwrap();
     ws.set_archived("abc123", true, at(7)).unwrap();
-    let list = ws.summaries().unwrap();
+    let list = ws
+        .summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     assert_eq!(list.len(), 2);
     let original = list.iter().find(|s| s.assessment.id == "abc123").unwrap();
     assert_eq!(original.assessment.organisation, "Acme Ltd");
@@ -235,7 +237,12 @@ fn duplicate_rename_archive_and_delete() {
         ws.history("abc123").unwrap().is_empty(),
         "history goes with it"
     );
-    assert_eq!(ws.summaries().unwrap().len(), 1);
+    assert_eq!(
+        ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -455,14 +462,20 @@ mod backups {
             .expect("the replaced file is kept");
         let ws = Workspace::open_with_bank(bank(), &path, at(4)).unwrap();
         let names: Vec<String> = ws
-            .summaries()
+            .summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
             .unwrap()
             .into_iter()
             .map(|s| s.assessment.organisation)
             .collect();
         assert_eq!(names, ["Before"]);
         let kept = Workspace::open_with_bank(bank(), &aside, at(5)).unwrap();
-        assert_eq!(kept.summaries().unwrap().len(), 2, "nothing was lost");
+        assert_eq!(
+            kept.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+                .unwrap()
+                .len(),
+            2,
+            "nothing was lost"
+        );
     }
 
     #[test]
@@ -579,7 +592,9 @@ fn a_data_file_from_the_previous_release_keeps_its_answers_and_takes_exceptions(
     );
     assert_eq!(ws.history(id).unwrap().len(), 10);
 
-    let (_, scorecard) = ws.scorecard(id).unwrap();
+    let (_, scorecard) = ws
+        .scorecard(id, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     // The previous release printed readiness 1.6%, completion 2.2%, 180 applicable questions for
     // this file. Bank 2026.11.3 took the audit-project tasks out of readiness, merged questions
     // asked twice, split two-in-one questions, added missing topics and remapped others, so the

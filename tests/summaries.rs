@@ -17,7 +17,9 @@ fn plant(path: &std::path::Path) -> usize {
 }
 
 fn listed_readiness(ws: &Workspace, id: &str) -> Option<f64> {
-    let list = ws.summaries().unwrap();
+    let list = ws
+        .summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     list.iter()
         .find(|s| s.assessment.id == id)
         .unwrap()
@@ -25,7 +27,11 @@ fn listed_readiness(ws: &Workspace, id: &str) -> Option<f64> {
 }
 
 fn scored_readiness(ws: &Workspace, id: &str) -> Option<f64> {
-    ws.scorecard(id).unwrap().1.overall.readiness
+    ws.scorecard(id, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap()
+        .1
+        .overall
+        .readiness
 }
 
 #[test]
@@ -115,7 +121,8 @@ fn another_bank_recomputes_every_kept_figure() {
     let path = dir.path().join("data.sqlite");
     let mut ws = Workspace::open_with_bank(bank(), &path, at(0)).unwrap();
     create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
-    ws.summaries().unwrap();
+    ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     drop(ws);
     assert_eq!(plant(&path), 1);
     let mut edited = bank();
@@ -139,7 +146,12 @@ fn a_read_only_file_lists_without_keeping() {
         // Root writes through file permissions; the file-system tests cover real read-only media.
         return;
     }
-    assert_eq!(ws.summaries().unwrap().len(), 1);
+    assert_eq!(
+        ws.summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 /// The data file release 2026.11.3 (schema 4, before kept figures and baselines) wrote: a Type II
@@ -160,11 +172,18 @@ fn a_file_from_the_current_release_migrates_and_lists_every_assessment_with_its_
     };
     assert_eq!(schema, 4);
     let ws = Workspace::open_with_bank(bank(), &path, at(5)).unwrap();
-    let list = ws.summaries().unwrap();
+    let list = ws
+        .summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     let ids: Vec<&str> = list.iter().map(|s| s.assessment.id.as_str()).collect();
     assert_eq!(ids.len(), 3, "{ids:?}");
     for summary in &list {
-        let (record, scorecard) = ws.scorecard(&summary.assessment.id).unwrap();
+        let (record, scorecard) = ws
+            .scorecard(
+                &summary.assessment.id,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            )
+            .unwrap();
         assert_eq!(summary.readiness, scorecard.overall.readiness);
         assert_eq!(summary.completion, scorecard.overall.completion);
         assert_eq!(summary.report_type, record.report_type());
@@ -204,10 +223,17 @@ fn a_file_from_the_landed_schema_5_build_migrates_with_its_baseline_and_figures(
             .unwrap()
     };
     let ws = Workspace::open_with_bank(bank(), &path, at(5)).unwrap();
-    let list = ws.summaries().unwrap();
+    let list = ws
+        .summaries(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     assert_eq!(list.len(), 4);
     for summary in &list {
-        let (_, scorecard) = ws.scorecard(&summary.assessment.id).unwrap();
+        let (_, scorecard) = ws
+            .scorecard(
+                &summary.assessment.id,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            )
+            .unwrap();
         assert_eq!(summary.readiness, scorecard.overall.readiness);
     }
     let latest = ws.record("e0ffb678529c").unwrap();

@@ -53,6 +53,8 @@ pub fn empty_record(bank: &Bank) -> AssessmentRecord {
         answers: BTreeMap::new(),
         scope_overrides: Vec::new(),
         implied: BTreeMap::new(),
+        findings: Vec::new(),
+        overdue: Default::default(),
         upgrades: Vec::new(),
     }
 }

@@ -9,6 +9,8 @@ mod support;
 mod bank;
 // The quick path: implied answers, their grouping, reversibility and history.
 mod depth;
+// The control calendar: a simulated year of checks, observation windows, findings and scores.
+mod calendar;
 // The command line: exit codes, JSON contracts, a whole journey on a temporary database.
 mod cli;
 // Progress over time: comparisons, baselines and trends.

@@ -120,7 +120,9 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
             && n.question_id.as_deref() == Some("vendor.ai-services"))
     );
     assert!(ws.bank().question("audit.firm").unwrap().engagement);
-    let (_, scorecard) = ws.scorecard(ID).unwrap();
+    let (_, scorecard) = ws
+        .scorecard(ID, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     assert_eq!(scorecard.tasks.answered, 1);
 
     // The history keeps the old answers and records every move.
@@ -215,7 +217,9 @@ fn the_previous_release_file_upgrades_across_two_banks_and_keeps_its_scope_until
         && n.question_id.as_deref() == Some("scope.required-categories")));
     // Started on 2026.11.1: the categories the earlier method proposed stay in scope until the
     // new scoping questions are answered, upgrade or not.
-    let (_, scorecard) = ws.scorecard(id).unwrap();
+    let (_, scorecard) = ws
+        .scorecard(id, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+        .unwrap();
     let privacy = scorecard
         .scope
         .iter()

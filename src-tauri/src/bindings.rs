@@ -12,8 +12,8 @@ macro_rules! declarations {
 
 fn generate() -> String {
     use soc2_readiness::{
-        analysis, assessment, catalog, compare, data_file, gaps, merge, plan, registers, report,
-        scope, scoring, spreadsheet, upgrade, what_if, workspace,
+        analysis, assessment, calendar, catalog, compare, data_file, findings, gaps, merge, plan,
+        registers, report, scope, scoring, spreadsheet, upgrade, what_if, workspace,
     };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
@@ -111,6 +111,25 @@ fn generate() -> String {
         registers::RegisterRow,
         registers::FieldInfo,
         registers::ChangeRow,
+        catalog::Frequency,
+        catalog::RecurringTemplate,
+        findings::Effect,
+        findings::Source,
+        findings::RecordFinding,
+        calendar::AdoptedControl,
+        calendar::CheckResult,
+        calendar::EvidenceFile,
+        calendar::CheckEntry,
+        calendar::DueStatus,
+        calendar::CalendarRow,
+        calendar::Calendar,
+        calendar::ObservationWindow,
+        calendar::OccurrenceStatus,
+        calendar::Occurrence,
+        calendar::ControlObservation,
+        calendar::Observation,
+        workspace::AdoptRequest,
+        workspace::CheckRequest,
     );
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop bindings.\n\n",

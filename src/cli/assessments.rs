@@ -89,7 +89,7 @@ pub fn depth(cx: &Context, assessment: &str, depth: Depth) -> Result<(), Error> 
 }
 
 fn print_list(ws: &Workspace, json: bool) -> Result<(), Error> {
-    let summaries = ws.summaries()?;
+    let summaries = ws.summaries(chrono::Local::now().date_naive())?;
     if json {
         print_json(&summaries);
         return Ok(());

@@ -9,10 +9,36 @@ use soc2_readiness::assessment::{Depth, ReportType};
 use soc2_readiness::report::PageSize;
 use soc2_readiness::workspace::ScopeDecision;
 
-use super::{files, merge, registers, report, spreadsheet, what_if};
+use super::{calendar, files, merge, registers, report, spreadsheet, what_if};
 
 #[derive(Subcommand)]
 pub enum Command {
+    /// The control calendar: adopted recurring controls with their next due date, and the
+    /// controls proposed for the questions in scope.
+    Calendar {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Adopt a proposed recurring control (or change an adopted one's frequency, owner, start).
+    Adopt(calendar::AdoptArgs),
+    /// Record one run of an adopted control in the append-only check log.
+    Check(calendar::CheckArgs),
+    /// Withdraw a check log entry recorded by mistake, with the reason.
+    Void(calendar::VoidArgs),
+    /// The check log, oldest first, for one control or all.
+    Checks {
+        assessment: String,
+        control: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The observation period: each control's expected runs, passed, failed or missed.
+    Observation {
+        assessment: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the question bank, or check a customised one.
     Bank {
         #[arg(long)]
@@ -220,7 +246,7 @@ pub(super) fn parse_page_size(text: &str) -> Result<PageSize, String> {
     PageSize::parse(text).ok_or_else(|| format!("'{text}' is not a4 or letter"))
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("'{text}' is not a date as YYYY-MM-DD"))
 }

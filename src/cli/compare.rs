@@ -39,7 +39,7 @@ pub fn compare(
 
 pub fn trend(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> {
     let ws = cx.workspace()?;
-    let points = ws.trend(&ws.resolve(assessment)?)?;
+    let points = ws.trend(&ws.resolve(assessment)?, cx.today())?;
     if json {
         print_json(&points);
     } else {

@@ -3,6 +3,7 @@
 mod answers;
 mod assessments;
 mod bank;
+mod calendar;
 mod command;
 mod compare;
 mod files;
@@ -58,6 +59,11 @@ pub struct Context {
 impl Context {
     pub fn data_file(&self) -> Result<PathBuf, Error> {
         data_file::locate(self.db.clone())
+    }
+
+    /// The local calendar day, which due dates and the observation period are measured on.
+    pub fn today(&self) -> chrono::NaiveDate {
+        chrono::Local::now().date_naive()
     }
 
     pub fn workspace(&self) -> Result<Workspace, Error> {
@@ -140,6 +146,16 @@ pub fn main() -> ExitCode {
 
 fn run(command: Command, cx: &Context) -> Result<(), Error> {
     match command {
+        Command::Calendar { assessment, json } => calendar::show(cx, &assessment, json),
+        Command::Adopt(args) => calendar::adopt(cx, args),
+        Command::Check(args) => calendar::check(cx, args),
+        Command::Void(args) => calendar::void(cx, args),
+        Command::Checks {
+            assessment,
+            control,
+            json,
+        } => calendar::checks(cx, &assessment, control.as_deref(), json),
+        Command::Observation { assessment, json } => calendar::observation(cx, &assessment, json),
         Command::Bank { json, action } => bank::run(json, action),
         Command::New {
             organisation,

@@ -8,7 +8,7 @@ use super::output::{percent, print_json, truncate};
 
 pub fn run(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> {
     let ws = cx.workspace()?;
-    let (record, scorecard) = ws.scorecard(&ws.resolve(assessment)?)?;
+    let (record, scorecard) = ws.scorecard(&ws.resolve(assessment)?, cx.today())?;
     if json {
         print_json(&scorecard);
     } else {

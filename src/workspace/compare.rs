@@ -43,8 +43,8 @@ impl Workspace {
 
     /// Every assessment of the organisation `assessment_id` belongs to, oldest first: those
     /// linked to it by re-assessment baselines, and those under the same organisation name.
-    pub fn trend(&self, assessment_id: &str) -> Result<Vec<TrendPoint>> {
-        let all = self.summaries()?;
+    pub fn trend(&self, assessment_id: &str, today: NaiveDate) -> Result<Vec<TrendPoint>> {
+        let all = self.summaries(today)?;
         let mut members: BTreeSet<String> = BTreeSet::from([assessment_id.to_string()]);
         // Grows the set until no link adds to it: renamed re-assessments join through their
         // baselines, and re-assessments of a baseline join through its name.

@@ -1,5 +1,6 @@
 //! The assessments list: every assessment with its headline figures, kept in the data file between lists.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use soc2_readiness_store::ListFigures;
 
@@ -21,23 +22,31 @@ impl Workspace {
     /// Every assessment with its headline figures, newest change first. Figures are kept in the
     /// data file and computed again only for assessments changed since, or after the engine or
     /// the bank changed.
-    pub fn summaries(&self) -> Result<Vec<AssessmentSummary>> {
+    /// A programme with records is scored as of `today`, so its figures are kept under a name
+    /// that says the day and are computed again the next day.
+    pub fn summaries(&self, today: NaiveDate) -> Result<Vec<AssessmentSummary>> {
         let computed_by = self.computed_by();
-        let listed = self.store.list_with_figures(computed_by)?;
+        let dated = format!("{computed_by} as of {today}");
+        let listed = self.store.list_with_figures(computed_by, &dated)?;
         let mut fresh = Vec::new();
         let mut summaries = Vec::with_capacity(listed.len());
         for (assessment, kept) in listed {
             let figures = match kept {
                 Some(figures) => figures,
                 None => {
-                    let record = self.record(&assessment.id)?;
+                    let record = self.record_as_of(&assessment.id, today)?;
                     let scorecard = score(&self.bank, &record);
+                    let name = if self.has_records(&assessment.organisation)? {
+                        dated.clone()
+                    } else {
+                        computed_by.to_string()
+                    };
                     let figures = ListFigures {
                         report_type: record.report_type(),
                         readiness: scorecard.overall.readiness,
                         completion: scorecard.overall.completion,
                     };
-                    fresh.push((assessment.id.clone(), figures.clone()));
+                    fresh.push((assessment.id.clone(), name, figures.clone()));
                     figures
                 }
             };
@@ -49,11 +58,13 @@ impl Workspace {
             });
         }
         if !fresh.is_empty() && !self.store.is_read_only() {
-            let fresh: Vec<(&str, &ListFigures)> =
-                fresh.iter().map(|(id, f)| (id.as_str(), f)).collect();
+            let fresh: Vec<(&str, &str, &ListFigures)> = fresh
+                .iter()
+                .map(|(id, name, f)| (id.as_str(), name.as_str(), f))
+                .collect();
             // The figures were computed and are shown either way; failing to keep them (a full
             // disk) only means computing them again next time, so it does not fail the list.
-            let _ = self.store.keep_figures(computed_by, &fresh);
+            let _ = self.store.keep_figures(&fresh);
         }
         Ok(summaries)
     }

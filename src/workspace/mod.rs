@@ -4,6 +4,7 @@
 //! `answers` and `settings`); the store behind it is private.
 
 mod answers;
+mod calendar;
 mod compare;
 mod list;
 pub mod merge;
@@ -19,6 +20,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use answers::{AnswerDetails, ScopeDecision};
+pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT, VoidRequest};
 pub use compare::TrendPoint;
 pub use list::AssessmentSummary;
 pub use settings::{MAX_LOGO_BYTES, ReportOptions, Settings, SettingsChange};
@@ -129,6 +131,8 @@ impl Workspace {
             answers: Default::default(),
             scope_overrides: Vec::new(),
             implied: Default::default(),
+            findings: Vec::new(),
+            overdue: Default::default(),
             upgrades: Vec::new(),
         };
         let answer = Answer {
@@ -220,15 +224,20 @@ impl Workspace {
         Ok(self.store.set_depth(assessment_id, depth, now, &history)?)
     }
 
-    pub fn scorecard(&self, assessment_id: &str) -> Result<(AssessmentRecord, Scorecard)> {
-        let record = self.record(assessment_id)?;
+    /// The scorecard as of `today`: the records' findings depend on the day.
+    pub fn scorecard(
+        &self,
+        assessment_id: &str,
+        today: NaiveDate,
+    ) -> Result<(AssessmentRecord, Scorecard)> {
+        let record = self.record_as_of(assessment_id, today)?;
         let scorecard = score(&self.bank, &record);
         Ok((record, scorecard))
     }
 
     /// The scorecard, gap register and dated plan as of `today`.
     pub fn analysis(&self, assessment_id: &str, today: NaiveDate) -> Result<Analysis> {
-        let record = self.record(assessment_id)?;
+        let record = self.record_as_of(assessment_id, today)?;
         Ok(analyse(&self.bank, &record, today))
     }
 
@@ -244,9 +253,9 @@ impl Workspace {
             self.store.registers(&programme)?,
             self.store.register_history(&programme, None, None)?,
         );
-        Ok(interchange::to_json(&interchange::to_portable(
-            &record, history, registers, now,
-        )))
+        let mut portable = interchange::to_portable(&record, history, registers, now);
+        portable.calendar = self.portable_calendar(assessment_id)?;
+        Ok(interchange::to_json(&portable))
     }
 
     /// Checks the whole file, then writes it as a new assessment in one transaction.
@@ -258,6 +267,7 @@ impl Workspace {
     ) -> Result<Assessment> {
         let mut portable = interchange::parse(bytes, &self.bank)?;
         let (registers, changes) = std::mem::take(&mut portable.registers).split();
+        let calendar = portable.calendar.clone();
         let (mut record, history) = interchange::into_record(portable, new_id, now);
         // A baseline is an id in the file the assessment was exported from; it holds here only
         // when that assessment is here too (a round trip through JSON in one file).
@@ -271,6 +281,9 @@ impl Workspace {
         let programme = programme_key(&record.assessment.organisation);
         self.store
             .import_record(&record, &history, &programme, &registers, &changes)?;
+        if let Some(calendar) = &calendar {
+            self.import_calendar(&record.assessment.organisation, calendar)?;
+        }
         Ok(record.assessment)
     }
 

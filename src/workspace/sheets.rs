@@ -29,7 +29,7 @@ impl Workspace {
                 "choose at least one table to export: gaps, roadmap, plan or answers".into(),
             ));
         }
-        let record = self.record(assessment_id)?;
+        let record = self.record_as_of(assessment_id, today)?;
         let analysis = analyse(&self.bank, &record, today);
         Ok(spreadsheet::build(&self.bank, &record, &analysis, &wanted))
     }

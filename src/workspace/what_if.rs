@@ -18,7 +18,7 @@ impl Workspace {
         selection: &Selection,
         today: NaiveDate,
     ) -> Result<Projection> {
-        let record = self.record(assessment_id)?;
+        let record = self.record_as_of(assessment_id, today)?;
         project(&self.bank, &record, selection, today).map_err(|e| Error::Invalid(e.to_string()))
     }
 

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord};
 use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTION};
+use crate::findings::{Effect, RecordFinding, Source};
 use crate::plan::{Deadline, WINDOW_BUFFER_WEEKS, gap_work_weeks, human_date};
 use crate::scope::evaluate;
-use crate::scoring::Scorecard;
+use crate::scoring::{DESIGN_TARGET as DESIGN_LEVEL, Scorecard};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
@@ -90,6 +91,12 @@ pub struct Gap {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub implied_by: Option<String>,
+    /// What the programme's records show against this answer ("the check log shows …").
+    #[serde(default)]
+    pub findings: Vec<RecordFinding>,
+    /// The control's recurring check is overdue inside the observation window: urgent.
+    #[serde(default)]
+    pub overdue: bool,
 }
 
 impl Gap {
@@ -120,9 +127,31 @@ pub fn find_gaps(
         .map(|(position, (question, state))| {
             let answer = record.answers.get(&question.id);
             let effective = state.effective_level();
+            let findings: Vec<RecordFinding> = record
+                .findings
+                .iter()
+                .filter(|f| f.question_id == question.id)
+                .cloned()
+                .collect();
+            // The answer's own words first; otherwise what the records show stands as the exception.
             let exception = answer
                 .and_then(|a| a.exception.clone())
+                .or_else(|| {
+                    let shown: Vec<&str> = findings
+                        .iter()
+                        .filter(|f| f.effect == Effect::KnownException)
+                        .map(|f| f.detail.as_str())
+                        .collect();
+                    (!shown.is_empty()).then(|| upper_first(&shown.join("; ")))
+                })
                 .filter(|_| state.exception);
+            let shown_by_records = exception.is_some()
+                && answer.is_none_or(|a| a.exception.is_none());
+            let overdue = record.overdue.contains(&question.id);
+            // A control the records do not show operating is placed as documented.
+            let shown_level = state
+                .level
+                .map(|l| if state.not_evidenced { l.min(DESIGN_LEVEL) } else { l });
             let categories = gap_categories(bank, &question.criteria, scorecard);
             let customer_required = categories
                 .iter()
@@ -146,8 +175,9 @@ pub fn find_gaps(
             // Work must be done before the buffer ahead of the window. Once even that is past,
             // the target cannot be met at all: the plan says so, and priority stays with impact
             // rather than making every gap High.
-            let urgent = impact != Impact::Low
-                && deadline.weeks_to_window.is_some_and(|weeks| {
+            let urgent = overdue
+                || impact != Impact::Low
+                    && deadline.weeks_to_window.is_some_and(|weeks| {
                     let left = weeks - WINDOW_BUFFER_WEEKS as f64;
                     left > 0.0 && work_weeks > left
                 });
@@ -170,7 +200,7 @@ pub fn find_gaps(
             } else {
                 None
             };
-            let (priority, mut priority_reason) = prioritise(
+            let (priority, priority_reason) = prioritise(
                 impact,
                 effective,
                 exception.is_some(),
@@ -178,10 +208,19 @@ pub fn find_gaps(
                 raised_by,
                 deadline,
             );
+            let (priority, priority_reason) = if overdue {
+                (
+                    Priority::High,
+                    "the check log shows a run overdue inside the observation window: an exception the auditor will find unless it is run now".to_string(),
+                )
+            } else {
+                (priority, priority_reason)
+            };
+            let mut priority_reason = priority_reason;
             if state.level.is_none() {
                 priority_reason.push_str(" (unanswered, so counted as not in place)");
             }
-            let advice = question.advice_for(state.level.unwrap_or(0));
+            let advice = question.advice_for(shown_level.unwrap_or(0));
             let remediation = match &exception {
                 Some(_) => format!(
                     "Close the known exception first, so the control covers everyone and everything in scope; then {}",
@@ -193,7 +232,14 @@ pub fn find_gaps(
                 question_id: question.id.clone(),
                 step: question.step,
                 topic: question.topic.clone(),
-                title: question.gap_title_at(state.level, exception.is_some()),
+                title: match (&question.subject, shown_by_records) {
+                    // The control exists and runs; the records show it did not run every time.
+                    (Some(subject), true) if findings.iter().any(|f| f.source == Source::CheckLog) => {
+                        format!("{subject}: the check log shows exceptions in the observation period")
+                    }
+                    (Some(subject), true) => format!("{subject}: the records show a known exception"),
+                    _ => question.gap_title_at(shown_level, exception.is_some()),
+                },
                 question: question.text.clone(),
                 criteria: question.criteria.clone(),
                 categories,
@@ -221,6 +267,8 @@ pub fn find_gaps(
                 owner: answer.and_then(|a| a.owner.clone()),
                 due: answer.and_then(|a| a.due),
                 implied_by: record.implied.get(&question.id).cloned(),
+                findings,
+                overdue,
             };
             (position, gap)
         })
@@ -228,6 +276,7 @@ pub fn find_gaps(
     ranked.sort_by(|(pa, a), (pb, b)| {
         a.priority
             .cmp(&b.priority)
+            .then(b.overdue.cmp(&a.overdue))
             .then(b.priority_score.total_cmp(&a.priority_score))
             .then(a.impact.cmp(&b.impact))
             .then(b.key_control.cmp(&a.key_control))
@@ -336,6 +385,14 @@ pub fn required_categories(record: &AssessmentRecord) -> Vec<Category> {
 }
 
 /// "Record each leaver" → "record each leaver", leaving acronyms ("MFA on…") as they are.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {

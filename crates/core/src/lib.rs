@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod assessment;
+pub mod calendar;
 pub mod catalog;
 pub mod compare;
 pub mod depth;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord, ReportType};
 use crate::catalog::{Bank, Category, Question};
+use crate::findings::Effect;
 use crate::scope::{CategoryDecision, decide_scope, evaluate, question_applies};
 
 /// Everything the engine computes about an assessment's readiness.
@@ -118,8 +119,11 @@ pub struct QuestionState {
     pub answered: bool,
     pub level: Option<u8>,
     pub not_applicable: bool,
-    /// The answer carries a known exception.
+    /// The answer carries a known exception (recorded, or shown by the programme's records).
     pub exception: bool,
+    /// The records do not show the control operating: it scores as documented at most.
+    #[serde(default)]
+    pub not_evidenced: bool,
     pub credit: Option<f64>,
     pub design_credit: Option<f64>,
     pub operating_credit: Option<f64>,
@@ -128,7 +132,7 @@ pub struct QuestionState {
 impl QuestionState {
     /// The level scoring uses: a known exception takes half a level off and caps at documented.
     pub fn effective_level(&self) -> f64 {
-        effective_level(self.level.unwrap_or(0), self.exception)
+        evidenced_level(self.level.unwrap_or(0), self.exception, self.not_evidenced)
     }
 }
 
@@ -144,6 +148,17 @@ pub fn effective_level(level: u8, exception: bool) -> f64 {
         f64::from(level.min(DESIGN_TARGET)) - 0.5
     } else {
         f64::from(level)
+    }
+}
+
+/// The effective level once the records have spoken: a control they do not show operating
+/// counts as documented at most (`docs/scoring.md`, section 9).
+pub fn evidenced_level(level: u8, exception: bool, not_evidenced: bool) -> f64 {
+    let effective = effective_level(level, exception);
+    if not_evidenced {
+        effective.min(f64::from(DESIGN_TARGET))
+    } else {
+        effective
     }
 }
 
@@ -380,8 +395,18 @@ fn question_state(
         Some(AnswerValue::NotApplicable(_)) => (None, true),
         _ => (None, false),
     };
-    let exception = level.is_some() && answer.is_some_and(|a| a.exception.is_some());
-    let effective = effective_level(level.unwrap_or(0), exception);
+    // Findings are few (a handful per programme), so a scan per question stays cheap.
+    let found = |effect: Effect| {
+        applicable
+            && record
+                .findings
+                .iter()
+                .any(|f| f.effect == effect && f.question_id == question.id)
+    };
+    let exception = level.is_some()
+        && (answer.is_some_and(|a| a.exception.is_some()) || found(Effect::KnownException));
+    let not_evidenced = level.is_some() && found(Effect::NotEvidenced);
+    let effective = evidenced_level(level.unwrap_or(0), exception, not_evidenced);
     let credit_at =
         |target: f64| (applicable && !not_applicable).then(|| effective.min(target) / target);
     QuestionState {
@@ -391,6 +416,7 @@ fn question_state(
         level,
         not_applicable,
         exception,
+        not_evidenced,
         credit: credit_at(target),
         design_credit: credit_at(f64::from(DESIGN_TARGET)),
         operating_credit: credit_at(f64::from(OPERATING_TARGET)),
@@ -412,6 +438,7 @@ fn scoping_states(
                 level: None,
                 not_applicable: false,
                 exception: false,
+                not_evidenced: false,
                 credit: None,
                 design_credit: None,
                 operating_credit: None,

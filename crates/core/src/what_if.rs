@@ -183,6 +183,9 @@ fn close(
         let level = answer.level().map_or(target, |level| level.max(target));
         answer.value = AnswerValue::Level(level);
         answer.exception = None;
+        // Closing the gap includes running the control as the records expect.
+        given.findings.retain(|f| f.question_id != *id);
+        given.overdue.remove(*id);
     }
     with_implied(bank, given)
 }

@@ -146,6 +146,8 @@ pub struct ReportModel {
     pub since_last: Option<SinceLast>,
     /// The programme's registers, when it keeps any.
     pub registers: Option<RegistersSection>,
+    /// The observation period as the check log shows it, when the programme keeps one.
+    pub observation: Option<soc2_readiness_core::calendar::Observation>,
     #[serde(skip)]
     pub logo: Option<Vec<u8>>,
     pub page_size: PageSize,
@@ -256,9 +258,21 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         proposed: None,
         since_last: None,
         registers: None,
+        observation: None,
         logo: settings.logo.clone(),
         page_size: settings.page_size,
         scorecard,
+    }
+}
+
+impl ReportModel {
+    /// Adds the observation period, computed by the engine from the check log.
+    pub fn with_observation(
+        mut self,
+        observation: soc2_readiness_core::calendar::Observation,
+    ) -> ReportModel {
+        self.observation = Some(observation);
+        self
     }
 }
 

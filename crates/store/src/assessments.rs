@@ -80,6 +80,8 @@ impl Store {
             answers,
             scope_overrides,
             implied: BTreeMap::new(),
+            findings: Vec::new(),
+            overdue: Default::default(),
             upgrades: self.upgrades(id)?,
         })
     }

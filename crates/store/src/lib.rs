@@ -6,6 +6,7 @@
 mod answers;
 mod assessments;
 pub mod backup;
+mod calendar;
 mod cipher;
 mod disk;
 mod error;
@@ -23,6 +24,7 @@ use std::path::PathBuf;
 
 use rusqlite::Connection;
 
+pub use calendar::EvidenceBytes;
 pub use cipher::is_protected;
 pub use error::StoreError;
 pub use open::SCHEMA_VERSION;

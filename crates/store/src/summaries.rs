@@ -16,18 +16,20 @@ pub struct ListFigures {
 
 impl Store {
     /// All assessments, newest change first, each with its kept figures when `computed_by` (the
-    /// engine and bank) computed them and nothing they depend on changed since.
+    /// engine and bank) computed them, or `dated` (the same, as of today, for a programme with
+    /// records), and nothing they depend on changed since.
     pub fn list_with_figures(
         &self,
         computed_by: &str,
+        dated: &str,
     ) -> Result<Vec<(Assessment, Option<ListFigures>)>, StoreError> {
         let mut statement = self.conn.prepare(&format!(
             "SELECT {ASSESSMENT_COLUMNS_OF_A}, s.report_type, s.readiness, s.completion
              FROM assessments a
-             LEFT JOIN assessment_summaries s ON s.assessment_id = a.id AND s.computed_by = ?1
+             LEFT JOIN assessment_summaries s ON s.assessment_id = a.id AND s.computed_by IN (?1, ?2)
              ORDER BY a.updated_at DESC, a.id"
         ))?;
-        let rows = statement.query_map([computed_by], |row| {
+        let rows = statement.query_map([computed_by, dated], |row| {
             let columns = AssessmentRow::COUNT;
             Ok((
                 AssessmentRow::read(row)?,
@@ -52,12 +54,8 @@ impl Store {
         .collect()
     }
 
-    /// Keeps freshly computed figures; one transaction for the lot.
-    pub fn keep_figures(
-        &self,
-        computed_by: &str,
-        figures: &[(&str, &ListFigures)],
-    ) -> Result<(), StoreError> {
+    /// Keeps freshly computed figures, each under what computed it; one transaction for the lot.
+    pub fn keep_figures(&self, figures: &[(&str, &str, &ListFigures)]) -> Result<(), StoreError> {
         // Listing is a read for its callers; the kept figures are a cache the connection alone
         // writes, so a shared borrow is enough.
         let tx = self.conn.unchecked_transaction()?;
@@ -67,7 +65,7 @@ impl Store {
                  (assessment_id, computed_by, report_type, readiness, completion)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            for (id, f) in figures {
+            for (id, computed_by, f) in figures {
                 insert.execute(params![
                     id,
                     computed_by,

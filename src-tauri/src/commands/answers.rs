@@ -30,7 +30,8 @@ pub fn save_answer(
             details,
             Utc::now(),
         )?;
-        let (_, scorecard) = ws.scorecard(&request.assessment_id)?;
+        let (_, scorecard) =
+            ws.scorecard(&request.assessment_id, chrono::Local::now().date_naive())?;
         Ok(SavedAnswer { answer, scorecard })
     })
 }
@@ -43,7 +44,9 @@ pub fn clear_answer(
 ) -> CommandResult<Scorecard> {
     state.with(|ws| {
         ws.clear_answer(&assessment_id, &question_id, Utc::now())?;
-        Ok(ws.scorecard(&assessment_id)?.1)
+        Ok(ws
+            .scorecard(&assessment_id, chrono::Local::now().date_naive())?
+            .1)
     })
 }
 
@@ -57,6 +60,8 @@ pub fn set_scope(state: State<'_, AppState>, request: ScopeRequest) -> CommandRe
             &request.reason,
             Utc::now(),
         )?;
-        Ok(ws.scorecard(&request.assessment_id)?.1)
+        Ok(ws
+            .scorecard(&request.assessment_id, chrono::Local::now().date_naive())?
+            .1)
     })
 }

@@ -18,7 +18,7 @@ use soc2_readiness::data_file::new_id;
 
 #[tauri::command]
 pub fn list_assessments(state: State<'_, AppState>) -> CommandResult<Vec<AssessmentSummary>> {
-    state.with(|ws| ws.summaries())
+    state.with(|ws| ws.summaries(chrono::Local::now().date_naive()))
 }
 
 #[tauri::command]
@@ -60,7 +60,7 @@ pub fn set_depth(state: State<'_, AppState>, id: String, depth: Depth) -> Comman
 #[tauri::command]
 pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<AssessmentView> {
     state.with(|ws| {
-        let (record, scorecard) = ws.scorecard(&id)?;
+        let (record, scorecard) = ws.scorecard(&id, chrono::Local::now().date_naive())?;
         Ok(AssessmentView {
             fingerprint: fingerprint(&record),
             record,

@@ -20,5 +20,5 @@ pub fn compare_assessments(
 /// Every assessment of the organisation `id` belongs to, oldest first.
 #[tauri::command]
 pub fn assessment_trend(state: State<'_, AppState>, id: String) -> CommandResult<Vec<TrendPoint>> {
-    state.with(|ws| ws.trend(&id))
+    state.with(|ws| ws.trend(&id, chrono::Local::now().date_naive()))
 }

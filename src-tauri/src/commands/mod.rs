@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod app;
 pub mod assessments;
+pub mod calendar;
 pub mod compare;
 pub mod launch;
 pub mod merge;

@@ -280,6 +280,14 @@ pub struct AssessmentRecord {
     /// The bank upgrades its answers went through, oldest first, with what changed for it.
     #[serde(default)]
     pub upgrades: Vec<crate::upgrade::BankUpgrade>,
+    /// What the programme's records (check log, registers) say against the answers, as of the
+    /// day the record was read. Never stored: the workspace collects them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<crate::findings::RecordFinding>,
+    /// Control questions whose recurring control is overdue inside the observation window: the
+    /// plan treats their gaps as urgent. Never stored.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub overdue: std::collections::BTreeSet<String>,
 }
 
 impl AssessmentRecord {

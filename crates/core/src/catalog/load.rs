@@ -81,6 +81,10 @@ pub fn load_bank_dir(dir: &Path) -> Result<Bank, BankError> {
     if dir.join("changelog.toml").exists() {
         files.push(read("changelog.toml")?);
     }
+    // Nor recurring controls to propose.
+    if dir.join("recurring-controls.toml").exists() {
+        files.push(read("recurring-controls.toml")?);
+    }
     let question_dir = dir.join("questions");
     let entries = std::fs::read_dir(&question_dir).map_err(|e| {
         single(
@@ -142,6 +146,10 @@ pub(super) const BUNDLED: &[(&str, &str)] = &[
     (
         "questions/step-6-maintenance.toml",
         include_str!("../../../../assets/questions/step-6-maintenance.toml"),
+    ),
+    (
+        "recurring-controls.toml",
+        include_str!("../../../../assets/recurring-controls.toml"),
     ),
 ];
 
@@ -255,12 +263,16 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
     let mut bank_file = None;
     let mut criteria_file = None;
     let mut changelog = Vec::new();
+    let mut recurring = Vec::new();
     let mut question_files = Vec::new();
     for (name, text) in files {
         match name.as_str() {
             "bank.toml" => bank_file = Some(parse_toml::<BankFile>(name, text)?),
             "criteria.toml" => criteria_file = Some(parse_toml::<CriteriaFile>(name, text)?),
             "changelog.toml" => changelog = parse_toml::<ChangelogFile>(name, text)?.releases,
+            "recurring-controls.toml" => {
+                recurring = parse_toml::<super::recurring::RecurringFile>(name, text)?.controls
+            }
             _ => question_files.push((name.as_str(), parse_toml::<QuestionFile>(name, text)?)),
         }
     }
@@ -336,13 +348,14 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
     check_changelog(&changelog, &bank_file.version, &questions, &mut problems);
     check_report_type_question(&by_id, &mut problems);
     check_coverage(&criteria_file.criteria, &questions, &mut problems);
+    super::recurring::check_recurring(&recurring, &questions, &mut problems);
 
     if !problems.0.is_empty() {
         return Err(BankError {
             problems: problems.0,
         });
     }
-    Ok(Bank::new(
+    let mut bank = Bank::new(
         bank_file.version,
         bank_file.steps,
         criteria_file.criteria,
@@ -350,5 +363,7 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
         questions,
         bank_file.foundations,
         changelog,
-    ))
+    );
+    bank.recurring_controls = recurring;
+    Ok(bank)
 }

@@ -6,6 +6,7 @@
 mod condition;
 mod load;
 mod questions;
+mod recurring;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -18,6 +19,7 @@ pub const SCOPE_STEP: u8 = 1;
 
 pub use condition::Condition;
 pub use load::{BankError, bundled_bank, bundled_files, load_bank_dir, parse_bank};
+pub use recurring::{Frequency, Interval, RecurringTemplate};
 
 /// The five Trust Services Criteria categories. Security is the one that always applies.
 #[derive(
@@ -386,6 +388,8 @@ pub struct Bank {
     pub foundations: Vec<Foundation>,
     /// Oldest first; the last release is this bank's version.
     pub changelog: Vec<Release>,
+    /// The recurring controls the calendar proposes (`assets/recurring-controls.toml`).
+    pub recurring_controls: Vec<RecurringTemplate>,
     #[serde(skip)]
     question_index: BTreeMap<String, usize>,
     #[serde(skip)]
@@ -404,6 +408,8 @@ pub const REPORT_TYPE_QUESTION: &str = "scope.report-type";
 /// The scoping questions the dated plan reads.
 pub const TARGET_DATE_QUESTION: &str = "scope.target-date";
 pub const OBSERVATION_PERIOD_QUESTION: &str = "scope.observation-period";
+/// The first day of the Type II observation period, which the check log is measured against.
+pub const OBSERVATION_START_QUESTION: &str = "scope.observation-start";
 pub const COMPANY_SIZE_QUESTION: &str = "scope.company-stage";
 pub const EXISTING_REPORT_QUESTION: &str = "scope.existing-report";
 /// Which categories customers, contracts or prospects ask for: it beats every heuristic.
@@ -451,6 +457,8 @@ impl Bank {
             questions,
             foundations,
             changelog,
+            // Set by the loader once checked against the questions.
+            recurring_controls: Vec::new(),
             question_index,
             criterion_index,
             question_criteria,

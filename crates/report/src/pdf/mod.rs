@@ -18,7 +18,7 @@ use fonts::Fonts;
 use layout::Writer;
 use sections::{
     appendix_answers, appendix_method, appendix_scope, at_a_glance, cover, executive_summary,
-    gap_register, path_to_report, proposed_plan, registers, roadmap, since_last,
+    gap_register, observation, path_to_report, proposed_plan, registers, roadmap, since_last,
 };
 
 pub use layout::SAFE_EDGE_MM;
@@ -40,6 +40,7 @@ pub(super) fn render(model: &ReportModel) -> Result<(Vec<u8>, usize, PdfDocument
     at_a_glance::write(&mut w, model);
     path_to_report::write(&mut w, model);
     proposed_plan::write(&mut w, model);
+    observation::write(&mut w, model);
     gap_register::write(&mut w, model);
     roadmap::write(&mut w, model);
     registers::write(&mut w, model);

@@ -16,6 +16,9 @@ pub(super) const TRACK: Rgb3 = (0.91, 0.92, 0.94);
 pub(super) const HEADER_FILL: Rgb3 = (0.93, 0.95, 0.97);
 pub(super) const WHITE: Rgb3 = (1.0, 1.0, 1.0);
 pub(super) const AMBER: Rgb3 = (0.85, 0.55, 0.12);
+/// A check log's passed and failed runs.
+pub(super) const PASSED: Rgb3 = GREEN;
+pub(super) const FAILED: Rgb3 = RED;
 
 const RED: Rgb3 = (0.75, 0.22, 0.17);
 const ORANGE: Rgb3 = (0.90, 0.49, 0.13);

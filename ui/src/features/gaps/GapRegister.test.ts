@@ -10,7 +10,7 @@ function gap(question_id: string, priority: Priority, horizon: Horizon): Gap {
     question_id, step: 3, topic: 'Access', title: `Gap ${question_id}`, question: 'Is it done?', criteria: ['CC6.1'],
     categories: ['security'], current_level: 0, effective_level: 0, target_level: 4, exception: null, note: null,
     why: 'Because.', remediation: 'Do it.', effort: 'S', weight: 3, key_control: false, impact: 'high', work_weeks: 0.5,
-    urgent: false, priority_score: 5, priority, horizon, priority_reason: 'high impact', owner: null, due: null,
+    urgent: false, priority_score: 5, priority, horizon, priority_reason: 'high impact', owner: null, due: null, findings: [], overdue: false,
   };
 }
 

@@ -89,7 +89,11 @@ export type Bank = { version: string, steps: Array<Step>, criteria: Array<Criter
 /**
  * Oldest first; the last release is this bank's version.
  */
-changelog: Array<Release>, };
+changelog: Array<Release>, 
+/**
+ * The recurring controls the calendar proposes (`assets/recurring-controls.toml`).
+ */
+recurring_controls: Array<RecurringTemplate>, };
 
 export type MaturityLevel = number;
 
@@ -132,7 +136,17 @@ implied: { [key in string]: string },
 /**
  * The bank upgrades its answers went through, oldest first, with what changed for it.
  */
-upgrades: Array<BankUpgrade>, };
+upgrades: Array<BankUpgrade>, 
+/**
+ * What the programme's records (check log, registers) say against the answers, as of the
+ * day the record was read. Never stored: the workspace collects them.
+ */
+findings?: Array<RecordFinding>, 
+/**
+ * Control questions whose recurring control is overdue inside the observation window: the
+ * plan treats their gaps as urgent. Never stored.
+ */
+overdue?: Array<string>, };
 
 export type CategoryDecision = { category: Category, name: string, in_scope: boolean, proposed: boolean, proposal: Proposal, 
 /**
@@ -188,9 +202,13 @@ export type CriterionScore = { id: string, category: Category, title: string, in
 
 export type QuestionState = { question_id: string, applicable: boolean, answered: boolean, level: number | null, not_applicable: boolean, 
 /**
- * The answer carries a known exception.
+ * The answer carries a known exception (recorded, or shown by the programme's records).
  */
-exception: boolean, credit: number | null, design_credit: number | null, operating_credit: number | null, };
+exception: boolean, 
+/**
+ * The records do not show the control operating: it scores as documented at most.
+ */
+not_evidenced: boolean, credit: number | null, design_credit: number | null, operating_credit: number | null, };
 
 export type Gap = { question_id: string, step: number, topic: string, 
 /**
@@ -241,7 +259,15 @@ priority_reason: string, owner: string | null, due: string | null,
 /**
  * On the quick path, the foundation whose absence implies this gap (not asked).
  */
-implied_by?: string, };
+implied_by?: string, 
+/**
+ * What the programme's records show against this answer ("the check log shows …").
+ */
+findings: Array<RecordFinding>, 
+/**
+ * The control's recurring check is overdue inside the observation window: urgent.
+ */
+overdue: boolean, };
 
 export type Priority = "high" | "medium" | "low";
 
@@ -636,6 +662,88 @@ choices: Array<string>,
 max_chars: number | null, };
 
 export type ChangeRow = { action: Action, changed_at: string, values: { [key in string]: string }, };
+
+export type Frequency = "weekly" | "monthly" | "quarterly" | "half-yearly" | "yearly";
+
+export type RecurringTemplate = { id: string, title: string, 
+/**
+ * The control questions a passed check evidences (the first is the control's own).
+ */
+questions: Array<string>, 
+/**
+ * The frequency proposed; the company chooses its own when adopting.
+ */
+frequency: Frequency, 
+/**
+ * What to keep from each run, in our own words.
+ */
+evidence: string, };
+
+export type Effect = "not_evidenced" | "known_exception";
+
+export type Source = "check_log" | "vendors" | "policies" | "incidents" | "risks";
+
+export type RecordFinding = { question_id: string, source: Source, effect: Effect, 
+/**
+ * The record's id, so the app can open it.
+ */
+record_id: string, 
+/**
+ * A sentence for the reader naming the record and what is missing, in our own words.
+ */
+detail: string, };
+
+export type AdoptedControl = { 
+/**
+ * The bank's recurring control id (`access-review`); one per programme.
+ */
+control_id: string, frequency: Frequency, owner: string, 
+/**
+ * The first due date; later ones step from it.
+ */
+first_due: string, 
+/**
+ * Archived controls keep their checks but are no longer expected to run.
+ */
+archived: boolean, adopted_at: string, };
+
+export type CheckResult = "pass" | "fail" | "not-run" | "void";
+
+export type EvidenceFile = { id: string, name: string, size: number, sha256: string, };
+
+export type CheckEntry = { id: string, control_id: string, performed_on: string, result: CheckResult, reason: string, performed_by: string, 
+/**
+ * A reference to evidence kept elsewhere (a ticket, a folder, a URL).
+ */
+evidence: string | null, file: EvidenceFile | null, 
+/**
+ * The entry this one withdraws (only for `Void`).
+ */
+voids: string | null, recorded_at: string, };
+
+export type DueStatus = "overdue" | "due" | "upcoming" | "archived";
+
+export type CalendarRow = { control: AdoptedControl, title: string, questions: Array<string>, evidence: string, last_check: CheckEntry | null, next_due: string, status: DueStatus, };
+
+export type Calendar = { controls: Array<CalendarRow>, proposed: Array<RecurringTemplate>, due: number, overdue: number, };
+
+export type ObservationWindow = { start: string, end: string, months: number, };
+
+export type OccurrenceStatus = "passed" | "failed" | "missed" | "not_yet_due";
+
+export type Occurrence = { opens: string, due: string, status: OccurrenceStatus, 
+/**
+ * The entry that decided the status (a failure, else a pass, else a "not run").
+ */
+check: CheckEntry | null, };
+
+export type ControlObservation = { control_id: string, title: string, frequency: Frequency, owner: string, questions: Array<string>, occurrences: Array<Occurrence>, passed: number, failed: number, missed: number, not_yet_due: number, };
+
+export type Observation = { window: ObservationWindow | null, started: boolean, note: string, controls: Array<ControlObservation>, exceptions: number, };
+
+export type AdoptRequest = { control_id: string, frequency: Frequency, owner: string, first_due: string, };
+
+export type CheckRequest = { control_id: string, performed_on: string, result: CheckResult, reason: string, performed_by: string, evidence: string | null, };
 
 export const SCOPE_STEP = 1;
 

@@ -3,6 +3,7 @@ import type { Answer, Assessment, AssessmentRecord, AssessmentView, Bank, MergeP
 import { fakeProtection } from './fake-protection';
 import type { Host } from './host';
 import { fakeRegisters } from './fake-registers';
+import { FAKE_RECURRING, fakeCalendar } from './fake-calendar';
 
 const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
   id,
@@ -39,6 +40,7 @@ export const FAKE_BANK: Bank = {
   category_rules: [],
   foundations: [{ question: 'gov.owner', dependents: ['gov.code'], reason: 'A code needs an owner.' }],
   changelog: [],
+  recurring_controls: FAKE_RECURRING,
   questions: [
     {
       id: 'scope.report-type',
@@ -89,7 +91,7 @@ function fakeScore(bank: Bank, record: AssessmentRecord): Scorecard {
       answered: level !== null || notApplicable,
       level,
       not_applicable: notApplicable,
-      exception: !!record.answers[q.id]?.exception,
+      exception: !!record.answers[q.id]?.exception, not_evidenced: false,
       credit: credit(target),
       design_credit: credit(3),
       operating_credit: credit(4),
@@ -201,6 +203,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         throw { kind: 'store', message };
       };
     },
+    ...fakeCalendar(bank, now),
     appInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: protection.isProtected(), startup_error: null }),
     bank: async () => bank,
     listAssessments: async () =>

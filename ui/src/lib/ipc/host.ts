@@ -1,5 +1,11 @@
 // The one door to the host: the interface every screen calls, and the switch between real and fake.
 import type {
+  AdoptRequest,
+  AdoptedControl,
+  Calendar,
+  CheckEntry,
+  CheckRequest,
+  Observation,
   Analysis,
   AnswerValue,
   AppInfo,
@@ -70,6 +76,15 @@ export interface Host {
   previewMerge(id: string, path: string, unrelated: boolean, passphrase?: string | null): Promise<MergePlan>;
   /** Merges the file with the choices made, after a backup; an unchosen conflict writes nothing. */
   mergeAssessment(id: string, path: string, choices: MergeChoices, passphrase?: string | null): Promise<MergeOutcome>;
+  /** The control calendar as of today: adopted controls with next due dates, and proposals. */
+  getCalendar(id: string): Promise<Calendar>;
+  /** The observation period as of today: each control's expected runs and the exceptions. */
+  getObservation(id: string): Promise<Observation>;
+  /** The organisation's check log, oldest first. */
+  listChecks(id: string): Promise<CheckEntry[]>;
+  adoptControl(id: string, request: AdoptRequest): Promise<AdoptedControl>;
+  /** Appends a run to the check log; `file` is the path of an evidence file to keep with it. */
+  recordCheck(id: string, request: CheckRequest, file: string | null): Promise<CheckEntry>;
   saveAnswer(request: SaveAnswerRequest): Promise<SavedAnswer>;
   clearAnswer(assessmentId: string, questionId: string): Promise<Scorecard>;
   setScope(assessmentId: string, category: Category, decision: ScopeDecision, reason: string): Promise<Scorecard>;

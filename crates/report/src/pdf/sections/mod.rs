@@ -7,6 +7,7 @@ pub(super) mod at_a_glance;
 pub(super) mod cover;
 pub(super) mod executive_summary;
 pub(super) mod gap_register;
+pub(super) mod observation;
 pub(super) mod path_to_report;
 pub(super) mod proposed_plan;
 pub(super) mod registers;

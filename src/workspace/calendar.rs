@@ -1,0 +1,386 @@
+//! The control calendar over the workspace: adopting recurring controls, recording checks with their evidence, the observation period, and the findings every score reads.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use soc2_readiness_store::EvidenceBytes;
+
+use super::Workspace;
+use crate::assessment::AssessmentRecord;
+use crate::calendar::{
+    AdoptedControl, Calendar, CheckEntry, CheckLog, CheckResult, EvidenceFile, Observation,
+    calendar, check_log_findings, observation, template,
+};
+use crate::catalog::Frequency;
+use crate::findings::{RecordFinding, programme_key};
+use crate::interchange::{PortableCalendar, evidence_bytes, portable_file};
+use crate::{Error, Result};
+
+/// The largest evidence file kept inside the data file.
+pub const EVIDENCE_FILE_LIMIT: usize = 10 * 1024 * 1024;
+/// The longest reason, owner or reference accepted.
+pub const TEXT_LIMIT: usize = 2000;
+
+/// What adopting a control (or changing an adopted one) takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct AdoptRequest {
+    pub control_id: String,
+    pub frequency: Frequency,
+    pub owner: String,
+    pub first_due: NaiveDate,
+}
+
+/// An entry of the log to withdraw, why, and who says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoidRequest {
+    pub check_id: String,
+    pub reason: String,
+    pub performed_by: String,
+}
+
+/// One run of a control to record. `file` is a file's name and bytes, kept in the data file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CheckRequest {
+    pub control_id: String,
+    pub performed_on: NaiveDate,
+    pub result: CheckResult,
+    pub reason: String,
+    pub performed_by: String,
+    pub evidence: Option<String>,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+impl Workspace {
+    /// The assessment's programme's adopted controls and check log.
+    pub fn check_log(&self, assessment_id: &str) -> Result<CheckLog> {
+        Ok(self.store.check_log(&self.programme(assessment_id)?)?)
+    }
+
+    /// The calendar as of `today`: adopted controls with next due dates, and proposals whose
+    /// questions are in scope.
+    pub fn calendar(&self, assessment_id: &str, today: NaiveDate) -> Result<Calendar> {
+        // What applies does not depend on the records, so the log is read once, below.
+        let scorecard = crate::scoring::score(&self.bank, &self.record(assessment_id)?);
+        let applicable: BTreeSet<String> = scorecard
+            .questions
+            .iter()
+            .filter(|q| q.applicable && !q.not_applicable)
+            .map(|q| q.question_id.clone())
+            .collect();
+        Ok(calendar(
+            &self.bank,
+            &applicable,
+            &self.check_log(assessment_id)?,
+            today,
+        ))
+    }
+
+    /// The observation period as of `today`: each control's expected runs and what happened.
+    pub fn observation(&self, assessment_id: &str, today: NaiveDate) -> Result<Observation> {
+        let record = self.record(assessment_id)?;
+        let log = self.check_log(assessment_id)?;
+        Ok(observation(&self.bank, &record, &log, today))
+    }
+
+    /// Adopts a proposed control for the assessment's programme, or changes one adopted.
+    pub fn adopt_control(
+        &mut self,
+        assessment_id: &str,
+        request: &AdoptRequest,
+        now: DateTime<Utc>,
+    ) -> Result<AdoptedControl> {
+        if template(&self.bank, &request.control_id).is_none() {
+            return Err(invalid(format!(
+                "control: '{}' is not a recurring control the bank proposes",
+                request.control_id
+            )));
+        }
+        let owner = required("owner", &request.owner)?;
+        let programme = self.programme(assessment_id)?;
+        let log = self.store.check_log(&programme)?;
+        let adopted_at = log
+            .controls
+            .iter()
+            .find(|c| c.control_id == request.control_id)
+            .map_or(now, |c| c.adopted_at);
+        let control = AdoptedControl {
+            control_id: request.control_id.clone(),
+            frequency: request.frequency,
+            owner,
+            first_due: request.first_due,
+            archived: false,
+            adopted_at,
+        };
+        self.store.save_control(&programme, &control)?;
+        Ok(control)
+    }
+
+    /// Archives an adopted control: its checks stay, it is no longer expected to run.
+    pub fn archive_control(&mut self, assessment_id: &str, control_id: &str) -> Result<()> {
+        let programme = self.programme(assessment_id)?;
+        let log = self.store.check_log(&programme)?;
+        let mut control = adopted(&log, control_id)?.clone();
+        control.archived = true;
+        Ok(self.store.save_control(&programme, &control)?)
+    }
+
+    /// Appends one run to the log. Refused: a control not adopted, a date after `today`, a
+    /// missing reason for a failure or a run not done, a missing name, text or a file too large.
+    pub fn record_check(
+        &mut self,
+        assessment_id: &str,
+        id: &str,
+        request: &CheckRequest,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<CheckEntry> {
+        let programme = self.programme(assessment_id)?;
+        let log = CheckLog {
+            controls: self.store.adopted_controls(&programme)?,
+            checks: Vec::new(),
+        };
+        adopted(&log, &request.control_id)?;
+        if request.result == CheckResult::Void {
+            return Err(invalid(
+                "result: to withdraw an entry, void it by its id".into(),
+            ));
+        }
+        if request.performed_on > today {
+            return Err(invalid(format!(
+                "date: {} is in the future; record a check once it has run",
+                request.performed_on
+            )));
+        }
+        let performed_by = required("by", &request.performed_by)?;
+        let reason = match request.result {
+            CheckResult::Pass => optional("reason", &request.reason)?,
+            _ => required("reason", &request.reason)?,
+        };
+        let evidence = request
+            .evidence
+            .as_deref()
+            .map(|e| optional("evidence", e))
+            .transpose()?
+            .filter(|e| !e.is_empty());
+        let file = match &request.file {
+            Some((name, bytes)) => Some(evidence_file(id, name, bytes)?),
+            None => None,
+        };
+        let entry = CheckEntry {
+            id: id.to_string(),
+            control_id: request.control_id.clone(),
+            performed_on: request.performed_on,
+            result: request.result,
+            reason,
+            performed_by,
+            evidence,
+            file: file.clone(),
+            voids: None,
+            recorded_at: now,
+        };
+        let files: Vec<EvidenceBytes> = match (&file, &request.file) {
+            (Some(file), Some((_, bytes))) => vec![EvidenceBytes { file, bytes }],
+            _ => Vec::new(),
+        };
+        self.store
+            .append_checks(&programme, std::slice::from_ref(&entry), &files)?;
+        Ok(entry)
+    }
+
+    /// Withdraws an entry recorded by mistake with a later entry that says why.
+    pub fn void_check(
+        &mut self,
+        assessment_id: &str,
+        id: &str,
+        void: &VoidRequest,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<CheckEntry> {
+        let (check_id, reason, by) = (void.check_id.as_str(), &void.reason, &void.performed_by);
+        let programme = self.programme(assessment_id)?;
+        let log = self.store.check_log(&programme)?;
+        let Some(voided) = log.checks.iter().find(|c| c.id == check_id) else {
+            return Err(invalid(format!(
+                "check: no entry {check_id} in the check log"
+            )));
+        };
+        if voided.result == CheckResult::Void
+            || log
+                .checks
+                .iter()
+                .any(|c| c.voids.as_deref() == Some(check_id))
+        {
+            return Err(invalid(format!(
+                "check: entry {check_id} is already void or is a void"
+            )));
+        }
+        let entry = CheckEntry {
+            id: id.to_string(),
+            control_id: voided.control_id.clone(),
+            performed_on: today,
+            result: CheckResult::Void,
+            reason: required("reason", reason)?,
+            performed_by: required("by", by)?,
+            evidence: None,
+            file: None,
+            voids: Some(check_id.to_string()),
+            recorded_at: now,
+        };
+        self.store
+            .append_checks(&programme, std::slice::from_ref(&entry), &[])?;
+        Ok(entry)
+    }
+
+    /// An evidence file's bytes, to save a copy.
+    pub fn evidence_bytes(&self, assessment_id: &str, file_id: &str) -> Result<Vec<u8>> {
+        self.store
+            .evidence_bytes(&self.programme(assessment_id)?, file_id)?
+            .ok_or_else(|| invalid(format!("file: no evidence file {file_id}")))
+    }
+
+    /// Everything the programme's records say against the answers, as of `today`. The one
+    /// collector: each source of records adds its findings here.
+    pub fn findings(
+        &self,
+        record: &AssessmentRecord,
+        today: NaiveDate,
+    ) -> Result<(Vec<RecordFinding>, BTreeSet<String>)> {
+        let programme = programme_key(&record.assessment.organisation);
+        let log = self.store.check_log(&programme)?;
+        let (findings, overdue) = check_log_findings(&self.bank, record, &log, today);
+        Ok((findings, overdue))
+    }
+
+    /// The record as scored on `today`: the answers, what they imply, and the records' findings.
+    pub fn record_as_of(&self, assessment_id: &str, today: NaiveDate) -> Result<AssessmentRecord> {
+        let mut record = self.record(assessment_id)?;
+        let (findings, overdue) = self.findings(&record, today)?;
+        record.findings = findings;
+        record.overdue = overdue;
+        Ok(record)
+    }
+
+    /// Whether the programme keeps any records, so kept figures must name the day.
+    pub(super) fn has_records(&self, organisation: &str) -> Result<bool> {
+        let controls = self.store.adopted_controls(&programme_key(organisation))?;
+        Ok(!controls.is_empty())
+    }
+}
+
+impl Workspace {
+    /// The programme's calendar for the portable JSON, files included; `None` when it keeps none.
+    pub(super) fn portable_calendar(
+        &self,
+        assessment_id: &str,
+    ) -> Result<Option<PortableCalendar>> {
+        let programme = self.programme(assessment_id)?;
+        let log = self.store.check_log(&programme)?;
+        if log.controls.is_empty() {
+            return Ok(None);
+        }
+        let mut files = Vec::new();
+        for file in log.checks.iter().filter_map(|c| c.file.as_ref()) {
+            let bytes = self
+                .store
+                .evidence_bytes(&programme, &file.id)?
+                .unwrap_or_default();
+            files.push(portable_file(&file.id, &file.name, &file.sha256, &bytes));
+        }
+        Ok(Some(PortableCalendar {
+            controls: log.controls,
+            checks: log.checks,
+            files,
+        }))
+    }
+
+    /// Writes an imported calendar into the organisation's programme: controls by id (the file's
+    /// settings win), checks and files added unless already there.
+    pub(super) fn import_calendar(
+        &mut self,
+        organisation: &str,
+        calendar: &PortableCalendar,
+    ) -> Result<()> {
+        let programme = programme_key(organisation);
+        for control in &calendar.controls {
+            self.store.save_control(&programme, control)?;
+        }
+        let decoded: Vec<(EvidenceFile, Vec<u8>)> = calendar
+            .files
+            .iter()
+            .map(|f| {
+                let bytes = evidence_bytes(f).map_err(Error::Invalid)?;
+                let file = EvidenceFile {
+                    id: f.id.clone(),
+                    name: f.name.clone(),
+                    size: bytes.len() as u64,
+                    sha256: f.sha256.clone(),
+                };
+                Ok((file, bytes))
+            })
+            .collect::<Result<_>>()?;
+        let files: Vec<EvidenceBytes> = decoded
+            .iter()
+            .map(|(file, bytes)| EvidenceBytes { file, bytes })
+            .collect();
+        self.store
+            .append_checks(&programme, &calendar.checks, &files)?;
+        Ok(())
+    }
+}
+
+fn adopted<'a>(log: &'a CheckLog, control_id: &str) -> Result<&'a AdoptedControl> {
+    log.controls
+        .iter()
+        .find(|c| c.control_id == control_id)
+        .ok_or_else(|| {
+            invalid(format!(
+                "control: '{control_id}' is not adopted; adopt it on the calendar first"
+            ))
+        })
+}
+
+fn evidence_file(id: &str, name: &str, bytes: &[u8]) -> Result<EvidenceFile> {
+    use sha2::{Digest, Sha256};
+    let name = required("file", name)?;
+    if bytes.len() > EVIDENCE_FILE_LIMIT {
+        return Err(invalid(format!(
+            "file: {name} is {:.1} MiB; evidence files are kept up to 10 MiB: keep a reference to it instead",
+            bytes.len() as f64 / 1024.0 / 1024.0
+        )));
+    }
+    let sha256 = Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(EvidenceFile {
+        id: id.to_string(),
+        name,
+        size: bytes.len() as u64,
+        sha256,
+    })
+}
+
+fn required(field: &str, text: &str) -> Result<String> {
+    let text = optional(field, text)?;
+    if text.is_empty() {
+        return Err(invalid(format!("{field}: required")));
+    }
+    Ok(text)
+}
+
+fn optional(field: &str, text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.chars().count() > TEXT_LIMIT {
+        return Err(invalid(format!(
+            "{field}: longer than {TEXT_LIMIT} characters; shorten it"
+        )));
+    }
+    Ok(text.to_string())
+}
+
+fn invalid(message: String) -> Error {
+    Error::Invalid(message)
+}

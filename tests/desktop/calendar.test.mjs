@@ -1,0 +1,89 @@
+// The control calendar in the real app: adopt a proposed control, record a failing check (a future date refused by field), and see the exception on the dashboard.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
+import { checkAccessibility } from './axe.mjs';
+import { startHarness } from './harness.mjs';
+
+const desktop = process.env.SOC2_DESKTOP_BIN;
+const cli = process.env.SOC2_CLI_BIN;
+assert.ok(desktop && cli, 'set SOC2_DESKTOP_BIN and SOC2_CLI_BIN (./dev test does)');
+
+const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** A Type II whose six-month observation period began a month ago, restore tests answered operating. */
+function prepare(db) {
+  const soc2 = (...args) => execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8' }).trim();
+  const id = soc2('new', 'Juniper Health', '--depth', 'full', '--report-type', 'type2');
+  const started = new Date();
+  started.setDate(started.getDate() - 30);
+  soc2('answer', id, 'scope.observation-start', iso(started));
+  soc2('answer', id, 'scope.observation-period', '6-months');
+  soc2('answer', id, 'maint.restore-tests', '4');
+  return id;
+}
+
+/** Sets an input's value as typing would, so Svelte's binding sees it. */
+async function type(app, testid, value) {
+  const field = await app.$(`[data-testid="${testid}"]`);
+  await field.waitForExist();
+  await app.execute(
+    (selector, text) => {
+      const input = document.querySelector(selector);
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    `[data-testid="${testid}"]`,
+    value,
+  );
+}
+
+test('a failing check shows as an observation exception on the dashboard', async (t) => {
+  const harness = await startHarness({ prepare });
+  try {
+    const app = await harness.launch(desktop);
+    await app.setWindowSize(1280, 800);
+    await app.$('[data-testid="open-assessment"]').waitForExist();
+    await app.$('[data-testid="open-assessment"]').click();
+    await app.$('[data-testid="tab-calendar"]').waitForExist();
+    await app.$('[data-testid="tab-calendar"]').click();
+    await app.$('[data-testid="calendar-summary"]').waitForExist();
+
+    // Adopt the proposed restore test, first due today.
+    await app.$('[data-testid="adopt-restore-test"]').click();
+    await type(app, 'adopt-owner', 'Priya');
+    await app.$('[data-testid="adopt-save"]').click();
+    await app.$('[data-testid="control-restore-test"]').waitForExist();
+    await harness.shot('calendar-adopted');
+    await t.test('the calendar is accessible', () => checkAccessibility(app, 'calendar'));
+
+    // A check in the future is refused under its field; a failure needs its reason.
+    await app.$('[data-testid="record-restore-test"]').click();
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    await type(app, 'check-date', iso(tomorrow));
+    await app.$('[data-testid="save-check"]').click();
+    await app.$('[data-testid="error-date"]').waitForExist();
+    assert.match(await app.$('[data-testid="error-date"]').getText(), /in the future/);
+    await type(app, 'check-date', iso(new Date()));
+    await type(app, 'check-result', 'fail');
+    await app.$('[data-testid="save-check"]').click();
+    await app.$('[data-testid="error-reason"]').waitForExist();
+    await type(app, 'check-reason', 'the restore stopped at 40% with a corrupt archive');
+    await app.$('[data-testid="save-check"]').click();
+    await app.waitUntil(async () => !(await app.$('[data-testid="check-form"]').isExisting()), { timeoutMsg: 'the check is saved' });
+    await app.waitUntil(async () => /\b1 exception\b/.test(await app.$('[data-testid="calendar-summary"]').getText()), { timeoutMsg: 'the exception is counted' });
+    await harness.shot('calendar-failed-check');
+
+    // The dashboard says so.
+    await app.execute('window.scrollTo(0, 0)');
+    await app.$('[data-testid="tab-dashboard"]').click();
+    await app.$('[data-testid="records-summary"]').waitForExist();
+    assert.match(await app.$('[data-testid="records-exceptions"]').getText(), /^1 exception in the observation period$/);
+    await harness.shot('calendar-dashboard');
+    await app.deleteSession();
+  } finally {
+    await harness.stop();
+  }
+});

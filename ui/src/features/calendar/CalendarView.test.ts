@@ -1,0 +1,32 @@
+// The calendar screen over the fake host: adopting a proposed control, a failing check refused without its reason under the field, then recorded.
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeHost } from '../../lib/ipc/fake';
+import Calendar from './Calendar.svelte';
+
+describe('Calendar', () => {
+  afterEach(cleanup);
+
+  it('adopts a proposed control and records a check, naming the field the engine refuses', async () => {
+    const host = createFakeHost();
+    const a = await host.createAssessment('Acme', 'type2', 'full');
+    const onChanged = vi.fn();
+    render(Calendar, { host, assessmentId: a.id, today: '2026-11-27', onChanged });
+
+    await fireEvent.click(await screen.findByTestId('adopt-access-review'));
+    await fireEvent.input(screen.getByTestId('adopt-owner'), { target: { value: 'Dana' } });
+    await fireEvent.click(screen.getByTestId('adopt-save'));
+    expect(await screen.findByTestId('control-access-review')).toBeTruthy();
+    await vi.waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
+
+    await fireEvent.click(screen.getByTestId('record-access-review'));
+    await fireEvent.change(screen.getByTestId('check-result'), { target: { value: 'fail' } });
+    await fireEvent.click(screen.getByTestId('save-check'));
+    expect((await screen.findByTestId('error-reason')).textContent).toBe('Reason: required');
+
+    await fireEvent.input(screen.getByTestId('check-reason'), { target: { value: 'two leavers still active' } });
+    await fireEvent.click(screen.getByTestId('save-check'));
+    await vi.waitFor(() => expect(screen.queryByTestId('check-form')).toBeNull());
+    expect(await host.listChecks(a.id)).toMatchObject([{ control_id: 'access-review', result: 'fail', reason: 'two leavers still active', performed_by: 'Dana' }]);
+  });
+});

@@ -1,0 +1,62 @@
+// The fake host's control calendar: adopted controls and checks kept in memory, due dates as the engine would give for the simple cases tests use.
+import type { AdoptedControl, Bank, Calendar, CheckEntry, Observation, RecurringTemplate } from '../bindings';
+import type { Host } from './host';
+
+export const FAKE_RECURRING: RecurringTemplate[] = [
+  { id: 'access-review', title: 'User access review', questions: ['access.review'], frequency: 'quarterly', evidence: 'The signed-off account list.' },
+];
+
+type CalendarHost = Pick<Host, 'getCalendar' | 'getObservation' | 'listChecks' | 'adoptControl' | 'recordCheck'>;
+
+export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
+  const controls = new Map<string, AdoptedControl[]>();
+  const checks = new Map<string, CheckEntry[]>();
+  const of = <T>(map: Map<string, T[]>, id: string): T[] => map.get(id) ?? map.set(id, []).get(id)!;
+  return {
+    getCalendar: async (id): Promise<Calendar> => {
+      const adopted = of(controls, id);
+      const rows = adopted.map((control) => {
+        const last = of(checks, id).filter((c) => c.control_id === control.control_id).at(-1) ?? null;
+        const template = bank.recurring_controls.find((t) => t.id === control.control_id);
+        return {
+          control,
+          title: template?.title ?? control.control_id,
+          questions: template?.questions ?? [],
+          evidence: template?.evidence ?? '',
+          last_check: last,
+          next_due: control.first_due,
+          status: last ? ('upcoming' as const) : ('due' as const),
+        };
+      });
+      return {
+        controls: rows,
+        proposed: bank.recurring_controls.filter((t) => !adopted.some((c) => c.control_id === t.id)),
+        due: rows.filter((r) => r.status === 'due').length,
+        overdue: 0,
+      };
+    },
+    getObservation: async (id): Promise<Observation> => {
+      const failed = of(checks, id).filter((c) => c.result === 'fail').length;
+      return { window: null, started: false, note: 'Set when the observation period starts (step 1).', controls: [], exceptions: failed };
+    },
+    listChecks: async (id) => [...of(checks, id)],
+    adoptControl: async (id, request) => {
+      if (!request.owner.trim()) throw { kind: 'invalid_input', message: 'owner: required' };
+      const control = { control_id: request.control_id, frequency: request.frequency, owner: request.owner, first_due: request.first_due, archived: false, adopted_at: now() };
+      of(controls, id).push(control);
+      return control;
+    },
+    recordCheck: async (id, request, file) => {
+      if (request.result !== 'pass' && !request.reason.trim()) throw { kind: 'invalid_input', message: 'reason: required' };
+      const entry: CheckEntry = {
+        ...request,
+        id: `check${of(checks, id).length + 1}`,
+        file: file ? { id: 'file1', name: file.split('/').at(-1) ?? file, size: 1, sha256: '0'.repeat(64) } : null,
+        voids: null,
+        recorded_at: now(),
+      };
+      of(checks, id).push(entry);
+      return entry;
+    },
+  };
+}
