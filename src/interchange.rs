@@ -9,7 +9,7 @@ use crate::assessment::HistoryEntry;
 use crate::assessment::{
     Answer, Assessment, AssessmentRecord, ScopeOverride, check_details, check_value,
 };
-use crate::catalog::Bank;
+use crate::catalog::{Bank, QuestionModule, parse_module};
 use crate::upgrade::{BankUpgrade, carry};
 
 pub const FORMAT: &str = "soc2-readiness/assessment";
@@ -33,6 +33,20 @@ pub struct PortableAssessment {
     /// Bank upgrades the assessment went through; absent in files from before upgrades.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub upgrades: Vec<BankUpgrade>,
+    /// The question modules the assessment uses, each in full, so an import brings them along;
+    /// absent in files from before modules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modules: Vec<PortableModule>,
+}
+
+/// A question module carried whole in an export: its TOML text and that text's SHA-256.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PortableModule {
+    pub id: String,
+    pub version: String,
+    pub sha256: String,
+    pub text: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +89,7 @@ pub fn to_portable(
         scope_overrides: record.scope_overrides.clone(),
         history,
         upgrades: record.upgrades.clone(),
+        modules: Vec::new(),
     }
 }
 
@@ -124,9 +139,51 @@ pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportErro
                 }
             }
         })?;
+    let modules = modules_of(&portable, bank)?;
+    let bank = &bank.with_modules(&modules);
     let portable = carried(portable, bank);
     check(&portable, bank)?;
     Ok(portable)
+}
+
+/// The modules a file carries, each checked against the bank and against the SHA-256 the file
+/// states for it (a module edited by hand inside an export is refused, not trusted).
+pub fn modules_of(
+    portable: &PortableAssessment,
+    bank: &Bank,
+) -> Result<Vec<QuestionModule>, ImportError> {
+    let mut out: Vec<QuestionModule> = Vec::new();
+    for (i, carried) in portable.modules.iter().enumerate() {
+        let field = format!("modules[{i}]");
+        let module =
+            parse_module(&field, &carried.text, bank).map_err(|e| ImportError::Invalid {
+                field: format!("{field}.text"),
+                message: e.to_string(),
+            })?;
+        if module.id != carried.id || module.version != carried.version {
+            return Err(ImportError::Invalid {
+                field,
+                message: format!(
+                    "the module's text is {}@{}, not {}@{}",
+                    module.id, module.version, carried.id, carried.version
+                ),
+            });
+        }
+        if module.sha256 != carried.sha256 {
+            return Err(ImportError::Invalid {
+                field: format!("{field}.sha256"),
+                message: "the module's text does not match its sha256 (was it edited?)".into(),
+            });
+        }
+        if out.iter().any(|m| m.id == module.id) {
+            return Err(ImportError::Invalid {
+                field,
+                message: format!("module '{}' is carried twice", module.id),
+            });
+        }
+        out.push(module);
+    }
+    Ok(out)
 }
 
 /// A file exported from an assessment on an older bank: its answers carried to this bank, the
@@ -221,6 +278,8 @@ pub fn into_record(
             scope_overrides: portable.scope_overrides,
             implied: BTreeMap::new(),
             upgrades: portable.upgrades,
+            // Set by the caller from the checked modules (`modules_of`), which know their titles.
+            modules: Vec::new(),
         },
         portable.history,
     )

@@ -54,6 +54,7 @@ pub fn empty_record(bank: &Bank) -> AssessmentRecord {
         scope_overrides: Vec::new(),
         implied: BTreeMap::new(),
         upgrades: Vec::new(),
+        modules: Vec::new(),
     }
 }
 

@@ -63,8 +63,12 @@ impl Workspace {
         details: AnswerDetails,
         now: DateTime<Utc>,
     ) -> Result<Answer> {
-        let question = self
-            .bank
+        // The assessment's own bank: the bundled questions and those of its modules.
+        let bank = self.store.load_record(assessment_id).map_or_else(
+            |_| Ok(super::modules::BankRef::Plain(&self.bank)),
+            |record| self.bank_for(&record),
+        )?;
+        let question = bank
             .question(question_id)
             .ok_or_else(|| AnswerError::UnknownQuestion(question_id.to_string()))?;
         check_value(question, &value)?;
@@ -131,7 +135,11 @@ impl Workspace {
         question_id: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        if self.bank.question(question_id).is_none() {
+        let known = match self.store.load_record(assessment_id) {
+            Ok(record) => self.bank_for(&record)?.question(question_id).is_some(),
+            Err(_) => self.bank.question(question_id).is_some(),
+        };
+        if !known {
             return Err(AnswerError::UnknownQuestion(question_id.to_string()).into());
         }
         let also = self.implied_changes(
@@ -209,7 +217,12 @@ impl Workspace {
         }
         let mut after = before.clone();
         change(&mut after);
-        Ok(implied_history(&self.bank, &before, &after, now))
+        Ok(implied_history(
+            &*self.bank_for(&before)?,
+            &before,
+            &after,
+            now,
+        ))
     }
 }
 

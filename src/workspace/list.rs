@@ -1,11 +1,14 @@
 //! The assessments list: every assessment with its headline figures, kept in the data file between lists.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use soc2_readiness_store::ListFigures;
 
 use super::Workspace;
 use crate::Result;
 use crate::assessment::{Assessment, ReportType};
+use crate::catalog::ModuleRef;
 use crate::scoring::score;
 
 /// An assessment with its headline numbers, for lists.
@@ -23,21 +26,28 @@ impl Workspace {
     /// the bank changed.
     pub fn summaries(&self) -> Result<Vec<AssessmentSummary>> {
         let computed_by = self.computed_by();
-        let listed = self.store.list_with_figures(computed_by)?;
+        let listed = self.store.list_with_figures()?;
+        // One query for every assessment's modules: a kept figure holds only for the modules
+        // (and versions, and texts) it was computed with, named in its stamp.
+        let modules = self.store.all_assessment_modules()?;
         let mut fresh = Vec::new();
         let mut summaries = Vec::with_capacity(listed.len());
         for (assessment, kept) in listed {
+            let stamp = match modules.get(&assessment.id) {
+                None => Cow::Borrowed(computed_by),
+                Some(used) => Cow::Owned(with_modules(computed_by, used)),
+            };
             let figures = match kept {
-                Some(figures) => figures,
-                None => {
-                    let record = self.record(&assessment.id)?;
-                    let scorecard = score(&self.bank, &record);
+                Some((by, figures)) if by == *stamp => figures,
+                _ => {
+                    let (record, bank) = self.record_and_bank(&assessment.id)?;
+                    let scorecard = score(&bank, &record);
                     let figures = ListFigures {
                         report_type: record.report_type(),
                         readiness: scorecard.overall.readiness,
                         completion: scorecard.overall.completion,
                     };
-                    fresh.push((assessment.id.clone(), figures.clone()));
+                    fresh.push((assessment.id.clone(), stamp.into_owned(), figures.clone()));
                     figures
                 }
             };
@@ -49,11 +59,13 @@ impl Workspace {
             });
         }
         if !fresh.is_empty() && !self.store.is_read_only() {
-            let fresh: Vec<(&str, &ListFigures)> =
-                fresh.iter().map(|(id, f)| (id.as_str(), f)).collect();
+            let fresh: Vec<(&str, &str, &ListFigures)> = fresh
+                .iter()
+                .map(|(id, by, f)| (id.as_str(), by.as_str(), f))
+                .collect();
             // The figures were computed and are shown either way; failing to keep them (a full
             // disk) only means computing them again next time, so it does not fail the list.
-            let _ = self.store.keep_figures(computed_by, &fresh);
+            let _ = self.store.keep_figures(&fresh);
         }
         Ok(summaries)
     }
@@ -72,4 +84,19 @@ impl Workspace {
             )
         })
     }
+}
+
+/// The stamp of figures computed with modules: the engine and bank's, and each module's id,
+/// version and the start of its SHA-256, so a changed module text never reuses a figure.
+fn with_modules(computed_by: &str, modules: &[ModuleRef]) -> String {
+    let mut stamp = format!("{computed_by} modules");
+    for m in modules {
+        stamp.push_str(&format!(
+            " {}@{}:{}",
+            m.id,
+            m.version,
+            &m.sha256[..12.min(m.sha256.len())]
+        ));
+    }
+    stamp
 }

@@ -150,10 +150,10 @@ impl Workspace {
         what_if: Option<&Selection>,
         since: Option<&str>,
     ) -> Result<RenderedReport> {
-        let record = self.record(assessment_id)?;
+        let (record, bank) = self.record_and_bank(assessment_id)?;
         let mut model = match what_if {
             Some(selection) => self.proposed_model(&record, settings, selection)?,
-            None => report::build(&self.bank, &record, settings),
+            None => report::build(&bank, &record, settings),
         };
         let earlier = match since {
             Some(given) => Some(self.resolve(given)?),

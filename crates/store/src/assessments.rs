@@ -10,6 +10,7 @@ use soc2_readiness_core::assessment::{
 use soc2_readiness_core::catalog::Category;
 
 use super::answers::{append_history, upsert_answer};
+use super::modules::{StoredModule, insert_module, use_module};
 use super::rows::{parse_depth, parse_time, timestamp};
 use super::upgrades::insert_upgrade;
 use super::{Store, StoreError};
@@ -81,6 +82,7 @@ impl Store {
             scope_overrides,
             implied: BTreeMap::new(),
             upgrades: self.upgrades(id)?,
+            modules: self.assessment_modules(id)?,
         })
     }
 
@@ -157,14 +159,23 @@ impl Store {
     }
 
     /// Writes a whole assessment (an import or a duplicate) in one transaction: all or nothing.
+    /// `new_modules` are kept first (an import brings the modules its assessment uses), so the
+    /// record's `modules` may name them.
     pub fn insert_record(
         &mut self,
         record: &AssessmentRecord,
         history: &[HistoryEntry],
+        new_modules: &[StoredModule],
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         let id = &record.assessment.id;
+        for module in new_modules {
+            insert_module(&tx, module)?;
+        }
         insert_assessment(&tx, &record.assessment)?;
+        for module in &record.modules {
+            use_module(&tx, id, module)?;
+        }
         for answer in record.answers.values() {
             upsert_answer(&tx, id, answer)?;
         }

@@ -9,6 +9,7 @@ pub mod backup;
 mod disk;
 mod error;
 mod merge;
+mod modules;
 mod open;
 mod paths;
 mod rows;
@@ -22,6 +23,7 @@ use std::path::PathBuf;
 use rusqlite::Connection;
 
 pub use error::StoreError;
+pub use modules::StoredModule;
 pub use open::SCHEMA_VERSION;
 pub use paths::{chosen_path, default_path, remember_choice};
 pub use soc2_readiness_core::assessment::HistoryEntry;

@@ -11,12 +11,13 @@ use super::{Store, StoreError, disk, verified};
 /// The schema's migrations, in order: the numbered SQL files in `migrations/`. Forward-only: a
 /// shipped migration is never edited, only followed by a new one (a test checks this list
 /// against the folder).
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_settings.sql"),
     include_str!("../migrations/0003_exceptions.sql"),
     include_str!("../migrations/0004_depth_and_upgrades.sql"),
     include_str!("../migrations/0005_baselines_and_summaries.sql"),
+    include_str!("../migrations/0006_question_modules.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -280,6 +280,9 @@ pub struct AssessmentRecord {
     /// The bank upgrades its answers went through, oldest first, with what changed for it.
     #[serde(default)]
     pub upgrades: Vec<crate::upgrade::BankUpgrade>,
+    /// The question modules this assessment uses, one version each, in id order.
+    #[serde(default)]
+    pub modules: Vec<crate::catalog::ModuleRef>,
 }
 
 impl AssessmentRecord {

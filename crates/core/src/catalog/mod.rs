@@ -5,6 +5,7 @@
 
 mod condition;
 mod load;
+mod module;
 mod questions;
 mod validate;
 
@@ -17,7 +18,8 @@ use serde::{Deserialize, Serialize};
 pub const SCOPE_STEP: u8 = 1;
 
 pub use condition::Condition;
-pub use load::{BankError, bundled_bank, bundled_files, load_bank_dir, parse_bank};
+pub use load::{BankError, BankProblem, bundled_bank, bundled_files, load_bank_dir, parse_bank};
+pub use module::{ModuleRef, QuestionModule, parse_module};
 
 /// The five Trust Services Criteria categories. Security is the one that always applies.
 #[derive(
@@ -240,6 +242,10 @@ pub struct Question {
     /// Shown instead of the question when `applies_when` is false (for example "relies on the cloud provider").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub otherwise: Option<String>,
+    /// The id of the question module that added this question; `None` for the bank's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub module: Option<String>,
 }
 
 impl Question {
@@ -386,6 +392,11 @@ pub struct Bank {
     pub foundations: Vec<Foundation>,
     /// Oldest first; the last release is this bank's version.
     pub changelog: Vec<Release>,
+    /// The question modules added to the bank (an assessment's effective bank), in id order.
+    /// Left out when empty, so the bundled bank's JSON (and the stamp hashed from it) is as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<ModuleRef>>", optional)]
+    pub modules: Vec<ModuleRef>,
     #[serde(skip)]
     question_index: BTreeMap<String, usize>,
     #[serde(skip)]
@@ -410,7 +421,7 @@ pub const EXISTING_REPORT_QUESTION: &str = "scope.existing-report";
 pub const REQUIRED_CATEGORIES_QUESTION: &str = "scope.required-categories";
 
 impl Bank {
-    fn new(
+    pub(super) fn new(
         version: String,
         steps: Vec<Step>,
         criteria: Vec<Criterion>,
@@ -451,6 +462,7 @@ impl Bank {
             questions,
             foundations,
             changelog,
+            modules: Vec::new(),
             question_index,
             criterion_index,
             question_criteria,

@@ -63,7 +63,11 @@ engagement: boolean, applies_when: Condition | null,
 /**
  * Shown instead of the question when `applies_when` is false (for example "relies on the cloud provider").
  */
-otherwise: string | null, };
+otherwise: string | null, 
+/**
+ * The id of the question module that added this question; `None` for the bank's own.
+ */
+module?: string, };
 
 export type Step = { number: number, title: string, summary: string, };
 
@@ -89,7 +93,12 @@ export type Bank = { version: string, steps: Array<Step>, criteria: Array<Criter
 /**
  * Oldest first; the last release is this bank's version.
  */
-changelog: Array<Release>, };
+changelog: Array<Release>, 
+/**
+ * The question modules added to the bank (an assessment's effective bank), in id order.
+ * Left out when empty, so the bundled bank's JSON (and the stamp hashed from it) is as before.
+ */
+modules?: Array<ModuleRef>, };
 
 export type MaturityLevel = number;
 
@@ -132,7 +141,11 @@ implied: { [key in string]: string },
 /**
  * The bank upgrades its answers went through, oldest first, with what changed for it.
  */
-upgrades: Array<BankUpgrade>, };
+upgrades: Array<BankUpgrade>, 
+/**
+ * The question modules this assessment uses, one version each, in id order.
+ */
+modules: Array<ModuleRef>, };
 
 export type CategoryDecision = { category: Category, name: string, in_scope: boolean, proposed: boolean, proposal: Proposal, 
 /**
