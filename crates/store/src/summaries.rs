@@ -21,9 +21,7 @@ impl Store {
     /// All assessments, newest change first, each with its kept figures (if nothing they depend
     /// on changed since) and the stamp naming what computed them (the engine, the bank and the
     /// assessment's modules), which the caller checks.
-    pub fn list_with_figures(
-        &self,
-    ) -> Result<Vec<(Assessment, Option<KeptFigures>)>, StoreError> {
+    pub fn list_with_figures(&self) -> Result<Vec<(Assessment, Option<KeptFigures>)>, StoreError> {
         let mut statement = self.conn.prepare(&format!(
             "SELECT {ASSESSMENT_COLUMNS_OF_A}, s.computed_by, s.report_type, s.readiness, s.completion
              FROM assessments a

@@ -6,6 +6,7 @@ pub mod assessments;
 pub mod compare;
 pub mod launch;
 pub mod merge;
+pub mod modules;
 pub mod report;
 pub mod settings;
 pub mod spreadsheet;

@@ -100,6 +100,8 @@ changelog: Array<Release>,
  */
 modules?: Array<ModuleRef>, };
 
+export type ModuleRef = { id: string, version: string, title: string, sha256: string, };
+
 export type MaturityLevel = number;
 
 export type ReportType = "type1" | "type2";
@@ -523,6 +525,12 @@ export type BackupInfo = { path: string, created_at: string,
 reason: string, bytes: number, };
 
 export type AssessmentSummary = { assessment: Assessment, report_type: ReportType, readiness: number | null, completion: number | null, };
+
+export type ModuleInfo = { id: string, version: string, title: string, description: string, author?: string, organisation?: string, questions: number, sha256: string, added_at: string, 
+/**
+ * How many assessments use this version.
+ */
+used_by: number, };
 
 export type Settings = { 
 /**
