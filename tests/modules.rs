@@ -405,3 +405,89 @@ fn the_cli_checks_adds_uses_and_lists_modules() {
     let out = run(&["module", "use", &id, "nosuch"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// The PDF names the modules near the front and in Appendix C, and marks their gaps.
+#[test]
+fn the_report_names_the_modules_and_marks_their_gaps() {
+    use soc2_readiness::report::{PageSize, ReportSettings};
+    let mut ws = crate::support::workspace(bank());
+    ws.add_module(&example(), at(0)).unwrap();
+    new_assessment(&mut ws, "health", &["healthcare"]);
+    let settings = ReportSettings {
+        assessor: None,
+        page_size: PageSize::A4,
+        logo: None,
+        generated_at: at(30),
+    };
+    let report = ws.report("health", &settings).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, &report.bytes).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed for this test (./dev setup installs poppler-utils)");
+    let text = String::from_utf8(out.stdout).unwrap().replace('\n', " ");
+    let sha = &check_module(&example(), &bank()).unwrap().sha256[..12];
+    assert!(
+        text.contains(&format!(
+            "with question modules Health-tech add-on 1.0 ({sha})"
+        )),
+        "the cover's note"
+    );
+    assert!(text.contains("Question modules"), "Appendix C's section");
+    assert!(text.contains(&format!("5 questions · SHA-256 {sha}")));
+    assert_eq!(
+        text.matches("Custom question (Health-tech add-on 1.0)")
+            .count(),
+        5,
+        "each of the five unanswered module questions is a marked gap"
+    );
+}
+
+/// Comparing across different modules says what could not be compared; merging refuses.
+#[test]
+fn comparisons_and_merges_across_different_modules_say_so() {
+    let mut ws = crate::support::workspace(bank());
+    ws.add_module(&example(), at(0)).unwrap();
+    new_assessment(&mut ws, "plain", &[]);
+    new_assessment(&mut ws, "health", &["healthcare"]);
+    ws.save_answer(
+        "health",
+        "healthcare.training",
+        level(MaturityLevel::Operating),
+        AnswerDetails::default(),
+        at(1),
+    )
+    .unwrap();
+    let comparison = ws.compare("plain", "health", today()).unwrap();
+    let notes = comparison.notes.join(" ");
+    assert!(
+        notes.contains("uses question module Health-tech add-on (healthcare@1.0) and plain does not use it: its questions could not be compared"),
+        "{notes}"
+    );
+    assert!(
+        !notes.contains("no longer asks"),
+        "module answers are not reported as removed bank questions: {notes}"
+    );
+    assert_eq!(
+        comparison.overall.readiness.delta(),
+        Some(0.0),
+        "the module's answer is left out of both sides"
+    );
+    // Same modules on both sides: compared question by question.
+    ws.duplicate("health", "again", None, at(2)).unwrap();
+    let same = ws.compare("health", "again", today()).unwrap();
+    assert!(!same.notes.join(" ").contains("could not be compared"));
+
+    let theirs = ws.export_json("health", at(3)).unwrap();
+    let err = ws
+        .preview_merge("plain", theirs.as_bytes(), true)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("the copies use different question modules"),
+        "{err}"
+    );
+}

@@ -52,7 +52,7 @@ impl Workspace {
                     None => format!("{} does not use it", other.assessment.id),
                 };
                 notes.push(format!(
-                    "{} uses question module {} ({}@{}) and {other_side}: its questions could                      not be compared and are left out of both sides' figures here.",
+                    "{} uses question module {} ({}@{}) and {other_side}: its questions could not be compared and are left out of both sides' figures here.",
                     record.assessment.id, module.title, module.id, module.version
                 ));
             }
