@@ -63,11 +63,10 @@ impl Workspace {
         details: AnswerDetails,
         now: DateTime<Utc>,
     ) -> Result<Answer> {
-        // The assessment's own bank: the bundled questions and those of its modules.
-        let bank = self.store.load_record(assessment_id).map_or_else(
-            |_| Ok(super::modules::BankRef::Plain(&self.bank)),
-            |record| self.bank_for(&record),
-        )?;
+        // The assessment's own bank: the bundled questions and those of its modules (only the
+        // modules are read, so a save stays one small query; an unknown assessment has none and
+        // is refused by the save).
+        let bank = self.bank_with(&self.store.assessment_modules(assessment_id)?)?;
         let question = bank
             .question(question_id)
             .ok_or_else(|| AnswerError::UnknownQuestion(question_id.to_string()))?;
@@ -135,11 +134,8 @@ impl Workspace {
         question_id: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let known = match self.store.load_record(assessment_id) {
-            Ok(record) => self.bank_for(&record)?.question(question_id).is_some(),
-            Err(_) => self.bank.question(question_id).is_some(),
-        };
-        if !known {
+        let bank = self.bank_with(&self.store.assessment_modules(assessment_id)?)?;
+        if bank.question(question_id).is_none() {
             return Err(AnswerError::UnknownQuestion(question_id.to_string()).into());
         }
         let also = self.implied_changes(
