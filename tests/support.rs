@@ -56,6 +56,7 @@ pub fn empty_record(bank: &Bank) -> AssessmentRecord {
         findings: Vec::new(),
         overdue: Default::default(),
         upgrades: Vec::new(),
+        modules: Vec::new(),
     }
 }
 

@@ -21,6 +21,8 @@ mod crash;
 mod file_system;
 // Merging workshop copies: the three-way merge per answer, conflicts, both histories kept, the command.
 mod merge;
+// Question modules: checks, scoring with a module, export and import with it, versions, the CLI.
+mod modules;
 // Portable JSON: round trips, refused files that name the offending field, and fuzzed input.
 mod interchange;
 // Exports protected with a passphrase: round trips, wrong or missing passphrases, altered files, the CLI.

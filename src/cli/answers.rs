@@ -26,7 +26,7 @@ pub fn answer(
 ) -> Result<(), Error> {
     let mut ws = cx.workspace()?;
     let id = ws.resolve(assessment)?;
-    let parsed = parse_answer_for(ws.bank(), question, value)?;
+    let parsed = parse_answer_for(&ws.assessment_bank(&id)?, question, value)?;
     let details = AnswerDetails {
         note: details.note,
         owner: details.owner,

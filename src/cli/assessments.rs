@@ -12,13 +12,15 @@ pub fn new(
     organisation: &str,
     report_type: ReportType,
     depth: Depth,
+    modules: &[String],
 ) -> Result<(), Error> {
     let mut ws = cx.workspace()?;
-    let assessment = ws.create_assessment(
+    let assessment = ws.create_assessment_with(
         &data_file::new_id(),
         organisation,
         report_type,
         depth,
+        modules,
         cx.now,
     )?;
     println!("{}", assessment.id);

@@ -7,7 +7,7 @@ use super::BankAction;
 use super::output::print_json;
 
 pub fn run(json: bool, action: Option<BankAction>) -> Result<(), Error> {
-    if let Some(BankAction::Check { dir }) = &action {
+    if let Some(BankAction::Check { dir, module }) = &action {
         let bank = match dir {
             Some(dir) => match load_bank_dir(dir) {
                 Ok(bank) => bank,
@@ -20,6 +20,9 @@ pub fn run(json: bool, action: Option<BankAction>) -> Result<(), Error> {
             },
             None => bundled_bank(),
         };
+        if let Some(file) = module {
+            return super::modules::check(file, &bank);
+        }
         let controls = bank.control_questions().count();
         let scoping = bank.scoping_questions().count();
         println!(

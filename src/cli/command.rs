@@ -55,6 +55,16 @@ pub enum Command {
         /// it; full: every question (workshops).
         #[arg(long, value_parser = parse_depth, default_value = "full")]
         depth: Depth,
+        /// A kept question module to use, as ID or ID@VERSION (newest kept by default); repeat
+        /// for several.
+        #[arg(long = "module", value_name = "MODULE")]
+        modules: Vec<String>,
+    },
+    /// Question modules: a consultant's own questions, checked, kept in the data file and
+    /// attached to assessments.
+    Module {
+        #[command(subcommand)]
+        action: ModuleAction,
     },
     /// Carry an assessment answered on an older question bank to this one; nothing is lost.
     Upgrade { assessment: String },
@@ -230,8 +240,30 @@ pub enum Command {
 
 #[derive(Subcommand)]
 pub enum BankAction {
-    /// Validate a question bank folder (default: the bundled bank).
-    Check { dir: Option<PathBuf> },
+    /// Validate a question bank folder (default: the bundled bank), or with --module a question
+    /// module file against that bank.
+    Check {
+        dir: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        module: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ModuleAction {
+    /// Validate a module file against the bundled bank; every problem is listed.
+    Check { file: PathBuf },
+    /// Check a module file and keep it in the data file (a new version keeps the older ones).
+    Add { file: PathBuf },
+    /// The modules kept in the data file, every version.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make an assessment use a kept module, or move it to another version (ID or ID@VERSION).
+    Use { assessment: String, module: String },
+    /// Stop an assessment using a module; its answers stay in the history.
+    Drop { assessment: String, module: String },
 }
 
 fn parse_report_type(text: &str) -> Result<ReportType, String> {

@@ -9,6 +9,7 @@ mod compare;
 mod files;
 mod gaps;
 mod merge;
+mod modules;
 mod output;
 mod passphrase;
 mod registers;
@@ -28,7 +29,7 @@ use clap::Parser;
 use soc2_readiness::{Error, ErrorKind, Workspace, data_file};
 use zeroize::Zeroizing;
 
-use command::{BankAction, Command};
+use command::{BankAction, Command, ModuleAction};
 
 #[derive(Parser)]
 #[command(
@@ -161,7 +162,9 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
             organisation,
             report_type,
             depth,
-        } => assessments::new(cx, &organisation, report_type, depth),
+            modules,
+        } => assessments::new(cx, &organisation, report_type, depth, &modules),
+        Command::Module { action } => modules::run(cx, action),
         Command::Upgrade { assessment } => assessments::upgrade(cx, &assessment),
         Command::Depth { assessment, depth } => assessments::depth(cx, &assessment, depth),
         Command::List { json } => assessments::list(cx, json),

@@ -43,7 +43,9 @@ pub fn history(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> 
 
 fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
     let record = ws.record(id)?;
-    let scope = decide_scope(ws.bank(), &record);
+    // The assessment's own bank: the bundled questions and those of its modules.
+    let bank = ws.assessment_bank(id)?;
+    let scope = decide_scope(&bank, &record);
     if json {
         print_json(&json!({
             "assessment": record.assessment,
@@ -55,6 +57,7 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
             "upgrades": record.upgrades,
             "to_confirm": to_confirm(&record),
             "scope_overrides": record.scope_overrides,
+            "modules": record.modules,
         }));
         return Ok(());
     }
@@ -114,10 +117,19 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
             println!("        overridden: {reason}");
         }
     }
-    for step in &ws.bank().steps {
+    for module in &record.modules {
+        println!(
+            "  module {} {} ({}, sha256 {})",
+            module.id,
+            module.version,
+            module.title,
+            &module.sha256[..12]
+        );
+    }
+    for step in &bank.steps {
         println!("\nStep {}: {}", step.number, step.title);
-        for q in ws.bank().questions.iter().filter(|q| q.step == step.number) {
-            let applies = question_applies(ws.bank(), q, &record, &scope);
+        for q in bank.questions.iter().filter(|q| q.step == step.number) {
+            let applies = question_applies(&bank, q, &record, &scope);
             let shown = match (record.answers.get(&q.id), applies) {
                 (_, false) => format!(
                     "(does not apply{})",
@@ -135,7 +147,13 @@ fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
                 },
                 (None, true) => "(unanswered)".into(),
             };
-            println!("  {:<34} {}", q.id, shown);
+            match bank.module_of(&q.id) {
+                Some(m) => println!(
+                    "  {:<34} {}  [module {} {}]",
+                    q.id, shown, m.title, m.version
+                ),
+                None => println!("  {:<34} {}", q.id, shown),
+            }
             if let Some(answer) = record.answers.get(&q.id) {
                 for (label, text) in [("note", &answer.note), ("owner", &answer.owner)] {
                     if let Some(text) = text {

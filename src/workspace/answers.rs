@@ -63,8 +63,11 @@ impl Workspace {
         details: AnswerDetails,
         now: DateTime<Utc>,
     ) -> Result<Answer> {
-        let question = self
-            .bank
+        // The assessment's own bank: the bundled questions and those of its modules (only the
+        // modules are read, so a save stays one small query; an unknown assessment has none and
+        // is refused by the save).
+        let bank = self.bank_with(&self.store.assessment_modules(assessment_id)?)?;
+        let question = bank
             .question(question_id)
             .ok_or_else(|| AnswerError::UnknownQuestion(question_id.to_string()))?;
         check_value(question, &value)?;
@@ -131,7 +134,8 @@ impl Workspace {
         question_id: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        if self.bank.question(question_id).is_none() {
+        let bank = self.bank_with(&self.store.assessment_modules(assessment_id)?)?;
+        if bank.question(question_id).is_none() {
             return Err(AnswerError::UnknownQuestion(question_id.to_string()).into());
         }
         let also = self.implied_changes(
@@ -209,7 +213,12 @@ impl Workspace {
         }
         let mut after = before.clone();
         change(&mut after);
-        Ok(implied_history(&self.bank, &before, &after, now))
+        Ok(implied_history(
+            &*self.bank_for(&before)?,
+            &before,
+            &after,
+            now,
+        ))
     }
 }
 

@@ -12,7 +12,7 @@ use crate::calendar::{
     AdoptedControl, Calendar, CheckEntry, CheckLog, CheckResult, EvidenceFile, Observation,
     calendar, check_log_findings, observation, template,
 };
-use crate::catalog::Frequency;
+use crate::catalog::{Bank, Frequency};
 use crate::findings::{RecordFinding, programme_key};
 use crate::interchange::{PortableCalendar, evidence_bytes, portable_file};
 use crate::{Error, Result};
@@ -63,7 +63,8 @@ impl Workspace {
     /// questions are in scope.
     pub fn calendar(&self, assessment_id: &str, today: NaiveDate) -> Result<Calendar> {
         // What applies does not depend on the records, so the log is read once, below.
-        let scorecard = crate::scoring::score(&self.bank, &self.record(assessment_id)?);
+        let (record, bank) = self.record_and_bank(assessment_id)?;
+        let scorecard = crate::scoring::score(&bank, &record);
         let applicable: BTreeSet<String> = scorecard
             .questions
             .iter()
@@ -71,7 +72,7 @@ impl Workspace {
             .map(|q| q.question_id.clone())
             .collect();
         Ok(calendar(
-            &self.bank,
+            &bank,
             &applicable,
             &self.check_log(assessment_id)?,
             today,
@@ -80,9 +81,9 @@ impl Workspace {
 
     /// The observation period as of `today`: each control's expected runs and what happened.
     pub fn observation(&self, assessment_id: &str, today: NaiveDate) -> Result<Observation> {
-        let record = self.record(assessment_id)?;
+        let (record, bank) = self.record_and_bank(assessment_id)?;
         let log = self.check_log(assessment_id)?;
-        Ok(observation(&self.bank, &record, &log, today))
+        Ok(observation(&bank, &record, &log, today))
     }
 
     /// Adopts a proposed control for the assessment's programme, or changes one adopted.
@@ -242,31 +243,44 @@ impl Workspace {
     }
 
     /// Everything the programme's records say against the answers, as of `today`. The one
-    /// collector: each source of records adds its findings here.
+    /// collector: the check log's findings, then the registers'.
     pub fn findings(
         &self,
         record: &AssessmentRecord,
+        bank: &Bank,
         today: NaiveDate,
     ) -> Result<(Vec<RecordFinding>, BTreeSet<String>)> {
         let programme = programme_key(&record.assessment.organisation);
         let log = self.store.check_log(&programme)?;
-        let (findings, overdue) = check_log_findings(&self.bank, record, &log, today);
+        let (mut findings, overdue) = check_log_findings(bank, record, &log, today);
+        let registers = self.store.registers(&programme)?;
+        findings.extend(crate::registers::register_findings(&registers, bank, today));
         Ok((findings, overdue))
     }
 
     /// The record as scored on `today`: the answers, what they imply, and the records' findings.
     pub fn record_as_of(&self, assessment_id: &str, today: NaiveDate) -> Result<AssessmentRecord> {
-        let mut record = self.record(assessment_id)?;
-        let (findings, overdue) = self.findings(&record, today)?;
+        Ok(self.record_and_bank_as_of(assessment_id, today)?.0)
+    }
+
+    /// The record as scored on `today` and the bank (with its modules) it is scored against.
+    pub(crate) fn record_and_bank_as_of(
+        &self,
+        assessment_id: &str,
+        today: NaiveDate,
+    ) -> Result<(AssessmentRecord, super::modules::BankRef<'_>)> {
+        let (mut record, bank) = self.record_and_bank(assessment_id)?;
+        let (findings, overdue) = self.findings(&record, &bank, today)?;
         record.findings = findings;
         record.overdue = overdue;
-        Ok(record)
+        Ok((record, bank))
     }
 
     /// Whether the programme keeps any records, so kept figures must name the day.
     pub(super) fn has_records(&self, organisation: &str) -> Result<bool> {
-        let controls = self.store.adopted_controls(&programme_key(organisation))?;
-        Ok(!controls.is_empty())
+        let programme = programme_key(organisation);
+        Ok(!self.store.adopted_controls(&programme)?.is_empty()
+            || !self.store.registers(&programme)?.is_empty())
     }
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Workspace;
 use crate::Result;
 use crate::assessment::AssessmentRecord;
+use crate::catalog::ModuleRef;
 use crate::compare::{Comparison, compare, normalised};
 use crate::depth::with_implied;
 use crate::upgrade::{carry, is_older};
@@ -33,10 +34,44 @@ impl Workspace {
     /// Compares two assessments as of `today`, both read against this workspace's bank: one
     /// answered on an older bank is carried to it first (in memory; nothing is written).
     pub fn compare(&self, before_id: &str, after_id: &str, today: NaiveDate) -> Result<Comparison> {
-        let (before, mut notes) = self.on_this_bank(before_id, today)?;
-        let (after, more) = self.on_this_bank(after_id, today)?;
+        let (mut before, mut notes) = self.on_this_bank(before_id, today)?;
+        let (mut after, more) = self.on_this_bank(after_id, today)?;
         notes.extend(more);
-        let mut comparison = compare(&self.bank, &before, &after, today);
+        // Only the modules both use, at the same version, can be compared question by question;
+        // the others are left out of both sides and named.
+        let shared: Vec<ModuleRef> = before
+            .modules
+            .iter()
+            .filter(|m| after.modules.contains(m))
+            .cloned()
+            .collect();
+        for (record, other) in [(&before, &after), (&after, &before)] {
+            for module in record.modules.iter().filter(|m| !shared.contains(m)) {
+                let other_side = match other.modules.iter().find(|o| o.id == module.id) {
+                    Some(o) => format!("{} uses version {}", other.assessment.id, o.version),
+                    None => format!("{} does not use it", other.assessment.id),
+                };
+                notes.push(format!(
+                    "{} uses question module {} ({}@{}) and {other_side}: its questions could not be compared and are left out of both sides' figures here.",
+                    record.assessment.id, module.title, module.id, module.version
+                ));
+            }
+        }
+        let bank = self.bank_with(&shared)?;
+        for record in [&mut before, &mut after] {
+            let left_out: Vec<String> = record
+                .modules
+                .iter()
+                .filter(|m| !shared.contains(m))
+                .map(|m| format!("{}.", m.id))
+                .collect();
+            record
+                .answers
+                .retain(|id, _| !left_out.iter().any(|prefix| id.starts_with(prefix)));
+        }
+        let before = with_implied(&bank, before);
+        let after = with_implied(&bank, after);
+        let mut comparison = compare(&bank, &before, &after, today);
         comparison.notes.splice(0..0, notes);
         Ok(comparison)
     }
@@ -87,8 +122,8 @@ impl Workspace {
         Ok(points)
     }
 
-    /// The record as scored, carried from an older bank when it was answered on one, with a
-    /// sentence saying so.
+    /// The record as stored, carried from an older bank when it was answered on one, with a
+    /// sentence saying so (the caller adds the implied answers, against the bank it compares on).
     fn on_this_bank(
         &self,
         assessment_id: &str,
@@ -110,6 +145,6 @@ impl Workspace {
                 record.answers = carried.answers;
             }
         }
-        Ok((with_implied(&self.bank, record), notes))
+        Ok((record, notes))
     }
 }

@@ -1,5 +1,7 @@
 //! The assessments list: every assessment with its headline figures, kept in the data file between lists.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use soc2_readiness_store::ListFigures;
@@ -7,6 +9,7 @@ use soc2_readiness_store::ListFigures;
 use super::Workspace;
 use crate::Result;
 use crate::assessment::{Assessment, ReportType};
+use crate::catalog::ModuleRef;
 use crate::scoring::score;
 
 /// An assessment with its headline numbers, for lists.
@@ -26,20 +29,26 @@ impl Workspace {
     /// that says the day and are computed again the next day.
     pub fn summaries(&self, today: NaiveDate) -> Result<Vec<AssessmentSummary>> {
         let computed_by = self.computed_by();
-        let dated = format!("{computed_by} as of {today}");
-        let listed = self.store.list_with_figures(computed_by, &dated)?;
+        let listed = self.store.list_with_figures()?;
+        // One query for every assessment's modules: a kept figure holds only for the modules
+        // (and versions, and texts) it was computed with, named in its stamp.
+        let modules = self.store.all_assessment_modules()?;
         let mut fresh = Vec::new();
         let mut summaries = Vec::with_capacity(listed.len());
         for (assessment, kept) in listed {
+            let stamp = match modules.get(&assessment.id) {
+                None => Cow::Borrowed(computed_by),
+                Some(used) => Cow::Owned(with_modules(computed_by, used)),
+            };
             let figures = match kept {
-                Some(figures) => figures,
-                None => {
-                    let record = self.record_as_of(&assessment.id, today)?;
-                    let scorecard = score(&self.bank, &record);
+                Some((by, figures)) if by == *stamp || by == dated(&stamp, today) => figures,
+                _ => {
+                    let (record, bank) = self.record_and_bank_as_of(&assessment.id, today)?;
+                    let scorecard = score(&bank, &record);
                     let name = if self.has_records(&assessment.organisation)? {
-                        dated.clone()
+                        dated(&stamp, today)
                     } else {
-                        computed_by.to_string()
+                        stamp.into_owned()
                     };
                     let figures = ListFigures {
                         report_type: record.report_type(),
@@ -83,4 +92,25 @@ impl Workspace {
             )
         })
     }
+}
+
+/// The stamp of figures computed with modules: the engine and bank's, and each module's id,
+/// version and the start of its SHA-256, so a changed module text never reuses a figure.
+fn with_modules(computed_by: &str, modules: &[ModuleRef]) -> String {
+    let mut stamp = format!("{computed_by} modules");
+    for m in modules {
+        stamp.push_str(&format!(
+            " {}@{}:{}",
+            m.id,
+            m.version,
+            &m.sha256[..12.min(m.sha256.len())]
+        ));
+    }
+    stamp
+}
+
+/// The stamp of figures that depend on the day (a programme with records): computed again the
+/// next day, when an overdue review or a missed check may have appeared.
+fn dated(stamp: &str, today: NaiveDate) -> String {
+    format!("{stamp} as of {today}")
 }

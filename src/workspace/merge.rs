@@ -36,7 +36,8 @@ impl Workspace {
         unrelated: bool,
     ) -> Result<MergePlan> {
         let (mine, theirs) = self.merge_copies(assessment_id, bytes)?;
-        plan_merge(&self.bank, mine.copy(), theirs.copy(), unrelated).map_err(invalid)
+        let bank = self.bank_for(&mine.0)?;
+        plan_merge(&bank, mine.copy(), theirs.copy(), unrelated).map_err(invalid)
     }
 
     /// Merges the portable JSON `bytes` into the assessment in one transaction, after a backup.
@@ -49,8 +50,13 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<MergeOutcome> {
         let (mine, theirs) = self.merge_copies(assessment_id, bytes)?;
-        let plan = plan_merge(&self.bank, mine.copy(), theirs.copy(), choices.unrelated)
-            .map_err(invalid)?;
+        let plan = plan_merge(
+            &*self.bank_for(&mine.0)?,
+            mine.copy(),
+            theirs.copy(),
+            choices.unrelated,
+        )
+        .map_err(invalid)?;
         let writes = resolve(&plan, mine.copy(), theirs.copy(), choices, now).map_err(invalid)?;
         let mut outcome = MergeOutcome {
             answers_taken: writes.save.len() + writes.clear.len(),
@@ -90,8 +96,30 @@ impl Workspace {
         let record = self.store.load_record(assessment_id)?;
         let history = self.store.history(assessment_id)?;
         let portable = interchange::parse(bytes, &self.bank)?;
+        // Both copies must be answered against the same questions: a module one copy lacks
+        // would leave answers the other cannot hold.
+        let theirs_modules: Vec<_> = interchange::modules_of(&portable, &self.bank)?
+            .iter()
+            .map(|m| m.reference())
+            .collect();
+        if theirs_modules != record.modules {
+            let names = |modules: &[crate::catalog::ModuleRef]| match modules {
+                [] => "none".to_string(),
+                some => some
+                    .iter()
+                    .map(|m| format!("{}@{}", m.id, m.version))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            return Err(Error::Invalid(format!(
+                "the copies use different question modules (this one: {}; the file: {}); attach the same modules to both before merging",
+                names(&record.modules),
+                names(&theirs_modules)
+            )));
+        }
         let at = portable.exported_at;
-        let (theirs, their_history) = interchange::into_record(portable, assessment_id, at);
+        let (mut theirs, their_history) = interchange::into_record(portable, assessment_id, at);
+        theirs.modules = theirs_modules;
         Ok((Owned(record, history), Owned(theirs, their_history)))
     }
 }

@@ -8,6 +8,8 @@ mod calendar;
 mod compare;
 mod list;
 pub mod merge;
+mod modules;
+mod portable;
 mod protection;
 mod register_rows;
 mod registers;
@@ -23,6 +25,7 @@ pub use answers::{AnswerDetails, ScopeDecision};
 pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT, VoidRequest};
 pub use compare::TrendPoint;
 pub use list::AssessmentSummary;
+pub use modules::{ModuleInfo, check_module};
 pub use settings::{MAX_LOGO_BYTES, ReportOptions, Settings, SettingsChange};
 
 use crate::analysis::{Analysis, analyse};
@@ -35,7 +38,7 @@ use crate::depth::{implied_history, with_implied};
 use crate::findings::programme_key;
 use crate::gaps::Gap;
 use crate::scoring::{Scorecard, score};
-use crate::{Error, Result, files, interchange, protect};
+use crate::{Error, Result};
 use soc2_readiness_store::Store;
 
 pub struct Workspace {
@@ -43,6 +46,7 @@ pub struct Workspace {
     store: Store,
     /// See [`Workspace::computed_by`]; hashed once, on the first list.
     computed_by: std::sync::OnceLock<String>,
+    modules: modules::ModuleCache,
 }
 
 impl Workspace {
@@ -68,6 +72,7 @@ impl Workspace {
             bank,
             store,
             computed_by: std::sync::OnceLock::new(),
+            modules: modules::ModuleCache::default(),
         }
     }
 
@@ -114,7 +119,22 @@ impl Workspace {
         depth: Depth,
         now: DateTime<Utc>,
     ) -> Result<Assessment> {
+        self.create_assessment_with(id, organisation, report_type, depth, &[], now)
+    }
+
+    /// Creates an assessment that uses kept question modules from the start (`id` or
+    /// `id@version`; without a version, the newest kept).
+    pub fn create_assessment_with(
+        &mut self,
+        id: &str,
+        organisation: &str,
+        report_type: ReportType,
+        depth: Depth,
+        modules: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<Assessment> {
         let organisation = clean_organisation(organisation)?;
+        let modules = self.module_refs(modules)?;
         let assessment = Assessment {
             id: id.to_string(),
             organisation,
@@ -134,6 +154,7 @@ impl Workspace {
             findings: Vec::new(),
             overdue: Default::default(),
             upgrades: Vec::new(),
+            modules,
         };
         let answer = Answer {
             question_id: REPORT_TYPE_QUESTION.to_string(),
@@ -149,7 +170,7 @@ impl Workspace {
             .answers
             .insert(answer.question_id.clone(), answer.clone());
         let history = vec![HistoryEntry::of(&answer)];
-        self.store.insert_record(&record, &history)?;
+        self.store.insert_record(&record, &history, &[])?;
         Ok(assessment)
     }
 
@@ -161,10 +182,17 @@ impl Workspace {
     /// The assessment as scored and shown: given answers, and on the quick path the answers
     /// missing foundations imply (listed in `implied`).
     pub fn record(&self, assessment_id: &str) -> Result<AssessmentRecord> {
-        Ok(with_implied(
-            &self.bank,
-            self.store.load_record(assessment_id)?,
-        ))
+        Ok(self.record_and_bank(assessment_id)?.0)
+    }
+
+    /// The record as scored and the bank it is scored against (with its modules).
+    pub(crate) fn record_and_bank(
+        &self,
+        assessment_id: &str,
+    ) -> Result<(AssessmentRecord, modules::BankRef<'_>)> {
+        let record = self.store.load_record(assessment_id)?;
+        let bank = self.bank_for(&record)?;
+        Ok((with_implied(&bank, record), bank))
     }
 
     /// Carries an assessment answered on an older bank to this one by the bank's changelog:
@@ -220,7 +248,7 @@ impl Workspace {
         let before = self.store.load_record(assessment_id)?;
         let mut after = before.clone();
         after.assessment.depth = depth;
-        let history = implied_history(&self.bank, &before, &after, now);
+        let history = implied_history(&*self.bank_for(&before)?, &before, &after, now);
         Ok(self.store.set_depth(assessment_id, depth, now, &history)?)
     }
 
@@ -230,61 +258,19 @@ impl Workspace {
         assessment_id: &str,
         today: NaiveDate,
     ) -> Result<(AssessmentRecord, Scorecard)> {
-        let record = self.record_as_of(assessment_id, today)?;
-        let scorecard = score(&self.bank, &record);
+        let (record, bank) = self.record_and_bank_as_of(assessment_id, today)?;
+        let scorecard = score(&bank, &record);
         Ok((record, scorecard))
     }
 
     /// The scorecard, gap register and dated plan as of `today`.
     pub fn analysis(&self, assessment_id: &str, today: NaiveDate) -> Result<Analysis> {
-        let record = self.record_as_of(assessment_id, today)?;
-        Ok(analyse(&self.bank, &record, today))
+        let (record, bank) = self.record_and_bank_as_of(assessment_id, today)?;
+        Ok(analyse(&bank, &record, today))
     }
 
     pub fn gaps(&self, assessment_id: &str, today: NaiveDate) -> Result<Vec<Gap>> {
         Ok(self.analysis(assessment_id, today)?.gaps)
-    }
-
-    pub fn export_json(&self, assessment_id: &str, now: DateTime<Utc>) -> Result<String> {
-        let record = self.store.load_record(assessment_id)?;
-        let history = self.store.history(assessment_id)?;
-        let programme = programme_key(&record.assessment.organisation);
-        let registers = interchange::PortableRegisters::new(
-            self.store.registers(&programme)?,
-            self.store.register_history(&programme, None, None)?,
-        );
-        let mut portable = interchange::to_portable(&record, history, registers, now);
-        portable.calendar = self.portable_calendar(assessment_id)?;
-        Ok(interchange::to_json(&portable))
-    }
-
-    /// Checks the whole file, then writes it as a new assessment in one transaction.
-    pub fn import_json(
-        &mut self,
-        bytes: &[u8],
-        new_id: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Assessment> {
-        let mut portable = interchange::parse(bytes, &self.bank)?;
-        let (registers, changes) = std::mem::take(&mut portable.registers).split();
-        let calendar = portable.calendar.clone();
-        let (mut record, history) = interchange::into_record(portable, new_id, now);
-        // A baseline is an id in the file the assessment was exported from; it holds here only
-        // when that assessment is here too (a round trip through JSON in one file).
-        if let Some(baseline) = &record.assessment.baseline
-            && self.store.load_record(baseline).is_err()
-        {
-            record.assessment.baseline = None;
-        }
-        // The registers join the programme of the organisation as imported: the same records
-        // again when it is already here (upserted by id), new ones otherwise.
-        let programme = programme_key(&record.assessment.organisation);
-        self.store
-            .import_record(&record, &history, &programme, &registers, &changes)?;
-        if let Some(calendar) = &calendar {
-            self.import_calendar(&record.assessment.organisation, calendar)?;
-        }
-        Ok(record.assessment)
     }
 
     /// Starts a re-assessment: a copy of the answers under a new id, with a fresh history.
@@ -311,7 +297,8 @@ impl Workspace {
         record.assessment.updated_at = now;
         record.assessment.archived_at = None;
         record.assessment.baseline = Some(assessment_id.to_string());
-        self.store.insert_record(&record, &[])?;
+        // The modules link is copied with the answers (`record.modules`).
+        self.store.insert_record(&record, &[], &[])?;
         Ok(record.assessment)
     }
 
@@ -330,39 +317,6 @@ impl Workspace {
     /// Deletes an assessment with its answers and history; backups still hold it.
     pub fn delete(&mut self, assessment_id: &str) -> Result<()> {
         Ok(self.store.delete_assessment(assessment_id)?)
-    }
-
-    /// Writes the portable JSON of an assessment to the user's file, atomically; with a
-    /// passphrase, sealed under it (`docs/protected-export.md`), an empty one refused before
-    /// anything is written.
-    pub fn export_to(
-        &self,
-        assessment_id: &str,
-        file: &Path,
-        passphrase: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> Result<()> {
-        let json = self.export_json(assessment_id, now)?;
-        match passphrase {
-            Some(passphrase) => {
-                files::write_atomically(file, &protect::seal(json.as_bytes(), passphrase)?)
-            }
-            None => files::write_atomically(file, json.as_bytes()),
-        }
-    }
-
-    /// Reads an exported file (capped in size) and imports it as a new assessment. A protected
-    /// file needs its passphrase; opening only reads it, so a wrong one changes neither the file
-    /// nor the data file. A plain file needs none and ignores one given.
-    pub fn import_from(
-        &mut self,
-        file: &Path,
-        passphrase: Option<&str>,
-        new_id: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Assessment> {
-        let bytes = files::read_export(file, passphrase)?;
-        self.import_json(&bytes, new_id, now)
     }
 
     pub fn rename(

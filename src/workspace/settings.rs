@@ -150,17 +150,17 @@ impl Workspace {
         what_if: Option<&Selection>,
         since: Option<&str>,
     ) -> Result<RenderedReport> {
-        let record = self.record_as_of(assessment_id, settings.generated_at.date_naive())?;
+        let (record, bank) =
+            self.record_and_bank_as_of(assessment_id, settings.generated_at.date_naive())?;
         let mut model = match what_if {
             Some(selection) => self.proposed_model(&record, settings, selection)?,
-            None => report::build(&self.bank, &record, settings),
+            None => report::build(&bank, &record, settings),
         };
         let log = self.check_log(assessment_id)?;
         if !log.controls.is_empty() {
             let today = settings.generated_at.date_naive();
-            model = model.with_observation(crate::calendar::observation(
-                &self.bank, &record, &log, today,
-            ));
+            model =
+                model.with_observation(crate::calendar::observation(&bank, &record, &log, today));
         }
         let earlier = match since {
             Some(given) => Some(self.resolve(given)?),

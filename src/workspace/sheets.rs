@@ -29,9 +29,9 @@ impl Workspace {
                 "choose at least one table to export: gaps, roadmap, plan or answers".into(),
             ));
         }
-        let record = self.record_as_of(assessment_id, today)?;
-        let analysis = analyse(&self.bank, &record, today);
-        Ok(spreadsheet::build(&self.bank, &record, &analysis, &wanted))
+        let (record, bank) = self.record_and_bank_as_of(assessment_id, today)?;
+        let analysis = analyse(&bank, &record, today);
+        Ok(spreadsheet::build(&bank, &record, &analysis, &wanted))
     }
 
     /// Writes the tables to `file` as one workbook (XLSX), or as CSV: to `file` itself for one

@@ -18,8 +18,8 @@ impl Workspace {
         selection: &Selection,
         today: NaiveDate,
     ) -> Result<Projection> {
-        let record = self.record_as_of(assessment_id, today)?;
-        project(&self.bank, &record, selection, today).map_err(|e| Error::Invalid(e.to_string()))
+        let (record, bank) = self.record_and_bank_as_of(assessment_id, today)?;
+        project(&bank, &record, selection, today).map_err(|e| Error::Invalid(e.to_string()))
     }
 
     /// The gap-analysis PDF with a "Proposed plan" section: the projection for the report's
@@ -41,10 +41,9 @@ impl Workspace {
         selection: &Selection,
     ) -> Result<ReportModel> {
         let today = settings.generated_at.date_naive();
-        let projection = project(&self.bank, record, selection, today)
-            .map_err(|e| Error::Invalid(e.to_string()))?;
-        Ok(report::build_proposed(
-            &self.bank, record, settings, projection,
-        ))
+        let bank = self.bank_for(record)?;
+        let projection =
+            project(&bank, record, selection, today).map_err(|e| Error::Invalid(e.to_string()))?;
+        Ok(report::build_proposed(&bank, record, settings, projection))
     }
 }

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use soc2_readiness_core::analysis::analyse;
 use soc2_readiness_core::assessment::{AssessmentRecord, Depth, describe_for};
-use soc2_readiness_core::catalog::{Bank, Question};
+use soc2_readiness_core::catalog::{Bank, ModuleRef, Question};
 use soc2_readiness_core::gaps::{Gap, Horizon, Priority, top_gaps};
 use soc2_readiness_core::plan::Plan;
 use soc2_readiness_core::scope::question_applies;
@@ -151,6 +151,10 @@ pub struct ReportModel {
     #[serde(skip)]
     pub logo: Option<Vec<u8>>,
     pub page_size: PageSize,
+    /// The question modules the assessment used beside the bank, with their versions and hashes.
+    pub modules: Vec<ModuleRef>,
+    /// For each question a module added: how the gap register marks it ("Health-tech add-on 1.0").
+    pub custom_questions: BTreeMap<String, String>,
 }
 
 /// Builds the model from the engine's own results; it adds arrangement, never new numbers.
@@ -261,6 +265,15 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         observation: None,
         logo: settings.logo.clone(),
         page_size: settings.page_size,
+        modules: bank.modules.clone(),
+        custom_questions: bank
+            .questions
+            .iter()
+            .filter_map(|q| {
+                let m = bank.module_of(&q.id)?;
+                Some((q.id.clone(), format!("{} {}", m.title, m.version)))
+            })
+            .collect(),
         scorecard,
     }
 }

@@ -76,3 +76,31 @@ WHEN NEW.seq IS NOT OLD.seq
 BEGIN
     SELECT RAISE(ABORT, 'register history is append-only');
 END;
+
+-- Register entries change the findings, and so the scores, of every assessment of their programme;
+-- which assessments those are is a Rust rule (the organisation's normalised name), so every kept
+-- figure goes, as it does for the check log.
+CREATE TRIGGER summary_stale_on_vendors_insert AFTER INSERT ON vendors
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_vendors_update AFTER UPDATE ON vendors
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_vendors_delete AFTER DELETE ON vendors
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_policies_insert AFTER INSERT ON policies
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_policies_update AFTER UPDATE ON policies
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_policies_delete AFTER DELETE ON policies
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_incidents_insert AFTER INSERT ON incidents
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_incidents_update AFTER UPDATE ON incidents
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_incidents_delete AFTER DELETE ON incidents
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_risks_insert AFTER INSERT ON risks
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_risks_update AFTER UPDATE ON risks
+BEGIN DELETE FROM assessment_summaries; END;
+CREATE TRIGGER summary_stale_on_risks_delete AFTER DELETE ON risks
+BEGIN DELETE FROM assessment_summaries; END;

@@ -10,6 +10,7 @@ use soc2_readiness_core::assessment::{
 use soc2_readiness_core::catalog::Category;
 
 use super::answers::{append_history, upsert_answer};
+use super::modules::{StoredModule, insert_module, use_module};
 use super::rows::{parse_depth, parse_time, timestamp};
 use super::upgrades::insert_upgrade;
 use super::{Store, StoreError};
@@ -83,6 +84,7 @@ impl Store {
             findings: Vec::new(),
             overdue: Default::default(),
             upgrades: self.upgrades(id)?,
+            modules: self.assessment_modules(id)?,
         })
     }
 
@@ -168,12 +170,18 @@ impl Store {
     }
 
     /// Writes a whole assessment (an import or a duplicate) in one transaction: all or nothing.
+    /// `new_modules` are kept first (an import brings the modules its assessment uses), so the
+    /// record's `modules` may name them.
     pub fn insert_record(
         &mut self,
         record: &AssessmentRecord,
         history: &[HistoryEntry],
+        new_modules: &[StoredModule],
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
+        for module in new_modules {
+            insert_module(&tx, module)?;
+        }
         write_record(&tx, record, history)?;
         tx.commit()?;
         Ok(())
@@ -188,6 +196,9 @@ pub(crate) fn write_record(
 ) -> Result<(), StoreError> {
     let id = &record.assessment.id;
     insert_assessment(tx, &record.assessment)?;
+    for module in &record.modules {
+        use_module(tx, id, module)?;
+    }
     for answer in record.answers.values() {
         upsert_answer(tx, id, answer)?;
     }

@@ -8,6 +8,7 @@ use soc2_readiness_core::registers::{
 };
 
 use super::assessments::write_record;
+use super::modules::StoredModule;
 use super::rows::{from_json, parse_time, timestamp, to_json};
 use super::{Store, StoreError};
 
@@ -115,8 +116,12 @@ impl Store {
         programme: &str,
         registers: &Registers,
         changes: &[RegisterChange],
+        new_modules: &[StoredModule],
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
+        for module in new_modules {
+            crate::modules::insert_module(&tx, module)?;
+        }
         write_record(&tx, record, history)?;
         for entry in &registers.vendors {
             upsert(&tx, programme, entry, true)?;

@@ -14,47 +14,54 @@ pub struct ListFigures {
     pub completion: Option<f64>,
 }
 
+/// Figures kept for an assessment and the stamp of what computed them.
+pub type KeptFigures = (String, ListFigures);
+
 impl Store {
-    /// All assessments, newest change first, each with its kept figures when `computed_by` (the
-    /// engine and bank) computed them, or `dated` (the same, as of today, for a programme with
-    /// records), and nothing they depend on changed since.
-    pub fn list_with_figures(
-        &self,
-        computed_by: &str,
-        dated: &str,
-    ) -> Result<Vec<(Assessment, Option<ListFigures>)>, StoreError> {
+    /// All assessments, newest change first, each with its kept figures (if nothing they depend
+    /// on changed since) and the stamp naming what computed them (the engine, the bank and the
+    /// assessment's modules), which the caller checks.
+    pub fn list_with_figures(&self) -> Result<Vec<(Assessment, Option<KeptFigures>)>, StoreError> {
         let mut statement = self.conn.prepare(&format!(
-            "SELECT {ASSESSMENT_COLUMNS_OF_A}, s.report_type, s.readiness, s.completion
+            "SELECT {ASSESSMENT_COLUMNS_OF_A}, s.computed_by, s.report_type, s.readiness, s.completion
              FROM assessments a
-             LEFT JOIN assessment_summaries s ON s.assessment_id = a.id AND s.computed_by IN (?1, ?2)
+             LEFT JOIN assessment_summaries s ON s.assessment_id = a.id
              ORDER BY a.updated_at DESC, a.id"
         ))?;
-        let rows = statement.query_map([computed_by, dated], |row| {
+        let rows = statement.query_map([], |row| {
             let columns = AssessmentRow::COUNT;
             Ok((
                 AssessmentRow::read(row)?,
                 row.get::<_, Option<String>>(columns)?,
-                row.get::<_, Option<f64>>(columns + 1)?,
+                row.get::<_, Option<String>>(columns + 1)?,
                 row.get::<_, Option<f64>>(columns + 2)?,
+                row.get::<_, Option<f64>>(columns + 3)?,
             ))
         })?;
         rows.map(|row| {
-            let (assessment, report_type, readiness, completion) = row?;
+            let (assessment, computed_by, report_type, readiness, completion) = row?;
             // A kept row naming a report type this build does not know is recomputed, not trusted.
             let figures = report_type
                 .as_deref()
                 .and_then(ReportType::parse)
-                .map(|report_type| ListFigures {
-                    report_type,
-                    readiness,
-                    completion,
+                .zip(computed_by)
+                .map(|(report_type, by)| {
+                    (
+                        by,
+                        ListFigures {
+                            report_type,
+                            readiness,
+                            completion,
+                        },
+                    )
                 });
             Ok((assessment.into_assessment()?, figures))
         })
         .collect()
     }
 
-    /// Keeps freshly computed figures, each under what computed it; one transaction for the lot.
+    /// Keeps freshly computed figures, each with the stamp of what computed it; one transaction
+    /// for the lot.
     pub fn keep_figures(&self, figures: &[(&str, &str, &ListFigures)]) -> Result<(), StoreError> {
         // Listing is a read for its callers; the kept figures are a cache the connection alone
         // writes, so a shared borrow is enough.

@@ -27,9 +27,20 @@ pub fn create_assessment(
     organisation: String,
     report_type: ReportType,
     depth: Option<Depth>,
+    modules: Option<Vec<String>>,
 ) -> CommandResult<Assessment> {
     let depth = depth.unwrap_or_default();
-    state.with(|ws| ws.create_assessment(&new_id(), &organisation, report_type, depth, Utc::now()))
+    let modules = modules.unwrap_or_default();
+    state.with(|ws| {
+        ws.create_assessment_with(
+            &new_id(),
+            &organisation,
+            report_type,
+            depth,
+            &modules,
+            Utc::now(),
+        )
+    })
 }
 
 /// Carries an assessment answered on an older question bank to this one; `None` when current.

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod compare;
 pub mod launch;
 pub mod merge;
+pub mod modules;
 pub mod protection;
 pub mod registers;
 pub mod report;

@@ -1,9 +1,19 @@
 // Unit tests for formatting: percentages as the engine rounded them, and the colour bands.
 import { describe, expect, it } from 'vitest';
-import { band, describeValue, nextStep, pct, isOlderBank, parseDate } from './format';
-import { FAKE_BANK } from './ipc/fake';
+import { band, describeValue, moduleLabel, nextStep, pct, isOlderBank, parseDate } from './format';
+import { FAKE_BANK, createFakeHost } from './ipc/fake';
 
 describe('format', () => {
+  it("marks a module's question with the module's title and version, and the bank's own with nothing", async () => {
+    const host = createFakeHost();
+    await host.addModule('/tmp/health.toml');
+    const created = await host.createAssessment('Acme', 'type2', 'full', ['health']);
+    const bank = await host.assessmentBank(created.id);
+    const added = bank.questions.find((q) => q.id === 'health.baa')!;
+    expect(moduleLabel(bank, added)).toBe('Health add-on 1.0');
+    expect(moduleLabel(bank, bank.questions.find((q) => q.id === 'access.mfa')!)).toBeNull();
+  });
+
   it('prints one decimal, as the CLI and the PDF do', () => {
     expect(pct(47.1)).toBe('47.1%');
     expect(pct(100)).toBe('100.0%');

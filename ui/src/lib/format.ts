@@ -1,5 +1,5 @@
 // Formatting shared by every screen: percentages exactly as the engine rounded them, level names.
-import { LEVEL_LABELS, type AnswerValue, type Question } from './bindings';
+import { LEVEL_LABELS, type AnswerValue, type Bank, type Question } from './bindings';
 
 /** The engine already rounded to one decimal; show it the same way the CLI and PDF do. */
 export function pct(value: number | null | undefined): string {
@@ -91,4 +91,11 @@ export function day(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** How a question a module added is marked: the module's title and version; `null` for the bank's own. */
+export function moduleLabel(bank: Bank, question: Question): string | null {
+  if (!question.module) return null;
+  const module = bank.modules?.find((m) => m.id === question.module);
+  return module ? `${module.title} ${module.version}` : question.module;
 }

@@ -280,6 +280,9 @@ pub struct AssessmentRecord {
     /// The bank upgrades its answers went through, oldest first, with what changed for it.
     #[serde(default)]
     pub upgrades: Vec<crate::upgrade::BankUpgrade>,
+    /// The question modules this assessment uses, one version each, in id order.
+    #[serde(default)]
+    pub modules: Vec<crate::catalog::ModuleRef>,
     /// What the programme's records (check log, registers) say against the answers, as of the
     /// day the record was read. Never stored: the workspace collects them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

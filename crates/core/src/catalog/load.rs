@@ -229,7 +229,7 @@ pub(super) fn single(file: &str, question: Option<&str>, reason: String) -> Bank
 
 /// Collects problems so `bank check` can list them all at once.
 #[derive(Default)]
-pub(super) struct Problems(Vec<BankProblem>);
+pub(super) struct Problems(pub(super) Vec<BankProblem>);
 
 impl Problems {
     pub(super) fn add(&mut self, file: &str, question: Option<&str>, reason: impl Into<String>) {

@@ -5,6 +5,7 @@
 
 mod condition;
 mod load;
+mod module;
 mod questions;
 mod recurring;
 mod validate;
@@ -18,7 +19,8 @@ use serde::{Deserialize, Serialize};
 pub const SCOPE_STEP: u8 = 1;
 
 pub use condition::Condition;
-pub use load::{BankError, bundled_bank, bundled_files, load_bank_dir, parse_bank};
+pub use load::{BankError, BankProblem, bundled_bank, bundled_files, load_bank_dir, parse_bank};
+pub use module::{ModuleRef, QuestionModule, parse_module};
 pub use recurring::{Frequency, Interval, RecurringTemplate};
 
 /// The five Trust Services Criteria categories. Security is the one that always applies.
@@ -242,6 +244,10 @@ pub struct Question {
     /// Shown instead of the question when `applies_when` is false (for example "relies on the cloud provider").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub otherwise: Option<String>,
+    /// The id of the question module that added this question; `None` for the bank's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub module: Option<String>,
 }
 
 impl Question {
@@ -390,6 +396,11 @@ pub struct Bank {
     pub changelog: Vec<Release>,
     /// The recurring controls the calendar proposes (`assets/recurring-controls.toml`).
     pub recurring_controls: Vec<RecurringTemplate>,
+    /// The question modules added to the bank (an assessment's effective bank), in id order.
+    /// Left out when empty, so the bundled bank's JSON (and the stamp hashed from it) is as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<ModuleRef>>", optional)]
+    pub modules: Vec<ModuleRef>,
     #[serde(skip)]
     question_index: BTreeMap<String, usize>,
     #[serde(skip)]
@@ -416,7 +427,7 @@ pub const EXISTING_REPORT_QUESTION: &str = "scope.existing-report";
 pub const REQUIRED_CATEGORIES_QUESTION: &str = "scope.required-categories";
 
 impl Bank {
-    fn new(
+    pub(super) fn new(
         version: String,
         steps: Vec<Step>,
         criteria: Vec<Criterion>,
@@ -459,6 +470,7 @@ impl Bank {
             changelog,
             // Set by the loader once checked against the questions.
             recurring_controls: Vec::new(),
+            modules: Vec::new(),
             question_index,
             criterion_index,
             question_criteria,

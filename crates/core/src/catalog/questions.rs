@@ -146,6 +146,7 @@ pub(super) fn build_question(
         engagement: raw.engagement,
         applies_when: raw.applies_when,
         otherwise: raw.otherwise,
+        module: None,
     }
 }
 

@@ -63,7 +63,11 @@ engagement: boolean, applies_when: Condition | null,
 /**
  * Shown instead of the question when `applies_when` is false (for example "relies on the cloud provider").
  */
-otherwise: string | null, };
+otherwise: string | null, 
+/**
+ * The id of the question module that added this question; `None` for the bank's own.
+ */
+module?: string, };
 
 export type Step = { number: number, title: string, summary: string, };
 
@@ -93,7 +97,14 @@ changelog: Array<Release>,
 /**
  * The recurring controls the calendar proposes (`assets/recurring-controls.toml`).
  */
-recurring_controls: Array<RecurringTemplate>, };
+recurring_controls: Array<RecurringTemplate>, 
+/**
+ * The question modules added to the bank (an assessment's effective bank), in id order.
+ * Left out when empty, so the bundled bank's JSON (and the stamp hashed from it) is as before.
+ */
+modules?: Array<ModuleRef>, };
+
+export type ModuleRef = { id: string, version: string, title: string, sha256: string, };
 
 export type MaturityLevel = number;
 
@@ -137,6 +148,10 @@ implied: { [key in string]: string },
  * The bank upgrades its answers went through, oldest first, with what changed for it.
  */
 upgrades: Array<BankUpgrade>, 
+/**
+ * The question modules this assessment uses, one version each, in id order.
+ */
+modules: Array<ModuleRef>, 
 /**
  * What the programme's records (check log, registers) say against the answers, as of the
  * day the record was read. Never stored: the workspace collects them.
@@ -536,6 +551,12 @@ export type BackupInfo = { path: string, created_at: string,
 reason: string, bytes: number, };
 
 export type AssessmentSummary = { assessment: Assessment, report_type: ReportType, readiness: number | null, completion: number | null, };
+
+export type ModuleInfo = { id: string, version: string, title: string, description: string, author?: string, organisation?: string, questions: number, sha256: string, added_at: string, 
+/**
+ * How many assessments use this version.
+ */
+used_by: number, };
 
 export type Settings = { 
 /**

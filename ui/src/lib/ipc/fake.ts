@@ -4,6 +4,7 @@ import { fakeProtection } from './fake-protection';
 import type { Host } from './host';
 import { fakeRegisters } from './fake-registers';
 import { FAKE_RECURRING, fakeCalendar } from './fake-calendar';
+import { moduleCommands, reference, type FakeModules } from './fake-modules';
 
 const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
   id,
@@ -174,6 +175,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
   };
   const view = (id: string): AssessmentView => ({ record: shown(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake' });
   const calls: string[] = [];
+  const kept: FakeModules = []; // question modules kept in the fake data file
   /** The plan each file would give when merged, as a test stages it. */
   const mergePlans = new Map<string, MergePlan>();
   /** Files exported with a passphrase: what they hold and what opens them. */
@@ -213,13 +215,15 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         readiness: fakeScore(bank, r).overall.readiness,
         completion: fakeScore(bank, r).overall.completion,
       })),
-    createAssessment: async (organisation, _reportType, depth) => {
+    createAssessment: async (organisation, _reportType, depth, modules = []) => {
       if (!organisation.trim()) throw { kind: 'invalid_input', message: 'the organisation name must not be empty' };
       const id = `fake${String(++counter).padStart(8, '0')}`;
       const assessment: Assessment = { id, organisation, bank_version: bank.version, created_at: now(), updated_at: now(), archived_at: null, depth };
-      records.set(id, { assessment, answers: {}, scope_overrides: [], implied: {}, upgrades: [] });
+      const used = kept.filter((k) => modules.some((m) => m.split('@')[0] === k.id));
+      records.set(id, { assessment, answers: {}, scope_overrides: [], implied: {}, upgrades: [], modules: used.map(reference) });
       return assessment;
     },
+    ...moduleCommands(bank, kept, calls, () => [...records.values()], record),
     upgradeAssessment: async () => null,
     getHistory: async () => [],
     setDepth: async (id, depth) => {

@@ -25,6 +25,8 @@ import type {
   MergeChoices,
   MergeOutcome,
   MergePlan,
+  ModuleInfo,
+  ModuleRef,
   Projection,
   ReportType,
   SaveAnswerRequest,
@@ -47,7 +49,18 @@ export interface Host {
   appInfo(): Promise<AppInfo>;
   bank(): Promise<Bank>;
   listAssessments(): Promise<AssessmentSummary[]>;
-  createAssessment(organisation: string, reportType: ReportType, depth: Depth): Promise<Assessment>;
+  /** `modules`: kept question modules to use from the start, as `id` or `id@version`. */
+  createAssessment(organisation: string, reportType: ReportType, depth: Depth, modules?: string[]): Promise<Assessment>;
+  /** Every question module version kept in the data file. */
+  listModules(): Promise<ModuleInfo[]>;
+  /** Checks a module file and keeps it; a broken one fails with `bank`, naming every problem. */
+  addModule(path: string): Promise<ModuleInfo>;
+  /** Attaches a kept module to an assessment (newest version unless named), or moves it to another version. */
+  useModule(id: string, module: string, version?: string | null): Promise<ModuleRef>;
+  /** Detaches a module; its answers stay in the history. */
+  dropModule(id: string, module: string): Promise<void>;
+  /** The bank with the assessment's modules: what its questionnaire, dashboard and register show. */
+  assessmentBank(id: string): Promise<Bank>;
   /** The audit trail of one question's answers, oldest first. */
   getHistory(id: string, questionId: string): Promise<HistoryEntry[]>;
   /** Carries an assessment answered on an older question bank to this one; `null` when current. */

@@ -58,6 +58,9 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         }
         w.y += GAP_AFTER_BLOCK;
     }
+    if !model.modules.is_empty() {
+        question_modules(w, model);
+    }
     if let Some(note) = &model.method_note {
         w.heading("Since this assessment was answered", HEADING);
         w.paragraph(Face::Regular, BODY, INK, note);
@@ -96,6 +99,45 @@ fn implied_answers(w: &mut Writer, model: &ReportModel) {
         );
         w.y += 1.5;
     }
+}
+
+/// The consultant's own questions the assessment added to the bank, named exactly.
+fn question_modules(w: &mut Writer, model: &ReportModel) {
+    w.heading("Question modules", HEADING);
+    w.paragraph(
+        Face::Regular,
+        BODY,
+        INK,
+        &format!(
+            "Beside question bank {}, this assessment used the question modules below: questions written by the assessor, checked against the bank's own rules and scored exactly as the bank's. Their gaps are marked \"custom question\" in the gap register. The start of the SHA-256 of its exact text tells two copies of one version apart.",
+            model.bank_version
+        ),
+    );
+    w.y += 1.5;
+    for m in &model.modules {
+        let questions = model
+            .custom_questions
+            .keys()
+            .filter(|id| id.starts_with(&format!("{}.", m.id)))
+            .count();
+        w.paragraph(
+            Face::Bold,
+            SMALL,
+            INK,
+            &format!("{} {} ({})", m.title, m.version, m.id),
+        );
+        w.paragraph(
+            Face::Regular,
+            SMALL,
+            MUTED,
+            &format!(
+                "{questions} questions · SHA-256 {}",
+                super::cover::short_sha(&m.sha256)
+            ),
+        );
+        w.y += 1.5;
+    }
+    w.y += GAP_AFTER_BLOCK;
 }
 
 /// The facts a reader needs to match this report to the assessment it came from.

@@ -132,12 +132,27 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel, logo: Option<Lo
     }
     let y = w.height - NOTE_RULE_FROM_BOTTOM;
     w.rule(MARGIN_X, w.right(), y, RULE, THIN_RULE);
+    let modules = if model.modules.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = model
+            .modules
+            .iter()
+            .map(|m| format!("{} {} ({})", m.title, m.version, short_sha(&m.sha256)))
+            .collect();
+        format!(", with question modules {}", names.join(", "))
+    };
     let note = format!(
-        "Confidential. Prepared with SOC 2 Readiness from assessment {} (question bank {}, fingerprint {}). A readiness self-assessment, not an audit opinion.",
+        "Confidential. Prepared with SOC 2 Readiness from assessment {} (question bank {}{modules}, fingerprint {}). A readiness self-assessment, not an audit opinion.",
         model.assessment_id, model.bank_version, model.fingerprint
     );
     w.y = y + NOTE_BELOW_RULE;
     w.paragraph(Face::Regular, SMALL, MUTED, &note);
+}
+
+/// The start of a module's SHA-256, enough to tell two texts of one version apart on paper.
+pub(in crate::pdf) fn short_sha(sha256: &str) -> &str {
+    &sha256[..12.min(sha256.len())]
 }
 
 /// The logo scaled to fit its box, keeping its proportions, centred on the white mat.

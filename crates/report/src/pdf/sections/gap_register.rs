@@ -19,7 +19,7 @@ const GAP_COLUMNS: [Column; 5] = [
 
 /// `implies`: on the quick path, the gaps a missing foundation stands for, listed under it
 /// instead of one row each.
-fn gap_row(g: &Gap, implies: Option<&ImpliedBlock>) -> Row {
+fn gap_row(g: &Gap, implies: Option<&ImpliedBlock>, module: Option<&String>) -> Row {
     vec![
         vec![piece(
             Face::Bold,
@@ -28,6 +28,13 @@ fn gap_row(g: &Gap, implies: Option<&ImpliedBlock>) -> Row {
         )],
         {
             let mut cell = gap_summary(g);
+            if let Some(module) = module {
+                cell.push(piece(
+                    Face::Bold,
+                    MUTED,
+                    format!("Custom question ({module})"),
+                ));
+            }
             cell.push(piece(
                 Face::Regular,
                 MUTED,
@@ -121,7 +128,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
             })
             .map(|g| {
                 let block = model.implied.iter().find(|b| b.foundation == g.question_id);
-                gap_row(g, block)
+                gap_row(g, block, model.custom_questions.get(&g.question_id))
             })
             .collect();
         if rows.is_empty() {

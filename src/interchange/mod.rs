@@ -9,17 +9,20 @@ use crate::assessment::HistoryEntry;
 use crate::assessment::{
     Answer, Assessment, AssessmentRecord, ScopeOverride, check_details, check_value,
 };
-use crate::calendar::{AdoptedControl, CheckEntry};
 use crate::catalog::Bank;
-use crate::registers::{
-    Entry, Incident, Policy, RegisterChange, RegisterRecord, Registers, Risk, Vendor, check_against,
-};
 use crate::upgrade::{BankUpgrade, carry};
 
 pub const FORMAT: &str = "soc2-readiness/assessment";
 /// 2 added the programme's registers; a version-1 file (no registers) still imports.
 pub const FORMAT_VERSION: u32 = 2;
 /// Far above any real assessment (a fully noted one is well under 1 MB), far below trouble.
+mod programme;
+pub use programme::{
+    PortableCalendar, PortableFile, PortableModule, PortableRegisters, evidence_bytes, modules_of,
+    portable_file,
+};
+use programme::{check_calendar, check_entries};
+
 pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The file a user exports and imports. Its schema is `docs/assessment.schema.json`.
@@ -46,68 +49,10 @@ pub struct PortableAssessment {
     /// when it keeps none (and in files from before the calendar).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<PortableCalendar>,
-}
-
-/// A programme's registers as exported: every entry, archived ones too, and every change.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PortableRegisters {
-    #[serde(default)]
-    pub vendors: Vec<Entry<Vendor>>,
-    #[serde(default)]
-    pub policies: Vec<Entry<Policy>>,
-    #[serde(default)]
-    pub incidents: Vec<Entry<Incident>>,
-    #[serde(default)]
-    pub risks: Vec<Entry<Risk>>,
-    #[serde(default)]
-    pub history: Vec<RegisterChange>,
-}
-
-impl PortableRegisters {
-    pub fn new(registers: Registers, history: Vec<RegisterChange>) -> PortableRegisters {
-        PortableRegisters {
-            vendors: registers.vendors,
-            policies: registers.policies,
-            incidents: registers.incidents,
-            risks: registers.risks,
-            history,
-        }
-    }
-
-    /// The entries, and the history apart.
-    pub fn split(self) -> (Registers, Vec<RegisterChange>) {
-        (
-            Registers {
-                vendors: self.vendors,
-                policies: self.policies,
-                incidents: self.incidents,
-                risks: self.risks,
-            },
-            self.history,
-        )
-    }
-}
-
-/// A programme's recurring controls, its whole append-only check log and the evidence files
-/// kept with it. Imported by id: importing the same file twice adds nothing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PortableCalendar {
-    pub controls: Vec<AdoptedControl>,
-    pub checks: Vec<CheckEntry>,
-    #[serde(default)]
-    pub files: Vec<PortableFile>,
-}
-
-/// An evidence file's bytes in base64, with the SHA-256 checked on import.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PortableFile {
-    pub id: String,
-    pub name: String,
-    pub sha256: String,
-    pub base64: String,
+    /// The question modules the assessment uses, each in full, so an import brings them along;
+    /// absent in files from before modules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modules: Vec<PortableModule>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -153,6 +98,7 @@ pub fn to_portable(
         upgrades: record.upgrades.clone(),
         registers,
         calendar: None,
+        modules: Vec::new(),
     }
 }
 
@@ -205,6 +151,8 @@ pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportErro
                 }
             }
         })?;
+    let modules = modules_of(&portable, bank)?;
+    let bank = &bank.with_modules(&modules);
     let portable = carried(portable, bank);
     check(&portable, bank)?;
     if let Some(calendar) = &portable.calendar {
@@ -291,119 +239,6 @@ fn check(portable: &PortableAssessment, bank: &Bank) -> Result<(), ImportError> 
     Ok(())
 }
 
-fn check_entries<T: RegisterRecord>(
-    entries: &[Entry<T>],
-    name: &str,
-    bank: &Bank,
-    today: chrono::NaiveDate,
-) -> Result<(), ImportError> {
-    let mut ids = BTreeSet::new();
-    for (i, entry) in entries.iter().enumerate() {
-        if entry.id.trim().is_empty() || !ids.insert(entry.id.as_str()) {
-            return Err(ImportError::Invalid {
-                field: format!("registers.{name}[{i}].id"),
-                message: format!("the id '{}' is empty or used twice", entry.id),
-            });
-        }
-        check_against(&entry.record, bank, today).map_err(|e| ImportError::Invalid {
-            field: format!("registers.{name}[{i}].record.{}", e.field),
-            message: e.message,
-        })?;
-    }
-    Ok(())
-}
-
-/// Every control is one the bank proposes, every check names a control, file and voided entry
-/// in the file, and every file decodes to bytes of its SHA-256 within the size limit.
-fn check_calendar(calendar: &PortableCalendar, bank: &Bank) -> Result<(), ImportError> {
-    let invalid = |field: String, message: String| ImportError::Invalid { field, message };
-    for (i, c) in calendar.controls.iter().enumerate() {
-        if crate::calendar::template(bank, &c.control_id).is_none() {
-            return Err(invalid(
-                format!("calendar.controls[{i}].control_id"),
-                format!("'{}' is not a recurring control of this bank", c.control_id),
-            ));
-        }
-    }
-    let controls: BTreeSet<&str> = calendar
-        .controls
-        .iter()
-        .map(|c| c.control_id.as_str())
-        .collect();
-    let checks: BTreeSet<&str> = calendar.checks.iter().map(|c| c.id.as_str()).collect();
-    let mut files = BTreeSet::new();
-    for (i, f) in calendar.files.iter().enumerate() {
-        let bytes = evidence_bytes(f).map_err(|m| invalid(format!("calendar.files[{i}]"), m))?;
-        if bytes.len() > crate::workspace::EVIDENCE_FILE_LIMIT {
-            return Err(invalid(
-                format!("calendar.files[{i}]"),
-                format!("{} is over 10 MiB", f.name),
-            ));
-        }
-        files.insert(f.id.as_str());
-    }
-    for (i, c) in calendar.checks.iter().enumerate() {
-        let field = |name: &str| format!("calendar.checks[{i}].{name}");
-        if !controls.contains(c.control_id.as_str()) {
-            return Err(invalid(
-                field("control_id"),
-                format!("'{}' is not among the file's controls", c.control_id),
-            ));
-        }
-        if let Some(file) = c.file.as_ref().filter(|f| !files.contains(f.id.as_str())) {
-            return Err(invalid(
-                field("file"),
-                format!("evidence file {} is not in the file", file.id),
-            ));
-        }
-        let void = c.result == crate::calendar::CheckResult::Void;
-        match &c.voids {
-            Some(id) if !void || !checks.contains(id.as_str()) => {
-                return Err(invalid(
-                    field("voids"),
-                    format!("'{id}' is not an entry this one can void"),
-                ));
-            }
-            None if void => {
-                return Err(invalid(
-                    field("voids"),
-                    "a void names the entry it withdraws".into(),
-                ));
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// An evidence file's bytes, decoded and checked against its SHA-256.
-pub fn evidence_bytes(file: &PortableFile) -> Result<Vec<u8>, String> {
-    use base64::Engine;
-    use sha2::{Digest, Sha256};
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(&file.base64)
-        .map_err(|e| format!("{} is not valid base64: {e}", file.name))?;
-    let sha256: String = Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    if sha256 != file.sha256 {
-        return Err(format!("{}'s bytes do not match its SHA-256", file.name));
-    }
-    Ok(bytes)
-}
-
-/// Encodes an evidence file for the portable form.
-pub fn portable_file(id: &str, name: &str, sha256: &str, bytes: &[u8]) -> PortableFile {
-    use base64::Engine;
-    PortableFile {
-        id: id.to_string(),
-        name: name.to_string(),
-        sha256: sha256.to_string(),
-        base64: base64::engine::general_purpose::STANDARD.encode(bytes),
-    }
-}
-
 /// Turns a checked import into a new assessment with a fresh id, keeping its history.
 pub fn into_record(
     portable: PortableAssessment,
@@ -427,6 +262,8 @@ pub fn into_record(
             findings: Vec::new(),
             overdue: Default::default(),
             upgrades: portable.upgrades,
+            // Set by the caller from the checked modules (`modules_of`), which know their titles.
+            modules: Vec::new(),
         },
         portable.history,
     )

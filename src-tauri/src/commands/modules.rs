@@ -1,0 +1,44 @@
+//! Commands for question modules: list the kept ones, add a file, attach or drop one on an assessment, and an assessment's own bank.
+
+use std::path::Path;
+
+use chrono::Utc;
+use soc2_readiness::catalog::{Bank, ModuleRef};
+use soc2_readiness::workspace::ModuleInfo;
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn list_modules(state: State<'_, AppState>) -> CommandResult<Vec<ModuleInfo>> {
+    state.with(|ws| ws.modules())
+}
+
+/// Checks a module file and keeps it in the data file.
+#[tauri::command]
+pub fn add_module(state: State<'_, AppState>, path: String) -> CommandResult<ModuleInfo> {
+    state.with(|ws| ws.add_module(Path::new(&path), Utc::now()))
+}
+
+/// Attaches a kept module (its newest version unless one is named) or moves to another version.
+#[tauri::command]
+pub fn use_module(
+    state: State<'_, AppState>,
+    id: String,
+    module: String,
+    version: Option<String>,
+) -> CommandResult<ModuleRef> {
+    state.with(|ws| ws.use_module(&id, &module, version.as_deref(), Utc::now()))
+}
+
+#[tauri::command]
+pub fn drop_module(state: State<'_, AppState>, id: String, module: String) -> CommandResult<()> {
+    state.with(|ws| ws.drop_module(&id, &module, Utc::now()))
+}
+
+/// The bank with the assessment's modules: what its questionnaire shows.
+#[tauri::command]
+pub fn get_assessment_bank(state: State<'_, AppState>, id: String) -> CommandResult<Bank> {
+    state.with(|ws| ws.assessment_bank(&id))
+}
