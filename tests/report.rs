@@ -22,7 +22,7 @@ fn report_day() -> chrono::NaiveDate {
     at(30).date_naive()
 }
 
-fn all_text(pages: &[PageText]) -> String {
+pub(crate) fn all_text(pages: &[PageText]) -> String {
     pages
         .iter()
         .flat_map(|p| p.lines.iter().map(|l| l.text.as_str()))
@@ -31,7 +31,7 @@ fn all_text(pages: &[PageText]) -> String {
 }
 
 /// Every line inside the safe area, and no two lines on a page drawn over each other.
-fn assert_clean_layout(report: &RenderedReport) {
+pub(crate) fn assert_clean_layout(report: &RenderedReport) {
     for (index, page) in report.text_boxes().iter().enumerate() {
         let number = index + 1;
         for line in &page.lines {

@@ -11,6 +11,8 @@ mod bank;
 mod depth;
 // The control calendar: a simulated year of checks, observation windows, findings and scores.
 mod calendar;
+// A company's programme kept for a year: registers and check log against the answers, as an auditor reads them.
+mod programme_year;
 // The command line: exit codes, JSON contracts, a whole journey on a temporary database.
 mod cli;
 // Progress over time: comparisons, baselines and trends.
