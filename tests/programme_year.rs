@@ -228,9 +228,9 @@ fn closing_the_review_lifts_the_score_and_the_list_figures_follow() {
 #[test]
 fn the_report_tells_the_same_story_in_its_registers_and_timelines() {
     let mut ws = acme_programme();
-    let mut postbox = ws.register_entry::<Vendor>(ID, "v-postbox").unwrap().record;
-    set_fields(
-        &mut postbox,
+    let postbox = ws.register_entry::<Vendor>(ID, "v-postbox").unwrap().record;
+    let postbox = set_fields(
+        &postbox,
         &fields(&[("service", "transactional email (receipts)")]),
     )
     .unwrap();
