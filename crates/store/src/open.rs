@@ -264,7 +264,11 @@ mod tests {
         assert_eq!(names.len(), SCHEMA_VERSION, "{names:?}");
         for (i, name) in names.iter().enumerate() {
             let number: usize = name[..4].parse().unwrap();
-            assert_eq!(number, i + 1, "{name}: the schema version is the migration's number");
+            assert_eq!(
+                number,
+                i + 1,
+                "{name}: the schema version is the migration's number"
+            );
             let text = std::fs::read_to_string(folder.join(name)).unwrap();
             assert_eq!(text, MIGRATIONS[i], "{name} is not migration {}", i + 1);
         }
