@@ -372,11 +372,8 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     exportSpreadsheet: async (id, path, _format, tables) => {
       calls.push(`export spreadsheet ${path}`);
       // As the engine does: the default export adds each register that holds an entry.
-      const kept: TableKind[] = [];
-      for (const register of ['vendors', 'policies', 'incidents', 'risks'] as const) {
-        if ((await host.listRegister(id, register)).length > 0) kept.push(register);
-      }
-      const chosen = tables ?? (['gaps', 'roadmap', 'plan', 'answers', ...kept] as TableKind[]);
+      const kept = await Promise.all((['vendors', 'policies', 'incidents', 'risks'] as const).map(async (r) => ((await host.listRegister(id, r)).length ? [r] : [])));
+      const chosen: TableKind[] = tables ?? ['gaps', 'roadmap', 'plan', 'answers', ...kept.flat()];
       return { files: [path], tables: chosen.map((table) => ({ table, rows: 0 })) };
     },
     showInFolder: async () => {},
