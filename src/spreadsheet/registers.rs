@@ -66,6 +66,9 @@ fn table<T: RegisterRecord>(
             let entry = &listed.entry;
             let value = serde_json::to_value(&entry.record).expect("records serialise");
             let details: Vec<&str> = listed.attention.iter().map(|a| a.detail.as_str()).collect();
+            // The oldest dated status: how long the entry has been waiting, for a sort. Statuses
+            // with no day ("never reviewed") are in the text only. An archived entry's statuses
+            // are shown as the app's list shows them; the "Archived" filter hides them.
             let since = listed.attention.iter().filter_map(|a| a.since).min();
             let mut row = vec![
                 cell(name, &value[name.name]),
