@@ -1,4 +1,4 @@
-//! Spreadsheet exports read back with other libraries: the workbook with calamine and its XML, CSV with the csv crate, and the CLI command.
+//! Spreadsheet exports read back with other libraries: the workbook with calamine and its XML, CSV with the csv crate, and the CLI command (the registers' tables: register_sheets.rs).
 
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -87,14 +87,12 @@ fn the_workbook_reads_back_with_the_engines_rows_labels_and_types() {
     let (ws, id, analysis) = assessment();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("zürich.xlsx");
+    // The demo's programme keeps no register: the default export is the assessment's four
+    // tables, with no empty register sheets (tests/register_sheets.rs adds them).
+    let tables = ws.default_spreadsheet_tables(&id).unwrap();
+    assert_eq!(tables, TableKind::ASSESSMENT);
     let written = ws
-        .write_spreadsheet(
-            &id,
-            &path,
-            SpreadsheetFormat::Xlsx,
-            &TableKind::ALL,
-            today(),
-        )
+        .write_spreadsheet(&id, &path, SpreadsheetFormat::Xlsx, &tables, today())
         .unwrap();
     assert_eq!(written.files, vec![path.display().to_string()]);
 
@@ -222,7 +220,7 @@ fn csv_files_hold_one_table_each_quoted_and_guarded() {
             &id,
             &dir.path().join("acme.csv"),
             SpreadsheetFormat::Csv,
-            &TableKind::ALL,
+            &TableKind::ASSESSMENT,
             today(),
         )
         .unwrap();
@@ -312,7 +310,7 @@ fn the_csv_guard_defuses_each_formula_start_and_leaves_numbers_alone() {
     ];
     let table = Table {
         kind: TableKind::Gaps,
-        header: vec!["A"; cases.len()],
+        header: vec!["A".to_string(); cases.len()],
         rows: vec![cases.iter().map(|(cell, _)| cell.clone()).collect()],
     };
     let bytes = to_csv(&table);
@@ -425,7 +423,7 @@ fn the_cli_writes_a_workbook_or_csv_files_and_refuses_an_unknown_format() {
         "{stderr}"
     );
     assert_eq!(
-        run(&["spreadsheet", &id, "-o", "a.csv", "--table", "risks"])
+        run(&["spreadsheet", &id, "-o", "a.csv", "--table", "threats"])
             .status
             .code(),
         Some(2)

@@ -36,6 +36,9 @@ mod report;
 // Spreadsheet exports read back: the workbook with calamine and its XML, CSV with the csv crate,
 // the formula guard, and the CLI command.
 mod spreadsheet;
+// The registers in the spreadsheet exports: a sheet and a CSV file each, read back, and when the
+// default export holds them.
+mod register_sheets;
 // The registers (vendors, policies, incidents, risks): checks naming the field, history kept on
 // deletion, one programme per organisation, the JSON round trip, the migration and the CLI.
 mod registers;

@@ -173,10 +173,20 @@ const LAYER_RULES: [(&str, &[&str]); 8] = [
     ),
     // Spreadsheet files are written in one module, so the CSV formula guard and the workbook's
     // formats cannot be bypassed by a front end writing its own; the tests read them back.
-    ("csv", &["src/spreadsheet/", "tests/spreadsheet.rs"]),
+    (
+        "csv",
+        &[
+            "src/spreadsheet/",
+            "tests/spreadsheet.rs",
+            "tests/register_sheets.rs",
+        ],
+    ),
     ("rust_xlsxwriter", &["src/spreadsheet/"]),
     // The second, independent reader stays a test's tool.
-    ("calamine", &["tests/spreadsheet.rs"]),
+    (
+        "calamine",
+        &["tests/spreadsheet.rs", "tests/register_sheets.rs"],
+    ),
 ];
 
 #[test]

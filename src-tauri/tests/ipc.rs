@@ -541,11 +541,25 @@ fn a_spreadsheet_export_through_ipc_takes_its_format_from_the_name() {
     let err = invoke(
         &window,
         "export_spreadsheet",
-        json!({ "id": id, "path": book.to_str().unwrap(), "tables": ["risks"] }),
+        json!({ "id": id, "path": book.to_str().unwrap(), "tables": ["threats"] }),
     )
     .unwrap_err();
     // A table the type does not know is refused as a malformed payload, by Tauri, as text.
-    assert!(err.as_str().is_some_and(|e| e.contains("risks")), "{err}");
+    assert!(err.as_str().is_some_and(|e| e.contains("threats")), "{err}");
+    // No tables: the default export, here the assessment's four (its programme keeps no register).
+    let written = invoke(
+        &window,
+        "export_spreadsheet",
+        json!({ "id": id, "path": book.to_str().unwrap(), "tables": null }),
+    )
+    .unwrap();
+    let tables: Vec<&str> = written["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["table"].as_str().unwrap())
+        .collect();
+    assert_eq!(tables, ["gaps", "roadmap", "plan", "answers"]);
     let err = invoke(
         &window,
         "export_spreadsheet",

@@ -176,8 +176,10 @@ pub enum Command {
     },
     /// Write the gap-analysis PDF for leadership.
     Report(report::Args),
-    /// Write the gap register, roadmap, plan and answers as an Excel workbook or CSV files.
+    /// Write the gap register, roadmap, plan, answers and registers as an Excel workbook or CSV files.
     ///
+    /// By default: the gaps, roadmap, plan and answers, and the vendors, policies, incidents and
+    /// risks registers that hold an entry (archived ones included, marked).
     /// XLSX: one workbook, a sheet per table. CSV: one table goes to FILE itself; several go to
     /// one file per table beside it, named <stem>-<table>.csv (acme.csv gives acme-gaps.csv, ...).
     Spreadsheet(spreadsheet::SpreadsheetArgs),

@@ -1,4 +1,4 @@
-//! `spreadsheet`: the gap register, roadmap, plan and answers as an Excel workbook or CSV files.
+//! `spreadsheet`: the gap register, roadmap, plan, answers and the registers as an Excel workbook or CSV files.
 
 use std::path::PathBuf;
 
@@ -18,10 +18,12 @@ pub struct SpreadsheetArgs {
     /// csv or xlsx (default: from the file's extension).
     #[arg(long, value_parser = parse_format)]
     format: Option<SpreadsheetFormat>,
-    /// gaps, roadmap, plan, answers or all; repeat or separate with commas for several.
+    /// gaps, roadmap, plan, answers, vendors, policies, incidents, risks or all; repeat or
+    /// separate with commas for several. all (the default) is the four assessment tables and
+    /// each register that holds an entry; a register named is written even when empty.
     #[arg(long = "table", value_name = "TABLE", value_delimiter = ',', default_value = "all",
-        value_parser = parse_tables)]
-    tables: Vec<Vec<TableKind>>,
+        value_parser = parse_table)]
+    tables: Vec<Wanted>,
 }
 
 pub fn run(cx: &Context, args: SpreadsheetArgs) -> Result<(), Error> {
@@ -34,9 +36,15 @@ pub fn run(cx: &Context, args: SpreadsheetArgs) -> Result<(), Error> {
             ))
         })?,
     };
-    let tables: Vec<TableKind> = args.tables.into_iter().flatten().collect();
     let ws = cx.workspace()?;
     let id = ws.resolve(&args.assessment)?;
+    let mut tables: Vec<TableKind> = Vec::new();
+    for wanted in args.tables {
+        match wanted {
+            Wanted::All => tables.extend(ws.default_spreadsheet_tables(&id)?),
+            Wanted::One(kind) => tables.push(kind),
+        }
+    }
     let today = chrono::Local::now().date_naive();
     let written = ws.write_spreadsheet(&id, &args.out, format, &tables, today)?;
     for file in &written.files {
@@ -55,11 +63,20 @@ fn parse_format(text: &str) -> Result<SpreadsheetFormat, String> {
     SpreadsheetFormat::parse(text).ok_or_else(|| format!("'{text}' is not csv or xlsx"))
 }
 
-fn parse_tables(text: &str) -> Result<Vec<TableKind>, String> {
+/// A table named on the command line, or `all`: what the export holds by default, which
+/// depends on the registers kept, so it is settled once the data file is open.
+#[derive(Clone)]
+enum Wanted {
+    All,
+    One(TableKind),
+}
+
+fn parse_table(text: &str) -> Result<Wanted, String> {
     if text.trim().eq_ignore_ascii_case("all") {
-        return Ok(TableKind::ALL.to_vec());
+        return Ok(Wanted::All);
     }
-    TableKind::parse(text)
-        .map(|kind| vec![kind])
-        .ok_or_else(|| format!("'{text}' is not a table; use gaps, roadmap, plan, answers or all"))
+    TableKind::parse(text).map(Wanted::One).ok_or_else(|| {
+        let names: Vec<&str> = TableKind::ALL.iter().map(|t| t.id()).collect();
+        format!("'{text}' is not a table; use {} or all", names.join(", "))
+    })
 }

@@ -1,10 +1,11 @@
-//! Spreadsheet exports: the gap register, roadmap, plan and answers as plain tables, and their CSV and XLSX files.
+//! Spreadsheet exports: the gap register, roadmap, plan, answers and the programme's registers as plain tables, and their CSV and XLSX files.
 //!
 //! Building a table is pure (an [`Analysis`](crate::analysis::Analysis), its record and the
-//! bank in, rows of typed cells out); the writers turn tables into bytes and never look at the
+//! bank in, or a programme's registers and the day, rows of typed cells out); the writers turn tables into bytes and never look at the
 //! domain, so both formats always hold the same rows.
 
 mod delimited;
+mod registers;
 mod tables;
 mod workbook;
 
@@ -13,7 +14,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::registers::Register;
+
 pub use delimited::to_csv;
+pub use registers::register_table;
 pub use tables::{answers, build, gaps, plan, roadmap};
 pub use workbook::to_xlsx;
 
@@ -29,15 +33,53 @@ pub enum TableKind {
     Plan,
     /// Every question that applies, answered or not.
     Answers,
+    /// The programme's registers, one table each, archived entries included.
+    Vendors,
+    Policies,
+    Incidents,
+    Risks,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 4] = [
+    /// Every table an export can hold, in the order a workbook lists them.
+    pub const ALL: [TableKind; 8] = [
+        TableKind::Gaps,
+        TableKind::Roadmap,
+        TableKind::Plan,
+        TableKind::Answers,
+        TableKind::Vendors,
+        TableKind::Policies,
+        TableKind::Incidents,
+        TableKind::Risks,
+    ];
+
+    /// The assessment's own tables: always in the default export, even when empty (an
+    /// assessment with no gaps says so with an empty register).
+    pub const ASSESSMENT: [TableKind; 4] = [
         TableKind::Gaps,
         TableKind::Roadmap,
         TableKind::Plan,
         TableKind::Answers,
     ];
+
+    /// The programme's registers: in the default export only when they hold an entry.
+    pub const REGISTERS: [TableKind; 4] = [
+        TableKind::Vendors,
+        TableKind::Policies,
+        TableKind::Incidents,
+        TableKind::Risks,
+    ];
+
+    /// The register a table lists, if it lists one.
+    pub fn register(self) -> Option<Register> {
+        match self {
+            TableKind::Vendors => Some(Register::Vendors),
+            TableKind::Policies => Some(Register::Policies),
+            TableKind::Incidents => Some(Register::Incidents),
+            TableKind::Risks => Some(Register::Risks),
+            _ => None,
+        }
+    }
 
     /// The name on the command line and in CSV file names.
     pub fn id(self) -> &'static str {
@@ -46,6 +88,10 @@ impl TableKind {
             TableKind::Roadmap => "roadmap",
             TableKind::Plan => "plan",
             TableKind::Answers => "answers",
+            TableKind::Vendors => "vendors",
+            TableKind::Policies => "policies",
+            TableKind::Incidents => "incidents",
+            TableKind::Risks => "risks",
         }
     }
 
@@ -56,6 +102,10 @@ impl TableKind {
             TableKind::Roadmap => "Roadmap",
             TableKind::Plan => "Plan",
             TableKind::Answers => "Answers",
+            TableKind::Vendors => "Vendors",
+            TableKind::Policies => "Policies",
+            TableKind::Incidents => "Incidents",
+            TableKind::Risks => "Risks",
         }
     }
 
@@ -138,7 +188,8 @@ impl Cell {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub kind: TableKind,
-    pub header: Vec<&'static str>,
+    /// Column titles; owned, since a register's come from its field descriptions.
+    pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
 }
 

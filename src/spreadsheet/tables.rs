@@ -5,35 +5,41 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use crate::analysis::Analysis;
 use crate::assessment::{AnswerValue, AssessmentRecord, MaturityLevel, describe_for};
 use crate::catalog::{Bank, Category, Question};
 use crate::gaps::{Gap, roadmap as phases};
+use crate::registers::Registers;
 use crate::scoring::QuestionState;
 
-use super::{Cell, Table, TableKind};
+use super::{Cell, Table, TableKind, register_table};
 
-/// The tables asked for, in the order asked.
+/// The tables asked for, in the order asked; the registers' as they stand on `today`.
 pub fn build(
     bank: &Bank,
     record: &AssessmentRecord,
     analysis: &Analysis,
+    registers: &Registers,
+    today: NaiveDate,
     kinds: &[TableKind],
 ) -> Vec<Table> {
     kinds
         .iter()
-        .map(|kind| match kind {
-            TableKind::Gaps => gaps(analysis),
-            TableKind::Roadmap => roadmap(analysis),
-            TableKind::Plan => plan(analysis),
-            TableKind::Answers => answers(bank, record, analysis),
+        .map(|kind| match (kind, kind.register()) {
+            (_, Some(register)) => register_table(registers, register, today),
+            (TableKind::Gaps, _) => gaps(analysis),
+            (TableKind::Roadmap, _) => roadmap(analysis),
+            (TableKind::Plan, _) => plan(analysis),
+            (_, None) => answers(bank, record, analysis),
         })
         .collect()
 }
 
 /// The gap register in the engine's order, with everything it knows about each gap.
 pub fn gaps(analysis: &Analysis) -> Table {
-    let header = vec![
+    let header = titles(&[
         "Rank",
         "Question id",
         "Gap",
@@ -61,7 +67,7 @@ pub fn gaps(analysis: &Analysis) -> Table {
         "Why this priority",
         "Remediation",
         "Implied by",
-    ];
+    ]);
     let rows = analysis
         .gaps
         .iter()
@@ -108,7 +114,7 @@ pub fn gaps(analysis: &Analysis) -> Table {
 /// The roadmap's phases in turn (now, the next 90 days, later), each in register order: the
 /// work list a team takes its next tasks from.
 pub fn roadmap(analysis: &Analysis) -> Table {
-    let header = vec![
+    let header = titles(&[
         "Phase",
         "Order",
         "Question id",
@@ -120,7 +126,7 @@ pub fn roadmap(analysis: &Analysis) -> Table {
         "Owner",
         "Due",
         "Next step",
-    ];
+    ]);
     let map = phases(&analysis.gaps);
     let mut rows = Vec::with_capacity(analysis.gaps.len());
     for ids in [&map.now, &map.next_90_days, &map.later] {
@@ -160,7 +166,7 @@ pub fn plan(analysis: &Analysis) -> Table {
         .collect();
     Table {
         kind: TableKind::Plan,
-        header: vec!["Date", "Milestone"],
+        header: titles(&["Date", "Milestone"]),
         rows,
     }
 }
@@ -169,7 +175,7 @@ pub fn plan(analysis: &Analysis) -> Table {
 /// its answer and what was recorded around it. Unanswered ones are listed too: the sheet is the
 /// workshop's checklist as much as its record.
 pub fn answers(bank: &Bank, record: &AssessmentRecord, analysis: &Analysis) -> Table {
-    let header = vec![
+    let header = titles(&[
         "Question id",
         "Step",
         "Topic",
@@ -186,7 +192,7 @@ pub fn answers(bank: &Bank, record: &AssessmentRecord, analysis: &Analysis) -> T
         "Evidence",
         "Implied by",
         "Updated",
-    ];
+    ]);
     let scorecard = &analysis.scorecard;
     let states: BTreeMap<&str, &QuestionState> = scorecard
         .questions
@@ -261,7 +267,7 @@ fn effort(gap: &Gap) -> Cell {
 
 /// Several values in one cell ("CC6.1; CC6.2"): semicolons, since evidence references may hold
 /// commas; an empty list is an empty cell, which a filter lists as blank.
-fn list(items: &[String]) -> Cell {
+pub(super) fn list(items: &[String]) -> Cell {
     if items.is_empty() {
         Cell::Empty
     } else {
@@ -269,11 +275,15 @@ fn list(items: &[String]) -> Cell {
     }
 }
 
-fn yes_no(flag: bool) -> Cell {
+pub(super) fn yes_no(flag: bool) -> Cell {
     Cell::text(if flag { "Yes" } else { "No" })
 }
 
 fn category_names(categories: &[Category]) -> String {
     let names: Vec<&str> = categories.iter().map(|c| c.name()).collect();
     names.join("; ")
+}
+
+fn titles(names: &[&str]) -> Vec<String> {
+    names.iter().map(|name| name.to_string()).collect()
 }

@@ -39,7 +39,7 @@ struct Formats {
 
 fn write_table(sheet: &mut Worksheet, table: &Table, formats: &Formats) -> Result<(), XlsxError> {
     for (col, title) in (0u16..).zip(&table.header) {
-        sheet.write_string_with_format(0, col, *title, &formats.header)?;
+        sheet.write_string_with_format(0, col, title, &formats.header)?;
     }
     for (row, cells) in (1u32..).zip(&table.rows) {
         for (col, cell) in (0u16..).zip(cells) {

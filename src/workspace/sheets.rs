@@ -1,9 +1,10 @@
-//! Spreadsheet exports written to the user's files: the gap register, roadmap, plan and answers as CSV or XLSX.
+//! Spreadsheet exports written to the user's files: the gap register, roadmap, plan, answers and registers as CSV or XLSX.
 
 use std::path::{Path, PathBuf};
 
 use super::Workspace;
 use crate::analysis::analyse;
+use crate::registers::{Register, Registers};
 use crate::spreadsheet::{
     self, SpreadsheetFormat, Table, TableKind, WrittenSpreadsheet, WrittenTable, csv_file_for,
 };
@@ -11,6 +12,22 @@ use crate::{Error, Result, files};
 use chrono::NaiveDate;
 
 impl Workspace {
+    /// The tables "export spreadsheet" writes when none are named: the assessment's four, then
+    /// each register of its programme that holds an entry (archived ones count, since the sheet
+    /// lists them). An empty register's sheet would be a header and nothing: noise in a
+    /// workbook sent to a client, so it comes only when asked for by name.
+    pub fn default_spreadsheet_tables(&self, assessment_id: &str) -> Result<Vec<TableKind>> {
+        let registers = self.registers(assessment_id)?;
+        let kept = |kind: &TableKind| match kind.register() {
+            Some(Register::Vendors) => !registers.vendors.is_empty(),
+            Some(Register::Policies) => !registers.policies.is_empty(),
+            Some(Register::Incidents) => !registers.incidents.is_empty(),
+            Some(Register::Risks) => !registers.risks.is_empty(),
+            None => true,
+        };
+        Ok(TableKind::ALL.into_iter().filter(kept).collect())
+    }
+
     /// The export's tables as of `today`, in the order asked; a table asked twice comes once.
     fn spreadsheet_tables(
         &self,
@@ -25,13 +42,22 @@ impl Workspace {
             }
         }
         if wanted.is_empty() {
-            return Err(Error::Invalid(
-                "choose at least one table to export: gaps, roadmap, plan or answers".into(),
-            ));
+            let names: Vec<&str> = TableKind::ALL.iter().map(|t| t.id()).collect();
+            return Err(Error::Invalid(format!(
+                "choose at least one table to export: {}",
+                names.join(", ")
+            )));
         }
         let (record, bank) = self.record_and_bank_as_of(assessment_id, today)?;
         let analysis = analyse(&bank, &record, today);
-        Ok(spreadsheet::build(&bank, &record, &analysis, &wanted))
+        let registers = if wanted.iter().any(|k| k.register().is_some()) {
+            self.registers(assessment_id)?
+        } else {
+            Registers::default()
+        };
+        Ok(spreadsheet::build(
+            &bank, &record, &analysis, &registers, today, &wanted,
+        ))
     }
 
     /// Writes the tables to `file` as one workbook (XLSX), or as CSV: to `file` itself for one

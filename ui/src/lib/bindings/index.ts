@@ -628,7 +628,7 @@ export type ExportedReport = { path: string, pages: number, bytes: number,
  */
 opened: boolean, };
 
-export type TableKind = "gaps" | "roadmap" | "plan" | "answers";
+export type TableKind = "gaps" | "roadmap" | "plan" | "answers" | "vendors" | "policies" | "incidents" | "risks";
 
 export type SpreadsheetFormat = "csv" | "xlsx";
 

@@ -1,5 +1,5 @@
 // An in-memory host for UI tests and for opening the UI in a plain browser; it imitates, never scores for real.
-import type { Answer, Assessment, AssessmentRecord, AssessmentView, Bank, MergePlan, Comparison, Question, Rollup, Scorecard, Settings, TrendPoint } from '../bindings';
+import type { Answer, Assessment, AssessmentRecord, AssessmentView, Bank, MergePlan, Comparison, Question, Rollup, Scorecard, Settings, TableKind, TrendPoint } from '../bindings';
 import { fakeProtection } from './fake-protection';
 import type { Host } from './host';
 import { fakeRegisters } from './fake-registers';
@@ -369,9 +369,12 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     },
     setScope: async (assessmentId) => fakeScore(bank, record(assessmentId)),
     exportReport: async (_id, path) => ({ path, pages: 1, bytes: 1, opened: false }),
-    exportSpreadsheet: async (_id, path, _format, tables) => {
+    exportSpreadsheet: async (id, path, _format, tables) => {
       calls.push(`export spreadsheet ${path}`);
-      return { files: [path], tables: tables.map((table) => ({ table, rows: 0 })) };
+      // As the engine does: the default export adds each register that holds an entry.
+      const kept = await Promise.all((['vendors', 'policies', 'incidents', 'risks'] as const).map(async (r) => ((await host.listRegister(id, r)).length ? [r] : [])));
+      const chosen: TableKind[] = tables ?? ['gaps', 'roadmap', 'plan', 'answers', ...kept.flat()];
+      return { files: [path], tables: chosen.map((table) => ({ table, rows: 0 })) };
     },
     showInFolder: async () => {},
     getSettings: async () => settings,

@@ -102,8 +102,11 @@ export interface Host {
   clearAnswer(assessmentId: string, questionId: string): Promise<Scorecard>;
   setScope(assessmentId: string, category: Category, decision: ScopeDecision, reason: string): Promise<Scorecard>;
   exportReport(id: string, path: string, open: boolean): Promise<ExportedReport>;
-  /** The tables as one workbook, or CSV files; `format` null takes it from the name (XLSX otherwise). */
-  exportSpreadsheet(id: string, path: string, format: SpreadsheetFormat | null, tables: TableKind[]): Promise<WrittenSpreadsheet>;
+  /**
+   * The tables as one workbook, or CSV files; `format` null takes it from the name (XLSX otherwise).
+   * `tables` null is the default export: gaps, roadmap, plan, answers and each register that holds an entry.
+   */
+  exportSpreadsheet(id: string, path: string, format: SpreadsheetFormat | null, tables: TableKind[] | null): Promise<WrittenSpreadsheet>;
   /** Shows a saved file in the system's file manager. */
   showInFolder(path: string): Promise<void>;
   getSettings(): Promise<Settings>;
