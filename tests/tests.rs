@@ -11,6 +11,8 @@ mod bank;
 mod depth;
 // The control calendar: a simulated year of checks, observation windows, findings and scores.
 mod calendar;
+// The calendar and findings read only what they need: the same results as the whole log.
+mod calendar_reads;
 // The command line: exit codes, JSON contracts, a whole journey on a temporary database.
 mod cli;
 // Progress over time: comparisons, baselines and trends.
