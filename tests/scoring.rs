@@ -641,6 +641,81 @@ fn the_plan_by_hand() {
     assert_eq!(plan.meets_target, None, "no target date given");
 }
 
+/// The plan keeps to the observation start answered in step 1: later than remediation, the
+/// period waits for it; earlier, the period still starts then and the verdict says what a
+/// consultant would: what is still open will show as exceptions.
+#[test]
+fn the_plan_keeps_to_the_answered_observation_start() {
+    use chrono::NaiveDate;
+    let bank = method_bank();
+    let d = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+    let mut record = answered(
+        &bank,
+        &[
+            ("scope.company-stage", "11-50"),
+            ("scope.observation-period", "6-months"),
+        ],
+    );
+    answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
+    answer(&bank, &mut record, &[("access.mfa", "not-in-place")]);
+    let template = gaps_of(&bank, &record).remove(0);
+    let gaps = vec![Gap {
+        work_weeks: 10.0,
+        ..template
+    }];
+    let today = d("2026-11-26");
+    let start = soc2_readiness::catalog::OBSERVATION_START_QUESTION;
+
+    // Remediation ends 4 Feb 2027; the period was agreed from 1 June.
+    set(&mut record, start, AnswerValue::Date(d("2027-06-01")));
+    let plan = soc2_readiness::plan::plan(&record, &gaps, today);
+    assert_eq!(plan.remediation_end, d("2027-02-04"));
+    assert_eq!(plan.observation_start, Some(d("2027-06-01")));
+    assert_eq!(plan.observation_end, Some(d("2027-12-01")));
+    assert_eq!(plan.report_date, d("2028-01-12"));
+    assert!(!plan.verdict.contains("exceptions"), "{}", plan.verdict);
+    assert!(
+        plan.assumptions
+            .iter()
+            .any(|a| a.contains("starts on 1 Jun 2027, as answered in step 1")),
+        "{:?}",
+        plan.assumptions
+    );
+    let starts = |plan: &soc2_readiness::plan::Plan| {
+        plan.milestones
+            .iter()
+            .find(|m| m.kind == soc2_readiness::plan::MilestoneKind::ObservationStart)
+            .map(|m| m.date)
+    };
+    assert_eq!(starts(&plan), Some(d("2027-06-01")));
+
+    // Started before remediation can end: the period keeps its start and the open gaps show.
+    set(&mut record, start, AnswerValue::Date(d("2026-10-28")));
+    let plan = soc2_readiness::plan::plan(&record, &gaps, today);
+    assert_eq!(plan.observation_start, Some(d("2026-10-28")));
+    assert_eq!(starts(&plan), Some(d("2026-10-28")));
+    assert_eq!(plan.observation_end, Some(d("2027-04-28")));
+    assert_eq!(plan.report_date, d("2027-06-09"));
+    assert!(
+        plan.verdict.contains(
+            "Remediation (10 weeks, to 4 Feb 2027) cannot finish before the observation period starts on 28 Oct 2026: gaps still open then will show as exceptions in the period."
+        ),
+        "{}",
+        plan.verdict
+    );
+    assert!(
+        plan.verdict
+            .contains("move the start to 18 Feb 2027 or later")
+    );
+
+    // A Type I has no observation period: the answer is not read.
+    let mut type1 = record.clone();
+    let report_type = soc2_readiness::catalog::REPORT_TYPE_QUESTION;
+    set(&mut type1, report_type, AnswerValue::Choice("type1".into()));
+    let plan = soc2_readiness::plan::plan(&type1, &gaps, today);
+    assert_eq!(plan.type1_date, Some(d("2027-02-18")));
+}
+
 /// One generated control answer: unanswered, a level, or not applicable.
 fn control_answer() -> impl Strategy<Value = Option<AnswerValue>> {
     prop_oneof![

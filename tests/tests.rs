@@ -13,6 +13,8 @@ mod depth;
 mod calendar;
 // A company's programme kept for a year: registers and check log against the answers, as an auditor reads them.
 mod programme_year;
+// The calendar and findings read only what they need: the same results as the whole log.
+mod calendar_reads;
 // The command line: exit codes, JSON contracts, a whole journey on a temporary database.
 mod cli;
 // Progress over time: comparisons, baselines and trends.

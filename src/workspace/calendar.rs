@@ -7,13 +7,12 @@ use serde::{Deserialize, Serialize};
 use soc2_readiness_store::EvidenceBytes;
 
 use super::Workspace;
-use crate::assessment::AssessmentRecord;
 use crate::calendar::{
     AdoptedControl, Calendar, CheckEntry, CheckLog, CheckResult, EvidenceFile, Observation,
-    calendar, check_log_findings, observation, template,
+    calendar, observation, template,
 };
-use crate::catalog::{Bank, Frequency};
-use crate::findings::{RecordFinding, programme_key};
+use crate::catalog::Frequency;
+use crate::findings::programme_key;
 use crate::interchange::{PortableCalendar, evidence_bytes, portable_file};
 use crate::{Error, Result};
 
@@ -62,7 +61,6 @@ impl Workspace {
     /// The calendar as of `today`: adopted controls with next due dates, and proposals whose
     /// questions are in scope.
     pub fn calendar(&self, assessment_id: &str, today: NaiveDate) -> Result<Calendar> {
-        // What applies does not depend on the records, so the log is read once, below.
         let (record, bank) = self.record_and_bank(assessment_id)?;
         let scorecard = crate::scoring::score(&bank, &record);
         let applicable: BTreeSet<String> = scorecard
@@ -71,18 +69,21 @@ impl Workspace {
             .filter(|q| q.applicable && !q.not_applicable)
             .map(|q| q.question_id.clone())
             .collect();
-        Ok(calendar(
-            &bank,
-            &applicable,
-            &self.check_log(assessment_id)?,
-            today,
-        ))
+        // The calendar shows each control's latest run only, so only those are read.
+        let programme = programme_key(&record.assessment.organisation);
+        let controls = self.store.adopted_controls(&programme)?;
+        let mut checks = Vec::new();
+        for control in &controls {
+            checks.extend(self.store.latest_run(&programme, &control.control_id)?);
+        }
+        let log = CheckLog { controls, checks };
+        Ok(calendar(&bank, &applicable, &log, today))
     }
 
     /// The observation period as of `today`: each control's expected runs and what happened.
     pub fn observation(&self, assessment_id: &str, today: NaiveDate) -> Result<Observation> {
         let (record, bank) = self.record_and_bank(assessment_id)?;
-        let log = self.check_log(assessment_id)?;
+        let log = self.window_log(&record, today)?;
         Ok(observation(&bank, &record, &log, today))
     }
 
@@ -240,47 +241,6 @@ impl Workspace {
         self.store
             .evidence_bytes(&self.programme(assessment_id)?, file_id)?
             .ok_or_else(|| invalid(format!("file: no evidence file {file_id}")))
-    }
-
-    /// Everything the programme's records say against the answers, as of `today`. The one
-    /// collector: the check log's findings, then the registers'.
-    pub fn findings(
-        &self,
-        record: &AssessmentRecord,
-        bank: &Bank,
-        today: NaiveDate,
-    ) -> Result<(Vec<RecordFinding>, BTreeSet<String>)> {
-        let programme = programme_key(&record.assessment.organisation);
-        let log = self.store.check_log(&programme)?;
-        let (mut findings, overdue) = check_log_findings(bank, record, &log, today);
-        let registers = self.store.registers(&programme)?;
-        findings.extend(crate::registers::register_findings(&registers, bank, today));
-        Ok((findings, overdue))
-    }
-
-    /// The record as scored on `today`: the answers, what they imply, and the records' findings.
-    pub fn record_as_of(&self, assessment_id: &str, today: NaiveDate) -> Result<AssessmentRecord> {
-        Ok(self.record_and_bank_as_of(assessment_id, today)?.0)
-    }
-
-    /// The record as scored on `today` and the bank (with its modules) it is scored against.
-    pub(crate) fn record_and_bank_as_of(
-        &self,
-        assessment_id: &str,
-        today: NaiveDate,
-    ) -> Result<(AssessmentRecord, super::modules::BankRef<'_>)> {
-        let (mut record, bank) = self.record_and_bank(assessment_id)?;
-        let (findings, overdue) = self.findings(&record, &bank, today)?;
-        record.findings = findings;
-        record.overdue = overdue;
-        Ok((record, bank))
-    }
-
-    /// Whether the programme keeps any records, so kept figures must name the day.
-    pub(super) fn has_records(&self, organisation: &str) -> Result<bool> {
-        let programme = programme_key(organisation);
-        Ok(!self.store.adopted_controls(&programme)?.is_empty()
-            || !self.store.registers(&programme)?.is_empty())
     }
 }
 

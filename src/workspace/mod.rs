@@ -6,6 +6,7 @@
 mod answers;
 mod calendar;
 mod compare;
+mod findings;
 mod list;
 pub mod merge;
 mod modules;

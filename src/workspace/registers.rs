@@ -16,8 +16,8 @@ use crate::{Error, Result};
 impl Workspace {
     /// The key of the programme an assessment's records are kept under.
     pub fn programme(&self, assessment_id: &str) -> Result<String> {
-        let record = self.store.load_record(assessment_id)?;
-        Ok(programme_key(&record.assessment.organisation))
+        // The organisation alone: loading every answer to find it cost as much as the work.
+        Ok(programme_key(&self.store.organisation(assessment_id)?))
     }
 
     /// A register as a person asked for it, with what needs attention as of `today`.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{AnswerValue, AssessmentRecord, ReportType};
 use crate::catalog::{
     COMPANY_SIZE_QUESTION, Category, EXISTING_REPORT_QUESTION, Effort, OBSERVATION_PERIOD_QUESTION,
-    TARGET_DATE_QUESTION,
+    OBSERVATION_START_QUESTION, TARGET_DATE_QUESTION,
 };
 use crate::gaps::Gap;
 use crate::scoring::DESIGN_TARGET;
@@ -38,6 +38,8 @@ struct Timeline {
     target_date: Option<NaiveDate>,
     period_months: u32,
     period_chosen: bool,
+    /// A Type II's observation start when answered in step 1: the plan keeps to it.
+    observation_start: Option<NaiveDate>,
     streams: u32,
     existing_report: Option<String>,
 }
@@ -63,6 +65,12 @@ fn timeline(record: &AssessmentRecord) -> Timeline {
         },
         period_months,
         period_chosen,
+        observation_start: match record.value(OBSERVATION_START_QUESTION) {
+            Some(AnswerValue::Date(date)) if record.report_type() == ReportType::Type2 => {
+                Some(*date)
+            }
+            _ => None,
+        },
         streams,
         existing_report: match record.value(EXISTING_REPORT_QUESTION) {
             Some(AnswerValue::Choice(c)) if c != "none" => Some(c.clone()),
@@ -171,7 +179,8 @@ pub struct Plan {
     pub meets_target: Option<bool>,
     /// Days between the report date and the target date (negative when late).
     pub slack_days: Option<i64>,
-    /// One plain sentence: on track, late by how much, or no deadline given.
+    /// One plain sentence: on track, late by how much, or no deadline given; a second when
+    /// remediation runs past the observation start answered in step 1.
     pub verdict: String,
     pub milestones: Vec<Milestone>,
     pub options: Vec<PlanOption>,
@@ -194,9 +203,21 @@ fn remediation_weeks(gaps: &[&Gap], streams: u32) -> (f64, f64, u32) {
     (total, longest, weeks)
 }
 
-fn dates(today: NaiveDate, weeks: u32, report_type: ReportType, months: u32) -> Dates {
+/// The dates from remediation to the report. A Type II's observation start answered in step 1
+/// (`start`) is kept even when remediation runs past it: the period is what was agreed with the
+/// auditor, and gaps still open then become its exceptions (the verdict says so).
+fn dates(
+    today: NaiveDate,
+    weeks: u32,
+    report_type: ReportType,
+    months: u32,
+    start: Option<NaiveDate>,
+) -> Dates {
     let remediation_end = today + Duration::weeks(i64::from(weeks));
-    let window_start = remediation_end + Duration::weeks(WINDOW_BUFFER_WEEKS);
+    let window_start = match (report_type, start) {
+        (ReportType::Type2, Some(start)) => start,
+        _ => remediation_end + Duration::weeks(WINDOW_BUFFER_WEEKS),
+    };
     let (observation_end, report_date) = match report_type {
         ReportType::Type1 => (None, window_start + Duration::weeks(TYPE1_REPORT_WEEKS)),
         ReportType::Type2 => {
@@ -219,7 +240,13 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
     let required = crate::gaps::required_categories(record);
     let all: Vec<&Gap> = gaps.iter().collect();
     let (total, longest, weeks) = remediation_weeks(&all, t.streams);
-    let main = dates(today, weeks, t.report_type, t.period_months);
+    let main = dates(
+        today,
+        weeks,
+        t.report_type,
+        t.period_months,
+        t.observation_start,
+    );
     let meets = |date: NaiveDate| t.target_date.map(|target| date <= target);
     let slack_days = t
         .target_date
@@ -296,11 +323,16 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
         ),
     };
 
+    let verdict = match open_at_start(&t, &main, weeks) {
+        Some(warning) => format!("{verdict} {warning}"),
+        None => verdict,
+    };
+
     let late = meets(main.report_date) == Some(false);
     let mut options = Vec::new();
     if late {
         if t.report_type == ReportType::Type2 && t.existing_report.is_none() {
-            let bridge = dates(today, weeks, ReportType::Type1, 0);
+            let bridge = dates(today, weeks, ReportType::Type1, 0, None);
             options.push(PlanOption {
                 title: "A Type I first, if the customer accepts one".into(),
                 detail: format!(
@@ -311,7 +343,7 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
                 meets_target: meets(bridge.report_date),
             });
             if t.period_months > 3 {
-                let short = dates(today, weeks, ReportType::Type2, 3);
+                let short = dates(today, weeks, ReportType::Type2, 3, t.observation_start);
                 options.push(PlanOption {
                     title: "A shorter first observation period".into(),
                     detail: format!(
@@ -342,8 +374,15 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
                 .filter(|g| g.categories.iter().any(|c| !extra.contains(c)))
                 .collect();
             let (_, _, kept_weeks) = remediation_weeks(&kept, t.streams);
-            if kept_weeks < weeks {
-                let phased = dates(today, kept_weeks, t.report_type, t.period_months);
+            let phased = dates(
+                today,
+                kept_weeks,
+                t.report_type,
+                t.period_months,
+                t.observation_start,
+            );
+            // With the start fixed, shorter remediation moves no date: nothing to offer.
+            if kept_weeks < weeks && phased.report_date < main.report_date {
                 let names: Vec<&str> = extra.iter().map(|c| c.name()).collect();
                 options.push(PlanOption {
                     title: "Phase a category into the next period".into(),
@@ -383,9 +422,15 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
             "Remediation = the larger of the longest single gap ({longest:.1} weeks) and all work ({total:.1} weeks) shared by {} people working on it in parallel (from the company's size), rounded up: {weeks} weeks.",
             t.streams
         ),
-        format!(
-            "The audit window opens {WINDOW_BUFFER_WEEKS} weeks after remediation (auditor booked, evidence gathered)."
-        ),
+        match t.observation_start {
+            Some(start) => format!(
+                "The observation period starts on {}, as answered in step 1.",
+                human_date(start)
+            ),
+            None => format!(
+                "The audit window opens {WINDOW_BUFFER_WEEKS} weeks after remediation (auditor booked, evidence gathered)."
+            ),
+        },
     ];
     match t.report_type {
         ReportType::Type1 => assumptions.push(format!(
@@ -438,6 +483,23 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
         options,
         assumptions,
     }
+}
+
+/// What a consultant says when remediation cannot finish before the answered observation start:
+/// what is still open when the period runs becomes its exceptions, so close the most important
+/// first, or move the start.
+fn open_at_start(t: &Timeline, main: &Dates, weeks: u32) -> Option<String> {
+    let start = t.observation_start?;
+    if weeks == 0 || main.remediation_end <= start {
+        return None;
+    }
+    let latest = main.remediation_end + Duration::weeks(WINDOW_BUFFER_WEEKS);
+    Some(format!(
+        "Remediation ({weeks} weeks, to {}) cannot finish before the observation period starts on {}: gaps still open then will show as exceptions in the period. Close the High gaps first, or move the start to {} or later.",
+        human_date(main.remediation_end),
+        human_date(start),
+        human_date(latest)
+    ))
 }
 
 fn weeks_and_days(days: i64) -> String {

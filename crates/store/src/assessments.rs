@@ -88,6 +88,18 @@ impl Store {
         })
     }
 
+    /// An assessment's organisation, without loading its answers (it names the programme).
+    pub fn organisation(&self, id: &str) -> Result<String, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT organisation FROM assessments WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownAssessment(id.to_string()))
+    }
+
     fn list_one(&self, id: &str) -> Result<Option<Assessment>, StoreError> {
         self.conn
             .query_row(

@@ -1,5 +1,6 @@
 //! The control calendar's tables: adopted recurring controls, the append-only check log, evidence files.
 
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use soc2_readiness_core::calendar::{
     AdoptedControl, CheckEntry, CheckLog, CheckResult, EvidenceFile,
@@ -56,53 +57,56 @@ impl Store {
     }
 
     fn checks(&self, programme: &str) -> Result<Vec<CheckEntry>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT c.id, c.control_id, c.performed_on, c.result, c.reason, c.performed_by,
-                    c.evidence, c.voids, c.recorded_at, f.id, f.name, f.size, f.sha256
-             FROM control_checks c LEFT JOIN evidence_files f ON f.id = c.file_id
-             WHERE c.programme = ?1 ORDER BY c.recorded_at, c.id",
+        let sql = format!(
+            "SELECT {CHECK_COLUMNS} FROM control_checks c LEFT JOIN evidence_files f ON f.id = c.file_id
+             WHERE c.programme = ?1 ORDER BY c.recorded_at, c.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([programme], read_check)?;
+        rows.map(|row| row?.into_entry()).collect()
+    }
+
+    /// A control's latest run (passed or failed; "not run" is no run) that no entry voided: what
+    /// the calendar shows and dates the next run from, found on the index without reading the log.
+    pub fn latest_run(
+        &self,
+        programme: &str,
+        control_id: &str,
+    ) -> Result<Option<CheckEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {CHECK_COLUMNS} FROM control_checks c LEFT JOIN evidence_files f ON f.id = c.file_id
+             WHERE c.programme = ?1 AND c.control_id = ?2 AND c.result IN ('pass', 'fail')
+               AND NOT EXISTS (SELECT 1 FROM control_checks v WHERE v.voids = c.id)
+             ORDER BY c.performed_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let row = statement
+            .query_row(params![programme, control_id], read_check)
+            .optional()?;
+        row.map(CheckRow::into_entry).transpose()
+    }
+
+    /// A control's runs performed on or after `since` that no entry voided (void entries left
+    /// out too), in the log's order: a window's runs without reading the years before it.
+    pub fn runs_since(
+        &self,
+        programme: &str,
+        control_id: &str,
+        since: NaiveDate,
+    ) -> Result<Vec<CheckEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {CHECK_COLUMNS} FROM control_checks c LEFT JOIN evidence_files f ON f.id = c.file_id
+             WHERE c.programme = ?1 AND c.control_id = ?2 AND c.performed_on >= ?3
+               AND c.result <> 'void'
+               AND NOT EXISTS (SELECT 1 FROM control_checks v WHERE v.voids = c.id)
+             ORDER BY c.performed_on, c.recorded_at, c.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(
+            params![programme, control_id, since.to_string()],
+            read_check,
         )?;
-        let rows = statement.query_map([programme], |row| {
-            let file = match row.get::<_, Option<String>>(9)? {
-                Some(id) => Some(EvidenceFile {
-                    id,
-                    name: row.get(10)?,
-                    size: row.get::<_, i64>(11)?.max(0).unsigned_abs(),
-                    sha256: row.get(12)?,
-                }),
-                None => None,
-            };
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, String>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, Option<String>>(6)?,
-                row.get::<_, Option<String>>(7)?,
-                row.get::<_, String>(8)?,
-                file,
-            ))
-        })?;
-        let mut checks = Vec::new();
-        for row in rows {
-            let (id, control_id, on, result, reason, by, evidence, voids, at, file) = row?;
-            checks.push(CheckEntry {
-                id,
-                control_id,
-                performed_on: parse_date(Some(on))?.expect("a date was given"),
-                result: CheckResult::parse(&result)
-                    .ok_or_else(|| StoreError::Corrupt(format!("check result '{result}'")))?,
-                reason,
-                performed_by: by,
-                evidence,
-                file,
-                voids,
-                recorded_at: parse_time(&at)?,
-            });
-        }
-        Ok(checks)
+        rows.map(|row| row?.into_entry()).collect()
     }
 
     /// Adopts a control, or changes an adopted one's frequency, owner, first due date or archive.
@@ -193,5 +197,67 @@ impl Store {
                 |row| row.get(0),
             )
             .optional()?)
+    }
+}
+
+/// The columns every read of the log selects, `c` the check and `f` its evidence file.
+const CHECK_COLUMNS: &str =
+    "c.id, c.control_id, c.performed_on, c.result, c.reason, c.performed_by,
+    c.evidence, c.voids, c.recorded_at, f.id, f.name, f.size, f.sha256";
+
+/// One row of the log as stored, before its text is checked.
+struct CheckRow {
+    id: String,
+    control_id: String,
+    performed_on: String,
+    result: String,
+    reason: String,
+    performed_by: String,
+    evidence: Option<String>,
+    voids: Option<String>,
+    recorded_at: String,
+    file: Option<EvidenceFile>,
+}
+
+fn read_check(row: &rusqlite::Row) -> rusqlite::Result<CheckRow> {
+    let file = match row.get::<_, Option<String>>(9)? {
+        Some(id) => Some(EvidenceFile {
+            id,
+            name: row.get(10)?,
+            size: row.get::<_, i64>(11)?.max(0).unsigned_abs(),
+            sha256: row.get(12)?,
+        }),
+        None => None,
+    };
+    Ok(CheckRow {
+        id: row.get(0)?,
+        control_id: row.get(1)?,
+        performed_on: row.get(2)?,
+        result: row.get(3)?,
+        reason: row.get(4)?,
+        performed_by: row.get(5)?,
+        evidence: row.get(6)?,
+        voids: row.get(7)?,
+        recorded_at: row.get(8)?,
+        file,
+    })
+}
+
+impl CheckRow {
+    fn into_entry(self) -> Result<CheckEntry, StoreError> {
+        let result = &self.result;
+        Ok(CheckEntry {
+            id: self.id,
+            control_id: self.control_id,
+            performed_on: parse_date(Some(self.performed_on))?.expect("a date was given"),
+            result: CheckResult::parse(result)
+                .ok_or_else(|| StoreError::Corrupt(format!("check result '{result}'")))?,
+            reason: self.reason,
+            performed_by: self.performed_by,
+            evidence: self.evidence,
+            file: self.file,
+            voids: self.voids,
+            recorded_at: parse_time(&self.recorded_at)?,
+        })
     }
 }

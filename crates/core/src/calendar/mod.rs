@@ -16,7 +16,7 @@ use crate::catalog::{Bank, Frequency, Interval, RecurringTemplate};
 
 pub use observation::{
     ControlObservation, Observation, ObservationWindow, Occurrence, OccurrenceStatus,
-    check_log_findings, observation, observation_window,
+    check_log_findings, observation, observation_window, runs_needed,
 };
 
 /// A recurring control a programme runs, adopted from the bank's proposals.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{CheckEntry, CheckLog, CheckResult, Runs, Schedule, template};
+use super::{AdoptedControl, CheckEntry, CheckLog, CheckResult, Runs, Schedule, template};
 use crate::assessment::{AnswerValue, AssessmentRecord, ReportType};
 use crate::catalog::{Bank, Frequency, OBSERVATION_PERIOD_QUESTION, OBSERVATION_START_QUESTION};
 use crate::findings::{Effect, RecordFinding, Source};
@@ -95,6 +95,25 @@ pub fn observation_window(record: &AssessmentRecord) -> Option<ObservationWindow
         end,
         months,
     })
+}
+
+/// The runs the observation and the findings read, per active control: those performed on or
+/// after the start of the period leading into the window (one frequency before its start). None
+/// before the window has started. Reading only these gives the same observation and findings as
+/// the whole log, and a store can find them without reading years of history.
+pub fn runs_needed(
+    record: &AssessmentRecord,
+    controls: &[AdoptedControl],
+    today: NaiveDate,
+) -> Vec<(String, NaiveDate)> {
+    let Some(window) = observation_window(record).filter(|w| w.start <= today) else {
+        return Vec::new();
+    };
+    controls
+        .iter()
+        .filter(|c| !c.archived)
+        .map(|c| (c.control_id.clone(), Schedule::of(c).lead_in(window.start)))
+        .collect()
 }
 
 /// Every active control's expected runs in the window, as of `today`.

@@ -323,7 +323,8 @@ meets_target: boolean | null,
  */
 slack_days: number | null, 
 /**
- * One plain sentence: on track, late by how much, or no deadline given.
+ * One plain sentence: on track, late by how much, or no deadline given; a second when
+ * remediation runs past the observation start answered in step 1.
  */
 verdict: string, milestones: Array<Milestone>, options: Array<PlanOption>, 
 /**

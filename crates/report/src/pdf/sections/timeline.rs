@@ -37,12 +37,17 @@ const MARKER_H: f32 = 2.2;
 const LOWER_ROW_DROP: f32 = 4.2;
 const MIN_MARKER_SPACING: f32 = 1.5;
 
-/// A horizontal timeline from today to the report or target date, whichever is later.
+/// A horizontal timeline from today (or the observation start answered in step 1, when it has
+/// passed) to the report or target date, whichever is later.
 pub(super) fn write(w: &mut Writer, plan: &Plan) {
     let end = plan
         .target_date
         .map_or(plan.report_date, |t| t.max(plan.report_date));
-    let start = plan.today.min(end);
+    let window_start = plan
+        .observation_start
+        .or(plan.type1_date)
+        .unwrap_or(plan.remediation_end);
+    let start = plan.today.min(window_start).min(end);
     let span = ((end - start).num_days().max(1)) as f32;
     let left = MARGIN_X;
     let width = w.content_width();
@@ -52,12 +57,11 @@ pub(super) fn write(w: &mut Writer, plan: &Plan) {
     let bar_top = top + BAR_DROP;
     let bar_h = BAR_H;
     w.rect(left, bar_top, width, bar_h, TRACK);
-    let window_start = plan
-        .observation_start
-        .or(plan.type1_date)
-        .unwrap_or(plan.remediation_end);
+    // When the period starts before remediation can end (a start answered in step 1), the bar
+    // shows the period from its start; the verdict says what is still open then.
+    let remediation_to = plan.remediation_end.min(window_start).max(plan.today);
     let segments = [
-        (plan.today, plan.remediation_end, AMBER, "Remediation"),
+        (plan.today, remediation_to, AMBER, "Remediation"),
         (plan.remediation_end, window_start, RULE, ""),
         (
             window_start,
