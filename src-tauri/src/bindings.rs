@@ -132,6 +132,7 @@ fn generate() -> String {
         calendar::Observation,
         workspace::AdoptRequest,
         workspace::CheckRequest,
+        workspace::VoidRequest,
     );
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop bindings.\n\n",

@@ -63,6 +63,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
         commands::calendar::list_checks,
         commands::calendar::adopt_control,
         commands::calendar::record_check,
+        commands::calendar::void_check,
         commands::launch::mark_launch,
         commands::registers::list_register,
         commands::registers::register_fields,

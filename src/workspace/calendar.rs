@@ -31,7 +31,7 @@ pub struct AdoptRequest {
 }
 
 /// An entry of the log to withdraw, why, and who says so.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct VoidRequest {
     pub check_id: String,
     pub reason: String,

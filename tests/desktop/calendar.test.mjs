@@ -1,4 +1,4 @@
-// The control calendar in the real app: adopt a proposed control, record a failing check (a future date refused by field), and see the exception on the dashboard.
+// The control calendar in the real app: adopt a proposed control, record a failing check (a future date refused by field), see the exception on the dashboard, then withdraw the check.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
@@ -82,6 +82,17 @@ test('a failing check shows as an observation exception on the dashboard', async
     await app.$('[data-testid="records-summary"]').waitForExist();
     assert.match(await app.$('[data-testid="records-exceptions"]').getText(), /^1 exception in the observation period$/);
     await harness.shot('calendar-dashboard');
+
+    // Recorded by mistake: withdrawn by a later entry with its reason, and the exception goes.
+    await app.$('[data-testid="tab-calendar"]').click();
+    await app.$('[data-testid="control-restore-test"]').waitForExist();
+    await app.execute(`[...document.querySelectorAll('[data-testid="control-restore-test"] button')].find((b) => b.textContent.startsWith('History')).click()`);
+    await app.$('[data-testid^="withdraw-"]').click();
+    await type(app, 'withdraw-reason', 'recorded against the wrong system');
+    await app.$('[data-testid="withdraw-save"]').click();
+    await app.waitUntil(async () => !/\b1 exception\b/.test(await app.$('[data-testid="calendar-summary"]').getText()), { timeoutMsg: 'the withdrawn failure is no longer an exception' });
+    assert.match(await app.$('[data-testid="control-restore-test"]').getText(), /withdrew the entry of/);
+    await harness.shot('calendar-withdrawn');
     await app.deleteSession();
   } finally {
     await harness.stop();

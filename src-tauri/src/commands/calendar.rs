@@ -1,10 +1,10 @@
-//! The control calendar: the calendar and observation period as of today, adopting a control, recording a check with its evidence file.
+//! The control calendar: the calendar and observation period as of today, adopting a control, recording a check with its evidence file, withdrawing one.
 
 use std::path::Path;
 
 use chrono::Utc;
 use soc2_readiness::calendar::{AdoptedControl, Calendar, CheckEntry, Observation};
-use soc2_readiness::workspace::{AdoptRequest, CheckRequest};
+use soc2_readiness::workspace::{AdoptRequest, CheckRequest, VoidRequest};
 use soc2_readiness::{data_file, files};
 use tauri::State;
 
@@ -55,4 +55,14 @@ pub fn record_check(
         }
         ws.record_check(&id, &data_file::new_id(), &request, today(), Utc::now())
     })
+}
+
+/// Withdraws a mistaken entry by a later one that voids it; both stay in the log.
+#[tauri::command]
+pub fn void_check(
+    state: State<'_, AppState>,
+    id: String,
+    request: VoidRequest,
+) -> CommandResult<CheckEntry> {
+    state.with(|ws| ws.void_check(&id, &data_file::new_id(), &request, today(), Utc::now()))
 }

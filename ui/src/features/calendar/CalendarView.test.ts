@@ -1,4 +1,4 @@
-// The calendar screen over the fake host: adopting a proposed control, a failing check refused without its reason under the field, then recorded.
+// The calendar screen over the fake host: adopting a proposed control, a failing check refused without its reason under the field, then recorded, then withdrawn.
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeHost } from '../../lib/ipc/fake';
@@ -28,5 +28,18 @@ describe('Calendar', () => {
     await fireEvent.click(screen.getByTestId('save-check'));
     await vi.waitFor(() => expect(screen.queryByTestId('check-form')).toBeNull());
     expect(await host.listChecks(a.id)).toMatchObject([{ control_id: 'access-review', result: 'fail', reason: 'two leavers still active', performed_by: 'Dana' }]);
+
+    // Recorded against the wrong control: withdrawn by a later entry, never edited away.
+    const [first] = await host.listChecks(a.id);
+    await fireEvent.click(screen.getByText(/^History/));
+    await fireEvent.click(await screen.findByTestId(`withdraw-${first.id}`));
+    await fireEvent.click(screen.getByTestId('withdraw-save'));
+    expect((await screen.findByTestId('error-withdraw')).textContent).toBe('Reason: required');
+    await fireEvent.input(screen.getByTestId('withdraw-reason'), { target: { value: 'recorded against the wrong control' } });
+    await fireEvent.click(screen.getByTestId('withdraw-save'));
+    await vi.waitFor(() => expect(screen.queryByTestId('withdraw-save')).toBeNull());
+    expect(await host.listChecks(a.id)).toMatchObject([{ id: first.id }, { result: 'void', voids: first.id, reason: 'recorded against the wrong control', performed_by: 'Dana' }]);
+    expect(screen.getByText(/withdrew the entry of/)).toBeTruthy();
+    expect(screen.getByText('withdrawn', { exact: false })).toBeTruthy();
   });
 });

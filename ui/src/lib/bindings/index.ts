@@ -767,6 +767,8 @@ export type AdoptRequest = { control_id: string, frequency: Frequency, owner: st
 
 export type CheckRequest = { control_id: string, performed_on: string, result: CheckResult, reason: string, performed_by: string, evidence: string | null, };
 
+export type VoidRequest = { check_id: string, reason: string, performed_by: string, };
+
 export const SCOPE_STEP = 1;
 
 export const LEVEL_LABELS: Record<number, string> = {

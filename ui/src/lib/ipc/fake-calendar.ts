@@ -6,7 +6,7 @@ export const FAKE_RECURRING: RecurringTemplate[] = [
   { id: 'access-review', title: 'User access review', questions: ['access.review'], frequency: 'quarterly', evidence: 'The signed-off account list.' },
 ];
 
-type CalendarHost = Pick<Host, 'getCalendar' | 'getObservation' | 'listChecks' | 'adoptControl' | 'recordCheck'>;
+type CalendarHost = Pick<Host, 'getCalendar' | 'getObservation' | 'listChecks' | 'adoptControl' | 'recordCheck' | 'voidCheck'>;
 
 export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
   const controls = new Map<string, AdoptedControl[]>();
@@ -55,6 +55,14 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
         voids: null,
         recorded_at: now(),
       };
+      of(checks, id).push(entry);
+      return entry;
+    },
+    voidCheck: async (id, request) => {
+      if (!request.reason.trim()) throw { kind: 'invalid_input', message: 'reason: required' };
+      const voided = of(checks, id).find((c) => c.id === request.check_id);
+      if (!voided) throw { kind: 'not_found', message: `no check ${request.check_id}` };
+      const entry: CheckEntry = { ...voided, id: `check${of(checks, id).length + 1}`, performed_on: now().slice(0, 10), result: 'void', reason: request.reason, performed_by: request.performed_by, evidence: null, voids: voided.id, file: null, recorded_at: now() };
       of(checks, id).push(entry);
       return entry;
     },

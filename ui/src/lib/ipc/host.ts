@@ -5,6 +5,7 @@ import type {
   Calendar,
   CheckEntry,
   CheckRequest,
+  VoidRequest,
   Observation,
   Analysis,
   AnswerValue,
@@ -95,6 +96,7 @@ export interface Host {
   getObservation(id: string): Promise<Observation>;
   /** The organisation's check log, oldest first. */
   listChecks(id: string): Promise<CheckEntry[]>;
+  voidCheck(id: string, request: VoidRequest): Promise<CheckEntry>;
   adoptControl(id: string, request: AdoptRequest): Promise<AdoptedControl>;
   /** Appends a run to the check log; `file` is the path of an evidence file to keep with it. */
   recordCheck(id: string, request: CheckRequest, file: string | null): Promise<CheckEntry>;

@@ -35,6 +35,7 @@ export const tauriHost: Host = {
   getCalendar: (id) => invoke('get_calendar', { id }),
   getObservation: (id) => invoke('get_observation', { id }),
   listChecks: (id) => invoke('list_checks', { id }),
+  voidCheck: (id, request) => invoke('void_check', { id, request }),
   adoptControl: (id, request) => invoke('adopt_control', { id, request }),
   recordCheck: (id, request, file) => invoke('record_check', { id, request, file }),
   saveAnswer: (request) => invoke('save_answer', { request }),
