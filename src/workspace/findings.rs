@@ -64,8 +64,8 @@ impl Workspace {
 
     /// Whether the programme keeps any records, so kept figures must name the day.
     pub(super) fn has_records(&self, organisation: &str) -> Result<bool> {
-        let programme = programme_key(organisation);
-        Ok(!self.store.adopted_controls(&programme)?.is_empty()
-            || !self.store.registers(&programme)?.is_empty())
+        Ok(self
+            .store
+            .programme_has_records(&programme_key(organisation))?)
     }
 }

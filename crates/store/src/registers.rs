@@ -13,6 +13,22 @@ use super::rows::{from_json, parse_time, timestamp, to_json};
 use super::{Store, StoreError};
 
 impl Store {
+    /// Whether the programme keeps any record (an adopted control or a register entry, archived
+    /// ones included): its figures then depend on the day. One indexed lookup per table, rather
+    /// than reading and parsing every entry.
+    pub fn programme_has_records(&self, programme: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM recurring_controls WHERE programme = ?1)
+                 OR EXISTS (SELECT 1 FROM vendors WHERE programme = ?1)
+                 OR EXISTS (SELECT 1 FROM policies WHERE programme = ?1)
+                 OR EXISTS (SELECT 1 FROM incidents WHERE programme = ?1)
+                 OR EXISTS (SELECT 1 FROM risks WHERE programme = ?1)",
+            )?
+            .query_row([programme], |row| row.get(0))?)
+    }
+
     /// A register's entries of one programme, archived ones included, in no particular order.
     pub fn entries<T: RegisterRecord>(&self, programme: &str) -> Result<Vec<Entry<T>>, StoreError> {
         let mut statement = self.conn.prepare_cached(&format!(
