@@ -93,8 +93,10 @@ fn a_founder_with_nothing_formal_is_done_in_at_most_sixty_answers_with_every_gap
     let asked = answer_until_done(&mut quick, &id, nothing_formal);
     let (mut full, full_id) = startup(Depth::Full);
     let asked_full = answer_until_done(&mut full, &full_id, nothing_formal);
+    // Sixty, and one more since bank 2026.12.1 asks everyone whether what customers are told
+    // is checked against practice (risk.customer-claims).
     assert!(
-        asked <= 60,
+        asked <= 61,
         "the quick path asked {asked} control questions (full depth: {asked_full})"
     );
     assert!(asked_full >= 120, "full depth asked only {asked_full}");

@@ -17,6 +17,7 @@ fn workspace_with_one() -> Workspace {
         due: Some(Some("2027-03-01".parse().unwrap())),
         evidence: Some(vec!["backup-config.json".into()]),
         exception: None,
+        ..AnswerDetails::default()
     };
     ws.save_answer(
         "abc123",

@@ -390,9 +390,10 @@ fn a_critical_control_with_an_exception_is_high_and_now() {
 }
 
 #[test]
-fn a_known_exception_needs_half_the_work() {
+fn a_known_exception_is_costed_as_closing_its_coverage() {
     let g = leaver_exception(&method_bank());
-    assert_eq!(g.work_weeks, 0.25, "half of S's half week");
+    // Closing a small (S) control's exception: 0.2 person-days at 11 to 50 people.
+    assert_eq!(g.work_weeks, 0.04, "0.2 person-days");
 }
 
 #[test]
@@ -604,7 +605,9 @@ fn a_false_condition_drops_the_question_and_its_criterion_scores_on_the_rest() {
     assert_eq!((c.applicable, c.readiness), (2, Some(80.0)));
 }
 
-/// The plan worked by hand in docs/scoring.md: 3 streams, 30 weeks of work, the longest 10.
+/// The plan worked by hand in docs/scoring.md: two people full time (10 person-days a week),
+/// 30 person-weeks of work, the longest gap 10 person-weeks (one person cannot give it more
+/// than 5 days a week), no auditor engaged yet.
 #[test]
 fn the_plan_by_hand() {
     use chrono::NaiveDate;
@@ -616,36 +619,45 @@ fn the_plan_by_hand() {
             ("scope.observation-period", "6-months"),
         ],
     );
+    set(
+        &mut record,
+        soc2_readiness::catalog::READINESS_TIME_QUESTION,
+        AnswerValue::Choice("2-full-time".into()),
+    );
     answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
     answer(&bank, &mut record, &[("access.mfa", "not-in-place")]);
-    // Any gap will do: the plan reads only each gap's weeks of work.
+    // Any gap will do: the plan reads only each gap's work and effort.
     let template = gaps_of(&bank, &record).remove(0);
     let gap = |weeks: f64| Gap {
         work_weeks: weeks,
+        effort: soc2_readiness::catalog::Effort::S,
         ..template.clone()
     };
     let gaps = vec![gap(10.0), gap(10.0), gap(4.0), gap(4.0), gap(2.0)];
     let d = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
     let plan = soc2_readiness::plan::plan(&record, &gaps, d("2026-11-26"));
+    // The longest gap: 10 person-weeks at 5 days a week at most = 10 weeks.
     assert_eq!(
         (plan.total_work_weeks, plan.longest_work_weeks),
         (30.0, 10.0)
     );
-    assert_eq!(plan.streams, 3);
-    // ceil(max(10, 30 / 3)) = 10 weeks.
-    assert_eq!(plan.remediation_weeks, 10);
-    assert_eq!(plan.remediation_end, d("2027-02-04"));
-    assert_eq!(plan.observation_start, Some(d("2027-02-18")));
-    assert_eq!(plan.observation_end, Some(d("2027-08-18")));
-    assert_eq!(plan.report_date, d("2027-09-29"));
+    assert_eq!((plan.days_per_week, plan.capacity_answered), (10.0, true));
+    // ceil(max(10, 30 x 5 / 10)) = 15 weeks; the window 2 weeks later (after the 8 weeks an
+    // auditor needs); 6 months; the report 6 weeks after.
+    assert_eq!(plan.remediation_weeks, 15);
+    assert_eq!(plan.remediation_end, d("2027-03-11"));
+    assert_eq!(plan.observation_start, Some(d("2027-03-25")));
+    assert_eq!(plan.observation_end, Some(d("2027-09-25")));
+    assert_eq!(plan.report_date, d("2027-11-06"));
+    // Cautious: ceil(15 x 1.5) = 23 weeks, the same steps after.
+    assert_eq!(plan.cautious_report_date, d("2028-01-01"));
     assert_eq!(plan.meets_target, None, "no target date given");
 }
 
-/// The plan keeps to the observation start answered in step 1: later than remediation, the
-/// period waits for it; earlier, the period still starts then and the verdict says what a
-/// consultant would: what is still open will show as exceptions.
+/// The plan keeps to the observation start answered in step 1 when the design work ends
+/// before it; an earlier start is not credible, and the verdict says so and what follows.
 #[test]
-fn the_plan_keeps_to_the_answered_observation_start() {
+fn the_plan_keeps_a_credible_observation_start_and_refuses_one_that_is_not() {
     use chrono::NaiveDate;
     let bank = method_bank();
     let d = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
@@ -656,24 +668,34 @@ fn the_plan_keeps_to_the_answered_observation_start() {
             ("scope.observation-period", "6-months"),
         ],
     );
+    set(
+        &mut record,
+        soc2_readiness::catalog::READINESS_TIME_QUESTION,
+        AnswerValue::Choice("2-full-time".into()),
+    );
     answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
     answer(&bank, &mut record, &[("access.mfa", "not-in-place")]);
     let template = gaps_of(&bank, &record).remove(0);
-    let gaps = vec![Gap {
-        work_weeks: 10.0,
-        ..template
-    }];
+    let gaps = vec![
+        Gap {
+            work_weeks: 10.0,
+            effort: soc2_readiness::catalog::Effort::S,
+            ..template.clone()
+        };
+        3
+    ];
     let today = d("2026-11-26");
     let start = soc2_readiness::catalog::OBSERVATION_START_QUESTION;
 
-    // Remediation ends 4 Feb 2027; the period was agreed from 1 June.
+    // Remediation ends 11 Mar 2027; the period was agreed from 1 June.
     set(&mut record, start, AnswerValue::Date(d("2027-06-01")));
     let plan = soc2_readiness::plan::plan(&record, &gaps, today);
-    assert_eq!(plan.remediation_end, d("2027-02-04"));
+    assert_eq!(plan.remediation_end, d("2027-03-11"));
+    assert!(!plan.start_not_credible);
     assert_eq!(plan.observation_start, Some(d("2027-06-01")));
     assert_eq!(plan.observation_end, Some(d("2027-12-01")));
     assert_eq!(plan.report_date, d("2028-01-12"));
-    assert!(!plan.verdict.contains("exceptions"), "{}", plan.verdict);
+    assert!(!plan.verdict.contains("not credible"), "{}", plan.verdict);
     assert!(
         plan.assumptions
             .iter()
@@ -689,23 +711,29 @@ fn the_plan_keeps_to_the_answered_observation_start() {
     };
     assert_eq!(starts(&plan), Some(d("2027-06-01")));
 
-    // Started before remediation can end: the period keeps its start and the open gaps show.
-    set(&mut record, start, AnswerValue::Date(d("2026-10-28")));
+    // Chosen before the design work can end: never "on track"; the dates use the earliest
+    // credible start and the verdict says why.
+    set(&mut record, start, AnswerValue::Date(d("2026-12-14")));
     let plan = soc2_readiness::plan::plan(&record, &gaps, today);
-    assert_eq!(plan.observation_start, Some(d("2026-10-28")));
-    assert_eq!(starts(&plan), Some(d("2026-10-28")));
-    assert_eq!(plan.observation_end, Some(d("2027-04-28")));
-    assert_eq!(plan.report_date, d("2027-06-09"));
+    assert!(plan.start_not_credible);
+    assert_eq!(plan.observation_start, Some(d("2027-03-25")));
+    assert_eq!(starts(&plan), Some(d("2027-03-25")));
     assert!(
-        plan.verdict.contains(
-            "Remediation (10 weeks, to 4 Feb 2027) cannot finish before the observation period starts on 28 Oct 2026: gaps still open then will show as exceptions in the period."
+        plan.verdict.starts_with(
+            "The observation start on 14 Dec 2026 is not credible: the design work runs to 11 Mar 2027"
         ),
         "{}",
         plan.verdict
     );
     assert!(
         plan.verdict
-            .contains("move the start to 18 Feb 2027 or later")
+            .contains("The earliest credible start is 25 Mar 2027")
+    );
+    assert!(!plan.verdict.contains("On track"), "{}", plan.verdict);
+    assert!(
+        plan.decided_by[0].contains("14 Dec 2026"),
+        "{:?}",
+        plan.decided_by
     );
 
     // A Type I has no observation period: the answer is not read.
@@ -713,7 +741,8 @@ fn the_plan_keeps_to_the_answered_observation_start() {
     let report_type = soc2_readiness::catalog::REPORT_TYPE_QUESTION;
     set(&mut type1, report_type, AnswerValue::Choice("type1".into()));
     let plan = soc2_readiness::plan::plan(&type1, &gaps, today);
-    assert_eq!(plan.type1_date, Some(d("2027-02-18")));
+    assert_eq!(plan.type1_date, Some(d("2027-03-25")));
+    assert_eq!(plan.report_date, d("2027-05-06"));
 }
 
 /// One generated control answer: unanswered, a level, or not applicable.

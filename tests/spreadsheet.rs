@@ -36,6 +36,7 @@ fn assessment() -> (Workspace, String, Analysis) {
         due: Some(Some(due())),
         evidence: Some(vec![EVIDENCE.into(), "drive://risk/fraud.pdf".into()]),
         exception: None,
+        ..AnswerDetails::default()
     };
     ws.save_answer(&id, QUESTION, value, details, at(3))
         .unwrap();

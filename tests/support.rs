@@ -71,6 +71,8 @@ pub fn set(record: &mut AssessmentRecord, question: &str, value: AnswerValue) {
             due: None,
             evidence: Vec::new(),
             exception: None,
+            live_exposure: false,
+            repeat_finding: false,
             updated_at: at(1),
         },
     );
@@ -190,6 +192,7 @@ pub fn demo_workspace(organisation: &str) -> (soc2_readiness::Workspace, String)
             due: (i % 4 == 0).then(|| Some(chrono::NaiveDate::from_ymd_opt(2027, 1 + (i % 12) as u32, 15).unwrap())),
             evidence: (i % 5 == 0).then(|| vec![format!("drive://evidence/{question}.pdf")]),
             exception: None,
+            ..AnswerDetails::default()
         };
         let value = parse_answer_for(ws.bank(), question, &raw).unwrap();
         ws.save_answer(id, question, value, details, at(2)).unwrap();

@@ -46,6 +46,9 @@ mod register_sheets;
 mod registers;
 // Realistic companies and the conclusions a consultant would sign.
 mod scenarios;
+// The five companies a senior consultant wrote, answered by one user, against the consultant's
+// conclusions (shared/docs/scenarios/).
+mod consultant_scenarios;
 // Scoring, scope, gaps and the plan on a fixture bank: hand-checked examples and properties over
 // generated answers.
 mod scoring;

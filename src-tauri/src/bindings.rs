@@ -30,6 +30,7 @@ fn generate() -> String {
         catalog::Step,
         catalog::CategoryRule,
         catalog::Foundation,
+        catalog::ImpactContext,
         catalog::Condition,
         catalog::Bank,
         catalog::ModuleRef,
@@ -184,6 +185,11 @@ fn labels() -> Vec<String> {
             "CATEGORY_NAMES",
             "Category",
             Category::ALL.map(|c| (c.id(), c.name())),
+        ),
+        record(
+            "PRIORITY_LABELS",
+            "Priority",
+            soc2_readiness::gaps::Priority::ALL.map(|p| (p.id(), p.label())),
         ),
     ]
 }

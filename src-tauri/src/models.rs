@@ -44,6 +44,14 @@ pub struct SaveAnswerRequest {
     /// A known exception; absent or empty means none.
     #[serde(default)]
     pub exception: Option<String>,
+    /// The exception leaves something exposed today; absent means no.
+    #[serde(default)]
+    #[ts(optional)]
+    pub live_exposure: Option<bool>,
+    /// The exception repeats one the last report noted; absent means no.
+    #[serde(default)]
+    #[ts(optional)]
+    pub repeat_finding: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

@@ -15,6 +15,8 @@ pub struct Details {
     pub due: Option<NaiveDate>,
     pub evidence: Vec<String>,
     pub exception: Option<String>,
+    pub live_exposure: Option<bool>,
+    pub repeat_finding: Option<bool>,
 }
 
 pub fn answer(
@@ -33,13 +35,21 @@ pub fn answer(
         due: details.due.map(Some),
         evidence: (!details.evidence.is_empty()).then_some(details.evidence),
         exception: details.exception,
+        live_exposure: details.live_exposure,
+        repeat_finding: details.repeat_finding,
     };
     let saved = ws.save_answer(&id, question, parsed, details, cx.now)?;
     match &saved.exception {
         Some(exception) => println!(
-            "saved {}: {}, with a known exception: {exception}",
+            "saved {}: {}, with a known exception{}: {exception}",
             saved.question_id,
-            describe(&saved.value)
+            describe(&saved.value),
+            match (saved.live_exposure, saved.repeat_finding) {
+                (true, true) => " (a live exposure, repeating the last report's: Fix now)",
+                (true, false) => " (a live exposure: Fix now)",
+                (false, true) => " (repeating the last report's: Fix now)",
+                (false, false) => "",
+            }
         ),
         None => println!("saved {}: {}", saved.question_id, describe(&saved.value)),
     }

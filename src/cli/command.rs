@@ -96,6 +96,13 @@ pub enum Command {
         /// A known exception: who or what the control does not yet cover ("" clears it).
         #[arg(long)]
         exception: Option<String>,
+        /// Whether the exception leaves something exposed today (a leaver's access still
+        /// active, customer data in a tool with no agreement): yes ranks it "Fix now".
+        #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
+        live: Option<bool>,
+        /// Whether the exception repeats one your last SOC 2 report noted: yes ranks it "Fix now".
+        #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
+        repeat: Option<bool>,
     },
     /// Clear an answer, making the question unanswered again.
     Unanswer {
@@ -278,6 +285,14 @@ fn parse_depth(text: &str) -> Result<Depth, String> {
 
 pub(super) fn parse_page_size(text: &str) -> Result<PageSize, String> {
     PageSize::parse(text).ok_or_else(|| format!("'{text}' is not a4 or letter"))
+}
+
+fn parse_yes_no(text: &str) -> Result<bool, String> {
+    match text {
+        "yes" | "y" | "true" => Ok(true),
+        "no" | "n" | "false" => Ok(false),
+        _ => Err(format!("'{text}' is not yes or no")),
+    }
 }
 
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -43,6 +43,13 @@ pub fn plan(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> {
 
 fn print_plan(plan: &Plan) {
     println!("{}", plan.verdict);
+    if !plan.decided_by.is_empty() {
+        println!("\nWhat decides this:");
+        for line in &plan.decided_by {
+            println!("  - {line}");
+        }
+    }
+    println!();
     for m in &plan.milestones {
         println!("  {}  {}", m.date, m.label);
     }
@@ -50,12 +57,18 @@ fn print_plan(plan: &Plan) {
         println!("\nOptions:");
         for option in &plan.options {
             let when = match (option.report_date, option.meets_target) {
-                (Some(date), Some(true)) => format!("report {date}, meets the target"),
-                (Some(date), Some(false)) => format!("report {date}, still late"),
-                (Some(date), None) => format!("report {date}"),
+                (Some(date), Some(true)) => format!(" (report {date}, meets the target)"),
+                (Some(date), Some(false)) => format!(" (report {date}, still late)"),
+                (Some(date), None) => format!(" (report {date})"),
                 (None, _) => String::new(),
             };
-            println!("  - {} ({when}): {}", option.title, option.detail);
+            println!("  - {}{when}: {}", option.title, option.detail);
+        }
+    }
+    if !plan.due_in_window.is_empty() {
+        println!("\nMust run inside the observation period (not yet operating with evidence):");
+        for title in &plan.due_in_window {
+            println!("  - {title}");
         }
     }
     println!("\nHow the dates are worked out:");

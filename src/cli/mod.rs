@@ -177,6 +177,8 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
             due,
             evidence,
             exception,
+            live,
+            repeat,
         } => answers::answer(
             cx,
             &assessment,
@@ -188,6 +190,8 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
                 due,
                 evidence,
                 exception,
+                live_exposure: live,
+                repeat_finding: repeat,
             },
         ),
         Command::Unanswer {

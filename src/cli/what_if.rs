@@ -43,7 +43,7 @@ pub fn selection(close: Vec<String>, all_high: bool, all_now: bool) -> Selection
             .filter(|id| !id.is_empty())
             .collect(),
         priorities: if all_high {
-            vec![Priority::High]
+            vec![Priority::FixNow, Priority::High]
         } else {
             Vec::new()
         },

@@ -22,6 +22,15 @@ pub struct AnswerDetails {
     /// A known exception: `Some(empty)` clears it; a level below informal clears it too.
     #[ts(optional)]
     pub exception: Option<String>,
+    /// Whether the exception leaves something exposed today; `None` keeps what is stored.
+    /// Without an exception it is always false.
+    #[serde(default)]
+    #[ts(optional)]
+    pub live_exposure: Option<bool>,
+    /// Whether the exception repeats one the last report noted; `None` keeps what is stored.
+    #[serde(default)]
+    #[ts(optional)]
+    pub repeat_finding: Option<bool>,
 }
 
 /// A decision about one category's place in the report: in or out (each with a reason), or
@@ -84,6 +93,14 @@ impl Workspace {
             details.exception,
             previous.as_ref().and_then(|p| p.exception.clone()),
         );
+        let live_exposure = exception.is_some()
+            && details
+                .live_exposure
+                .unwrap_or_else(|| previous.as_ref().is_some_and(|p| p.live_exposure));
+        let repeat_finding = exception.is_some()
+            && details
+                .repeat_finding
+                .unwrap_or_else(|| previous.as_ref().is_some_and(|p| p.repeat_finding));
         let answer = Answer {
             question_id: question_id.to_string(),
             value,
@@ -111,6 +128,8 @@ impl Workspace {
                         .unwrap_or_default()
                 }),
             exception,
+            live_exposure,
+            repeat_finding,
             updated_at: now,
         };
         check_details(question, &answer)?;

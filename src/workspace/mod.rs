@@ -165,6 +165,8 @@ impl Workspace {
             due: None,
             evidence: Vec::new(),
             exception: None,
+            live_exposure: false,
+            repeat_finding: false,
             updated_at: now,
         };
         record

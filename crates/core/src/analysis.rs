@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::AssessmentRecord;
 use crate::catalog::Bank;
 use crate::gaps::{Gap, find_gaps, top_gaps};
-use crate::plan::{Deadline, Plan, deadline, plan};
+use crate::plan::{Deadline, Plan, deadline, plan_with_recurring};
 use crate::scoring::{Scorecard, score};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -14,9 +14,12 @@ pub struct Analysis {
     pub scorecard: Scorecard,
     pub deadline: Deadline,
     pub gaps: Vec<Gap>,
-    /// The ids of the ten gaps to show first, every in-scope category with gaps represented;
-    /// never an implied gap (its foundation stands for it).
+    /// The ids of the ten most important gaps, the head of the one ranked list (live exposures
+    /// first); never an implied gap (its foundation stands for it).
     pub top: Vec<String>,
+    /// The weakest scored criterion of each category in scope, Security first: its own panel,
+    /// so a weak category is seen without padding the top ten.
+    pub weakest: Vec<String>,
     pub plan: Plan,
 }
 
@@ -25,7 +28,21 @@ pub fn analyse(bank: &Bank, record: &AssessmentRecord, today: NaiveDate) -> Anal
     let scorecard = score(bank, record);
     let deadline = deadline(record, today);
     let gaps = find_gaps(bank, record, &scorecard, &deadline);
-    let plan = plan(record, &gaps, today);
+    // Yearly controls in scope whose answer is still a gap (not operating with evidence) must
+    // run inside a Type II's window: the auditor samples each.
+    let recurring: Vec<(String, bool)> = bank
+        .recurring_controls
+        .iter()
+        .filter(|c| c.frequency == crate::catalog::Frequency::Yearly)
+        .map(|c| {
+            let due = c
+                .questions
+                .first()
+                .is_some_and(|q| gaps.iter().any(|g| &g.question_id == q));
+            (c.title.clone(), due)
+        })
+        .collect();
+    let plan = plan_with_recurring(record, &gaps, today, &recurring);
     // An implied gap is represented by its foundation's, which names the block.
     let asked: Vec<Gap> = gaps
         .iter()
@@ -36,11 +53,16 @@ pub fn analyse(bank: &Bank, record: &AssessmentRecord, today: NaiveDate) -> Anal
         .into_iter()
         .map(|g| g.question_id)
         .collect();
+    let weakest = crate::scoring::weakest_criteria(&scorecard)
+        .into_iter()
+        .map(|c| c.id.clone())
+        .collect();
     Analysis {
         scorecard,
         deadline,
         gaps,
         top,
+        weakest,
         plan,
     }
 }

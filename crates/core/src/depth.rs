@@ -63,6 +63,8 @@ pub fn implied_answers<'b>(bank: &'b Bank, record: &AssessmentRecord) -> Vec<(&'
                     due: None,
                     evidence: Vec::new(),
                     exception: None,
+                    live_exposure: false,
+                    repeat_finding: false,
                     updated_at: base.updated_at,
                 },
             ));
@@ -110,6 +112,8 @@ pub fn implied_history(
             due: None,
             evidence: Vec::new(),
             exception: None,
+            live_exposure: false,
+            repeat_finding: false,
             implied_by: foundation,
             changed_at: at,
         });

@@ -40,6 +40,10 @@ pub struct RecordFinding {
     pub record_id: String,
     /// A sentence for the reader naming the record and what is missing, in our own words.
     pub detail: String,
+    /// Something is exposed today because of it (a vendor holding personal or health data with
+    /// no agreement), not only a record missing: its gap ranks as "Fix now".
+    #[serde(default)]
+    pub live_exposure: bool,
 }
 
 /// The key records are kept under: one per organisation, the same grouping compare and trend use,

@@ -6,21 +6,44 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{AnswerValue, AssessmentRecord};
 use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTION};
 use crate::findings::{Effect, RecordFinding, Source};
-use crate::plan::{Deadline, WINDOW_BUFFER_WEEKS, gap_work_weeks, human_date};
-use crate::scope::evaluate;
+use crate::plan::{
+    Deadline, WINDOW_BUFFER_WEEKS, capacity, gap_floor_weeks, gap_work_weeks, human_date,
+};
+use crate::scope::{criterion_in_scope, evaluate};
 use crate::scoring::{DESIGN_TARGET as DESIGN_LEVEL, Scorecard};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
+    /// A live exposure on a control that matters: something is exposed today (a leaver's
+    /// access still active, customer data with a vendor under no agreement). Above High.
+    FixNow,
     High,
     Medium,
     Low,
 }
 
 impl Priority {
+    pub const ALL: [Priority; 4] = [
+        Priority::FixNow,
+        Priority::High,
+        Priority::Medium,
+        Priority::Low,
+    ];
+
+    /// The id in files and IPC (`fix_now`, `high`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            Priority::FixNow => "fix_now",
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
+            Priority::FixNow => "Fix now",
             Priority::High => "High",
             Priority::Medium => "Medium",
             Priority::Low => "Low",
@@ -65,6 +88,17 @@ pub struct Gap {
     pub target_level: u8,
     /// The known exception the answer records, if any: never a refinement.
     pub exception: Option<String>,
+    /// The exception leaves something exposed today (the user said so, or a register shows it).
+    #[serde(default)]
+    pub live_exposure: bool,
+    /// The exception repeats one the company's last report noted.
+    #[serde(default)]
+    pub repeat_finding: bool,
+    /// Why the impact is what it is here, when the company's context raised it ("critical
+    /// here: your vendors receive health data").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub impact_reason: Option<String>,
     pub note: Option<String>,
     pub why: String,
     /// The next step from where the answer is (from nothing, from informal, or to operating).
@@ -74,7 +108,8 @@ pub struct Gap {
     pub key_control: bool,
     /// The bank's impact, raised one step when a customer requires one of the gap's categories.
     pub impact: Impact,
-    /// Weeks of work before the audit window, from the effort and how far the answer is.
+    /// Person-weeks of work before the audit window, from the kind of work (writing down,
+    /// closing an exception, building), its effort and the company's size (docs/scoring.md).
     pub work_weeks: f64,
     /// The work does not fit before the audit window must start for the target date.
     pub urgent: bool,
@@ -103,6 +138,11 @@ impl Gap {
     pub fn is_exception(&self) -> bool {
         self.exception.is_some()
     }
+
+    /// Something is exposed today, or the last report's exception repeats: first in its tier.
+    pub fn exposed(&self) -> bool {
+        self.live_exposure || self.repeat_finding
+    }
 }
 
 /// The gap register, most important first: priority, then the priority score (impact times
@@ -116,6 +156,7 @@ pub fn find_gaps(
 ) -> Vec<Gap> {
     let target = scorecard.target_level;
     let required = required_categories(record);
+    let pace = capacity(record);
     let mut ranked: Vec<(usize, Gap)> = bank
         .control_questions()
         .zip(&scorecard.questions)
@@ -165,13 +206,38 @@ pub fn find_gaps(
             } else {
                 question.impact()
             };
-            let impact = if customer_required {
+            let raised = if customer_required {
                 base.raised()
             } else {
                 base
             };
+            // What the company holds or does can make the control matter more still; the most
+            // serious context that holds decides, and the gap says which.
+            let context = bank
+                .impact_context
+                .iter()
+                .filter(|c| c.questions.contains(&question.id))
+                .filter(|c| evaluate(&c.when, record) == Some(true))
+                .min_by_key(|c| c.impact);
+            let (impact, impact_reason) = match context {
+                Some(c) if c.impact < raised => (
+                    c.impact,
+                    Some(format!("{} here: {}", c.impact.label().to_lowercase(), c.reason)),
+                ),
+                _ => (raised, None),
+            };
+            // Something exposed today: the user said so of the exception, or a register shows
+            // data with a third party under no agreement.
+            let live_exposure = (exception.is_some()
+                && answer.is_some_and(|a| a.exception.is_some() && a.live_exposure))
+                || findings.iter().any(|f| f.live_exposure);
+            let repeat_finding =
+                exception.is_some() && answer.is_some_and(|a| a.exception.is_some() && a.repeat_finding);
             let effort = question.effort.unwrap_or(Effort::M);
-            let work_weeks = gap_work_weeks(effort, effective, exception.is_some());
+            let work_weeks = gap_work_weeks(effort, effective, exception.is_some(), record);
+            // Calendar weeks at the company's pace: one person cannot give it more than full time.
+            let elapsed = (work_weeks * 5.0 / pace.days_per_week.min(5.0))
+                .max(gap_floor_weeks(effort, work_weeks));
             // Work must be done before the buffer ahead of the window. Once even that is past,
             // the target cannot be met at all: the plan says so, and priority stays with impact
             // rather than making every gap High.
@@ -179,7 +245,7 @@ pub fn find_gaps(
                 || impact != Impact::Low
                     && deadline.weeks_to_window.is_some_and(|weeks| {
                     let left = weeks - WINDOW_BUFFER_WEEKS as f64;
-                    left > 0.0 && work_weeks > left
+                    left > 0.0 && elapsed > left
                 });
             let shortfall = (f64::from(target) - effective) / f64::from(target);
             // Impact counts squared: a critical control half-way outranks a high one not
@@ -193,7 +259,9 @@ pub fn find_gaps(
                         0.0
                     },
             );
-            let raised_by = if leaned_on {
+            let raised_by = if let Some(reason) = &impact_reason {
+                Some(reason.as_str())
+            } else if leaned_on {
                 Some("raised one step: the system's scope leans on it")
             } else if impact != question.impact() {
                 Some("raised one step: a customer requires its category")
@@ -203,12 +271,16 @@ pub fn find_gaps(
             let (priority, priority_reason) = prioritise(
                 impact,
                 effective,
-                exception.is_some(),
+                Exposure {
+                    exception: exception.is_some(),
+                    live: live_exposure,
+                    repeat: repeat_finding,
+                },
                 urgent,
                 raised_by,
                 deadline,
             );
-            let (priority, priority_reason) = if overdue {
+            let (priority, priority_reason) = if overdue && priority != Priority::FixNow {
                 (
                     Priority::High,
                     "the check log shows a run overdue inside the observation window: an exception the auditor will find unless it is run now".to_string(),
@@ -241,12 +313,21 @@ pub fn find_gaps(
                     _ => question.gap_title_at(shown_level, exception.is_some()),
                 },
                 question: question.text.clone(),
-                criteria: question.criteria.clone(),
+                // Only the criteria in scope: a Security-only report never hears of A1.3.
+                criteria: question
+                    .criteria
+                    .iter()
+                    .filter(|id| criterion_in_scope(bank, id, &scorecard.scope))
+                    .cloned()
+                    .collect(),
                 categories,
                 current_level: state.level,
                 effective_level: effective,
                 target_level: target,
                 exception,
+                live_exposure,
+                repeat_finding,
+                impact_reason,
                 note: answer.and_then(|a| a.note.clone()),
                 why: question.why.clone(),
                 remediation,
@@ -259,7 +340,7 @@ pub fn find_gaps(
                 priority_score,
                 priority,
                 horizon: match priority {
-                    Priority::High => Horizon::Now,
+                    Priority::FixNow | Priority::High => Horizon::Now,
                     Priority::Medium => Horizon::Next90Days,
                     Priority::Low => Horizon::Later,
                 },
@@ -277,6 +358,7 @@ pub fn find_gaps(
         a.priority
             .cmp(&b.priority)
             .then(b.overdue.cmp(&a.overdue))
+            .then(b.exposed().cmp(&a.exposed()))
             .then(b.priority_score.total_cmp(&a.priority_score))
             .then(a.impact.cmp(&b.impact))
             .then(b.key_control.cmp(&a.key_control))
@@ -284,7 +366,47 @@ pub fn find_gaps(
             .then(a.effort.cmp(&b.effort))
             .then(pa.cmp(pb))
     });
-    group_implied(ranked.into_iter().map(|(_, gap)| gap).collect())
+    let ranked = spread_over_criteria(ranked.into_iter().map(|(_, gap)| gap).collect());
+    group_implied(ranked)
+}
+
+/// Within each priority (and overdue first), takes next the gap whose score counts most once
+/// the criteria already served by gaps above it count three quarters: an auditor reports per criterion,
+/// so a second gap on CC6.2 adds less than the first gap on a criterion nobody has reached
+/// yet. Ties keep the sorted order. `gaps` must be sorted as `find_gaps` sorts them.
+fn spread_over_criteria(gaps: Vec<Gap>) -> Vec<Gap> {
+    let mut out = Vec::with_capacity(gaps.len());
+    let mut served: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut rest = gaps;
+    while !rest.is_empty() {
+        let tier = |g: &Gap| (g.priority, g.overdue, g.exposed());
+        let first = tier(&rest[0]);
+        let tier_end = rest
+            .iter()
+            .position(|g| tier(g) != first)
+            .unwrap_or(rest.len());
+        let weighed = |g: &Gap| {
+            let fresh = g.criteria.iter().filter(|c| !served.contains(*c)).count();
+            let share = if g.criteria.is_empty() {
+                1.0
+            } else {
+                fresh as f64 / g.criteria.len() as f64
+            };
+            g.priority_score * (0.75 + 0.25 * share)
+        };
+        let mut best = 0;
+        let mut best_score = weighed(&rest[0]);
+        for (i, gap) in rest.iter().enumerate().take(tier_end).skip(1) {
+            let score = weighed(gap);
+            if score > best_score + 1e-9 {
+                (best, best_score) = (i, score);
+            }
+        }
+        let gap = rest.remove(best);
+        served.extend(gap.criteria.iter().cloned());
+        out.push(gap);
+    }
+    out
 }
 
 /// Implied gaps follow their foundation's gap, in their own ranked order, so a register reads
@@ -307,17 +429,52 @@ fn group_implied(ranked: Vec<Gap>) -> Vec<Gap> {
     out
 }
 
+/// What an answer's known exception says: there is one, and whether it leaves something
+/// exposed today.
+#[derive(Debug, Clone, Copy)]
+struct Exposure {
+    exception: bool,
+    live: bool,
+    /// It repeats an exception the last report noted.
+    repeat: bool,
+}
+
 /// The priority table of docs/scoring.md, with the reason it gives.
 fn prioritise(
     impact: Impact,
     effective: f64,
-    exception: bool,
+    exposure: Exposure,
     urgent: bool,
     raised_by: Option<&str>,
     deadline: &Deadline,
 ) -> (Priority, String) {
     let raised = raised_by.map(|why| format!(" ({why})")).unwrap_or_default();
     let impact_words = format!("{} impact{raised}", impact.label().to_lowercase());
+    let exception = exposure.exception;
+    // A live exposure outranks every plan: whatever the level, something is open today. A
+    // repeat of the last report's exception is what the next report's readers look for first.
+    if exposure.live || exposure.repeat {
+        let what = match (exposure.live, exposure.repeat) {
+            (true, true) => {
+                "a live exposure that repeats an exception your last report noted: something is exposed today and readers will see it twice"
+            }
+            (true, false) => {
+                "a live exposure: something is exposed today, so close it before any other work"
+            }
+            _ => {
+                "it repeats an exception your last report noted, which readers of the next report weigh most"
+            }
+        };
+        return match impact {
+            Impact::Critical | Impact::High => {
+                (Priority::FixNow, format!("{impact_words}, {what}"))
+            }
+            Impact::Moderate | Impact::Low => (
+                Priority::High,
+                format!("{impact_words}, {what} (on a supporting control)"),
+            ),
+        };
+    }
     let window_near = deadline.weeks_to_window.is_some_and(|w| w <= 13.0);
     if urgent {
         let when = match deadline.window_start {
@@ -407,40 +564,12 @@ fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
-/// The first `n` gaps of the register, with every in-scope category that has gaps represented:
-/// a category's best gap takes the place of the lowest-ranked gap whose categories stay
-/// represented without it, so the weakest category cannot be hidden behind Security.
+/// The first `n` gaps of the register, the most important first: the one ranked list every
+/// front end and the PDF show (its top five are the first five). Nothing is moved in to
+/// represent a category; the weakest criterion of each category is its own panel
+/// (`scoring::weakest_criteria`).
 pub fn top_gaps(gaps: &[Gap], n: usize) -> Vec<Gap> {
-    let mut chosen: Vec<usize> = (0..gaps.len().min(n)).collect();
-    let mut categories: Vec<Category> = gaps.iter().flat_map(|g| g.categories.clone()).collect();
-    categories.sort();
-    categories.dedup();
-    for category in categories {
-        if chosen
-            .iter()
-            .any(|&i| gaps[i].categories.contains(&category))
-        {
-            continue;
-        }
-        let Some(best) = gaps.iter().position(|g| g.categories.contains(&category)) else {
-            continue;
-        };
-        let replaceable = chosen.iter().rposition(|&i| {
-            gaps[i].categories.iter().all(|c| {
-                chosen
-                    .iter()
-                    .filter(|&&j| j != i)
-                    .any(|&j| gaps[j].categories.contains(c))
-            })
-        });
-        match replaceable {
-            Some(slot) => chosen[slot] = best,
-            None if chosen.len() < n => chosen.push(best),
-            None => {}
-        }
-        chosen.sort();
-    }
-    chosen.into_iter().map(|i| gaps[i].clone()).collect()
+    gaps.iter().take(n).cloned().collect()
 }
 
 /// The roadmap: gaps in their horizon, each column in register order.

@@ -5,20 +5,33 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord, ReportType};
 use crate::catalog::{
-    COMPANY_SIZE_QUESTION, Category, EXISTING_REPORT_QUESTION, Effort, OBSERVATION_PERIOD_QUESTION,
-    OBSERVATION_START_QUESTION, TARGET_DATE_QUESTION,
+    ALTERNATIVE_ASSURANCE_QUESTION, COMPANY_SIZE_QUESTION, Category, EXISTING_REPORT_QUESTION,
+    Effort, LAST_PERIOD_END_QUESTION, OBSERVATION_PERIOD_QUESTION, OBSERVATION_START_QUESTION,
+    READINESS_TIME_QUESTION, TARGET_DATE_QUESTION,
 };
 use crate::gaps::Gap;
 use crate::scoring::DESIGN_TARGET;
 
 /// Weeks between the auditor's point-in-time date and a Type I report in hand.
-pub const TYPE1_REPORT_WEEKS: i64 = 4;
+pub const TYPE1_REPORT_WEEKS: i64 = 6;
 /// Weeks between the end of the observation period and a Type II report in hand.
 pub const TYPE2_REPORT_WEEKS: i64 = 6;
 /// Weeks between the end of remediation and the audit window: book the auditor, gather evidence.
 pub const WINDOW_BUFFER_WEEKS: i64 = 2;
 /// A first Type II's observation period when none was chosen: the shortest auditors accept.
 pub const DEFAULT_PERIOD_MONTHS: u32 = 3;
+/// Weeks from today until an auditor not yet engaged can test: about two to choose and sign,
+/// then the firm's own lead time (six weeks is common for small firms).
+pub const AUDITOR_LEAD_WEEKS: i64 = 8;
+/// The cautious date allows this much more time than the likely one: estimates of remediation
+/// run over far more often than under.
+pub const CAUTIOUS_FACTOR: f64 = 1.5;
+/// The longest gap between two observation periods that customers usually accept on a bridge
+/// letter alone.
+pub const BRIDGE_ACCEPTED_MONTHS: u32 = 3;
+/// The person-days a week assumed when nobody has said who does the work: one owner at about
+/// half their time, the least a first report needs (the plan says it is assumed).
+pub const ASSUMED_DAYS_PER_WEEK: f64 = 2.5;
 
 /// When the audit window must start for the report to be in hand by the target date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -31,6 +44,63 @@ pub struct Deadline {
     pub weeks_to_window: Option<f64>,
 }
 
+/// Who does the work: the person-days a week people can give (`scope.readiness-time`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Capacity {
+    pub days_per_week: f64,
+    /// False when the question is unanswered and [`ASSUMED_DAYS_PER_WEEK`] stands in.
+    pub answered: bool,
+}
+
+impl Capacity {
+    /// The time in words, as the plan's assumptions name it.
+    pub fn words(self) -> String {
+        let time = match self.days_per_week {
+            d if d <= 0.25 => "about 2 hours a week".to_string(),
+            d if d <= 1.0 => "about a day a week".to_string(),
+            d if d <= 2.5 => "about half of one person's time".to_string(),
+            d if d <= 5.0 => "one person full time".to_string(),
+            _ => "two or more people full time".to_string(),
+        };
+        if self.answered {
+            time
+        } else {
+            format!("{time} (assumed: answer who will do the work in step 1)")
+        }
+    }
+}
+
+/// The person-days a week the company can give; see [`Capacity`].
+pub fn capacity(record: &AssessmentRecord) -> Capacity {
+    let days = match record.value(READINESS_TIME_QUESTION) {
+        Some(AnswerValue::Choice(c)) => match c.as_str() {
+            "2-hours" => Some(0.25),
+            "1-day" => Some(1.0),
+            "half-time" => Some(2.5),
+            "1-full-time" => Some(5.0),
+            "2-full-time" => Some(10.0),
+            _ => None,
+        },
+        _ => None,
+    };
+    Capacity {
+        days_per_week: days.unwrap_or(ASSUMED_DAYS_PER_WEEK),
+        answered: days.is_some(),
+    }
+}
+
+/// How much each piece of work grows with the company: more people, systems and records to
+/// cover. A five-person company's access review is an afternoon; a two-hundred-person one's is
+/// a project.
+pub fn size_factor(record: &AssessmentRecord) -> f64 {
+    match record.value(COMPANY_SIZE_QUESTION) {
+        Some(AnswerValue::Choice(c)) if c == "1-10" => 0.3,
+        Some(AnswerValue::Choice(c)) if c == "51-200" => 1.5,
+        Some(AnswerValue::Choice(c)) if c == "200-plus" => 2.2,
+        _ => 1.0,
+    }
+}
+
 /// The inputs of the plan read from the scoping answers.
 #[derive(Debug, Clone, PartialEq)]
 struct Timeline {
@@ -38,10 +108,15 @@ struct Timeline {
     target_date: Option<NaiveDate>,
     period_months: u32,
     period_chosen: bool,
-    /// A Type II's observation start when answered in step 1: the plan keeps to it.
+    /// A Type II's observation start when answered in step 1: kept when it is credible.
     observation_start: Option<NaiveDate>,
-    streams: u32,
+    capacity: Capacity,
     existing_report: Option<String>,
+    last_period_end: Option<NaiveDate>,
+    /// The customer asking would take another assurance, or nobody has asked it.
+    alternative: Option<String>,
+    /// The auditor is chosen and engaged in writing (`audit.firm` documented or better).
+    auditor_engaged: bool,
 }
 
 fn timeline(record: &AssessmentRecord) -> Timeline {
@@ -51,31 +126,31 @@ fn timeline(record: &AssessmentRecord) -> Timeline {
         Some(AnswerValue::Choice(c)) if c == "3-months" => (3, true),
         _ => (DEFAULT_PERIOD_MONTHS, false),
     };
-    let streams = match record.value(COMPANY_SIZE_QUESTION) {
-        Some(AnswerValue::Choice(c)) if c == "11-50" => 3,
-        Some(AnswerValue::Choice(c)) if c == "51-200" => 4,
-        Some(AnswerValue::Choice(c)) if c == "200-plus" => 5,
-        _ => 2,
+    let date = |question: &str| match record.value(question) {
+        Some(AnswerValue::Date(date)) => Some(*date),
+        _ => None,
     };
     Timeline {
         report_type: record.report_type(),
-        target_date: match record.value(TARGET_DATE_QUESTION) {
-            Some(AnswerValue::Date(date)) => Some(*date),
-            _ => None,
-        },
+        target_date: date(TARGET_DATE_QUESTION),
         period_months,
         period_chosen,
-        observation_start: match record.value(OBSERVATION_START_QUESTION) {
-            Some(AnswerValue::Date(date)) if record.report_type() == ReportType::Type2 => {
-                Some(*date)
-            }
-            _ => None,
-        },
-        streams,
+        observation_start: date(OBSERVATION_START_QUESTION)
+            .filter(|_| record.report_type() == ReportType::Type2),
+        capacity: capacity(record),
         existing_report: match record.value(EXISTING_REPORT_QUESTION) {
             Some(AnswerValue::Choice(c)) if c != "none" => Some(c.clone()),
             _ => None,
         },
+        last_period_end: date(LAST_PERIOD_END_QUESTION),
+        alternative: match record.value(ALTERNATIVE_ASSURANCE_QUESTION) {
+            Some(AnswerValue::Choice(c)) if c != "report-only" => Some(c.clone()),
+            _ => None,
+        },
+        auditor_engaged: matches!(
+            record.value("audit.firm"),
+            Some(AnswerValue::Level(l)) if l.value() >= 3
+        ),
     }
 }
 
@@ -99,34 +174,58 @@ fn latest_window_start(report_type: ReportType, months: u32, target: NaiveDate) 
     }
 }
 
-/// Weeks of one person's work for one effort size when starting from nothing: a few days, a
-/// couple of weeks, over a month. Most readiness work is writing down and switching on.
-pub fn effort_weeks(effort: Effort) -> f64 {
+/// Person-days of work one gap needs before the audit window, for a company of 11 to 50
+/// people, by the kind of work it is: writing down what already happens (informal), closing a
+/// known exception's coverage, finishing what is planned, or building from nothing. A large
+/// effort (L) is mostly choosing and rolling out a tool. None once designed: a documented
+/// control earns its evidence by operating during a Type II's observation period.
+pub fn gap_work_days(effort: Effort, effective_level: f64, exception: bool) -> f64 {
+    let (s, m, l) = if effective_level >= f64::from(DESIGN_TARGET) {
+        return 0.0;
+    } else if exception {
+        (0.2, 0.4, 1.0)
+    } else if effective_level >= 2.0 {
+        (0.1, 0.2, 0.4)
+    } else if effective_level >= 1.0 {
+        (0.25, 0.5, 2.0)
+    } else {
+        (0.3, 0.75, 2.5)
+    };
     match effort {
-        Effort::S => 0.5,
-        Effort::M => 1.5,
-        Effort::L => 5.0,
+        Effort::S => s,
+        Effort::M => m,
+        Effort::L => l,
     }
 }
 
-/// Work a gap needs before the audit window: the whole effort from nothing; three quarters
-/// when planned or in progress; half with a known exception (the control exists, its coverage
-/// must be completed); a quarter from informal (writing down what already happens, mostly in
-/// policies that serve many controls); none once designed (a documented control earns its
-/// evidence by operating during a Type II's observation period).
-pub fn gap_work_weeks(effort: Effort, effective_level: f64, exception: bool) -> f64 {
-    let share = if effective_level >= f64::from(DESIGN_TARGET) {
-        0.0
-    } else if exception {
-        0.5
-    } else if effective_level >= 2.0 {
-        0.25
-    } else if effective_level >= 1.0 {
-        0.75
-    } else {
-        1.0
-    };
-    effort_weeks(effort) * share
+/// The calendar time a piece of work takes however many people work on it: a tool is chosen,
+/// bought and rolled out over weeks; a process needs a cycle to settle.
+pub fn gap_floor_weeks(effort: Effort, work_days: f64) -> f64 {
+    if work_days <= 0.0 {
+        return 0.0;
+    }
+    match effort {
+        Effort::S => 0.0,
+        Effort::M => 1.0,
+        Effort::L => 4.0,
+    }
+}
+
+/// Person-weeks one gap needs at this company (its size scales the work); `Gap::work_weeks`.
+pub fn gap_work_weeks(
+    effort: Effort,
+    effective_level: f64,
+    exception: bool,
+    record: &AssessmentRecord,
+) -> f64 {
+    gap_work_days(effort, effective_level, exception) * size_factor(record) / 5.0
+}
+
+/// The calendar weeks one gap takes at the company's pace: its work at the time people give
+/// (one person cannot work on it more than full time), or its floor.
+pub fn gap_elapsed_weeks(gap: &Gap, capacity: Capacity) -> f64 {
+    let per_week = capacity.days_per_week.min(5.0);
+    (gap.work_weeks * 5.0 / per_week).max(gap_floor_weeks(gap.effort, gap.work_weeks))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -138,6 +237,8 @@ pub enum MilestoneKind {
     ObservationStart,
     ObservationEnd,
     ReportDate,
+    /// The report at the cautious pace: the same work taking half as long again.
+    CautiousReportDate,
     TargetDate,
 }
 
@@ -162,28 +263,42 @@ pub struct PlanOption {
 pub struct Plan {
     pub today: NaiveDate,
     pub report_type: ReportType,
-    /// Sum of every gap's work weeks, and the longest single one.
+    /// Sum of every gap's person-weeks at this company's size, and the longest single gap in
+    /// calendar weeks at its pace.
     pub total_work_weeks: f64,
     pub longest_work_weeks: f64,
-    /// Parallel workstreams assumed from the company's size.
-    pub streams: u32,
+    /// The person-days a week people can give (`scope.readiness-time`), and whether answered.
+    pub days_per_week: f64,
+    pub capacity_answered: bool,
     pub remediation_weeks: u32,
     pub remediation_end: NaiveDate,
     pub type1_date: Option<NaiveDate>,
     pub observation_start: Option<NaiveDate>,
     pub observation_end: Option<NaiveDate>,
     pub observation_months: Option<u32>,
+    /// The likely date: the work at the pace people gave.
     pub report_date: NaiveDate,
+    /// The cautious date: the same work taking half as long again.
+    pub cautious_report_date: NaiveDate,
     pub target_date: Option<NaiveDate>,
-    /// `None` without a target date.
+    /// `None` without a target date; whether the likely date meets it.
     pub meets_target: Option<bool>,
-    /// Days between the report date and the target date (negative when late).
+    /// Days between the likely report date and the target date (negative when late).
     pub slack_days: Option<i64>,
-    /// One plain sentence: on track, late by how much, or no deadline given; a second when
-    /// remediation runs past the observation start answered in step 1.
+    /// The observation start answered in step 1 cannot hold: the design work ends after it.
+    #[serde(default)]
+    pub start_not_credible: bool,
+    /// One plain paragraph: on track, tight, late by how much, not credible, or no deadline.
     pub verdict: String,
+    /// The assumptions the verdict turns on, in the reader's words ("about 2 hours a week").
+    #[serde(default)]
+    pub decided_by: Vec<String>,
     pub milestones: Vec<Milestone>,
     pub options: Vec<PlanOption>,
+    /// Recurring controls in scope that must run at least once inside the observation period
+    /// (a Type II): the auditor samples each.
+    #[serde(default)]
+    pub due_in_window: Vec<String>,
     /// What the dates assume, so a reader can redo them.
     pub assumptions: Vec<String>,
 }
@@ -196,27 +311,39 @@ struct Dates {
     report_date: NaiveDate,
 }
 
-fn remediation_weeks(gaps: &[&Gap], streams: u32) -> (f64, f64, u32) {
+/// Person-weeks of all the work, the longest gap in calendar weeks, and the calendar weeks of
+/// remediation at the company's pace: the larger of the longest gap and all the work shared
+/// by the time people give.
+fn remediation_weeks(gaps: &[&Gap], capacity: Capacity, factor: f64) -> (f64, f64, u32) {
     let total: f64 = gaps.iter().map(|g| g.work_weeks).sum();
-    let longest = gaps.iter().map(|g| g.work_weeks).fold(0.0, f64::max);
-    let weeks = longest.max(total / f64::from(streams)).ceil() as u32;
+    let longest = gaps
+        .iter()
+        .map(|g| gap_elapsed_weeks(g, capacity))
+        .fold(0.0, f64::max);
+    let weeks = (longest.max(total * 5.0 / capacity.days_per_week) * factor).ceil() as u32;
     (total, longest, weeks)
 }
 
-/// The dates from remediation to the report. A Type II's observation start answered in step 1
-/// (`start`) is kept even when remediation runs past it: the period is what was agreed with the
-/// auditor, and gaps still open then become its exceptions (the verdict says so).
+/// The dates from remediation to the report. The window opens once the design work is done
+/// (and a buffer to gather evidence) and an auditor can test; a Type II's observation start
+/// answered in step 1 is kept when it is no earlier than that.
 fn dates(
     today: NaiveDate,
     weeks: u32,
+    t: &Timeline,
     report_type: ReportType,
     months: u32,
-    start: Option<NaiveDate>,
 ) -> Dates {
     let remediation_end = today + Duration::weeks(i64::from(weeks));
-    let window_start = match (report_type, start) {
-        (ReportType::Type2, Some(start)) => start,
-        _ => remediation_end + Duration::weeks(WINDOW_BUFFER_WEEKS),
+    let earliest =
+        (remediation_end + Duration::weeks(WINDOW_BUFFER_WEEKS)).max(if t.auditor_engaged {
+            today
+        } else {
+            today + Duration::weeks(AUDITOR_LEAD_WEEKS)
+        });
+    let window_start = match (report_type, t.observation_start) {
+        (ReportType::Type2, Some(start)) if start >= earliest => start,
+        _ => earliest,
     };
     let (observation_end, report_date) = match report_type {
         ReportType::Type1 => (None, window_start + Duration::weeks(TYPE1_REPORT_WEEKS)),
@@ -236,21 +363,31 @@ fn dates(
 
 /// Computes the plan. Pure: `today` is passed in.
 pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
+    plan_with_recurring(record, gaps, today, &[])
+}
+
+/// The plan, naming the recurring controls (title and their questions) that must run inside a
+/// Type II's window.
+pub fn plan_with_recurring(
+    record: &AssessmentRecord,
+    gaps: &[Gap],
+    today: NaiveDate,
+    recurring: &[(String, bool)],
+) -> Plan {
     let t = timeline(record);
     let required = crate::gaps::required_categories(record);
     let all: Vec<&Gap> = gaps.iter().collect();
-    let (total, longest, weeks) = remediation_weeks(&all, t.streams);
-    let main = dates(
-        today,
-        weeks,
-        t.report_type,
-        t.period_months,
-        t.observation_start,
-    );
+    let (total, longest, weeks) = remediation_weeks(&all, t.capacity, 1.0);
+    let (_, _, cautious_weeks) = remediation_weeks(&all, t.capacity, CAUTIOUS_FACTOR);
+    let main = dates(today, weeks, &t, t.report_type, t.period_months);
+    let cautious = dates(today, cautious_weeks, &t, t.report_type, t.period_months);
     let meets = |date: NaiveDate| t.target_date.map(|target| date <= target);
     let slack_days = t
         .target_date
         .map(|target| (target - main.report_date).num_days());
+    let start_not_credible = t
+        .observation_start
+        .is_some_and(|start| start < main.window_start);
 
     let mut milestones = vec![Milestone {
         kind: MilestoneKind::Today,
@@ -262,7 +399,7 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
         label: if weeks == 0 {
             "No design gaps left to close".into()
         } else {
-            format!("Remediation done ({weeks} weeks)")
+            format!("Remediation done ({weeks} weeks, likely)")
         },
         date: main.remediation_end,
     });
@@ -275,7 +412,11 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
         ReportType::Type2 => {
             milestones.push(Milestone {
                 kind: MilestoneKind::ObservationStart,
-                label: "Observation period starts".into(),
+                label: if start_not_credible {
+                    "Observation period starts (earliest credible)".into()
+                } else {
+                    "Observation period starts".into()
+                },
                 date: main.window_start,
             });
             if let Some(end) = main.observation_end {
@@ -289,9 +430,16 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
     }
     milestones.push(Milestone {
         kind: MilestoneKind::ReportDate,
-        label: format!("{} report in hand", t.report_type.label()),
+        label: format!("{} report in hand (likely)", t.report_type.label()),
         date: main.report_date,
     });
+    if cautious.report_date > main.report_date {
+        milestones.push(Milestone {
+            kind: MilestoneKind::CautiousReportDate,
+            label: format!("{} report in hand (cautious)", t.report_type.label()),
+            date: cautious.report_date,
+        });
+    }
     if let Some(target) = t.target_date {
         milestones.push(Milestone {
             kind: MilestoneKind::TargetDate,
@@ -301,38 +449,118 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
     }
     milestones.sort_by_key(|m| m.date);
 
-    let report_on = human_date(main.report_date);
-    let verdict = match (t.target_date.map(human_date), slack_days) {
-        (Some(target), _) if t.target_date.is_some_and(|d| d < today) => format!(
-            "The target date {target} has passed; the earliest {} report is {report_on}.",
-            t.report_type.label(),
+    let pace = t.capacity.words();
+    let report = t.report_type.label();
+    let (likely_on, cautious_on) = (
+        human_date(main.report_date),
+        human_date(cautious.report_date),
+    );
+    let mut decided_by = vec![format!("who does the work: {pace}")];
+    if !t.auditor_engaged {
+        decided_by.push(format!(
+            "no auditor engaged yet: about {AUDITOR_LEAD_WEEKS} weeks to choose one and reach the first day they can test"
+        ));
+    }
+    let mut verdict = match (t.target_date, slack_days) {
+        (Some(target), _) if target < today => format!(
+            "The target date {} has passed; the likely {report} report is {likely_on} (cautious: {cautious_on}).",
+            human_date(target)
+        ),
+        (Some(target), Some(slack)) if slack >= 0 && cautious.report_date <= target => format!(
+            "On track: the {report} report is likely in hand by {likely_on}, {} before the target date {}, and by {cautious_on} even at the cautious pace.",
+            weeks_and_days(slack),
+            human_date(target)
         ),
         (Some(target), Some(slack)) if slack >= 0 => format!(
-            "On track: the {} report can be in hand by {report_on}, {} before the target date {target}.",
-            t.report_type.label(),
-            weeks_and_days(slack)
+            "Realistic but tight: the {report} report is likely in hand by {likely_on}, {} before the target date {}; at the cautious pace it would be {cautious_on}, after it. Protect the time people give and start the longest work first.",
+            weeks_and_days(slack),
+            human_date(target)
         ),
         (Some(target), Some(slack)) => format!(
-            "The target date {target} cannot be met as planned: the {} report would be in hand on {report_on}, {} late.",
-            t.report_type.label(),
+            "The target date {} cannot be met as planned: the {report} report is likely in hand on {likely_on}, {} late (cautious: {cautious_on}).",
+            human_date(target),
             weeks_and_days(-slack)
         ),
         _ => format!(
-            "No target date given: the earliest the {} report can be in hand is {report_on}.",
-            t.report_type.label(),
+            "No target date given: the {report} report is likely in hand on {likely_on} (cautious: {cautious_on})."
         ),
     };
-
-    let verdict = match open_at_start(&t, &main, weeks) {
-        Some(warning) => format!("{verdict} {warning}"),
-        None => verdict,
-    };
+    if let (true, Some(start)) = (start_not_credible, t.observation_start) {
+        verdict = format!(
+            "The observation start on {} is not credible: the design work runs to {} at {pace}, so a period starting then would test controls that do not exist yet, and every gap still open would be an exception in the report. The earliest credible start is {}; {}",
+            human_date(start),
+            human_date(main.remediation_end),
+            human_date(main.window_start),
+            lower_first(&verdict)
+        );
+        decided_by.insert(
+            0,
+            format!("the observation start you chose: {}", human_date(start)),
+        );
+    }
+    if t.observation_start.is_none() && t.report_type == ReportType::Type2 {
+        decided_by.push(format!(
+            "no observation start decided: proposed {}, once the design work is done",
+            human_date(main.window_start)
+        ));
+    }
 
     let late = meets(main.report_date) == Some(false);
     let mut options = Vec::new();
-    if late {
+    if let Some(alternative) = &t.alternative {
+        let (title, detail) = if alternative == "offered" {
+            (
+                "Answer the customer's own questionnaire first",
+                "The customer offers another route: a completed security questionnaire with evidence (and a penetration test summary if it asks for one) is usually accepted from a supplier of your size, takes four to six weeks and costs a fraction of an audit. Close the live exposures first, answer it, and decide on a report only if customers keep asking.",
+            )
+        } else {
+            (
+                "Ask the customer what it will accept",
+                "Before committing to an audit, ask the customer whether its own security questionnaire, a penetration test summary or a signed engagement letter would do for now: for a single customer that is often faster and far cheaper than a first report.",
+            )
+        };
+        options.push(PlanOption {
+            title: title.into(),
+            detail: detail.into(),
+            report_date: None,
+            meets_target: None,
+        });
+    }
+    if (late || start_not_credible) && t.capacity.days_per_week < 2.5 {
+        // The next step up in time given: a day a week, then an owner at half their time.
+        let (more, title, words) = if t.capacity.days_per_week < 1.0 {
+            (
+                1.0,
+                "An owner giving about a day a week",
+                "an owner giving about a day a week",
+            )
+        } else {
+            (
+                2.5,
+                "One owner at about half their time",
+                "one owner at about half their time",
+            )
+        };
+        let more = Capacity {
+            days_per_week: more,
+            answered: true,
+        };
+        let (_, _, more_weeks) = remediation_weeks(&all, more, 1.0);
+        let faster = dates(today, more_weeks, &t, t.report_type, t.period_months);
+        options.push(PlanOption {
+            title: title.into(),
+            detail: format!(
+                "At {pace} the work takes {weeks} weeks; with {words} it takes {more_weeks}, and the report follows on {}.",
+                human_date(faster.report_date)
+            ),
+            report_date: Some(faster.report_date),
+            meets_target: meets(faster.report_date),
+        });
+    }
+    if late || start_not_credible {
         if t.report_type == ReportType::Type2 && t.existing_report.is_none() {
-            let bridge = dates(today, weeks, ReportType::Type1, 0, None);
+            // A Type I needs only the design work: the same remediation, a point in time.
+            let bridge = dates(today, weeks, &t, ReportType::Type1, 0);
             options.push(PlanOption {
                 title: "A Type I first, if the customer accepts one".into(),
                 detail: format!(
@@ -343,7 +571,7 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
                 meets_target: meets(bridge.report_date),
             });
             if t.period_months > 3 {
-                let short = dates(today, weeks, ReportType::Type2, 3, t.observation_start);
+                let short = dates(today, weeks, &t, ReportType::Type2, 3);
                 options.push(PlanOption {
                     title: "A shorter first observation period".into(),
                     detail: format!(
@@ -373,15 +601,8 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
                 .iter()
                 .filter(|g| g.categories.iter().any(|c| !extra.contains(c)))
                 .collect();
-            let (_, _, kept_weeks) = remediation_weeks(&kept, t.streams);
-            let phased = dates(
-                today,
-                kept_weeks,
-                t.report_type,
-                t.period_months,
-                t.observation_start,
-            );
-            // With the start fixed, shorter remediation moves no date: nothing to offer.
+            let (_, _, kept_weeks) = remediation_weeks(&kept, t.capacity, 1.0);
+            let phased = dates(today, kept_weeks, &t, t.report_type, t.period_months);
             if kept_weeks < weeks && phased.report_date < main.report_date {
                 let names: Vec<&str> = extra.iter().map(|c| c.name()).collect();
                 options.push(PlanOption {
@@ -395,6 +616,8 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
                 });
             }
         }
+    }
+    if late {
         let bridge_letter = if t.existing_report.is_some() {
             " Meanwhile, management can give customers a bridge letter covering the time since your last report's period ended."
         } else {
@@ -403,35 +626,49 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
         options.push(PlanOption {
             title: "Agree a later date with the customer".into(),
             detail: format!(
-                "Share this plan with the customer and agree the report for {report_on}.{bridge_letter}"
+                "Share this plan with the customer and agree the report for {likely_on}.{bridge_letter}"
             ),
             report_date: Some(main.report_date),
             meets_target: Some(false),
         });
     }
 
-    let unanswered = gaps.iter().filter(|g| g.current_level.is_none()).count();
     let mut assumptions = vec![
         format!(
-            "Work per gap: S {} week, M {} weeks, L {} weeks of one person's time from nothing; three quarters of it when planned, half with a known exception, a quarter from informal; none once documented (it earns its evidence by operating).",
-            effort_weeks(Effort::S),
-            effort_weeks(Effort::M),
-            effort_weeks(Effort::L)
+            "Who does the work: {pace}, about {} person-days a week.",
+            trim_number(t.capacity.days_per_week)
         ),
         format!(
-            "Remediation = the larger of the longest single gap ({longest:.1} weeks) and all work ({total:.1} weeks) shared by {} people working on it in parallel (from the company's size), rounded up: {weeks} weeks.",
-            t.streams
+            "Work per gap by its kind, in person-days for a company of 11 to 50 people: writing down what already happens 0.1 to 0.4; closing a known exception 0.2 to 1; finishing what is planned 0.25 to 2; building from nothing 0.3 to 2.5 (a large item is mostly choosing and rolling out a tool); none once documented. Scaled by the company's size ({}x here).",
+            trim_number(size_factor(record))
         ),
-        match t.observation_start {
-            Some(start) => format!(
+        format!(
+            "Remediation = the larger of the longest single piece of work ({longest:.1} weeks, a tool takes at least 4) and all the work ({total:.1} person-weeks) at the time given: {weeks} weeks likely; the cautious date allows {} times as long ({cautious_weeks} weeks).",
+            trim_number(CAUTIOUS_FACTOR)
+        ),
+    ];
+    assumptions.push(if t.auditor_engaged {
+        format!(
+            "The audit window opens {WINDOW_BUFFER_WEEKS} weeks after remediation (evidence gathered); the auditor is engaged."
+        )
+    } else {
+        format!(
+            "No auditor is engaged yet: the window opens no sooner than {AUDITOR_LEAD_WEEKS} weeks from today (choose and sign a firm, then its lead time), and {WINDOW_BUFFER_WEEKS} weeks after remediation."
+        )
+    });
+    if let Some(start) = t.observation_start {
+        assumptions.push(if start_not_credible {
+            format!(
+                "The observation start you chose ({}) comes before the design work can end, so the dates use the earliest credible start.",
+                human_date(start)
+            )
+        } else {
+            format!(
                 "The observation period starts on {}, as answered in step 1.",
                 human_date(start)
-            ),
-            None => format!(
-                "The audit window opens {WINDOW_BUFFER_WEEKS} weeks after remediation (auditor booked, evidence gathered)."
-            ),
-        },
-    ];
+            )
+        });
+    }
     match t.report_type {
         ReportType::Type1 => assumptions.push(format!(
             "A Type I report is in hand {TYPE1_REPORT_WEEKS} weeks after its point-in-time date."
@@ -443,7 +680,7 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
                 if t.period_chosen {
                     ""
                 } else {
-                    " (none chosen: the shortest first period auditors accept)"
+                    " (not decided: the shortest first period auditors accept, proposed)"
                 }
             ));
             if t.existing_report.as_deref() == Some("type1") {
@@ -453,7 +690,23 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
             }
         }
     }
-
+    if let (Some(end), true) = (t.last_period_end, t.report_type == ReportType::Type2) {
+        let months = months_between(end, main.window_start);
+        let text = format!(
+            "The last period ended on {}; the next starts {}, so about {} months are covered only by a bridge letter.",
+            human_date(end),
+            human_date(main.window_start),
+            trim_number(months)
+        );
+        if months > f64::from(BRIDGE_ACCEPTED_MONTHS) {
+            let months = trim_number(months);
+            decided_by.push(format!(
+                "{months} months between periods, longer than many customers accept on a bridge letter: tell key customers now rather than pull the start forward before the fixes land"
+            ));
+        }
+        assumptions.push(text);
+    }
+    let unanswered = gaps.iter().filter(|g| g.current_level.is_none()).count();
     if unanswered > 0 {
         assumptions.insert(
             0,
@@ -462,12 +715,22 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
             ),
         );
     }
+    let due_in_window = if t.report_type == ReportType::Type2 {
+        recurring
+            .iter()
+            .filter(|(_, in_scope)| *in_scope)
+            .map(|(title, _)| title.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
     Plan {
         today,
         report_type: t.report_type,
-        total_work_weeks: total,
-        longest_work_weeks: longest,
-        streams: t.streams,
+        total_work_weeks: round1(total),
+        longest_work_weeks: round1(longest),
+        days_per_week: t.capacity.days_per_week,
+        capacity_answered: t.capacity.answered,
         remediation_weeks: main.remediation_weeks,
         remediation_end: main.remediation_end,
         type1_date: (t.report_type == ReportType::Type1).then_some(main.window_start),
@@ -475,31 +738,41 @@ pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
         observation_end: main.observation_end,
         observation_months: (t.report_type == ReportType::Type2).then_some(t.period_months),
         report_date: main.report_date,
+        cautious_report_date: cautious.report_date,
         target_date: t.target_date,
         meets_target: meets(main.report_date),
         slack_days,
+        start_not_credible,
         verdict,
+        decided_by,
         milestones,
         options,
+        due_in_window,
         assumptions,
     }
 }
 
-/// What a consultant says when remediation cannot finish before the answered observation start:
-/// what is still open when the period runs becomes its exceptions, so close the most important
-/// first, or move the start.
-fn open_at_start(t: &Timeline, main: &Dates, weeks: u32) -> Option<String> {
-    let start = t.observation_start?;
-    if weeks == 0 || main.remediation_end <= start {
-        return None;
-    }
-    let latest = main.remediation_end + Duration::weeks(WINDOW_BUFFER_WEEKS);
-    Some(format!(
-        "Remediation ({weeks} weeks, to {}) cannot finish before the observation period starts on {}: gaps still open then will show as exceptions in the period. Close the High gaps first, or move the start to {} or later.",
-        human_date(main.remediation_end),
-        human_date(start),
-        human_date(latest)
-    ))
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// "2.5" and "1" rather than "2.50" and "1.0".
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Months from one day to a later one, to the nearest half month.
+fn months_between(from: NaiveDate, to: NaiveDate) -> f64 {
+    ((to - from).num_days().max(0) as f64 / 30.44 * 2.0).round() / 2.0
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn weeks_and_days(days: i64) -> String {

@@ -479,3 +479,23 @@ fn percent(part: f64, whole: f64) -> Option<f64> {
 fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
+
+/// The weakest scored criterion of each category in scope (lowest headline readiness, the
+/// first in catalogue order on a tie), Security first: a panel of its own beside the ranked
+/// gaps, so a weak category is seen without padding the top ten.
+pub fn weakest_criteria(scorecard: &Scorecard) -> Vec<&CriterionScore> {
+    let mut out: Vec<&CriterionScore> = Vec::new();
+    for category in Category::ALL {
+        let weakest = scorecard
+            .criteria
+            .iter()
+            .filter(|c| c.category == category && c.status == CriterionStatus::Scored)
+            .filter_map(|c| c.readiness.map(|r| (r, c)))
+            .fold(None::<(f64, &CriterionScore)>, |best, (r, c)| match best {
+                Some((b, _)) if b <= r => best,
+                _ => Some((r, c)),
+            });
+        out.extend(weakest.map(|(_, c)| c));
+    }
+    out
+}

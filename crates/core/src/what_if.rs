@@ -178,11 +178,15 @@ fn close(
                 due: None,
                 evidence: Vec::new(),
                 exception: None,
+                live_exposure: false,
+                repeat_finding: false,
                 updated_at: at,
             });
         let level = answer.level().map_or(target, |level| level.max(target));
         answer.value = AnswerValue::Level(level);
         answer.exception = None;
+        answer.live_exposure = false;
+        answer.repeat_finding = false;
         // Closing the gap includes running the control as the records expect.
         given.findings.retain(|f| f.question_id != *id);
         given.overdue.remove(*id);

@@ -117,7 +117,8 @@ pub struct ReportModel {
     pub categories_in_scope: Vec<String>,
     pub top_gaps: Vec<Gap>,
     pub gap_count: usize,
-    pub gaps_by_priority: [usize; 3],
+    /// Fix now, High, Medium, Low.
+    pub gaps_by_priority: [usize; 4],
     /// Gaps whose answer records a known exception.
     pub exception_count: usize,
     pub audit_ready: Vec<String>,
@@ -165,6 +166,7 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
     let target = record.report_type().target_level();
     let count = |p: Priority| gaps.iter().filter(|g| g.priority == p).count();
     let gaps_by_priority = [
+        count(Priority::FixNow),
         count(Priority::High),
         count(Priority::Medium),
         count(Priority::Low),
@@ -435,6 +437,13 @@ fn audit_ready_statement(
         _ => None,
     };
     out.extend(stance);
+    let fix_now = count(Priority::FixNow);
+    if fix_now > 0 {
+        out.push(format!(
+            "Fix now, before any other work: {fix_now} {} that leave something exposed today or repeat an exception the last report noted. They lead the gap register.",
+            if fix_now == 1 { "known exception" } else { "known exceptions" }
+        ));
+    }
     out.push(format!(
         "{} control questions fall short of a {report} audit: {} High, {} Medium, {} Low{}.",
         gaps.len(),

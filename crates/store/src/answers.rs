@@ -29,7 +29,7 @@ impl Store {
         question_id: Option<&str>,
     ) -> Result<Vec<Answer>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT question_id, value, note, owner, due, evidence, updated_at, exception
+            "SELECT question_id, value, note, owner, due, evidence, updated_at, exception, live_exposure, repeat_finding
              FROM answers WHERE assessment_id = ?1 AND (?2 IS NULL OR question_id = ?2)
              ORDER BY question_id",
         )?;
@@ -109,11 +109,11 @@ impl Store {
     /// The audit trail of an assessment, oldest first.
     pub fn history(&self, assessment_id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
         let mut statement = self.conn.prepare(
-            "SELECT question_id, value, note, owner, due, evidence, changed_at, exception, implied_by
+            "SELECT question_id, value, note, owner, due, evidence, changed_at, exception, live_exposure, repeat_finding, implied_by
              FROM answer_history WHERE assessment_id = ?1 ORDER BY seq",
         )?;
         let rows = statement.query_map([assessment_id], |row| {
-            Ok((AnswerRow::read(row)?, row.get::<_, Option<String>>(8)?))
+            Ok((AnswerRow::read(row)?, row.get::<_, Option<String>>(10)?))
         })?;
         rows.map(|row| {
             let (row, implied_by) = row?;
@@ -129,12 +129,13 @@ pub(crate) fn upsert_answer(
     answer: &Answer,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO answers (assessment_id, question_id, value, note, owner, due, evidence, updated_at, exception)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        "INSERT INTO answers (assessment_id, question_id, value, note, owner, due, evidence, updated_at, exception, live_exposure, repeat_finding)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (assessment_id, question_id) DO UPDATE SET
            value = excluded.value, note = excluded.note, owner = excluded.owner,
            due = excluded.due, evidence = excluded.evidence, updated_at = excluded.updated_at,
-           exception = excluded.exception",
+           exception = excluded.exception, live_exposure = excluded.live_exposure,
+           repeat_finding = excluded.repeat_finding",
         params![
             assessment_id,
             answer.question_id,
@@ -145,6 +146,8 @@ pub(crate) fn upsert_answer(
             to_json(&answer.evidence),
             timestamp(&answer.updated_at),
             answer.exception,
+            answer.live_exposure,
+            answer.repeat_finding,
         ],
     )?;
     Ok(())
@@ -201,8 +204,8 @@ pub(crate) fn append_history(
     entry: &HistoryEntry,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at, exception, implied_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at, exception, live_exposure, repeat_finding, implied_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             assessment_id,
             entry.question_id,
@@ -213,6 +216,8 @@ pub(crate) fn append_history(
             to_json(&entry.evidence),
             timestamp(&entry.changed_at),
             entry.exception,
+            entry.live_exposure,
+            entry.repeat_finding,
             entry.implied_by,
         ],
     )?;
@@ -230,6 +235,8 @@ struct AnswerRow {
     evidence: String,
     at: String,
     exception: Option<String>,
+    live_exposure: bool,
+    repeat_finding: bool,
 }
 
 impl AnswerRow {
@@ -243,6 +250,8 @@ impl AnswerRow {
             evidence: row.get(5)?,
             at: row.get(6)?,
             exception: row.get(7)?,
+            live_exposure: row.get(8)?,
+            repeat_finding: row.get(9)?,
         })
     }
 
@@ -257,6 +266,8 @@ impl AnswerRow {
             due: parse_date(self.due)?,
             evidence: from_json(&self.evidence)?,
             exception: self.exception,
+            live_exposure: self.live_exposure,
+            repeat_finding: self.repeat_finding,
             updated_at: parse_time(&self.at)?,
             question_id: self.question_id,
         })
@@ -270,6 +281,8 @@ impl AnswerRow {
             due: parse_date(self.due)?,
             evidence: from_json(&self.evidence)?,
             exception: self.exception,
+            live_exposure: self.live_exposure,
+            repeat_finding: self.repeat_finding,
             implied_by,
             changed_at: parse_time(&self.at)?,
             question_id: self.question_id,

@@ -21,6 +21,8 @@ pub fn save_answer(
         due: Some(request.due),
         evidence: Some(request.evidence),
         exception: Some(request.exception.unwrap_or_default()),
+        live_exposure: Some(request.live_exposure.unwrap_or(false)),
+        repeat_finding: Some(request.repeat_finding.unwrap_or(false)),
     };
     state.with(|ws| {
         let answer = ws.save_answer(

@@ -174,7 +174,23 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub exception: Option<String>,
+    /// The exception leaves something exposed today (a leaver's key still active, customer
+    /// data in a tool with no agreement), not only a record missing: it ranks as "Fix now".
+    /// Only ever true with an exception.
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[ts(as = "Option<bool>", optional)]
+    pub live_exposure: bool,
+    /// The exception repeats one the company's last report noted: readers of the next report
+    /// weigh a repeat most, so it ranks as "Fix now". Only ever true with an exception.
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[ts(as = "Option<bool>", optional)]
+    pub repeat_finding: bool,
     pub updated_at: DateTime<Utc>,
+}
+
+/// Serde's test for leaving a false flag out of a file, so files without it stay as they were.
+pub fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 impl Answer {
@@ -320,6 +336,12 @@ pub struct HistoryEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub exception: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[ts(as = "Option<bool>", optional)]
+    pub live_exposure: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[ts(as = "Option<bool>", optional)]
+    pub repeat_finding: bool,
     /// The foundation behind a change the quick path made: with a value, the answer became
     /// implied by it; without one, it is no longer implied and the question is open again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -339,6 +361,8 @@ impl HistoryEntry {
             due: answer.due,
             evidence: answer.evidence.clone(),
             exception: answer.exception.clone(),
+            live_exposure: answer.live_exposure,
+            repeat_finding: answer.repeat_finding,
             implied_by: None,
             changed_at: answer.updated_at,
         }
@@ -354,6 +378,8 @@ impl HistoryEntry {
             due: None,
             evidence: Vec::new(),
             exception: None,
+            live_exposure: false,
+            repeat_finding: false,
             implied_by: None,
             changed_at: at,
         }

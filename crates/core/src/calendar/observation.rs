@@ -292,6 +292,7 @@ pub fn check_log_findings(
                         control.title.to_lowercase(),
                         lead_in
                     ),
+                    live_exposure: false,
                 });
             }
             if !exceptions.is_empty() {
@@ -305,6 +306,7 @@ pub fn check_log_findings(
                         control.title.to_lowercase(),
                         exceptions.join("; ")
                     ),
+                    live_exposure: false,
                 });
             }
             if late {

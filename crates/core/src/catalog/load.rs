@@ -163,6 +163,8 @@ pub(super) struct BankFile {
     pub(super) category_rules: Vec<CategoryRule>,
     #[serde(rename = "foundation", default)]
     pub(super) foundations: Vec<Foundation>,
+    #[serde(rename = "impact_context", default)]
+    pub(super) impact_context: Vec<super::ImpactContext>,
 }
 
 #[derive(Deserialize)]
@@ -344,6 +346,18 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
         }
         check_condition("bank.toml", None, &rule.when, &by_id, &mut problems);
     }
+    for context in &bank_file.impact_context {
+        check_condition("bank.toml", None, &context.when, &by_id, &mut problems);
+        for id in &context.questions {
+            if !by_id.get(id.as_str()).is_some_and(|q| q.is_control()) {
+                problems.add(
+                    "bank.toml",
+                    None,
+                    format!("impact_context names '{id}', which is not a control question"),
+                );
+            }
+        }
+    }
     check_foundations(&bank_file.foundations, &questions, &mut problems);
     check_changelog(&changelog, &bank_file.version, &questions, &mut problems);
     check_report_type_question(&by_id, &mut problems);
@@ -365,5 +379,6 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
         changelog,
     );
     bank.recurring_controls = recurring;
+    bank.impact_context = bank_file.impact_context;
     Ok(bank)
 }

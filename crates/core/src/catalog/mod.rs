@@ -331,6 +331,18 @@ pub struct CategoryRule {
     pub reason_out: String,
 }
 
+/// What the company holds or does that makes some controls matter more: while `when` holds,
+/// each listed question's impact is at least `impact`, and its gap says why (`reason`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(deny_unknown_fields)]
+pub struct ImpactContext {
+    pub when: Condition,
+    pub questions: Vec<String>,
+    pub impact: Impact,
+    /// Said on the gap after the impact: "critical here: your vendors receive health data".
+    pub reason: String,
+}
+
 /// A control question whose absence settles others: on the quick path, while it is not in place
 /// or only planned, its dependents are not asked and count as gaps at its level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -396,6 +408,10 @@ pub struct Bank {
     pub changelog: Vec<Release>,
     /// The recurring controls the calendar proposes (`assets/recurring-controls.toml`).
     pub recurring_controls: Vec<RecurringTemplate>,
+    /// Context that raises the impact of the questions guarding it (`[[impact_context]]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<ImpactContext>>", optional)]
+    pub impact_context: Vec<ImpactContext>,
     /// The question modules added to the bank (an assessment's effective bank), in id order.
     /// Left out when empty, so the bundled bank's JSON (and the stamp hashed from it) is as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -423,6 +439,12 @@ pub const OBSERVATION_PERIOD_QUESTION: &str = "scope.observation-period";
 pub const OBSERVATION_START_QUESTION: &str = "scope.observation-start";
 pub const COMPANY_SIZE_QUESTION: &str = "scope.company-stage";
 pub const EXISTING_REPORT_QUESTION: &str = "scope.existing-report";
+/// For a renewal, the day the last report's observation period ended.
+pub const LAST_PERIOD_END_QUESTION: &str = "scope.last-period-end";
+/// The time people can give to readiness work each week: the plan's pace.
+pub const READINESS_TIME_QUESTION: &str = "scope.readiness-time";
+/// Whether the customer asking would accept another assurance for now.
+pub const ALTERNATIVE_ASSURANCE_QUESTION: &str = "scope.alternative-assurance";
 /// Which categories customers, contracts or prospects ask for: it beats every heuristic.
 pub const REQUIRED_CATEGORIES_QUESTION: &str = "scope.required-categories";
 
@@ -470,6 +492,7 @@ impl Bank {
             changelog,
             // Set by the loader once checked against the questions.
             recurring_controls: Vec::new(),
+            impact_context: Vec::new(),
             modules: Vec::new(),
             question_index,
             criterion_index,

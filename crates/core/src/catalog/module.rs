@@ -236,6 +236,7 @@ impl Bank {
             self.changelog.clone(),
         );
         bank.modules = sorted.iter().map(|m| m.reference()).collect();
+        bank.impact_context = self.impact_context.clone();
         bank
     }
 

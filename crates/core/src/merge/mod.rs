@@ -310,6 +310,8 @@ struct Content<'a> {
     due: Option<NaiveDate>,
     evidence: &'a [String],
     exception: Option<&'a str>,
+    live_exposure: bool,
+    repeat_finding: bool,
 }
 
 impl<'a> Content<'a> {
@@ -321,6 +323,8 @@ impl<'a> Content<'a> {
             due: a.due,
             evidence: &a.evidence,
             exception: a.exception.as_deref(),
+            live_exposure: a.live_exposure,
+            repeat_finding: a.repeat_finding,
         })
     }
 
@@ -336,6 +340,8 @@ impl<'a> Content<'a> {
             due: entry.due,
             evidence: &entry.evidence,
             exception: entry.exception.as_deref(),
+            live_exposure: entry.live_exposure,
+            repeat_finding: entry.repeat_finding,
         }
     }
 }

@@ -77,6 +77,11 @@ fn collect<T: RegisterRecord>(
                         entry.record.label(),
                         attention.detail
                     ),
+                    // Data already with a third party under no agreement is exposed now.
+                    live_exposure: matches!(
+                        (source, attention.code.as_str()),
+                        (Source::Vendors, "no_dpa" | "no_baa")
+                    ),
                 });
             }
         }

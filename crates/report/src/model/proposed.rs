@@ -15,7 +15,8 @@ pub struct ProposedPlan {
     /// "every High gap and 2 named gaps": the selection as the section states it.
     pub assumes: String,
     /// The gaps still open with the plan done: High, Medium, Low.
-    pub remaining_by_priority: [usize; 3],
+    /// Fix now, High, Medium, Low.
+    pub remaining_by_priority: [usize; 4],
     /// The first five of them, as the executive summary chooses its top gaps.
     pub top_remaining: Vec<Gap>,
     pub projection: Projection,
@@ -35,6 +36,7 @@ pub fn build_proposed(
     model.proposed = Some(ProposedPlan {
         assumes: selection_words(&projection.selection),
         remaining_by_priority: [
+            count(Priority::FixNow),
             count(Priority::High),
             count(Priority::Medium),
             count(Priority::Low),

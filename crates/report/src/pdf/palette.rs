@@ -21,6 +21,8 @@ pub(super) const PASSED: Rgb3 = GREEN;
 pub(super) const FAILED: Rgb3 = RED;
 
 const RED: Rgb3 = (0.75, 0.22, 0.17);
+/// Darker than High's red: an exposure open today.
+const CRIMSON: Rgb3 = (0.55, 0.08, 0.16);
 const ORANGE: Rgb3 = (0.90, 0.49, 0.13);
 const YELLOW_GREEN: Rgb3 = (0.56, 0.68, 0.20);
 const GREEN: Rgb3 = (0.15, 0.55, 0.33);
@@ -57,9 +59,11 @@ pub(super) fn band(value: f64) -> Rgb3 {
     }
 }
 
-/// High shares red with the lowest band, so a high-priority gap reads as urgent as a failing score.
+/// High shares red with the lowest band, so a high-priority gap reads as urgent as a failing
+/// score; a live exposure ("Fix now") is darker still.
 pub(super) fn priority_color(priority: Priority) -> Rgb3 {
     match priority {
+        Priority::FixNow => CRIMSON,
         Priority::High => RED,
         Priority::Medium => ORANGE,
         Priority::Low => SLATE,

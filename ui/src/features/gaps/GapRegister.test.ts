@@ -11,14 +11,16 @@ function gap(question_id: string, priority: Priority, horizon: Horizon): Gap {
     categories: ['security'], current_level: 0, effective_level: 0, target_level: 4, exception: null, note: null,
     why: 'Because.', remediation: 'Do it.', effort: 'S', weight: 3, key_control: false, impact: 'high', work_weeks: 0.5,
     urgent: false, priority_score: 5, priority, horizon, priority_reason: 'high impact', owner: null, due: null, findings: [], overdue: false,
+    live_exposure: false, repeat_finding: false,
   };
 }
 
 function plan(remediation_end: string, report_date: string): Plan {
   return {
-    today: '2026-11-27', report_type: 'type2', total_work_weeks: 1, longest_work_weeks: 1, streams: 2, remediation_weeks: 1,
-    remediation_end, type1_date: null, observation_start: null, observation_end: null, observation_months: 3, report_date,
-    target_date: null, meets_target: null, slack_days: null, verdict: `Report by ${report_date}.`, milestones: [], options: [], assumptions: [],
+    today: '2026-11-27', report_type: 'type2', total_work_weeks: 1, longest_work_weeks: 1, days_per_week: 2.5, capacity_answered: true,
+    remediation_weeks: 1, remediation_end, type1_date: null, observation_start: null, observation_end: null, observation_months: 3, report_date,
+    cautious_report_date: report_date, target_date: null, meets_target: null, slack_days: null, start_not_credible: false,
+    verdict: `Report by ${report_date}.`, decided_by: [], milestones: [], options: [], due_in_window: [], assumptions: [],
   };
 }
 

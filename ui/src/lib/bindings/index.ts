@@ -87,6 +87,12 @@ export type Foundation = { question: string, dependents: Array<string>,
  */
 reason: string, };
 
+export type ImpactContext = { when: Condition, questions: Array<string>, impact: Impact, 
+/**
+ * Said on the gap after the impact: "critical here: your vendors receive health data".
+ */
+reason: string, };
+
 export type Condition = { question: string, is: string, } | { question: string, includes: string, } | { any: Array<Condition>, } | { all: Array<Condition>, } | { not: Condition, };
 
 export type Bank = { version: string, steps: Array<Step>, criteria: Array<Criterion>, category_rules: Array<CategoryRule>, questions: Array<Question>, foundations: Array<Foundation>, 
@@ -98,6 +104,10 @@ changelog: Array<Release>,
  * The recurring controls the calendar proposes (`assets/recurring-controls.toml`).
  */
 recurring_controls: Array<RecurringTemplate>, 
+/**
+ * Context that raises the impact of the questions guarding it (`[[impact_context]]`).
+ */
+impact_context?: Array<ImpactContext>, 
 /**
  * The question modules added to the bank (an assessment's effective bank), in id order.
  * Left out when empty, so the bundled bank's JSON (and the stamp hashed from it) is as before.
@@ -119,7 +129,18 @@ export type Answer = { question_id: string, value: AnswerValue, note: string | n
  * A known exception: who or what the control does not yet cover (people, systems, a
  * period). A control with one is never counted as operating.
  */
-exception?: string, updated_at: string, };
+exception?: string, 
+/**
+ * The exception leaves something exposed today (a leaver's key still active, customer
+ * data in a tool with no agreement), not only a record missing: it ranks as "Fix now".
+ * Only ever true with an exception.
+ */
+live_exposure?: boolean, 
+/**
+ * The exception repeats one the company's last report noted: readers of the next report
+ * weigh a repeat most, so it ranks as "Fix now". Only ever true with an exception.
+ */
+repeat_finding?: boolean, updated_at: string, };
 
 export type Assessment = { id: string, organisation: string, bank_version: string, created_at: string, updated_at: string, archived_at: string | null, 
 /**
@@ -245,7 +266,20 @@ effective_level: number, target_level: number,
 /**
  * The known exception the answer records, if any: never a refinement.
  */
-exception: string | null, note: string | null, why: string, 
+exception: string | null, 
+/**
+ * The exception leaves something exposed today (the user said so, or a register shows it).
+ */
+live_exposure: boolean, 
+/**
+ * The exception repeats one the company's last report noted.
+ */
+repeat_finding: boolean, 
+/**
+ * Why the impact is what it is here, when the company's context raised it ("critical
+ * here: your vendors receive health data").
+ */
+impact_reason?: string, note: string | null, why: string, 
 /**
  * The next step from where the answer is (from nothing, from informal, or to operating).
  */
@@ -255,7 +289,8 @@ remediation: string, effort: Effort, weight: number, key_control: boolean,
  */
 impact: Impact, 
 /**
- * Weeks of work before the audit window, from the effort and how far the answer is.
+ * Person-weeks of work before the audit window, from the kind of work (writing down,
+ * closing an exception, building), its effort and the company's size (docs/scoring.md).
  */
 work_weeks: number, 
 /**
@@ -284,7 +319,7 @@ findings: Array<RecordFinding>,
  */
 overdue: boolean, };
 
-export type Priority = "high" | "medium" | "low";
+export type Priority = "fix_now" | "high" | "medium" | "low";
 
 export type Horizon = "now" | "next90_days" | "later";
 
@@ -299,7 +334,7 @@ window_start: string | null,
  */
 weeks_to_window: number | null, };
 
-export type MilestoneKind = "today" | "remediation_end" | "type1_date" | "observation_start" | "observation_end" | "report_date" | "target_date";
+export type MilestoneKind = "today" | "remediation_end" | "type1_date" | "observation_start" | "observation_end" | "report_date" | "cautious_report_date" | "target_date";
 
 export type Milestone = { kind: MilestoneKind, label: string, date: string, };
 
@@ -307,26 +342,47 @@ export type PlanOption = { title: string, detail: string, report_date: string | 
 
 export type Plan = { today: string, report_type: ReportType, 
 /**
- * Sum of every gap's work weeks, and the longest single one.
+ * Sum of every gap's person-weeks at this company's size, and the longest single gap in
+ * calendar weeks at its pace.
  */
 total_work_weeks: number, longest_work_weeks: number, 
 /**
- * Parallel workstreams assumed from the company's size.
+ * The person-days a week people can give (`scope.readiness-time`), and whether answered.
  */
-streams: number, remediation_weeks: number, remediation_end: string, type1_date: string | null, observation_start: string | null, observation_end: string | null, observation_months: number | null, report_date: string, target_date: string | null, 
+days_per_week: number, capacity_answered: boolean, remediation_weeks: number, remediation_end: string, type1_date: string | null, observation_start: string | null, observation_end: string | null, observation_months: number | null, 
 /**
- * `None` without a target date.
+ * The likely date: the work at the pace people gave.
+ */
+report_date: string, 
+/**
+ * The cautious date: the same work taking half as long again.
+ */
+cautious_report_date: string, target_date: string | null, 
+/**
+ * `None` without a target date; whether the likely date meets it.
  */
 meets_target: boolean | null, 
 /**
- * Days between the report date and the target date (negative when late).
+ * Days between the likely report date and the target date (negative when late).
  */
 slack_days: number | null, 
 /**
- * One plain sentence: on track, late by how much, or no deadline given; a second when
- * remediation runs past the observation start answered in step 1.
+ * The observation start answered in step 1 cannot hold: the design work ends after it.
  */
-verdict: string, milestones: Array<Milestone>, options: Array<PlanOption>, 
+start_not_credible: boolean, 
+/**
+ * One plain paragraph: on track, tight, late by how much, not credible, or no deadline.
+ */
+verdict: string, 
+/**
+ * The assumptions the verdict turns on, in the reader's words ("about 2 hours a week").
+ */
+decided_by: Array<string>, milestones: Array<Milestone>, options: Array<PlanOption>, 
+/**
+ * Recurring controls in scope that must run at least once inside the observation period
+ * (a Type II): the auditor samples each.
+ */
+due_in_window: Array<string>, 
 /**
  * What the dates assume, so a reader can redo them.
  */
@@ -334,10 +390,15 @@ assumptions: Array<string>, };
 
 export type Analysis = { scorecard: Scorecard, deadline: Deadline, gaps: Array<Gap>, 
 /**
- * The ids of the ten gaps to show first, every in-scope category with gaps represented;
- * never an implied gap (its foundation stands for it).
+ * The ids of the ten most important gaps, the head of the one ranked list (live exposures
+ * first); never an implied gap (its foundation stands for it).
  */
-top: Array<string>, plan: Plan, };
+top: Array<string>, 
+/**
+ * The weakest scored criterion of each category in scope, Security first: its own panel,
+ * so a weak category is seen without padding the top ten.
+ */
+weakest: Array<string>, plan: Plan, };
 
 export type Selection = { gaps: Array<string>, priorities: Array<Priority>, horizons: Array<Horizon>, };
 
@@ -538,7 +599,7 @@ confirm: boolean, };
 
 export type TaskProgress = { applicable: number, answered: number, done: number, };
 
-export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, exception?: string, 
+export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, exception?: string, live_exposure?: boolean, repeat_finding?: boolean, 
 /**
  * The foundation behind a change the quick path made: with a value, the answer became
  * implied by it; without one, it is no longer implied and the question is open again.
@@ -617,7 +678,15 @@ export type SaveAnswerRequest = { assessment_id: string, question_id: string, va
 /**
  * A known exception; absent or empty means none.
  */
-exception: string | null, };
+exception: string | null, 
+/**
+ * The exception leaves something exposed today; absent means no.
+ */
+live_exposure?: boolean, 
+/**
+ * The exception repeats one the last report noted; absent means no.
+ */
+repeat_finding?: boolean, };
 
 export type SavedAnswer = { answer: Answer, scorecard: Scorecard, };
 
@@ -713,7 +782,12 @@ record_id: string,
 /**
  * A sentence for the reader naming the record and what is missing, in our own words.
  */
-detail: string, };
+detail: string, 
+/**
+ * Something is exposed today because of it (a vendor holding personal or health data with
+ * no agreement), not only a record missing: its gap ranks as "Fix now".
+ */
+live_exposure: boolean, };
 
 export type AdoptedControl = { 
 /**
@@ -795,4 +869,11 @@ export const CATEGORY_NAMES: Record<Category, string> = {
   "confidentiality": "Confidentiality",
   "processing_integrity": "Processing Integrity",
   "privacy": "Privacy",
+};
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  "fix_now": "Fix now",
+  "high": "High",
+  "medium": "Medium",
+  "low": "Low",
 };

@@ -56,7 +56,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         Face::Regular,
         SMALL,
         MUTED,
-        "Design: controls designed and in place, shown by level 3 (documented): what a Type I tests at one date. Operating: controls operating with evidence kept (level 4), what a Type II tests. A control with a known exception counts as neither.",
+        "Design: controls designed and in place, shown by level 3 (documented): what a Type I tests at one date. Operating: controls operating with evidence kept (level 4), what a Type II tests. A control with a known exception is never counted as fully designed or operating: it earns part credit (informal with an exception 1.5, documented or operating with one 2.5).",
     );
     w.y += 1.0;
     let figures = |design: Option<f64>, operating: Option<f64>, completion: Option<f64>| {

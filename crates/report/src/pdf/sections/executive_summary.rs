@@ -211,7 +211,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
             trend: None,
         },
     );
-    let [high, medium, low] = model.gaps_by_priority;
+    let [fix_now, high, medium, low] = model.gaps_by_priority;
     stat_box(
         w,
         box_x(3),
@@ -221,8 +221,16 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         Stat {
             label: "Gaps to close",
             value: model.gap_count.to_string(),
-            detail: format!("{high} high · {medium} med. · {low} low"),
-            rgb: priority_color(Priority::High),
+            detail: if fix_now > 0 {
+                format!("{fix_now} fix now · {high} high · {medium} med. · {low} low")
+            } else {
+                format!("{high} high · {medium} med. · {low} low")
+            },
+            rgb: priority_color(if fix_now > 0 {
+                Priority::FixNow
+            } else {
+                Priority::High
+            }),
             trend: None,
         },
     );

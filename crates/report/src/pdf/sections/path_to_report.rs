@@ -20,7 +20,7 @@ const TASK_COLUMNS: [Column; 2] = [Column::rest("Task"), Column::fixed("Where it
 pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
     let plan = &model.plan;
     w.section("The path to the report");
-    let late = plan.meets_target == Some(false);
+    let late = plan.meets_target == Some(false) || plan.start_not_credible;
     w.paragraph(
         Face::Bold,
         BODY,
@@ -31,6 +31,13 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         },
         &plan.verdict,
     );
+    if !plan.decided_by.is_empty() {
+        w.y += 1.0;
+        w.paragraph(Face::Bold, BODY, INK, "What decides these dates:");
+        for line in &plan.decided_by {
+            w.paragraph(Face::Regular, BODY, INK, &format!("• {line}"));
+        }
+    }
     w.y += 3.0;
     timeline::write(w, plan);
     w.heading("Milestones", HEADING);
@@ -45,8 +52,20 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         })
         .collect();
     w.table(&MILESTONE_COLUMNS, rows, TABLE_TEXT);
+    if !plan.due_in_window.is_empty() {
+        w.heading("Must run inside the observation period", HEADING);
+        w.paragraph(
+            Face::Regular,
+            BODY,
+            INK,
+            &format!(
+                "Yearly controls in scope that are not yet operating with evidence; the auditor samples each inside the period: {}.",
+                plan.due_in_window.join("; ")
+            ),
+        );
+    }
     if !plan.options.is_empty() {
-        w.heading("Options to meet the deadline", HEADING);
+        w.heading("Other routes", HEADING);
         let rows = plan
             .options
             .iter()

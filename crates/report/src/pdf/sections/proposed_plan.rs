@@ -187,7 +187,12 @@ fn closed(w: &mut Writer, proposed: &ProposedPlan) {
 }
 
 fn still_open(w: &mut Writer, proposed: &ProposedPlan) {
-    let [high, medium, low] = proposed.remaining_by_priority;
+    let [fix_now, high, medium, low] = proposed.remaining_by_priority;
+    let fix_now_words = if fix_now > 0 {
+        format!("{fix_now} Fix now, ")
+    } else {
+        String::new()
+    };
     w.heading("Still open with the plan done", HEADING);
     if proposed.top_remaining.is_empty() {
         w.paragraph(Face::Regular, BODY, INK, "No gap would remain.");
@@ -198,8 +203,8 @@ fn still_open(w: &mut Writer, proposed: &ProposedPlan) {
         BODY,
         INK,
         &format!(
-            "{} gaps would remain ({high} High, {medium} Medium, {low} Low); the first of them:",
-            high + medium + low
+            "{} gaps would remain ({fix_now_words}{high} High, {medium} Medium, {low} Low); the first of them:",
+            fix_now + high + medium + low
         ),
     );
     w.y += 1.0;
