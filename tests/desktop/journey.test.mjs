@@ -53,8 +53,9 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.$('[data-testid="scope-question"]').waitForExist();
   assert.equal(await app.getTitle(), 'Zürich Data AG · SOC 2 Readiness');
 
-  // Step 1 with the mouse: personal data alone decides nothing; as a controller with an uptime
-  // commitment, Privacy and Availability are needed.
+  // Step 1 with the mouse: personal data alone decides nothing; as a controller, Privacy is
+  // needed; an uptime commitment alone makes Availability worth discussing, not needed, while
+  // nobody has said which categories customers ask for.
   await app.$('[data-question="scope.data-kinds"] [data-answer="personal"]').click();
   await app.waitUntil(async () => answerCount() === 2, { timeoutMsg: 'the kinds of data to be saved' });
   assert.match(await app.$('[data-testid="categories"]').getText(), /Privacy\s+Out of scope\s+not decided yet/);
@@ -66,7 +67,7 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.waitUntil(async () => answerCount() === 6, { timeoutMsg: 'the scope answers to be saved' });
   const categories = await app.$('[data-testid="categories"]').getText();
   assert.match(categories, /Privacy\s+In scope\s+needed/);
-  assert.match(categories, /Availability\s+In scope\s+needed/);
+  assert.match(categories, /Availability\s+Out of scope\s+not decided yet\s+Include…\s+Answer scope.required-categories to decide. Meanwhile it is worth discussing/);
   await shot(app, '02-scope');
 
   // Steps 2, 3 and 4 with the keyboard only.
@@ -113,6 +114,12 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   assert.equal(withException()[0].exception, 'two contractors not covered');
   assert.match(await app.$(`${selected} [data-testid="exception-status"]`).getText(), /known exception/);
 
+  // Marked a live exposure: saved with the answer, and the card says it is to fix now.
+  await app.$(`${selected} [data-live]`).click();
+  await app.execute('document.activeElement.blur()');
+  await app.waitUntil(async () => withException()[0].live_exposure === true, { timeoutMsg: 'the live exposure to be saved' });
+  assert.match(await app.$(`${selected} [data-testid="exception-status"]`).getText(), /Fix now/);
+
   // A stray Backspace clears the answer, exception and all; Ctrl+Z brings every detail back.
   await press(app, Key.Backspace);
   await app.waitUntil(async () => answerCount() === saved - 1, { timeoutMsg: 'the answer to be cleared' });
@@ -120,6 +127,7 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.keys([Key.Ctrl, 'z']);
   await app.waitUntil(async () => answerCount() === saved, { timeoutMsg: 'the answer to come back' });
   assert.equal(withException()[0].exception, 'two contractors not covered');
+  assert.equal(withException()[0].live_exposure, true);
 
   // The dashboard shows exactly what `soc2-readiness score` computes from the same file.
   const [summary] = JSON.parse(soc2('list', '--json'));
@@ -133,6 +141,11 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   assert.equal(await app.$('[data-testid="design-readiness"]').getText(), pct(score.overall.design));
   const plan = JSON.parse(soc2('plan', id, '--json'));
   assert.equal(await app.$('[data-testid="plan-verdict"]').getText(), plan.verdict);
+  // The one ranked list: the live exposure leads the engine's register and the dashboard's top.
+  const register = JSON.parse(soc2('gaps', id, '--json'));
+  assert.equal(register.gaps[0].priority, 'fix_now');
+  assert.equal(register.top[0], register.gaps[0].question_id);
+  assert.match(await app.$('[data-testid="top-gap"]').getText(), /fix now/i);
   assert.equal(await app.$('[data-testid="overall-completion"]').getText(), pct(score.overall.completion));
   for (const category of score.categories.filter((c) => c.in_scope)) {
     assert.equal(await app.$(`[data-category="${category.id}"] [data-testid="category-readiness"]`).getText(), pct(category.readiness));

@@ -343,6 +343,8 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         due: request.due,
         evidence: request.evidence,
         exception: request.exception || undefined,
+        live_exposure: !!request.exception && !!request.live_exposure,
+        repeat_finding: !!request.exception && !!request.repeat_finding,
         updated_at: now(),
       };
       record(request.assessment_id).answers[request.question_id] = answer;

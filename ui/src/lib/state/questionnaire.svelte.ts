@@ -29,6 +29,10 @@ export interface Details {
   evidence: string[];
   /** A known exception: who or what the control does not yet cover. */
   exception?: string | null;
+  /** The exception leaves something exposed today: it ranks as "Fix now". */
+  live_exposure?: boolean;
+  /** The exception repeats one the last report noted: it ranks as "Fix now". */
+  repeat_finding?: boolean;
 }
 
 export class Questionnaire {
@@ -255,6 +259,8 @@ export class Questionnaire {
         due: b.due,
         evidence: b.evidence,
         exception: b.exception ?? null,
+        live_exposure: b.live_exposure ?? false,
+        repeat_finding: b.repeat_finding ?? false,
       });
     } else {
       await this.clearWithoutUndo(last.questionId);
@@ -278,6 +284,8 @@ export class Questionnaire {
       due: current?.due ?? null,
       evidence: current?.evidence ?? [],
       exception: inPlace ? (current?.exception ?? null) : null,
+      live_exposure: inPlace ? (current?.live_exposure ?? false) : false,
+      repeat_finding: inPlace ? (current?.repeat_finding ?? false) : false,
     };
     // Drawn at once, in the frame after the key; the durable save follows, and a refused save
     // puts the previous answer back with the reason.
@@ -290,6 +298,8 @@ export class Questionnaire {
       due: details.due,
       evidence: [...details.evidence],
       exception: details.exception ?? undefined,
+      live_exposure: details.live_exposure,
+      repeat_finding: details.repeat_finding,
       updated_at: current?.updated_at ?? new Date().toISOString(),
     };
     const saving = this.save(questionId, value, details);
@@ -363,6 +373,8 @@ export class Questionnaire {
         due: details.due,
         evidence: details.evidence,
         exception: details.exception ?? null,
+        live_exposure: !!details.exception && !!details.live_exposure,
+        repeat_finding: !!details.exception && !!details.repeat_finding,
       });
       // Keys pressed quickly answer faster than saves return: an older save's answer or
       // scorecard never replaces a newer one on screen.

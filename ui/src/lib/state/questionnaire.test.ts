@@ -62,6 +62,21 @@ describe('Questionnaire', () => {
     expect(q.answerOf('access.mfa')?.exception ?? null).toBeNull();
   });
 
+  it('marks an exception a live exposure, keeps the mark while the control stays in place, and drops it with the exception', async () => {
+    await q.answer('access.mfa', { level: 2 });
+    const details = { note: null, owner: null, due: null, evidence: [], exception: "a leaver's account still active" };
+    await q.saveDetails('access.mfa', { ...details, live_exposure: true });
+    expect(q.answerOf('access.mfa')?.live_exposure).toBe(true);
+    await q.answer('access.mfa', { level: 3 });
+    expect(q.answerOf('access.mfa')?.live_exposure).toBe(true);
+    // No exception, no exposure: the mark cannot outlive what it qualifies.
+    await q.saveDetails('access.mfa', { ...details, exception: null, live_exposure: true });
+    expect(q.answerOf('access.mfa')?.live_exposure ?? false).toBe(false);
+    await q.saveDetails('access.mfa', { ...details, live_exposure: true });
+    await q.answer('access.mfa', { level: 1 });
+    expect(q.answerOf('access.mfa')?.live_exposure ?? false).toBe(false);
+  });
+
   it('brings back a cleared answer with its note, owner, date and evidence, and undoes level changes', async () => {
     await q.answer('gov.code', { level: 3 });
     await q.saveDetails('gov.code', { note: 'from the workshop', owner: 'Ana', due: '2027-01-31', evidence: ['policy.pdf'] });
