@@ -358,6 +358,11 @@ fn lumenform_scope_is_security_and_confidentiality_with_availability_to_discuss(
         ],
         35,
     );
+    // Answered on 2026.11.4, where the uptime SLA made Availability needed: the app says why
+    // it left scope.
+    let note = a.scorecard.method_note.as_deref().unwrap_or_default();
+    assert!(note.contains("Since 2026.12.1"), "{note}");
+    assert!(note.contains("worth discussing"), "{note}");
 }
 
 #[test]

@@ -29,6 +29,11 @@ pub enum Proposal {
 /// (as `Carried`) until those questions are answered.
 pub const SCOPE_METHOD_SINCE: &str = "2026.11.2";
 
+/// The question bank version from which a commitment alone makes a category worth discussing
+/// rather than needed, exceptions can be live exposures, impact follows context and the plan
+/// follows the time people give: the method note says so to assessments started earlier.
+pub const CONCLUSIONS_METHOD_SINCE: &str = "2026.12.1";
+
 /// Whether an assessment was first answered against a bank older than `version` (an upgrade
 /// carries its answers, not the method choices made for them). Bank versions are
 /// dated (`YYYY.MM.N`), so they compare part by part as numbers.

@@ -322,10 +322,20 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
 /// What changed in the method since the bank the assessment was answered against, so a user
 /// who upgrades knows why figures moved.
 pub fn method_note(bank: &Bank, record: &AssessmentRecord) -> Option<String> {
-    crate::scope::answered_before(record, crate::scope::SCOPE_METHOD_SINCE).then(|| {
+    use crate::scope::{CONCLUSIONS_METHOD_SINCE, SCOPE_METHOD_SINCE, answered_before};
+    let mut since = Vec::new();
+    if answered_before(record, SCOPE_METHOD_SINCE) {
+        since.push("Since 2026.11.2 scope asks which categories customers require and your role for personal data (categories your earlier answers proposed stay in scope until you answer), answers can record known exceptions, readiness is shown for design and for operation, and gaps are ranked by impact and time.");
+    }
+    if answered_before(record, CONCLUSIONS_METHOD_SINCE) {
+        since.push("Since 2026.12.1 a category is needed only when customers ask for it in the report (or you make specific promises about their content, or control personal data); a commitment alone, such as an uptime SLA or confidentiality terms, makes it worth discussing, so a category proposed from one may have left scope until you choose it. Exceptions marked as live exposures rank as Fix now, impact follows what you hold and do, and the plan follows the time people can give (step 1 asks).");
+    }
+    (!since.is_empty()).then(|| {
         format!(
-            "Answered against question bank {}; scored with {}. Since 2026.11.2 scope asks which categories customers require and your role for personal data (categories your earlier answers proposed stay in scope until you answer), answers can record known exceptions, readiness is shown for design and for operation, and gaps are ranked by impact and time. Figures can differ from earlier exports of this assessment.",
-            crate::upgrade::started_on(record), bank.version
+            "Answered against question bank {}; scored with {}. {} Figures can differ from earlier exports of this assessment.",
+            crate::upgrade::started_on(record),
+            bank.version,
+            since.join(" ")
         )
     })
 }
