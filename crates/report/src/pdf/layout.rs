@@ -12,6 +12,10 @@ use super::fonts::{Face, Fonts, PT_PER_MM};
 use super::palette::{MUTED, NAVY, RULE, Rgb3, color};
 
 pub(super) const MARGIN_X: f32 = 18.0;
+/// A section starts on the page it follows when at least this share of the page is left.
+pub(super) const SECTION_ROOM: f32 = 0.45;
+/// The space above a section title that follows another section on the same page.
+const SPACE_ABOVE_SECTION: f32 = 8.0;
 pub(super) const MARGIN_TOP: f32 = 22.0;
 const MARGIN_BOTTOM: f32 = 22.0;
 /// Header and footer sit inside this band, so no text comes closer to the paper's edge.
@@ -247,8 +251,18 @@ impl<'a> Writer<'a> {
     }
 
     /// A section starts a page, is bookmarked, and has its title underlined across the page.
+    /// Starts a section: on a new page when less than [`SECTION_ROOM`] of this page is left (or
+    /// this is the cover), otherwise below what is there, so no page is left nearly blank
+    /// because a short section ended on it.
     pub(super) fn section(&mut self, title: &str) {
-        self.new_page();
+        let page_h = self.bottom() - MARGIN_TOP;
+        let empty = self.y <= MARGIN_TOP + 0.5;
+        let room = self.bottom() - self.y;
+        if !empty && (self.pages.len() < 2 || room < page_h * SECTION_ROOM) {
+            self.new_page();
+        } else if !empty {
+            self.y += SPACE_ABOVE_SECTION;
+        }
         self.bookmark(title);
         self.paragraph(Face::Bold, SECTION_TITLE, NAVY, title);
         let y = self.y + SECTION_RULE_BELOW_TITLE;
