@@ -265,9 +265,13 @@ fn a_quick_path_report_lists_implied_answers_under_their_foundation() {
     assert!(
         text.contains(&format!(
             "{} answered · {controls} implied",
-            scorecard.overall.answered - controls
+            scorecard.overall.answered
         )),
         "the completion box"
+    );
+    assert_eq!(
+        scorecard.overall.implied, controls,
+        "beside completion, not in it"
     );
     assert!(text.contains("Also implies 5 gaps, not asked on the quick path"));
     assert!(text.contains("Answers implied on the quick path"));

@@ -161,6 +161,45 @@ fn every_unanswered_question_is_a_gap_without_a_level() {
     assert!(gaps.iter().all(|g| g.current_level.is_none()), "{gaps:#?}");
 }
 
+/// "Don't know" is an answer: scored exactly as not in place, listed to verify, and counted
+/// apart, neither answered nor unanswered.
+#[test]
+fn dont_know_scores_as_not_in_place_is_listed_to_verify_and_never_counts_as_answered() {
+    let bank = method_bank();
+    let mut record = empty_record(&bank);
+    answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
+    let mut not_in_place = record.clone();
+    answer(&bank, &mut not_in_place, &[("access.mfa", "not-in-place")]);
+    let unknown =
+        soc2_readiness::assessment::parse_answer_for(&bank, "access.mfa", "don't know").unwrap();
+    assert_eq!(unknown, AnswerValue::Unknown(()));
+    set(&mut record, "access.mfa", unknown);
+    let (s, reference) = (score(&bank, &record), score(&bank, &not_in_place));
+    assert_eq!(s.overall.readiness, reference.overall.readiness);
+    let (c, r) = (criterion(&s, "CC6.1"), criterion(&reference, "CC6.1"));
+    assert_eq!((c.design, c.operating), (r.design, r.operating));
+    assert_eq!(
+        (c.answered, r.answered),
+        (r.answered - 1, 3),
+        "not counted as answered"
+    );
+    assert_eq!(
+        (s.overall.answered, s.overall.unknown, s.overall.unanswered),
+        (SECURITY_QUESTIONS - 1, 1, 0)
+    );
+    assert!(s.overall.completion.unwrap() < 100.0);
+    let gap = gaps_of(&bank, &record)
+        .into_iter()
+        .find(|g| g.question_id == "access.mfa")
+        .unwrap();
+    assert!(gap.to_verify && gap.current_level.is_none());
+    assert!(
+        gap.priority_reason.contains("don't know"),
+        "{}",
+        gap.priority_reason
+    );
+}
+
 /// CC6.1: access.mfa (weight 5), access.deprovisioning (4), maint.access-reviews (2).
 const CC61_SPREAD: &[(&str, &str)] = &[
     ("access.mfa", "operating"),

@@ -94,6 +94,9 @@ pub struct Gap {
     /// The exception repeats one the company's last report noted.
     #[serde(default)]
     pub repeat_finding: bool,
+    /// Answered "don't know": listed to verify, counted as not in place.
+    #[serde(default)]
+    pub to_verify: bool,
     /// Why the impact is what it is here, when the company's context raised it ("critical
     /// here: your vendors receive health data").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -289,7 +292,9 @@ pub fn find_gaps(
                 (priority, priority_reason)
             };
             let mut priority_reason = priority_reason;
-            if state.level.is_none() {
+            if state.unknown {
+                priority_reason.push_str(" (answered don't know: to verify, counted as not in place)");
+            } else if state.level.is_none() {
                 priority_reason.push_str(" (unanswered, so counted as not in place)");
             }
             let advice = question.advice_for(shown_level.unwrap_or(0));
@@ -327,6 +332,7 @@ pub fn find_gaps(
                 exception,
                 live_exposure,
                 repeat_finding,
+                to_verify: state.unknown,
                 impact_reason,
                 note: answer.and_then(|a| a.note.clone()),
                 why: question.why.clone(),
@@ -375,38 +381,57 @@ pub fn find_gaps(
 /// so a second gap on CC6.2 adds less than the first gap on a criterion nobody has reached
 /// yet. Ties keep the sorted order. `gaps` must be sorted as `find_gaps` sorts them.
 fn spread_over_criteria(gaps: Vec<Gap>) -> Vec<Gap> {
-    let mut out = Vec::with_capacity(gaps.len());
-    let mut served: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    let mut rest = gaps;
+    // Each gap's criteria as bits (the catalogue has 61): the loop below runs on every save.
+    let mut bit_of: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+    let masks: Vec<u128> = gaps
+        .iter()
+        .map(|g| {
+            g.criteria.iter().fold(0u128, |mask, c| {
+                let next = bit_of.len() as u32;
+                let bit = *bit_of.entry(c.as_str()).or_insert(next);
+                if bit < 128 { mask | 1 << bit } else { mask }
+            })
+        })
+        .collect();
+    let mut rest: Vec<(usize, u128)> = masks.into_iter().enumerate().collect();
+    let mut order = Vec::with_capacity(gaps.len());
+    let mut served = 0u128;
     while !rest.is_empty() {
-        let tier = |g: &Gap| (g.priority, g.overdue, g.exposed());
-        let first = tier(&rest[0]);
+        let tier = |i: usize| {
+            let g = &gaps[i];
+            (g.priority, g.overdue, g.exposed())
+        };
+        let first = tier(rest[0].0);
         let tier_end = rest
             .iter()
-            .position(|g| tier(g) != first)
+            .position(|&(i, _)| tier(i) != first)
             .unwrap_or(rest.len());
-        let weighed = |g: &Gap| {
-            let fresh = g.criteria.iter().filter(|c| !served.contains(*c)).count();
-            let share = if g.criteria.is_empty() {
+        let weighed = |&(i, mask): &(usize, u128)| {
+            let all = mask.count_ones();
+            let share = if all == 0 {
                 1.0
             } else {
-                fresh as f64 / g.criteria.len() as f64
+                f64::from((mask & !served).count_ones()) / f64::from(all)
             };
-            g.priority_score * (0.75 + 0.25 * share)
+            gaps[i].priority_score * (0.75 + 0.25 * share)
         };
         let mut best = 0;
         let mut best_score = weighed(&rest[0]);
-        for (i, gap) in rest.iter().enumerate().take(tier_end).skip(1) {
-            let score = weighed(gap);
+        for (k, entry) in rest.iter().enumerate().take(tier_end).skip(1) {
+            let score = weighed(entry);
             if score > best_score + 1e-9 {
-                (best, best_score) = (i, score);
+                (best, best_score) = (k, score);
             }
         }
-        let gap = rest.remove(best);
-        served.extend(gap.criteria.iter().cloned());
-        out.push(gap);
+        let (index, mask) = rest.remove(best);
+        served |= mask;
+        order.push(index);
     }
-    out
+    let mut slots: Vec<Option<Gap>> = gaps.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each gap is placed once"))
+        .collect()
 }
 
 /// Implied gaps follow their foundation's gap, in their own ranked order, so a register reads

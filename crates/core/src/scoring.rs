@@ -51,8 +51,17 @@ pub struct Rollup {
     pub operating: Option<f64>,
     pub completion: Option<f64>,
     pub applicable: usize,
+    /// Answers the user gave: never an implied one, never "don't know".
     pub answered: usize,
+    /// Applicable questions with no answer at all.
     pub unanswered: usize,
+    /// Answered "don't know": counted as not in place and listed to verify, shown beside
+    /// completion, never in it.
+    #[serde(default)]
+    pub unknown: usize,
+    /// Implied by a missing foundation on the quick path: shown beside completion, never in it.
+    #[serde(default)]
+    pub implied: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -124,6 +133,12 @@ pub struct QuestionState {
     /// The records do not show the control operating: it scores as documented at most.
     #[serde(default)]
     pub not_evidenced: bool,
+    /// Answered "don't know": scored as not in place, to verify, not answered.
+    #[serde(default)]
+    pub unknown: bool,
+    /// Implied by a missing foundation on the quick path: scored at 0, not answered.
+    #[serde(default)]
+    pub implied: bool,
     pub credit: Option<f64>,
     pub design_credit: Option<f64>,
     pub operating_credit: Option<f64>,
@@ -301,7 +316,9 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
         completion: overall.completion(),
         applicable: overall.applicable,
         answered: overall.answered,
-        unanswered: overall.applicable - overall.answered,
+        unanswered: overall.applicable - overall.answered - overall.unknown - overall.implied,
+        unknown: overall.unknown,
+        implied: overall.implied,
     };
 
     Scorecard {
@@ -349,6 +366,8 @@ struct Tally {
     possible: f64,
     applicable: usize,
     answered: usize,
+    unknown: usize,
+    implied: usize,
     not_applicable: usize,
 }
 
@@ -356,6 +375,8 @@ impl Tally {
     fn add(&mut self, state: &QuestionState, weight: f64) {
         self.applicable += 1;
         self.answered += usize::from(state.answered);
+        self.unknown += usize::from(state.unknown);
+        self.implied += usize::from(state.implied);
         self.not_applicable += usize::from(state.not_applicable);
         // Not-applicable answers carry no credit and leave both sums.
         if let (Some(credit), Some(design), Some(operating)) =
@@ -405,6 +426,8 @@ fn question_state(
         Some(AnswerValue::NotApplicable(_)) => (None, true),
         _ => (None, false),
     };
+    let unknown = matches!(answer.map(|a| &a.value), Some(AnswerValue::Unknown(())));
+    let implied = level.is_some() && record.implied.contains_key(&question.id);
     // Findings are few (a handful per programme), so a scan per question stays cheap.
     let found = |effect: Effect| {
         applicable
@@ -422,11 +445,13 @@ fn question_state(
     QuestionState {
         question_id: question.id.clone(),
         applicable,
-        answered: level.is_some() || not_applicable,
+        answered: (level.is_some() && !implied) || not_applicable,
         level,
         not_applicable,
         exception,
         not_evidenced,
+        unknown,
+        implied,
         credit: credit_at(target),
         design_credit: credit_at(f64::from(DESIGN_TARGET)),
         operating_credit: credit_at(f64::from(OPERATING_TARGET)),
@@ -449,6 +474,8 @@ fn scoping_states(
                 not_applicable: false,
                 exception: false,
                 not_evidenced: false,
+                unknown: applicable && record.is_unknown(&q.id),
+                implied: false,
                 credit: None,
                 design_credit: None,
                 operating_credit: None,

@@ -63,6 +63,7 @@ export function describeValue(question: Question, value: AnswerValue): string {
   if ('choice' in value) return label(value.choice);
   if ('choices' in value) return value.choices.map(label).join('; ') || 'None';
   if ('text' in value) return value.text;
+  if ('unknown' in value) return "Don't know (to verify)";
   return value.date;
 }
 

@@ -8,7 +8,7 @@ pub enum AnswerError {
     #[error("unknown question '{0}' (run `soc2-readiness bank` to list the questions)")]
     UnknownQuestion(String),
     #[error(
-        "question '{question}' takes a maturity level: 0-4, not-in-place, planned, informal, documented, operating, or na:<justification>; got '{got}'"
+        "question '{question}' takes a maturity level: 0-4, not-in-place, planned, informal, documented, operating, na:<justification>, or unknown (don't know); got '{got}'"
     )]
     BadLevel { question: String, got: String },
     #[error("question '{0}': not applicable needs a justification, as na:<why it does not apply>")]
@@ -45,12 +45,23 @@ pub const MAX_EVIDENCE_ITEMS: usize = 100;
 /// Parses the command-line or UI form of a value for `question`.
 pub fn parse_value(question: &Question, raw: &str) -> Result<AnswerValue, AnswerError> {
     let trimmed = raw.trim();
+    if is_unknown_word(trimmed) {
+        return Ok(AnswerValue::Unknown(()));
+    }
     let value = match question.input.as_ref() {
         None => parse_control_value(question, trimmed)?,
         Some(input) => parse_scoping_value(question, input, trimmed)?,
     };
     check_value(question, &value)?;
     Ok(value)
+}
+
+/// "unknown", "dont-know", "don't know" and "not decided": an answer that says so.
+fn is_unknown_word(raw: &str) -> bool {
+    matches!(
+        raw.to_ascii_lowercase().replace('\'', "").as_str(),
+        "unknown" | "dont-know" | "dont know" | "not-decided" | "not decided" | "undecided-yet"
+    )
 }
 
 fn parse_control_value(question: &Question, raw: &str) -> Result<AnswerValue, AnswerError> {
@@ -112,6 +123,7 @@ pub fn check_value(question: &Question, value: &AnswerValue) -> Result<(), Answe
         got: describe(value),
     };
     match (question.input.as_ref(), value) {
+        (_, AnswerValue::Unknown(())) => Ok(()),
         (None, AnswerValue::Level(_)) => Ok(()),
         (None, AnswerValue::NotApplicable(why)) => {
             if why.trim().is_empty() {
@@ -256,6 +268,7 @@ pub fn describe(value: &AnswerValue) -> String {
         AnswerValue::Choices(cs) => cs.join(", "),
         AnswerValue::Text(t) => t.clone(),
         AnswerValue::Date(d) => d.to_string(),
+        AnswerValue::Unknown(()) => "don't know (to verify)".into(),
     }
 }
 

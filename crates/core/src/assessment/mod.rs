@@ -143,7 +143,9 @@ impl ReportType {
 }
 
 /// The value of one answer. Control questions take a level or not-applicable with a reason;
-/// scoping questions take the value their input asks for.
+/// scoping questions take the value their input asks for. Any question can be answered "don't
+/// know" (`Unknown`): a control then counts as not in place and is listed to verify, a scoping
+/// question as not decided yet; neither counts as answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerValue {
@@ -154,6 +156,8 @@ pub enum AnswerValue {
     Choices(Vec<String>),
     Text(String),
     Date(NaiveDate),
+    /// "Don't know" or "not decided yet": `{"unknown": null}` in files.
+    Unknown(()),
 }
 
 /// One answer with what the user recorded around it.
@@ -175,13 +179,11 @@ pub struct Answer {
     #[ts(optional)]
     pub exception: Option<String>,
     /// The exception leaves something exposed today (a leaver's key still active, customer
-    /// data in a tool with no agreement), not only a record missing: it ranks as "Fix now".
-    /// Only ever true with an exception.
+    /// data in a tool with no agreement): it ranks as "Fix now". Only with an exception.
     #[serde(default, skip_serializing_if = "is_false")]
     #[ts(as = "Option<bool>", optional)]
     pub live_exposure: bool,
-    /// The exception repeats one the company's last report noted: readers of the next report
-    /// weigh a repeat most, so it ranks as "Fix now". Only ever true with an exception.
+    /// The exception repeats one the last report noted: it ranks as "Fix now" too.
     #[serde(default, skip_serializing_if = "is_false")]
     #[ts(as = "Option<bool>", optional)]
     pub repeat_finding: bool,
@@ -310,8 +312,19 @@ pub struct AssessmentRecord {
 }
 
 impl AssessmentRecord {
+    /// The value a rule or the plan reads: "don't know" reads as not known yet, like no answer.
     pub fn value(&self, question_id: &str) -> Option<&AnswerValue> {
-        self.answers.get(question_id).map(|a| &a.value)
+        self.answers
+            .get(question_id)
+            .map(|a| &a.value)
+            .filter(|v| !matches!(v, AnswerValue::Unknown(())))
+    }
+
+    pub fn is_unknown(&self, question_id: &str) -> bool {
+        matches!(
+            self.answers.get(question_id).map(|a| &a.value),
+            Some(AnswerValue::Unknown(()))
+        )
     }
 
     /// Type II unless the scope step says Type I: the stricter target is the honest default.

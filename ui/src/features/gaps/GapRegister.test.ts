@@ -11,7 +11,7 @@ function gap(question_id: string, priority: Priority, horizon: Horizon): Gap {
     categories: ['security'], current_level: 0, effective_level: 0, target_level: 4, exception: null, note: null,
     why: 'Because.', remediation: 'Do it.', effort: 'S', weight: 3, key_control: false, impact: 'high', work_weeks: 0.5,
     urgent: false, priority_score: 5, priority, horizon, priority_reason: 'high impact', owner: null, due: null, findings: [], overdue: false,
-    live_exposure: false, repeat_finding: false,
+    live_exposure: false, repeat_finding: false, to_verify: false,
   };
 }
 

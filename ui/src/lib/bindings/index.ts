@@ -122,7 +122,7 @@ export type ReportType = "type1" | "type2";
 
 export type Depth = "quick" | "full";
 
-export type AnswerValue = { "level": MaturityLevel } | { "not_applicable": string } | { "yes_no": boolean } | { "choice": string } | { "choices": Array<string> } | { "text": string } | { "date": string };
+export type AnswerValue = { "level": MaturityLevel } | { "not_applicable": string } | { "yes_no": boolean } | { "choice": string } | { "choices": Array<string> } | { "text": string } | { "date": string } | { "unknown": null };
 
 export type Answer = { question_id: string, value: AnswerValue, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, 
 /**
@@ -132,13 +132,11 @@ export type Answer = { question_id: string, value: AnswerValue, note: string | n
 exception?: string, 
 /**
  * The exception leaves something exposed today (a leaver's key still active, customer
- * data in a tool with no agreement), not only a record missing: it ranks as "Fix now".
- * Only ever true with an exception.
+ * data in a tool with no agreement): it ranks as "Fix now". Only with an exception.
  */
 live_exposure?: boolean, 
 /**
- * The exception repeats one the company's last report noted: readers of the next report
- * weigh a repeat most, so it ranks as "Fix now". Only ever true with an exception.
+ * The exception repeats one the last report noted: it ranks as "Fix now" too.
  */
 repeat_finding?: boolean, updated_at: string, };
 
@@ -226,7 +224,24 @@ design: number | null,
 /**
  * Operating with evidence (target level 4): what a Type II tests.
  */
-operating: number | null, completion: number | null, applicable: number, answered: number, unanswered: number, };
+operating: number | null, completion: number | null, applicable: number, 
+/**
+ * Answers the user gave: never an implied one, never "don't know".
+ */
+answered: number, 
+/**
+ * Applicable questions with no answer at all.
+ */
+unanswered: number, 
+/**
+ * Answered "don't know": counted as not in place and listed to verify, shown beside
+ * completion, never in it.
+ */
+unknown: number, 
+/**
+ * Implied by a missing foundation on the quick path: shown beside completion, never in it.
+ */
+implied: number, };
 
 export type CategoryScore = { id: Category, name: string, in_scope: boolean, readiness: number | null, design: number | null, operating: number | null, completion: number | null, applicable: number, answered: number, criteria_in_scope: number, criteria_scored: number, };
 
@@ -244,7 +259,15 @@ exception: boolean,
 /**
  * The records do not show the control operating: it scores as documented at most.
  */
-not_evidenced: boolean, credit: number | null, design_credit: number | null, operating_credit: number | null, };
+not_evidenced: boolean, 
+/**
+ * Answered "don't know": scored as not in place, to verify, not answered.
+ */
+unknown: boolean, 
+/**
+ * Implied by a missing foundation on the quick path: scored at 0, not answered.
+ */
+implied: boolean, credit: number | null, design_credit: number | null, operating_credit: number | null, };
 
 export type Gap = { question_id: string, step: number, topic: string, 
 /**
@@ -275,6 +298,10 @@ live_exposure: boolean,
  * The exception repeats one the company's last report noted.
  */
 repeat_finding: boolean, 
+/**
+ * Answered "don't know": listed to verify, counted as not in place.
+ */
+to_verify: boolean, 
 /**
  * Why the impact is what it is here, when the company's context raised it ("critical
  * here: your vendors receive health data").

@@ -92,7 +92,7 @@ function fakeScore(bank: Bank, record: AssessmentRecord): Scorecard {
       answered: level !== null || notApplicable,
       level,
       not_applicable: notApplicable,
-      exception: !!record.answers[q.id]?.exception, not_evidenced: false,
+      exception: !!record.answers[q.id]?.exception, not_evidenced: false, unknown: !!value && 'unknown' in value, implied: false,
       credit: credit(target),
       design_credit: credit(3),
       operating_credit: credit(4),
@@ -105,7 +105,7 @@ function fakeScore(bank: Bank, record: AssessmentRecord): Scorecard {
   return {
     report_type: 'type2',
     target_level: target,
-    overall: { readiness, design: readiness, operating: readiness, completion, applicable: questions.length, answered, unanswered: questions.length - answered },
+    overall: { readiness, design: readiness, operating: readiness, completion, applicable: questions.length, answered, unanswered: questions.length - answered, unknown: 0, implied: 0 },
     categories: [],
     steps: bank.steps.map((s) => ({ step: s.number, title: s.title, readiness, design: readiness, operating: readiness, completion, applicable: 0, answered: 0 })),
     criteria: [],

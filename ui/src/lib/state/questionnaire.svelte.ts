@@ -165,7 +165,7 @@ export class Questionnaire {
       if (q.id === this.kept) return true;
       // Not asked on the quick path: the foundation's card says what it stands for.
       if (this.view.record.implied[q.id]) return false;
-      if (this.filter === 'unanswered') return !state.answered;
+      if (this.filter === 'unanswered') return !state.answered && !state.unknown;
       if (this.filter === 'gaps') return !state.not_applicable && ((state.level ?? 0) < target || state.exception);
       return true;
     });
@@ -202,7 +202,7 @@ export class Questionnaire {
     const open = this.bank.questions.filter((q) => {
       if (q.kind !== 'control') return false;
       const state = this.stateOf(q.id);
-      return !!state?.applicable && !state.answered && !this.view.record.implied[q.id];
+      return !!state?.applicable && !state.answered && !state.unknown && !this.view.record.implied[q.id];
     });
     if (open.length === 0) return null;
     const here = this.bank.questions.findIndex((q) => q.id === this.selectedQuestion?.id);

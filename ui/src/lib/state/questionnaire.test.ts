@@ -77,6 +77,17 @@ describe('Questionnaire', () => {
     expect(q.answerOf('access.mfa')?.live_exposure ?? false).toBe(false);
   });
 
+  it("takes don't know as an answer that is neither open nor answered", async () => {
+    q.filter = 'unanswered';
+    const open = q.cards.length;
+    await q.answer('gov.code', { unknown: null });
+    expect(q.answerOf('gov.code')?.value).toEqual({ unknown: null });
+    q.kept = null;
+    expect(q.cards.length).toBe(open - 1);
+    expect(q.nextUnanswered()).not.toBe('gov.code');
+    q.filter = 'all';
+  });
+
   it('brings back a cleared answer with its note, owner, date and evidence, and undoes level changes', async () => {
     await q.answer('gov.code', { level: 3 });
     await q.saveDetails('gov.code', { note: 'from the workshop', owner: 'Ana', due: '2027-01-31', evidence: ['policy.pdf'] });

@@ -195,17 +195,23 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         Stat {
             label: "Completion",
             value: pct(s.overall.completion),
-            detail: if model.implied_controls > 0 {
-                format!(
-                    "{} answered · {} implied",
-                    s.overall.answered - model.implied_controls,
-                    model.implied_controls
-                )
-            } else {
-                format!(
-                    "{} of {} questions answered",
-                    s.overall.answered, s.overall.applicable
-                )
+            // Implied and "don't know" answers are shown beside completion, never in it.
+            detail: {
+                let mut beside = Vec::new();
+                if s.overall.implied > 0 {
+                    beside.push(format!("{} implied", s.overall.implied));
+                }
+                if s.overall.unknown > 0 {
+                    beside.push(format!("{} to verify", s.overall.unknown));
+                }
+                if beside.is_empty() {
+                    format!(
+                        "{} of {} questions answered",
+                        s.overall.answered, s.overall.applicable
+                    )
+                } else {
+                    format!("{} answered · {}", s.overall.answered, beside.join(" · "))
+                }
             },
             rgb: NAVY,
             trend: None,
