@@ -495,6 +495,17 @@ fn lumenform_path_is_realistic_but_tight() {
         "{}",
         p.verdict
     );
+    // "Weeks 0-2: sign either auditor": the firm must be engaged within weeks, not yet late.
+    let firm = p
+        .audit_tasks
+        .iter()
+        .find(|t| t.question_id == "audit.firm")
+        .unwrap();
+    let by = weeks_from_today(firm.start_by);
+    assert!(
+        (0.0..=6.0).contains(&by) && !firm.late,
+        "engage the firm by week {by}"
+    );
 }
 
 #[test]
@@ -762,6 +773,21 @@ fn verity_ai_path_says_monday_is_not_credible() {
         (26.0..=34.0).contains(&report),
         "Type II report at week {report}"
     );
+    // No firm engaged for a window that had to open by late January: the milestone is late,
+    // and the register carries it as a High gap.
+    let firm = p
+        .audit_tasks
+        .iter()
+        .find(|t| t.question_id == "audit.firm")
+        .unwrap();
+    assert!(firm.late, "{firm:?}");
+    let gap = a
+        .gaps
+        .iter()
+        .find(|g| g.question_id == "audit.firm")
+        .expect("the late milestone is a gap");
+    assert_eq!(gap.priority, Priority::High, "{}", gap.priority_reason);
+    assert!(gap.title.contains("late"), "{}", gap.title);
     let type1 = option(&a, "A Type I first");
     let type1 = weeks_from_today(type1.report_date.unwrap());
     assert!(

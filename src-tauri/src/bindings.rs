@@ -58,6 +58,8 @@ fn generate() -> String {
         plan::MilestoneKind,
         plan::Milestone,
         plan::PlanOption,
+        plan::TaskStatus,
+        plan::AuditTask,
         plan::Plan,
         analysis::Analysis,
         what_if::Selection,

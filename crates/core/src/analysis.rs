@@ -42,7 +42,12 @@ pub fn analyse(bank: &Bank, record: &AssessmentRecord, today: NaiveDate) -> Anal
             (c.title.clone(), due)
         })
         .collect();
-    let plan = plan_with_recurring(record, &gaps, today, &recurring);
+    let applies = |id: &str| {
+        bank.control_questions()
+            .zip(&scorecard.questions)
+            .any(|(q, s)| q.id == id && s.applicable && !s.not_applicable)
+    };
+    let plan = plan_with_recurring(record, &gaps, today, &recurring, &applies);
     // An implied gap is represented by its foundation's, which names the block.
     let asked: Vec<Gap> = gaps
         .iter()

@@ -36,12 +36,106 @@ pub const ASSUMED_DAYS_PER_WEEK: f64 = 2.5;
 /// When the audit window must start for the report to be in hand by the target date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Deadline {
+    /// The day the deadline was worked out on.
+    pub today: NaiveDate,
     pub target_date: Option<NaiveDate>,
     /// The latest start of the audit window (Type I date or observation start) that still
     /// meets the target date.
     pub window_start: Option<NaiveDate>,
     /// Weeks from today to `window_start`; negative once that date has passed.
     pub weeks_to_window: Option<f64>,
+}
+
+/// Where a task of the audit project stands, from its answer: documented or better is done,
+/// planned or informal in progress, otherwise not started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    Done,
+    InProgress,
+    NotStarted,
+}
+
+/// A task of the audit project with the latest day to start it so the window can open on time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct AuditTask {
+    pub question_id: String,
+    pub title: String,
+    pub status: TaskStatus,
+    pub start_by: NaiveDate,
+    /// Not done and its start-by day has passed.
+    pub late: bool,
+    /// Not started and its start-by day is within two weeks.
+    pub at_risk: bool,
+}
+
+/// The audit project's milestones, each with the weeks before the window by which it must
+/// start: the firm (its lead time), its independence, scope and boundary, the system
+/// description, booking the penetration test, the readiness review.
+pub const AUDIT_TASKS: [(&str, &str, i64); 6] = [
+    (
+        "audit.firm",
+        "Choose and engage the audit firm",
+        AUDITOR_LEAD_WEEKS,
+    ),
+    (
+        "audit.independence",
+        "Confirm the firm is independent of your controls",
+        AUDITOR_LEAD_WEEKS,
+    ),
+    (
+        "audit.scope-agreed",
+        "Agree the scope and the system boundary with the auditor",
+        6,
+    ),
+    (
+        "audit.system-description",
+        "Draft the system description",
+        6,
+    ),
+    (
+        "maint.penetration-test",
+        "Book the penetration test (weeks of lead time)",
+        6,
+    ),
+    (
+        "audit.readiness-review",
+        "Review readiness before the window",
+        4,
+    ),
+];
+
+/// Each audit-project task that applies (it has an answer or is asked) with its start-by day
+/// for a window opening on `window`.
+pub fn audit_tasks(
+    record: &AssessmentRecord,
+    applies: impl Fn(&str) -> bool,
+    window: NaiveDate,
+    today: NaiveDate,
+) -> Vec<AuditTask> {
+    AUDIT_TASKS
+        .iter()
+        .filter(|(id, _, _)| applies(id))
+        .map(|(id, title, weeks)| {
+            let status = match record.value(id) {
+                Some(AnswerValue::Level(l)) if l.value() >= 3 => TaskStatus::Done,
+                Some(AnswerValue::Level(l)) if l.value() >= 1 => TaskStatus::InProgress,
+                Some(AnswerValue::NotApplicable(_)) => TaskStatus::Done,
+                _ => TaskStatus::NotStarted,
+            };
+            let start_by = window - Duration::weeks(*weeks);
+            AuditTask {
+                question_id: (*id).to_string(),
+                title: (*title).to_string(),
+                status,
+                start_by,
+                late: status != TaskStatus::Done && start_by < today,
+                at_risk: status == TaskStatus::NotStarted
+                    && start_by >= today
+                    && start_by <= today + Duration::weeks(2),
+            }
+        })
+        .collect()
 }
 
 /// Who does the work: the person-days a week people can give (`scope.readiness-time`).
@@ -161,6 +255,7 @@ pub fn deadline(record: &AssessmentRecord, today: NaiveDate) -> Deadline {
         .target_date
         .map(|target| latest_window_start(t.report_type, t.period_months, target));
     Deadline {
+        today,
         target_date: t.target_date,
         window_start,
         weeks_to_window: window_start.map(|start| (start - today).num_days() as f64 / 7.0),
@@ -299,6 +394,10 @@ pub struct Plan {
     /// (a Type II): the auditor samples each.
     #[serde(default)]
     pub due_in_window: Vec<String>,
+    /// The audit project's milestones with their start-by days for the planned window (or the
+    /// target's, when that is sooner).
+    #[serde(default)]
+    pub audit_tasks: Vec<AuditTask>,
     /// What the dates assume, so a reader can redo them.
     pub assumptions: Vec<String>,
 }
@@ -363,7 +462,9 @@ fn dates(
 
 /// Computes the plan. Pure: `today` is passed in.
 pub fn plan(record: &AssessmentRecord, gaps: &[Gap], today: NaiveDate) -> Plan {
-    plan_with_recurring(record, gaps, today, &[])
+    plan_with_recurring(record, gaps, today, &[], &|id| {
+        record.answers.contains_key(id)
+    })
 }
 
 /// The plan, naming the recurring controls (title and their questions) that must run inside a
@@ -373,6 +474,7 @@ pub fn plan_with_recurring(
     gaps: &[Gap],
     today: NaiveDate,
     recurring: &[(String, bool)],
+    task_applies: &dyn Fn(&str) -> bool,
 ) -> Plan {
     let t = timeline(record);
     let required = crate::gaps::required_categories(record);
@@ -715,6 +817,13 @@ pub fn plan_with_recurring(
             ),
         );
     }
+    // The milestones must keep to the planned window, or to the target's when that is sooner.
+    let target_window = t
+        .target_date
+        .map(|d| latest_window_start(t.report_type, t.period_months, d))
+        .filter(|w| *w >= today);
+    let task_window = target_window.map_or(main.window_start, |w| w.min(main.window_start));
+    let audit_tasks = audit_tasks(record, task_applies, task_window, today);
     let due_in_window = if t.report_type == ReportType::Type2 {
         recurring
             .iter()
@@ -748,6 +857,7 @@ pub fn plan_with_recurring(
         milestones,
         options,
         due_in_window,
+        audit_tasks,
         assumptions,
     }
 }

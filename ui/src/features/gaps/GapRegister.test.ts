@@ -20,7 +20,7 @@ function plan(remediation_end: string, report_date: string): Plan {
     today: '2026-11-27', report_type: 'type2', total_work_weeks: 1, longest_work_weeks: 1, days_per_week: 2.5, capacity_answered: true,
     remediation_weeks: 1, remediation_end, type1_date: null, observation_start: null, observation_end: null, observation_months: 3, report_date,
     cautious_report_date: report_date, target_date: null, meets_target: null, slack_days: null, start_not_credible: false,
-    verdict: `Report by ${report_date}.`, decided_by: [], milestones: [], options: [], due_in_window: [], assumptions: [],
+    verdict: `Report by ${report_date}.`, decided_by: [], milestones: [], options: [], due_in_window: [], audit_tasks: [], assumptions: [],
   };
 }
 

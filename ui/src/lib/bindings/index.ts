@@ -350,7 +350,11 @@ export type Priority = "fix_now" | "high" | "medium" | "low";
 
 export type Horizon = "now" | "next90_days" | "later";
 
-export type Deadline = { target_date: string | null, 
+export type Deadline = { 
+/**
+ * The day the deadline was worked out on.
+ */
+today: string, target_date: string | null, 
 /**
  * The latest start of the audit window (Type I date or observation start) that still
  * meets the target date.
@@ -366,6 +370,18 @@ export type MilestoneKind = "today" | "remediation_end" | "type1_date" | "observ
 export type Milestone = { kind: MilestoneKind, label: string, date: string, };
 
 export type PlanOption = { title: string, detail: string, report_date: string | null, meets_target: boolean | null, };
+
+export type TaskStatus = "done" | "in_progress" | "not_started";
+
+export type AuditTask = { question_id: string, title: string, status: TaskStatus, start_by: string, 
+/**
+ * Not done and its start-by day has passed.
+ */
+late: boolean, 
+/**
+ * Not started and its start-by day is within two weeks.
+ */
+at_risk: boolean, };
 
 export type Plan = { today: string, report_type: ReportType, 
 /**
@@ -410,6 +426,11 @@ decided_by: Array<string>, milestones: Array<Milestone>, options: Array<PlanOpti
  * (a Type II): the auditor samples each.
  */
 due_in_window: Array<string>, 
+/**
+ * The audit project's milestones with their start-by days for the planned window (or the
+ * target's, when that is sooner).
+ */
+audit_tasks: Array<AuditTask>, 
 /**
  * What the dates assume, so a reader can redo them.
  */

@@ -237,7 +237,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       const day = now().slice(0, 10);
       return {
         scorecard: fakeScore(bank, record(id)),
-        deadline: { target_date: null, window_start: null, weeks_to_window: null },
+        deadline: { today: day, target_date: null, window_start: null, weeks_to_window: null },
         gaps: [],
         top: [],
         weakest: [],
@@ -245,7 +245,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
           today: day, report_type: 'type2', total_work_weeks: 0, longest_work_weeks: 0, days_per_week: 2.5, capacity_answered: false,
           remediation_weeks: 0, remediation_end: day, type1_date: null, observation_start: day, observation_end: day, observation_months: 3,
           report_date: day, cautious_report_date: day, target_date: null, meets_target: null, slack_days: null, start_not_credible: false,
-          verdict: 'No target date given.', decided_by: [], milestones: [], options: [], due_in_window: [], assumptions: [],
+          verdict: 'No target date given.', decided_by: [], milestones: [], options: [], due_in_window: [], audit_tasks: [], assumptions: [],
         },
       };
     },

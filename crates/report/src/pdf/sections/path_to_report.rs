@@ -7,7 +7,7 @@ use crate::pdf::layout::{BODY, HEADING, SMALL, Writer};
 use crate::pdf::palette::{INK, MUTED, ON_TRACK, band, priority_color};
 use crate::pdf::table::{Column, TABLE_TEXT, piece};
 use soc2_readiness_core::gaps::Priority;
-use soc2_readiness_core::plan::human_date;
+use soc2_readiness_core::plan::{TaskStatus, human_date};
 
 const MILESTONE_COLUMNS: [Column; 2] = [Column::fixed("Date", 28.0), Column::rest("Milestone")];
 const OPTION_COLUMNS: [Column; 2] = [
@@ -15,6 +15,11 @@ const OPTION_COLUMNS: [Column; 2] = [
     Column::fixed("Report in hand", 36.0),
 ];
 const TASK_COLUMNS: [Column; 2] = [Column::rest("Task"), Column::fixed("Where it stands", 55.0)];
+const MILESTONE_TASK_COLUMNS: [Column; 3] = [
+    Column::rest("Milestone"),
+    Column::fixed("Where it stands", 30.0),
+    Column::fixed("Start by", 36.0),
+];
 
 /// The dated plan: verdict, a timeline chart, the milestones, options when late, assumptions.
 pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
@@ -91,6 +96,36 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
             })
             .collect();
         w.table(&OPTION_COLUMNS, rows, TABLE_TEXT);
+    }
+    if !plan.audit_tasks.is_empty() {
+        w.heading("Audit-project milestones", HEADING);
+        let rows = plan
+            .audit_tasks
+            .iter()
+            .map(|t| {
+                let status = match t.status {
+                    TaskStatus::Done => "Done",
+                    TaskStatus::InProgress => "In progress",
+                    TaskStatus::NotStarted => "Not started",
+                };
+                let (when, ink) = if t.late {
+                    (
+                        format!("{}, late", human_date(t.start_by)),
+                        priority_color(Priority::High),
+                    )
+                } else if t.status == TaskStatus::Done {
+                    (human_date(t.start_by), MUTED)
+                } else {
+                    (human_date(t.start_by), INK)
+                };
+                vec![
+                    vec![piece(Face::Regular, INK, t.title.clone())],
+                    vec![piece(Face::Regular, INK, status.to_string())],
+                    vec![piece(Face::Bold, ink, when)],
+                ]
+            })
+            .collect();
+        w.table(&MILESTONE_TASK_COLUMNS, rows, TABLE_TEXT);
     }
     if !model.tasks.is_empty() {
         w.heading("The audit project", HEADING);
