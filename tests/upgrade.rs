@@ -338,3 +338,58 @@ note = "Insurance is a business decision, not a control."
             .any(|e| e.question_id == "risk.insurance" && e.value.is_none())
     );
 }
+
+/// A data file written by the release before this one (bank 2026.11.4, schema 9): Lumenform's
+/// answers imported, one more exception and a vendor added with that build. It migrates,
+/// keeps every answer and record, upgrades to today's bank, and says why figures moved.
+#[test]
+fn the_release_before_live_exposures_migrates_keeps_everything_and_says_what_changed() {
+    let (_dir, path) = crate::support::fixture_copy("release-2026.11.4-schema9.sqlite3");
+    let mut ws = Workspace::open_with_bank(bank(), &path, at(5)).unwrap();
+    let id = "ce6a52cf3264";
+    let before = ws.record(id).unwrap();
+    assert_eq!(before.assessment.bank_version, "2026.11.4");
+    assert_eq!(before.answers.len(), 181);
+    let sms = &before.answers["access.sso-mfa"];
+    assert_eq!(
+        sms.exception.as_deref(),
+        Some("SMS 2-step still allowed for 3 people")
+    );
+    assert!(
+        !sms.live_exposure && !sms.repeat_finding,
+        "new flags start off"
+    );
+    let history = ws.history(id).unwrap().len();
+    let upgrade = ws.upgrade(id, at(6)).unwrap().expect("an older bank");
+    assert!(
+        upgrade.notes.iter().any(|n| n.kind == ChangeKind::Added
+            && n.question_id.as_deref() == Some("scope.readiness-time"))
+    );
+    let after = ws.record(id).unwrap();
+    for (question, answer) in &before.answers {
+        assert_eq!(
+            after.answers.get(question).map(|a| &a.value),
+            Some(&answer.value),
+            "{question} kept"
+        );
+    }
+    assert!(ws.history(id).unwrap().len() >= history);
+    let registers = ws.registers(id).unwrap();
+    assert_eq!(registers.vendors.len(), 1, "the vendor the old build added");
+    // The uptime SLA made Availability needed before; now it is worth discussing, and the
+    // note says why the figures moved.
+    let (_, scorecard) = ws
+        .scorecard(id, chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap())
+        .unwrap();
+    let availability = scorecard
+        .scope
+        .iter()
+        .find(|d| d.category == Category::Availability)
+        .unwrap();
+    assert_eq!(
+        availability.proposal,
+        soc2_readiness::scope::Proposal::WorthDiscussing
+    );
+    assert!(!availability.in_scope);
+    assert!(scorecard.method_note.unwrap().contains("Since 2026.12.1"));
+}
