@@ -119,6 +119,7 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.execute('document.activeElement.blur()');
   await app.waitUntil(async () => withException()[0].live_exposure === true, { timeoutMsg: 'the live exposure to be saved' });
   assert.match(await app.$(`${selected} [data-testid="exception-status"]`).getText(), /Fix now/);
+  await shot(app, '04-exception-live');
 
   // A stray Backspace clears the answer, exception and all; Ctrl+Z brings every detail back.
   await press(app, Key.Backspace);
