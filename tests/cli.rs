@@ -432,7 +432,23 @@ fn exceptions_two_figures_and_the_plan_through_the_cli() {
     assert_eq!(review["exception"], "the hotfix path skips review");
     assert_eq!(review["priority"], "high");
     assert!(gaps["top"].as_array().unwrap().len() <= 10);
+    // The top ten are the register's first asked gaps; the weakest criteria are their own list.
+    let first: Vec<&serde_json::Value> = gaps["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g.get("implied_by").is_none())
+        .take(10)
+        .map(|g| &g["question_id"])
+        .collect();
+    let top: Vec<&serde_json::Value> = gaps["top"].as_array().unwrap().iter().collect();
+    assert_eq!(top, first);
+    assert!(!gaps["weakest"].as_array().unwrap().is_empty());
     let listed = cli.ok(&["gaps", &id]);
+    assert!(
+        listed.contains("Weakest criterion in each category in scope:"),
+        "{listed}"
+    );
     assert!(
         listed.contains("Exception: the hotfix path skips review"),
         "{listed}"

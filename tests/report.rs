@@ -114,6 +114,16 @@ fn a_fully_answered_report_has_every_section_and_the_engine_numbers() {
         assert!(text.contains(section), "missing section {section}");
     }
     assert!(text.contains("Société Générale Zürich"));
+    // Each category's weakest criterion is its own line, as the engine names it.
+    let analysis = ws.analysis(&id, report_day()).unwrap();
+    let flat = text.replace('\n', " ");
+    assert!(
+        flat.contains("The weakest criterion in each category: Security: "),
+        "{flat}"
+    );
+    for weakest in &analysis.weakest {
+        assert!(flat.contains(&format!(" {weakest} ")), "{weakest}");
+    }
     assert!(
         text.contains("Ελλάδα") && text.contains("Łódź"),
         "non-Latin names survive"

@@ -19,11 +19,22 @@ pub fn gaps(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> {
             // The engine's own choice, as the app and the PDF show it: implied gaps are
             // represented by their foundation.
             "top": analysis.top,
+            // The weakest scored criterion of each category in scope, its own list.
+            "weakest": analysis.weakest,
             "roadmap": roadmap(&analysis.gaps),
             "plan": analysis.plan,
         }));
     } else {
         print_gaps(&analysis.gaps);
+        if !analysis.weakest.is_empty() {
+            println!("\nWeakest criterion in each category in scope:");
+            for id in &analysis.weakest {
+                if let Some(c) = analysis.scorecard.criteria.iter().find(|c| &c.id == id) {
+                    let figure = c.readiness.map_or("-".to_string(), |r| format!("{r:.1}%"));
+                    println!("  {:<20} {} {}: {figure}", c.category.name(), c.id, c.title);
+                }
+            }
+        }
         println!();
         print_plan(&analysis.plan);
     }

@@ -58,7 +58,12 @@ pub fn analyse(bank: &Bank, record: &AssessmentRecord, today: NaiveDate) -> Anal
         .into_iter()
         .map(|g| g.question_id)
         .collect();
-    let weakest = crate::scoring::weakest_criteria(&scorecard)
+    let rank = |criterion: &str| {
+        gaps.iter()
+            .position(|g| g.criteria.iter().any(|c| c == criterion))
+            .unwrap_or(usize::MAX)
+    };
+    let weakest = crate::scoring::weakest_criteria(&scorecard, rank)
         .into_iter()
         .map(|c| c.id.clone())
         .collect();

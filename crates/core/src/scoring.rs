@@ -517,22 +517,29 @@ fn round1(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
 
-/// The weakest scored criterion of each category in scope (lowest headline readiness, the
-/// first in catalogue order on a tie), Security first: a panel of its own beside the ranked
-/// gaps, so a weak category is seen without padding the top ten.
-pub fn weakest_criteria(scorecard: &Scorecard) -> Vec<&CriterionScore> {
+/// The weakest scored criterion of each category in scope (lowest headline readiness; on a
+/// tie, the lowest `rank`, then catalogue order), Security first: a panel of its own beside the
+/// ranked gaps, so a weak category is seen without padding the top ten. `rank` gives a
+/// criterion's place in the gap register (its first gap), so ties follow the ranked list.
+pub fn weakest_criteria(
+    scorecard: &Scorecard,
+    rank: impl Fn(&str) -> usize,
+) -> Vec<&CriterionScore> {
     let mut out: Vec<&CriterionScore> = Vec::new();
     for category in Category::ALL {
         let weakest = scorecard
             .criteria
             .iter()
             .filter(|c| c.category == category && c.status == CriterionStatus::Scored)
-            .filter_map(|c| c.readiness.map(|r| (r, c)))
-            .fold(None::<(f64, &CriterionScore)>, |best, (r, c)| match best {
-                Some((b, _)) if b <= r => best,
-                _ => Some((r, c)),
-            });
-        out.extend(weakest.map(|(_, c)| c));
+            .filter_map(|c| c.readiness.map(|r| (r, rank(&c.id), c)))
+            .fold(
+                None::<(f64, usize, &CriterionScore)>,
+                |best, (r, k, c)| match best {
+                    Some((b, bk, _)) if b < r || (b == r && bk <= k) => best,
+                    _ => Some((r, k, c)),
+                },
+            );
+        out.extend(weakest.map(|(_, _, c)| c));
     }
     out
 }

@@ -116,6 +116,9 @@ pub struct ReportModel {
     pub scorecard: Scorecard,
     pub categories_in_scope: Vec<String>,
     pub top_gaps: Vec<Gap>,
+    /// The weakest scored criterion of each category in scope, in words ("Security: CC3.1
+    /// Clear objectives, 0.0%"): its own line, never padding the top gaps.
+    pub weakest: Vec<String>,
     pub gap_count: usize,
     /// Fix now, High, Medium, Low.
     pub gaps_by_priority: [usize; 4],
@@ -218,6 +221,20 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
             .map(|d| d.name.clone())
             .collect(),
         // An implied gap is represented by its foundation's, as on screen.
+        weakest: analysis
+            .weakest
+            .iter()
+            .filter_map(|id| scorecard.criteria.iter().find(|c| &c.id == id))
+            .map(|c| {
+                format!(
+                    "{}: {} {}, {}",
+                    c.category.name(),
+                    c.id,
+                    c.title,
+                    c.readiness.map_or("-".to_string(), |r| format!("{r:.1}%"))
+                )
+            })
+            .collect(),
         top_gaps: top_gaps(
             &gaps
                 .iter()

@@ -284,6 +284,17 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
             .collect();
         w.table(&TOP_GAP_COLUMNS, rows, TABLE_TEXT);
     }
+    if !model.weakest.is_empty() {
+        w.paragraph(
+            Face::Regular,
+            BODY,
+            INK,
+            &format!(
+                "The weakest criterion in each category: {}.",
+                model.weakest.join("; ")
+            ),
+        );
+    }
     w.heading("What it takes to be audit-ready", HEADING);
     for paragraph in &model.audit_ready {
         w.paragraph(Face::Regular, BODY, INK, paragraph);
