@@ -1068,3 +1068,34 @@ fn crumb_studio_design_band() {
     let a = crumb_studio().analysis();
     assert!((15.0..=25.0).contains(&design(&a)), "design {}", design(&a));
 }
+
+/// An audit-project task takes its own shape (not started, in progress, done): once the firm
+/// is engaged the milestone is done and its gap goes.
+#[test]
+fn an_audit_task_is_answered_not_started_in_progress_or_done() {
+    let mut c = verity_ai();
+    let bank = c.ws.bank().clone();
+    let firm = bank.question("audit.firm").unwrap();
+    for (raw, words) in [
+        ("not-started", "not started"),
+        ("in-progress", "in progress"),
+        ("done", "done"),
+    ] {
+        let value = parse_answer_for(&bank, "audit.firm", raw).unwrap();
+        assert_eq!(
+            soc2_readiness::assessment::describe_for(firm, &value),
+            words
+        );
+    }
+    c.answer("audit.firm", "done");
+    let a = c.analysis();
+    let task = a
+        .plan
+        .audit_tasks
+        .iter()
+        .find(|t| t.question_id == "audit.firm")
+        .unwrap();
+    assert_eq!(task.status, soc2_readiness::plan::TaskStatus::Done);
+    assert!(!task.late);
+    assert!(!a.gaps.iter().any(|g| g.question_id == "audit.firm"));
+}

@@ -75,6 +75,18 @@ fn parse_control_value(question: &Question, raw: &str) -> Result<AnswerValue, An
     if lowered == "na" || lowered == "n/a" || lowered == "not-applicable" {
         return Err(AnswerError::MissingJustification(question.id.clone()));
     }
+    // An audit-project task is answered in its own shape: not started, in progress, done.
+    if question.engagement {
+        let task = match lowered.as_str() {
+            "not-started" => Some(MaturityLevel::NotInPlace),
+            "in-progress" => Some(MaturityLevel::Planned),
+            "done" => Some(MaturityLevel::Documented),
+            _ => None,
+        };
+        if let Some(level) = task {
+            return Ok(AnswerValue::Level(level));
+        }
+    }
     MaturityLevel::ALL
         .into_iter()
         .find(|level| lowered == level.value().to_string() || lowered == level.id())
@@ -282,6 +294,11 @@ pub fn describe_for(question: &Question, value: &AnswerValue) -> String {
             .map_or_else(|| id.clone(), |c| c.label.clone())
     };
     match value {
+        AnswerValue::Level(level) if question.engagement => match level.value() {
+            0 => "not started".into(),
+            1 | 2 => "in progress".into(),
+            _ => "done".into(),
+        },
         AnswerValue::Choice(id) => label(id),
         AnswerValue::Choices(ids) if !ids.is_empty() => {
             ids.iter().map(label).collect::<Vec<_>>().join("; ")
