@@ -781,6 +781,10 @@ fn verity_ai_path_says_monday_is_not_credible() {
         .find(|t| t.question_id == "audit.firm")
         .unwrap();
     assert!(firm.late, "{firm:?}");
+    assert!(
+        !p.options.iter().any(|o| o.title.contains("Narrow")),
+        "the bank insists on a report of the whole service"
+    );
     let gap = a
         .gaps
         .iter()
@@ -1052,6 +1056,8 @@ fn crumb_studio_path_asks_the_customer_first() {
         p.options
     );
     assert_eq!(p.meets_target, Some(false));
+    // If a report is still needed, scope it to the hosting service the broker uses.
+    option(&a, "Narrow the system");
     let day = option(&a, "a day a week");
     let report = weeks_from_today(day.report_date.unwrap());
     assert!(

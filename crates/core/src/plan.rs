@@ -211,6 +211,9 @@ struct Timeline {
     alternative: Option<String>,
     /// The auditor is chosen and engaged in writing (`audit.firm` documented or better).
     auditor_engaged: bool,
+    /// The system runs on more than one hosting provider, or development sits in the
+    /// boundary: a narrower system is a way to an earlier report.
+    could_narrow: bool,
 }
 
 fn timeline(record: &AssessmentRecord) -> Timeline {
@@ -245,6 +248,8 @@ fn timeline(record: &AssessmentRecord) -> Timeline {
             record.value("audit.firm"),
             Some(AnswerValue::Level(l)) if l.value() >= 3
         ),
+        could_narrow: matches!(record.value("scope.hosting"), Some(AnswerValue::Choices(c)) if c.len() > 1)
+            || matches!(record.value("scope.environments"), Some(AnswerValue::Choices(c)) if c.iter().any(|e| e == "development")),
     }
 }
 
@@ -624,6 +629,15 @@ pub fn plan_with_recurring(
         options.push(PlanOption {
             title: title.into(),
             detail: detail.into(),
+            report_date: None,
+            meets_target: None,
+        });
+    }
+    // For the one customer who asks, a report on just what it uses is often enough.
+    if (late || start_not_credible) && t.could_narrow && t.alternative.is_some() {
+        options.push(PlanOption {
+            title: "Narrow the system to what the customer uses".into(),
+            detail: "The system runs on more than one provider, or development is inside its boundary: a report on the one service the customer relies on, on one provider, is smaller and sooner. The system description says what is left out (other products, older hosting, build projects), or those move onto the covered platform first.".into(),
             report_date: None,
             meets_target: None,
         });
