@@ -664,7 +664,8 @@ fn upper_first(text: &str) -> String {
         .unwrap_or_default()
 }
 
-fn lower_first(text: &str) -> String {
+/// "On track: …" → "on track: …", leaving acronyms ("MFA on…") as they are.
+pub(crate) fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if second.is_lowercase() => {

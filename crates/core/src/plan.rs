@@ -9,7 +9,7 @@ use crate::catalog::{
     Effort, LAST_PERIOD_END_QUESTION, OBSERVATION_PERIOD_QUESTION, OBSERVATION_START_QUESTION,
     READINESS_TIME_QUESTION, TARGET_DATE_QUESTION,
 };
-use crate::gaps::Gap;
+use crate::gaps::{Gap, lower_first};
 use crate::scoring::DESIGN_TARGET;
 
 /// Weeks between the auditor's point-in-time date and a Type I report in hand.
@@ -889,14 +889,6 @@ fn trim_number(value: f64) -> String {
 /// Months from one day to a later one, to the nearest half month.
 fn months_between(from: NaiveDate, to: NaiveDate) -> f64 {
     ((to - from).num_days().max(0) as f64 / 30.44 * 2.0).round() / 2.0
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn weeks_and_days(days: i64) -> String {
