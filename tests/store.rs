@@ -95,6 +95,52 @@ fn answers_and_details_round_trip_and_keep_what_was_not_changed() {
     );
 }
 
+/// What a known exception says beyond its words (live, a repeat, what it leaves uncovered) is
+/// kept with the answer and in its history, travels in an export, and goes with the exception.
+#[test]
+fn an_exceptions_marks_are_kept_exported_and_cleared_with_it() {
+    use soc2_readiness::assessment::Coverage;
+    let mut ws = workspace();
+    crate::support::create(&mut ws, "abc123", "Marked Ltd", ReportType::Type2, at(0));
+    let details = AnswerDetails {
+        exception: Some("two contractors not enrolled".into()),
+        live_exposure: Some(true),
+        repeat_finding: Some(true),
+        not_covered: Some(vec![Coverage::Systems, Coverage::People, Coverage::People]),
+        ..AnswerDetails::default()
+    };
+    let informal = AnswerValue::Level(MaturityLevel::Informal);
+    ws.save_answer("abc123", "access.sso-mfa", informal.clone(), details, at(1))
+        .unwrap();
+    let answer = &ws.record("abc123").unwrap().answers["access.sso-mfa"];
+    assert!(answer.live_exposure && answer.repeat_finding);
+    assert_eq!(answer.not_covered, [Coverage::People, Coverage::Systems]);
+    let history = ws.history("abc123").unwrap();
+    let row = history
+        .iter()
+        .rev()
+        .find(|h| h.question_id == "access.sso-mfa")
+        .unwrap();
+    assert!(row.live_exposure && row.repeat_finding);
+    assert_eq!(row.not_covered, [Coverage::People, Coverage::Systems]);
+    // An export carries them; the import gives them back.
+    let json = ws.export_json("abc123", at(2)).unwrap();
+    assert!(json.contains("\"not_covered\""), "{json}");
+    ws.import_json(json.as_bytes(), "def456", at(3)).unwrap();
+    let imported = &ws.record("def456").unwrap().answers["access.sso-mfa"];
+    assert_eq!(imported.not_covered, answer.not_covered);
+    assert!(imported.live_exposure && imported.repeat_finding);
+    // Without the exception, nothing it qualified is left.
+    let cleared = AnswerDetails {
+        exception: Some(String::new()),
+        ..AnswerDetails::default()
+    };
+    let saved = ws
+        .save_answer("abc123", "access.sso-mfa", informal, cleared, at(4))
+        .unwrap();
+    assert!(!saved.live_exposure && !saved.repeat_finding && saved.not_covered.is_empty());
+}
+
 #[test]
 fn answers_are_checked_before_anything_is_written() {
     let mut ws = workspace();

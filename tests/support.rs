@@ -73,6 +73,7 @@ pub fn set(record: &mut AssessmentRecord, question: &str, value: AnswerValue) {
             exception: None,
             live_exposure: false,
             repeat_finding: false,
+            not_covered: Vec::new(),
             updated_at: at(1),
         },
     );

@@ -38,6 +38,7 @@ fn generate() -> String {
         assessment::ReportType,
         assessment::Depth,
         assessment::AnswerValue,
+        assessment::Coverage,
         assessment::Answer,
         assessment::Assessment,
         assessment::ScopeOverride,

@@ -52,6 +52,10 @@ pub struct SaveAnswerRequest {
     #[serde(default)]
     #[ts(optional)]
     pub repeat_finding: Option<bool>,
+    /// What the exception leaves uncovered; absent means none marked.
+    #[serde(default)]
+    #[ts(optional)]
+    pub not_covered: Option<Vec<soc2_readiness::assessment::Coverage>>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

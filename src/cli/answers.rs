@@ -17,6 +17,7 @@ pub struct Details {
     pub exception: Option<String>,
     pub live_exposure: Option<bool>,
     pub repeat_finding: Option<bool>,
+    pub not_covered: Option<Vec<soc2_readiness::assessment::Coverage>>,
 }
 
 pub fn answer(
@@ -37,6 +38,7 @@ pub fn answer(
         exception: details.exception,
         live_exposure: details.live_exposure,
         repeat_finding: details.repeat_finding,
+        not_covered: details.not_covered,
     };
     let saved = ws.save_answer(&id, question, parsed, details, cx.now)?;
     match &saved.exception {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Subcommand, builder::PossibleValuesParser, builder::TypedValueParser};
 
-use soc2_readiness::assessment::{Depth, ReportType};
+use soc2_readiness::assessment::{Coverage, Depth, ReportType};
 use soc2_readiness::report::PageSize;
 use soc2_readiness::workspace::ScopeDecision;
 
@@ -103,6 +103,10 @@ pub enum Command {
         /// Whether the exception repeats one your last SOC 2 report noted: yes ranks it "Fix now".
         #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
         repeat: Option<bool>,
+        /// What the exception leaves uncovered: people, systems, data, period (comma-separated;
+        /// "" clears it).
+        #[arg(long, value_name = "people,systems,data,period", value_parser = parse_coverage)]
+        not_covered: Option<CoverageList>,
     },
     /// Clear an answer, making the question unanswered again.
     Unanswer {
@@ -285,6 +289,22 @@ fn parse_depth(text: &str) -> Result<Depth, String> {
 
 pub(super) fn parse_page_size(text: &str) -> Result<PageSize, String> {
     PageSize::parse(text).ok_or_else(|| format!("'{text}' is not a4 or letter"))
+}
+
+/// What a known exception leaves uncovered, as `--not-covered` takes it.
+#[derive(Debug, Clone)]
+pub struct CoverageList(pub Vec<Coverage>);
+
+fn parse_coverage(text: &str) -> Result<CoverageList, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            Coverage::parse(part)
+                .ok_or_else(|| format!("'{part}' is not one of people, systems, data, period"))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(CoverageList)
 }
 
 fn parse_yes_no(text: &str) -> Result<bool, String> {

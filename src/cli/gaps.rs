@@ -124,7 +124,14 @@ fn print_gaps(gaps: &[Gap]) {
                 gap.effort
             );
             if let Some(exception) = &gap.exception {
-                println!("      Exception: {exception}");
+                if gap.not_covered.is_empty() {
+                    println!("      Exception: {exception}");
+                } else {
+                    println!(
+                        "      Exception ({} not covered): {exception}",
+                        soc2_readiness::assessment::Coverage::words(&gap.not_covered)
+                    );
+                }
             }
             if let Some(note) = &gap.note {
                 println!("      Note: {}", truncate(note, 200));

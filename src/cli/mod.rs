@@ -179,6 +179,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
             exception,
             live,
             repeat,
+            not_covered,
         } => answers::answer(
             cx,
             &assessment,
@@ -192,6 +193,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
                 exception,
                 live_exposure: live,
                 repeat_finding: repeat,
+                not_covered: not_covered.map(|list| list.0),
             },
         ),
         Command::Unanswer {

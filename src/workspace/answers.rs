@@ -31,6 +31,10 @@ pub struct AnswerDetails {
     #[serde(default)]
     #[ts(optional)]
     pub repeat_finding: Option<bool>,
+    /// What the exception leaves uncovered; `None` keeps what is stored.
+    #[serde(default)]
+    #[ts(optional)]
+    pub not_covered: Option<Vec<crate::assessment::Coverage>>,
 }
 
 /// A decision about one category's place in the report: in or out (each with a reason), or
@@ -101,6 +105,18 @@ impl Workspace {
             && details
                 .repeat_finding
                 .unwrap_or_else(|| previous.as_ref().is_some_and(|p| p.repeat_finding));
+        let mut not_covered = if exception.is_some() {
+            details.not_covered.unwrap_or_else(|| {
+                previous
+                    .as_ref()
+                    .map(|p| p.not_covered.clone())
+                    .unwrap_or_default()
+            })
+        } else {
+            Vec::new()
+        };
+        not_covered.sort();
+        not_covered.dedup();
         let answer = Answer {
             question_id: question_id.to_string(),
             value,
@@ -130,6 +146,7 @@ impl Workspace {
             exception,
             live_exposure,
             repeat_finding,
+            not_covered,
             updated_at: now,
         };
         check_details(question, &answer)?;

@@ -167,6 +167,7 @@ impl Workspace {
             exception: None,
             live_exposure: false,
             repeat_finding: false,
+            not_covered: Vec::new(),
             updated_at: now,
         };
         record

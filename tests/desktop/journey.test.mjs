@@ -119,6 +119,10 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.execute('document.activeElement.blur()');
   await app.waitUntil(async () => withException()[0].live_exposure === true, { timeoutMsg: 'the live exposure to be saved' });
   assert.match(await app.$(`${selected} [data-testid="exception-status"]`).getText(), /Fix now/);
+  // What it leaves uncovered, ticked on the card, is saved with it.
+  await app.$(`${selected} [data-covered="people"]`).click();
+  await app.execute('document.activeElement.blur()');
+  await app.waitUntil(async () => (withException()[0].not_covered ?? []).includes('people'), { timeoutMsg: 'what is not covered to be saved' });
   await shot(app, '04-exception-live');
 
   // A stray Backspace clears the answer, exception and all; Ctrl+Z brings every detail back.
@@ -157,7 +161,7 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.$('[data-testid="gap-row"]').waitForExist();
   const gaps = JSON.parse(soc2('gaps', id, '--json')).gaps;
   assert.match(await app.$('[data-testid="gap-count"]').getText(), new RegExp(`^${gaps.length} gaps`));
-  assert.equal(await app.$('[data-testid="gap-exception"]').getText(), 'Known exception: two contractors not covered');
+  assert.equal(await app.$('[data-testid="gap-exception"]').getText(), 'Known exception (people not covered): two contractors not covered');
   await shot(app, '06-gaps');
   await app.$('[data-testid="nav-settings"]').click();
   assert.equal(await app.$('[data-testid="data-file"]').getText(), harness.db);

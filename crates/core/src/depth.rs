@@ -65,6 +65,7 @@ pub fn implied_answers<'b>(bank: &'b Bank, record: &AssessmentRecord) -> Vec<(&'
                     exception: None,
                     live_exposure: false,
                     repeat_finding: false,
+                    not_covered: Vec::new(),
                     updated_at: base.updated_at,
                 },
             ));
@@ -114,6 +115,7 @@ pub fn implied_history(
             exception: None,
             live_exposure: false,
             repeat_finding: false,
+            not_covered: Vec::new(),
             implied_by: foundation,
             changed_at: at,
         });

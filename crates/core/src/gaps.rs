@@ -94,6 +94,10 @@ pub struct Gap {
     /// The exception repeats one the company's last report noted.
     #[serde(default)]
     pub repeat_finding: bool,
+    /// What the recorded exception leaves uncovered (people, systems, data, a period).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<crate::assessment::Coverage>>", optional)]
+    pub not_covered: Vec<crate::assessment::Coverage>,
     /// Answered "don't know": listed to verify, counted as not in place.
     #[serde(default)]
     pub to_verify: bool,
@@ -234,6 +238,10 @@ pub fn find_gaps(
             let live_exposure = (exception.is_some()
                 && answer.is_some_and(|a| a.exception.is_some() && a.live_exposure))
                 || findings.iter().any(|f| f.live_exposure);
+            let not_covered = answer
+                .filter(|_| exception.is_some())
+                .map(|a| a.not_covered.clone())
+                .unwrap_or_default();
             let repeat_finding =
                 exception.is_some() && answer.is_some_and(|a| a.exception.is_some() && a.repeat_finding);
             let effort = question.effort.unwrap_or(Effort::M);
@@ -332,6 +340,7 @@ pub fn find_gaps(
                 exception,
                 live_exposure,
                 repeat_finding,
+                not_covered,
                 to_verify: state.unknown,
                 impact_reason,
                 note: answer.and_then(|a| a.note.clone()),
@@ -439,6 +448,7 @@ fn late_audit_tasks(
                 exception: None,
                 live_exposure: false,
                 repeat_finding: false,
+                not_covered: Vec::new(),
                 to_verify: state.unknown,
                 impact_reason: None,
                 note: answer.and_then(|a| a.note.clone()),

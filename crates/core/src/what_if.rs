@@ -180,6 +180,7 @@ fn close(
                 exception: None,
                 live_exposure: false,
                 repeat_finding: false,
+                not_covered: Vec::new(),
                 updated_at: at,
             });
         let level = answer.level().map_or(target, |level| level.max(target));
@@ -187,6 +188,7 @@ fn close(
         answer.exception = None;
         answer.live_exposure = false;
         answer.repeat_finding = false;
+        answer.not_covered.clear();
         // Closing the gap includes running the control as the records expect.
         given.findings.retain(|f| f.question_id != *id);
         given.overdue.remove(*id);

@@ -29,7 +29,7 @@ impl Store {
         question_id: Option<&str>,
     ) -> Result<Vec<Answer>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT question_id, value, note, owner, due, evidence, updated_at, exception, live_exposure, repeat_finding
+            "SELECT question_id, value, note, owner, due, evidence, updated_at, exception, live_exposure, repeat_finding, not_covered
              FROM answers WHERE assessment_id = ?1 AND (?2 IS NULL OR question_id = ?2)
              ORDER BY question_id",
         )?;
@@ -109,11 +109,11 @@ impl Store {
     /// The audit trail of an assessment, oldest first.
     pub fn history(&self, assessment_id: &str) -> Result<Vec<HistoryEntry>, StoreError> {
         let mut statement = self.conn.prepare(
-            "SELECT question_id, value, note, owner, due, evidence, changed_at, exception, live_exposure, repeat_finding, implied_by
+            "SELECT question_id, value, note, owner, due, evidence, changed_at, exception, live_exposure, repeat_finding, not_covered, implied_by
              FROM answer_history WHERE assessment_id = ?1 ORDER BY seq",
         )?;
         let rows = statement.query_map([assessment_id], |row| {
-            Ok((AnswerRow::read(row)?, row.get::<_, Option<String>>(10)?))
+            Ok((AnswerRow::read(row)?, row.get::<_, Option<String>>(11)?))
         })?;
         rows.map(|row| {
             let (row, implied_by) = row?;
@@ -129,13 +129,13 @@ pub(crate) fn upsert_answer(
     answer: &Answer,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO answers (assessment_id, question_id, value, note, owner, due, evidence, updated_at, exception, live_exposure, repeat_finding)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        "INSERT INTO answers (assessment_id, question_id, value, note, owner, due, evidence, updated_at, exception, live_exposure, repeat_finding, not_covered)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (assessment_id, question_id) DO UPDATE SET
            value = excluded.value, note = excluded.note, owner = excluded.owner,
            due = excluded.due, evidence = excluded.evidence, updated_at = excluded.updated_at,
            exception = excluded.exception, live_exposure = excluded.live_exposure,
-           repeat_finding = excluded.repeat_finding",
+           repeat_finding = excluded.repeat_finding, not_covered = excluded.not_covered",
         params![
             assessment_id,
             answer.question_id,
@@ -148,6 +148,7 @@ pub(crate) fn upsert_answer(
             answer.exception,
             answer.live_exposure,
             answer.repeat_finding,
+            covered_json(&answer.not_covered),
         ],
     )?;
     Ok(())
@@ -204,8 +205,8 @@ pub(crate) fn append_history(
     entry: &HistoryEntry,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at, exception, live_exposure, repeat_finding, implied_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO answer_history (assessment_id, question_id, value, note, owner, due, evidence, changed_at, exception, live_exposure, repeat_finding, not_covered, implied_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             assessment_id,
             entry.question_id,
@@ -218,10 +219,16 @@ pub(crate) fn append_history(
             entry.exception,
             entry.live_exposure,
             entry.repeat_finding,
+            covered_json(&entry.not_covered),
             entry.implied_by,
         ],
     )?;
     Ok(())
+}
+
+/// What an exception leaves uncovered, as the column keeps it: none is NULL.
+fn covered_json(kinds: &[soc2_readiness_core::assessment::Coverage]) -> Option<String> {
+    (!kinds.is_empty()).then(|| to_json(&kinds))
 }
 
 /// The columns an answer and a history row share, read in this order by both queries.
@@ -237,6 +244,7 @@ struct AnswerRow {
     exception: Option<String>,
     live_exposure: bool,
     repeat_finding: bool,
+    not_covered: Option<String>,
 }
 
 impl AnswerRow {
@@ -252,6 +260,7 @@ impl AnswerRow {
             exception: row.get(7)?,
             live_exposure: row.get(8)?,
             repeat_finding: row.get(9)?,
+            not_covered: row.get(10)?,
         })
     }
 
@@ -268,6 +277,12 @@ impl AnswerRow {
             exception: self.exception,
             live_exposure: self.live_exposure,
             repeat_finding: self.repeat_finding,
+            not_covered: self
+                .not_covered
+                .as_deref()
+                .map(from_json)
+                .transpose()?
+                .unwrap_or_default(),
             updated_at: parse_time(&self.at)?,
             question_id: self.question_id,
         })
@@ -283,6 +298,12 @@ impl AnswerRow {
             exception: self.exception,
             live_exposure: self.live_exposure,
             repeat_finding: self.repeat_finding,
+            not_covered: self
+                .not_covered
+                .as_deref()
+                .map(from_json)
+                .transpose()?
+                .unwrap_or_default(),
             implied_by,
             changed_at: parse_time(&self.at)?,
             question_id: self.question_id,

@@ -23,6 +23,7 @@ pub fn save_answer(
         exception: Some(request.exception.unwrap_or_default()),
         live_exposure: Some(request.live_exposure.unwrap_or(false)),
         repeat_finding: Some(request.repeat_finding.unwrap_or(false)),
+        not_covered: Some(request.not_covered.unwrap_or_default()),
     };
     state.with(|ws| {
         let answer = ws.save_answer(

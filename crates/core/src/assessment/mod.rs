@@ -5,7 +5,12 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+mod coverage;
+mod history;
 mod input;
+
+pub use coverage::Coverage;
+pub use history::HistoryEntry;
 
 pub use input::{
     AnswerError, MAX_EVIDENCE_ITEMS, MAX_TEXT_CHARS, check_details, check_exclusive, check_value,
@@ -187,6 +192,10 @@ pub struct Answer {
     #[serde(default, skip_serializing_if = "is_false")]
     #[ts(as = "Option<bool>", optional)]
     pub repeat_finding: bool,
+    /// What the exception leaves uncovered (people, systems, data, a period); only with one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Coverage>>", optional)]
+    pub not_covered: Vec<Coverage>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -332,69 +341,6 @@ impl AssessmentRecord {
         match self.value(REPORT_TYPE_QUESTION) {
             Some(AnswerValue::Choice(c)) if c == "type1" => ReportType::Type1,
             _ => ReportType::Type2,
-        }
-    }
-}
-
-/// One change of one answer, as kept in the audit trail. `value` is `None` when it was cleared.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
-pub struct HistoryEntry {
-    pub question_id: String,
-    pub value: Option<AnswerValue>,
-    pub note: Option<String>,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
-    #[serde(default)]
-    pub evidence: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub exception: Option<String>,
-    #[serde(default, skip_serializing_if = "is_false")]
-    #[ts(as = "Option<bool>", optional)]
-    pub live_exposure: bool,
-    #[serde(default, skip_serializing_if = "is_false")]
-    #[ts(as = "Option<bool>", optional)]
-    pub repeat_finding: bool,
-    /// The foundation behind a change the quick path made: with a value, the answer became
-    /// implied by it; without one, it is no longer implied and the question is open again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub implied_by: Option<String>,
-    pub changed_at: DateTime<Utc>,
-}
-
-impl HistoryEntry {
-    /// The row for an answer as saved: its value and every detail.
-    pub fn of(answer: &Answer) -> HistoryEntry {
-        HistoryEntry {
-            question_id: answer.question_id.clone(),
-            value: Some(answer.value.clone()),
-            note: answer.note.clone(),
-            owner: answer.owner.clone(),
-            due: answer.due,
-            evidence: answer.evidence.clone(),
-            exception: answer.exception.clone(),
-            live_exposure: answer.live_exposure,
-            repeat_finding: answer.repeat_finding,
-            implied_by: None,
-            changed_at: answer.updated_at,
-        }
-    }
-
-    /// The row for a question left without an answer.
-    pub fn cleared(question_id: &str, at: DateTime<Utc>) -> HistoryEntry {
-        HistoryEntry {
-            question_id: question_id.to_string(),
-            value: None,
-            note: None,
-            owner: None,
-            due: None,
-            evidence: Vec::new(),
-            exception: None,
-            live_exposure: false,
-            repeat_finding: false,
-            implied_by: None,
-            changed_at: at,
         }
     }
 }

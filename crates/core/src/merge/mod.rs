@@ -312,6 +312,7 @@ struct Content<'a> {
     exception: Option<&'a str>,
     live_exposure: bool,
     repeat_finding: bool,
+    not_covered: &'a [crate::assessment::Coverage],
 }
 
 impl<'a> Content<'a> {
@@ -325,6 +326,7 @@ impl<'a> Content<'a> {
             exception: a.exception.as_deref(),
             live_exposure: a.live_exposure,
             repeat_finding: a.repeat_finding,
+            not_covered: &a.not_covered,
         })
     }
 
@@ -342,6 +344,7 @@ impl<'a> Content<'a> {
             exception: entry.exception.as_deref(),
             live_exposure: entry.live_exposure,
             repeat_finding: entry.repeat_finding,
+            not_covered: &entry.not_covered,
         }
     }
 }

@@ -124,6 +124,8 @@ export type Depth = "quick" | "full";
 
 export type AnswerValue = { "level": MaturityLevel } | { "not_applicable": string } | { "yes_no": boolean } | { "choice": string } | { "choices": Array<string> } | { "text": string } | { "date": string } | { "unknown": null };
 
+export type Coverage = "people" | "systems" | "data" | "period";
+
 export type Answer = { question_id: string, value: AnswerValue, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, 
 /**
  * A known exception: who or what the control does not yet cover (people, systems, a
@@ -138,7 +140,11 @@ live_exposure?: boolean,
 /**
  * The exception repeats one the last report noted: it ranks as "Fix now" too.
  */
-repeat_finding?: boolean, updated_at: string, };
+repeat_finding?: boolean, 
+/**
+ * What the exception leaves uncovered (people, systems, data, a period); only with one.
+ */
+not_covered?: Array<Coverage>, updated_at: string, };
 
 export type Assessment = { id: string, organisation: string, bank_version: string, created_at: string, updated_at: string, archived_at: string | null, 
 /**
@@ -298,6 +304,10 @@ live_exposure: boolean,
  * The exception repeats one the company's last report noted.
  */
 repeat_finding: boolean, 
+/**
+ * What the recorded exception leaves uncovered (people, systems, data, a period).
+ */
+not_covered?: Array<Coverage>, 
 /**
  * Answered "don't know": listed to verify, counted as not in place.
  */
@@ -647,7 +657,7 @@ confirm: boolean, };
 
 export type TaskProgress = { applicable: number, answered: number, done: number, };
 
-export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, exception?: string, live_exposure?: boolean, repeat_finding?: boolean, 
+export type HistoryEntry = { question_id: string, value: AnswerValue | null, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, exception?: string, live_exposure?: boolean, repeat_finding?: boolean, not_covered?: Array<Coverage>, 
 /**
  * The foundation behind a change the quick path made: with a value, the answer became
  * implied by it; without one, it is no longer implied and the question is open again.
@@ -734,7 +744,11 @@ live_exposure?: boolean,
 /**
  * The exception repeats one the last report noted; absent means no.
  */
-repeat_finding?: boolean, };
+repeat_finding?: boolean, 
+/**
+ * What the exception leaves uncovered; absent means none marked.
+ */
+not_covered?: Array<Coverage>, };
 
 export type SavedAnswer = { answer: Answer, scorecard: Scorecard, };
 

@@ -345,6 +345,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         exception: request.exception || undefined,
         live_exposure: !!request.exception && !!request.live_exposure,
         repeat_finding: !!request.exception && !!request.repeat_finding,
+        not_covered: request.exception ? (request.not_covered ?? []) : [],
         updated_at: now(),
       };
       record(request.assessment_id).answers[request.question_id] = answer;

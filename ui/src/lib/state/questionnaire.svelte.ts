@@ -5,6 +5,7 @@ import type {
   AssessmentView,
   Bank,
   Category,
+  Coverage,
   Depth,
   Question,
   QuestionState,
@@ -33,6 +34,8 @@ export interface Details {
   live_exposure?: boolean;
   /** The exception repeats one the last report noted: it ranks as "Fix now". */
   repeat_finding?: boolean;
+  /** What the exception leaves uncovered: people, systems, data, a period. */
+  not_covered?: Coverage[];
 }
 
 export class Questionnaire {
@@ -261,6 +264,7 @@ export class Questionnaire {
         exception: b.exception ?? null,
         live_exposure: b.live_exposure ?? false,
         repeat_finding: b.repeat_finding ?? false,
+        not_covered: b.not_covered ?? [],
       });
     } else {
       await this.clearWithoutUndo(last.questionId);
@@ -286,6 +290,7 @@ export class Questionnaire {
       exception: inPlace ? (current?.exception ?? null) : null,
       live_exposure: inPlace ? (current?.live_exposure ?? false) : false,
       repeat_finding: inPlace ? (current?.repeat_finding ?? false) : false,
+      not_covered: inPlace ? (current?.not_covered ?? []) : [],
     };
     // Drawn at once, in the frame after the key; the durable save follows, and a refused save
     // puts the previous answer back with the reason.
@@ -300,6 +305,7 @@ export class Questionnaire {
       exception: details.exception ?? undefined,
       live_exposure: details.live_exposure,
       repeat_finding: details.repeat_finding,
+      not_covered: details.not_covered,
       updated_at: current?.updated_at ?? new Date().toISOString(),
     };
     const saving = this.save(questionId, value, details);
@@ -375,6 +381,7 @@ export class Questionnaire {
         exception: details.exception ?? null,
         live_exposure: !!details.exception && !!details.live_exposure,
         repeat_finding: !!details.exception && !!details.repeat_finding,
+        not_covered: details.exception ? (details.not_covered ?? []) : [],
       });
       // Keys pressed quickly answer faster than saves return: an older save's answer or
       // scorecard never replaces a newer one on screen.

@@ -77,6 +77,17 @@ describe('Questionnaire', () => {
     expect(q.answerOf('access.mfa')?.live_exposure ?? false).toBe(false);
   });
 
+  it('keeps what an exception leaves uncovered, and drops it with the exception', async () => {
+    await q.answer('access.mfa', { level: 2 });
+    const details = { note: null, owner: null, due: null, evidence: [], exception: 'two contractors' };
+    await q.saveDetails('access.mfa', { ...details, not_covered: ['people', 'systems'] });
+    expect(q.answerOf('access.mfa')?.not_covered).toEqual(['people', 'systems']);
+    await q.answer('access.mfa', { level: 3 });
+    expect(q.answerOf('access.mfa')?.not_covered).toEqual(['people', 'systems']);
+    await q.saveDetails('access.mfa', { ...details, exception: null, not_covered: ['people'] });
+    expect(q.answerOf('access.mfa')?.not_covered ?? []).toEqual([]);
+  });
+
   it("takes don't know as an answer that is neither open nor answered", async () => {
     q.filter = 'unanswered';
     const open = q.cards.length;

@@ -24,7 +24,14 @@ pub(super) fn gap_summary(g: &Gap) -> Cell {
         cell.push(piece(
             Face::Regular,
             priority_color(Priority::High),
-            format!("Known exception: {exception}"),
+            if g.not_covered.is_empty() {
+                format!("Known exception: {exception}")
+            } else {
+                format!(
+                    "Known exception ({} not covered): {exception}",
+                    soc2_readiness_core::assessment::Coverage::words(&g.not_covered)
+                )
+            },
         ));
     }
     if let Some(note) = &g.note {
