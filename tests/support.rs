@@ -61,22 +61,9 @@ pub fn empty_record(bank: &Bank) -> AssessmentRecord {
 }
 
 pub fn set(record: &mut AssessmentRecord, question: &str, value: AnswerValue) {
-    record.answers.insert(
-        question.to_string(),
-        Answer {
-            question_id: question.to_string(),
-            value,
-            note: None,
-            owner: None,
-            due: None,
-            evidence: Vec::new(),
-            exception: None,
-            live_exposure: false,
-            repeat_finding: false,
-            not_covered: Vec::new(),
-            updated_at: at(1),
-        },
-    );
+    record
+        .answers
+        .insert(question.to_string(), Answer::bare(question, value, at(1)));
 }
 
 /// A record answered from a table of (question, answer), each answer written as on the command

@@ -157,19 +157,11 @@ impl Workspace {
             upgrades: Vec::new(),
             modules,
         };
-        let answer = Answer {
-            question_id: REPORT_TYPE_QUESTION.to_string(),
-            value: AnswerValue::Choice(report_type.id().to_string()),
-            note: None,
-            owner: None,
-            due: None,
-            evidence: Vec::new(),
-            exception: None,
-            live_exposure: false,
-            repeat_finding: false,
-            not_covered: Vec::new(),
-            updated_at: now,
-        };
+        let answer = Answer::bare(
+            REPORT_TYPE_QUESTION,
+            AnswerValue::Choice(report_type.id().to_string()),
+            now,
+        );
         record
             .answers
             .insert(answer.question_id.clone(), answer.clone());

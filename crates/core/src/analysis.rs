@@ -42,12 +42,7 @@ pub fn analyse(bank: &Bank, record: &AssessmentRecord, today: NaiveDate) -> Anal
             (c.title.clone(), due)
         })
         .collect();
-    let applies = |id: &str| {
-        bank.control_questions()
-            .zip(&scorecard.questions)
-            .any(|(q, s)| q.id == id && s.applicable && !s.not_applicable)
-    };
-    let plan = plan_with_recurring(record, &gaps, today, &recurring, &applies);
+    let plan = plan_with_recurring(record, &gaps, today, &recurring, &|id| scorecard.asks(id));
     // An implied gap is represented by its foundation's, which names the block.
     let asked: Vec<Gap> = gaps
         .iter()

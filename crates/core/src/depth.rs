@@ -55,19 +55,11 @@ pub fn implied_answers<'b>(bank: &'b Bank, record: &AssessmentRecord) -> Vec<(&'
             }
             out.push((
                 foundation.question.as_str(),
-                Answer {
-                    question_id: dependent.clone(),
-                    value: AnswerValue::Level(MaturityLevel::NotInPlace),
-                    note: None,
-                    owner: None,
-                    due: None,
-                    evidence: Vec::new(),
-                    exception: None,
-                    live_exposure: false,
-                    repeat_finding: false,
-                    not_covered: Vec::new(),
-                    updated_at: base.updated_at,
-                },
+                Answer::bare(
+                    dependent,
+                    AnswerValue::Level(MaturityLevel::NotInPlace),
+                    base.updated_at,
+                ),
             ));
         }
     }
@@ -106,18 +98,9 @@ pub fn implied_history(
         }
         let foundation = now.or(was).map(|(f, _)| f.clone());
         entries.push(HistoryEntry {
-            question_id: question_id.clone(),
             value: now.map(|(_, value)| value.clone()),
-            note: None,
-            owner: None,
-            due: None,
-            evidence: Vec::new(),
-            exception: None,
-            live_exposure: false,
-            repeat_finding: false,
-            not_covered: Vec::new(),
             implied_by: foundation,
-            changed_at: at,
+            ..HistoryEntry::cleared(question_id, at)
         });
     }
     entries

@@ -8,6 +8,7 @@ use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTIO
 use crate::findings::{Effect, RecordFinding, Source};
 use crate::plan::{
     Deadline, WINDOW_BUFFER_WEEKS, capacity, gap_floor_weeks, gap_work_weeks, human_date,
+    size_factor,
 };
 use crate::scope::{criterion_in_scope, evaluate};
 use crate::scoring::{DESIGN_TARGET as DESIGN_LEVEL, Scorecard};
@@ -164,6 +165,7 @@ pub fn find_gaps(
     let target = scorecard.target_level;
     let required = required_categories(record);
     let pace = capacity(record);
+    let size = size_factor(record);
     let mut ranked: Vec<(usize, Gap)> = bank
         .control_questions()
         .zip(&scorecard.questions)
@@ -245,7 +247,7 @@ pub fn find_gaps(
             let repeat_finding =
                 exception.is_some() && answer.is_some_and(|a| a.exception.is_some() && a.repeat_finding);
             let effort = question.effort.unwrap_or(Effort::M);
-            let work_weeks = gap_work_weeks(effort, effective, exception.is_some(), record);
+            let work_weeks = gap_work_weeks(effort, effective, exception.is_some(), size);
             // Calendar weeks at the company's pace: one person cannot give it more than full time.
             let elapsed = (work_weeks * 5.0 / pace.days_per_week.min(5.0))
                 .max(gap_floor_weeks(effort, work_weeks));
@@ -400,13 +402,7 @@ fn late_audit_tasks(
         return Vec::new();
     };
     let position = |id: &str| bank.control_questions().position(|q| q.id == id);
-    let applies = |id: &str| {
-        position(id).is_some_and(|i| {
-            let state = &scorecard.questions[i];
-            state.applicable && !state.not_applicable
-        })
-    };
-    crate::plan::audit_tasks(record, applies, window, deadline.today)
+    crate::plan::audit_tasks(record, |id| scorecard.asks(id), window, deadline.today)
         .into_iter()
         .filter(|t| t.late || t.at_risk)
         .filter_map(|task| {

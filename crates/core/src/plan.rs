@@ -300,8 +300,8 @@ pub fn gap_work_days(effort: Effort, effective_level: f64, exception: bool) -> f
 
 /// The calendar time a piece of work takes however many people work on it: a tool is chosen,
 /// bought and rolled out over weeks; a process needs a cycle to settle.
-pub fn gap_floor_weeks(effort: Effort, work_days: f64) -> f64 {
-    if work_days <= 0.0 {
+pub fn gap_floor_weeks(effort: Effort, work: f64) -> f64 {
+    if work <= 0.0 {
         return 0.0;
     }
     match effort {
@@ -311,14 +311,9 @@ pub fn gap_floor_weeks(effort: Effort, work_days: f64) -> f64 {
     }
 }
 
-/// Person-weeks one gap needs at this company (its size scales the work); `Gap::work_weeks`.
-pub fn gap_work_weeks(
-    effort: Effort,
-    effective_level: f64,
-    exception: bool,
-    record: &AssessmentRecord,
-) -> f64 {
-    gap_work_days(effort, effective_level, exception) * size_factor(record) / 5.0
+/// Person-weeks one gap needs at a company of `size` ([`size_factor`]); `Gap::work_weeks`.
+pub fn gap_work_weeks(effort: Effort, effective_level: f64, exception: bool, size: f64) -> f64 {
+    gap_work_days(effort, effective_level, exception) * size / 5.0
 }
 
 /// The calendar weeks one gap takes at the company's pace: its work at the time people give

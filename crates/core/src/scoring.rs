@@ -357,6 +357,16 @@ pub fn method_note(bank: &Bank, record: &AssessmentRecord) -> Option<String> {
     })
 }
 
+impl Scorecard {
+    /// Whether a control question (an audit-project task among them) is asked: it applies and
+    /// is not marked not applicable.
+    pub fn asks(&self, question_id: &str) -> bool {
+        self.questions
+            .iter()
+            .any(|s| s.question_id == question_id && s.applicable && !s.not_applicable)
+    }
+}
+
 /// Running sums for one criterion, category or step.
 #[derive(Debug, Clone, Copy, Default)]
 struct Tally {

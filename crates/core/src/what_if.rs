@@ -170,25 +170,10 @@ fn close(
         let answer = given
             .answers
             .entry(id.to_string())
-            .or_insert_with(|| Answer {
-                question_id: id.to_string(),
-                value: AnswerValue::Level(target),
-                note: None,
-                owner: None,
-                due: None,
-                evidence: Vec::new(),
-                exception: None,
-                live_exposure: false,
-                repeat_finding: false,
-                not_covered: Vec::new(),
-                updated_at: at,
-            });
+            .or_insert_with(|| Answer::bare(id, AnswerValue::Level(target), at));
         let level = answer.level().map_or(target, |level| level.max(target));
         answer.value = AnswerValue::Level(level);
-        answer.exception = None;
-        answer.live_exposure = false;
-        answer.repeat_finding = false;
-        answer.not_covered.clear();
+        answer.drop_exception();
         // Closing the gap includes running the control as the records expect.
         given.findings.retain(|f| f.question_id != *id);
         given.overdue.remove(*id);

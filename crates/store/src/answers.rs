@@ -231,6 +231,13 @@ fn covered_json(kinds: &[soc2_readiness_core::assessment::Coverage]) -> Option<S
     (!kinds.is_empty()).then(|| to_json(&kinds))
 }
 
+/// The column read back: NULL is none.
+fn covered_from(
+    text: Option<&str>,
+) -> Result<Vec<soc2_readiness_core::assessment::Coverage>, StoreError> {
+    Ok(text.map(from_json).transpose()?.unwrap_or_default())
+}
+
 /// The columns an answer and a history row share, read in this order by both queries.
 struct AnswerRow {
     question_id: String,
@@ -277,12 +284,7 @@ impl AnswerRow {
             exception: self.exception,
             live_exposure: self.live_exposure,
             repeat_finding: self.repeat_finding,
-            not_covered: self
-                .not_covered
-                .as_deref()
-                .map(from_json)
-                .transpose()?
-                .unwrap_or_default(),
+            not_covered: covered_from(self.not_covered.as_deref())?,
             updated_at: parse_time(&self.at)?,
             question_id: self.question_id,
         })
@@ -298,12 +300,7 @@ impl AnswerRow {
             exception: self.exception,
             live_exposure: self.live_exposure,
             repeat_finding: self.repeat_finding,
-            not_covered: self
-                .not_covered
-                .as_deref()
-                .map(from_json)
-                .transpose()?
-                .unwrap_or_default(),
+            not_covered: covered_from(self.not_covered.as_deref())?,
             implied_by,
             changed_at: parse_time(&self.at)?,
             question_id: self.question_id,

@@ -205,6 +205,31 @@ pub fn is_false(flag: &bool) -> bool {
 }
 
 impl Answer {
+    /// An answer with a value and nothing around it: no note, owner, date, evidence or exception.
+    pub fn bare(question_id: &str, value: AnswerValue, at: DateTime<Utc>) -> Answer {
+        Answer {
+            question_id: question_id.to_string(),
+            value,
+            note: None,
+            owner: None,
+            due: None,
+            evidence: Vec::new(),
+            exception: None,
+            live_exposure: false,
+            repeat_finding: false,
+            not_covered: Vec::new(),
+            updated_at: at,
+        }
+    }
+
+    /// Drops the known exception with everything that qualifies it (live, repeat, not covered).
+    pub fn drop_exception(&mut self) {
+        self.exception = None;
+        self.live_exposure = false;
+        self.repeat_finding = false;
+        self.not_covered.clear();
+    }
+
     /// The answer's maturity level, when it is a level.
     pub fn level(&self) -> Option<MaturityLevel> {
         match self.value {
