@@ -775,6 +775,22 @@ fn the_plan_keeps_a_credible_observation_start_and_refuses_one_that_is_not() {
         plan.decided_by
     );
 
+    // A period already running is not "not credible": it says what the open gaps become.
+    set(&mut record, start, AnswerValue::Date(d("2026-10-28")));
+    let plan = soc2_readiness::plan::plan(&record, &gaps, today);
+    assert!(plan.start_not_credible);
+    assert!(
+        plan.verdict.starts_with(
+            "The observation period that started on 28 Oct 2026 runs while the design work goes on to 11 Mar 2027"
+        ),
+        "{}",
+        plan.verdict
+    );
+    assert!(
+        plan.verdict
+            .contains("every gap still open will be an exception")
+    );
+
     // A Type I has no observation period: the answer is not read.
     let mut type1 = record.clone();
     let report_type = soc2_readiness::catalog::REPORT_TYPE_QUESTION;

@@ -588,10 +588,22 @@ pub fn plan_with_recurring(
         ),
     };
     if let (true, Some(start)) = (start_not_credible, t.observation_start) {
+        // A period already running cannot be moved back; one still to come can.
+        let why = if start <= today {
+            format!(
+                "The observation period that started on {} runs while the design work goes on to {} at {pace}: every gap still open will be an exception in that report.",
+                human_date(start),
+                human_date(main.remediation_end)
+            )
+        } else {
+            format!(
+                "The observation start on {} is not credible: the design work runs to {} at {pace}, so a period starting then would test controls that do not exist yet, and every gap still open would be an exception in the report.",
+                human_date(start),
+                human_date(main.remediation_end)
+            )
+        };
         verdict = format!(
-            "The observation start on {} is not credible: the design work runs to {} at {pace}, so a period starting then would test controls that do not exist yet, and every gap still open would be an exception in the report. The earliest credible start is {}; {}",
-            human_date(start),
-            human_date(main.remediation_end),
+            "{why} The earliest credible start is {}; {}",
             human_date(main.window_start),
             lower_first(&verdict)
         );
