@@ -99,6 +99,7 @@ fn calendar(c: &mut Criterion) {
         page_size: PageSize::A4,
         logo: None,
         generated_at: Utc.with_ymd_and_hms(2026, 12, 31, 10, 0, 0).unwrap(),
+        today: (Utc.with_ymd_and_hms(2026, 12, 31, 10, 0, 0).unwrap()).date_naive(),
     };
     group.bench_function("report_with_records", |b| {
         b.iter(|| ws.report(black_box("bench"), &settings).unwrap())

@@ -78,6 +78,7 @@ fn engine(c: &mut Criterion) {
         page_size: PageSize::A4,
         logo: None,
         generated_at: Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap(),
+        today: (Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap()).date_naive(),
     };
     let size = ws.report("bench", &settings).unwrap().bytes.len();
     println!("report_fully_answered: {size} bytes");

@@ -73,6 +73,7 @@ fn registers(c: &mut Criterion) {
         page_size: PageSize::A4,
         logo: None,
         generated_at: at,
+        today: at.date_naive(),
     };
     let mut group = c.benchmark_group("registers/pdf");
     group.sample_size(10);

@@ -1,7 +1,10 @@
 //! The user's own files (exports, imports, logos, reports): reads capped, writes atomic, both named in errors.
 
-use std::io::Write;
+use std::fs::{File, Metadata};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+
+use soc2_readiness_core::catalog::{Bank, BankError, BankProblem, parse_bank};
 
 use crate::{Error, Result};
 
@@ -16,21 +19,77 @@ fn file_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// Reads a file the user chose, refusing one larger than [`MAX_READ_BYTES`].
+/// What a path that is not a regular file is, in the user's words.
+fn not_a_file(metadata: &Metadata) -> Option<&'static str> {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("it is a folder; choose a file inside it");
+    }
+    #[cfg(unix)]
+    if kind.is_fifo() || kind.is_socket() {
+        return Some("it is a pipe, not a file; save what it carries to a file and choose that");
+    }
+    Some("it is a device, not a file; choose a saved file")
+}
+
+/// Opens a regular file for reading. The type is checked before opening because opening a pipe
+/// waits for a writer, and again on the open file because the path may have changed between.
+fn open_regular(path: &Path) -> Result<File> {
+    let refuse = |metadata: &Metadata| match not_a_file(metadata) {
+        Some(reason) => Err(file_error(path, reason)),
+        None => Ok(()),
+    };
+    refuse(&std::fs::metadata(path).map_err(|e| file_error(path, e))?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A pipe swapped in after the check then fails to open instead of waiting.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| file_error(path, e))?;
+    refuse(&file.metadata().map_err(|e| file_error(path, e))?)?;
+    Ok(file)
+}
+
+/// Reads a file the user chose, refusing one larger than [`MAX_READ_BYTES`] and anything that
+/// is not a regular file.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| file_error(path, e))?
-        .len();
-    if size > MAX_READ_BYTES {
+    // A size the metadata already shows too large is refused without reading; the read is
+    // bounded all the same for files whose metadata says less than they hold.
+    let told = std::fs::metadata(path).map_or(0, |m| m.len());
+    let bytes = match told > MAX_READ_BYTES {
+        true => open_regular(path).map(|_| Vec::new())?,
+        false => read_at_most(path, MAX_READ_BYTES)?,
+    };
+    if told > MAX_READ_BYTES || bytes.len() as u64 > MAX_READ_BYTES {
         return Err(file_error(
             path,
             format!(
-                "the file is {} MB, too large to be an assessment or a logo",
-                size / (1024 * 1024)
+                "the file is larger than {} MB, too large to be an assessment or a logo",
+                MAX_READ_BYTES / (1024 * 1024)
             ),
         ));
     }
-    std::fs::read(path).map_err(|e| file_error(path, e))
+    Ok(bytes)
+}
+
+/// Reads at most `cap` bytes plus one, whatever the file's metadata says (a file in `/proc`
+/// reports a size of zero, a growing file outruns it), so memory stays bounded; more than `cap`
+/// bytes back means the file is too large, which the caller words for its own kind of file.
+pub fn read_at_most(path: &Path, cap: u64) -> Result<Vec<u8>> {
+    let file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| file_error(path, e))?;
+    Ok(bytes)
 }
 
 /// Reads an exported assessment, opening it with `passphrase` when it is protected (one is then
@@ -55,4 +114,48 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&temporary);
         file_error(path, e)
     })
+}
+
+/// Loads a bank from a folder laid out like `assets/`: `bank.toml`, `criteria.toml`,
+/// `questions/*.toml`, and `changelog.toml` and `recurring-controls.toml` when present. Each file
+/// is read as any other the user chose (bounded, regular files only).
+pub fn load_bank_dir(dir: &Path) -> std::result::Result<Bank, BankError> {
+    let problem = |relative: &str, reason: String| BankError {
+        problems: vec![BankProblem {
+            file: relative.to_string(),
+            question: None,
+            reason,
+        }],
+    };
+    let read = |relative: &str| -> std::result::Result<(String, String), BankError> {
+        let path = dir.join(relative);
+        let bytes = read(&path).map_err(|e| problem(relative, format!("cannot read {e}")))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| problem(relative, format!("{} is not UTF-8 text", path.display())))?;
+        Ok((relative.to_string(), text))
+    };
+    let mut files = vec![read("bank.toml")?, read("criteria.toml")?];
+    // A customised bank may have no history of its own, nor recurring controls to propose.
+    for optional in ["changelog.toml", "recurring-controls.toml"] {
+        if dir.join(optional).exists() {
+            files.push(read(optional)?);
+        }
+    }
+    let question_dir = dir.join("questions");
+    let entries = std::fs::read_dir(&question_dir).map_err(|e| {
+        problem(
+            "questions/",
+            format!("cannot read {}: {e}", question_dir.display()),
+        )
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".toml"))
+        .collect();
+    names.sort();
+    for name in names {
+        files.push(read(&format!("questions/{name}"))?);
+    }
+    parse_bank(&files)
 }

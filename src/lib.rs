@@ -5,6 +5,7 @@
 //! assessments, scope, scoring, gaps, plan) is re-exported from `soc2-readiness-core` so front
 //! ends name its types, never a lower layer.
 
+pub mod clock;
 pub mod data_file;
 pub mod error;
 pub mod files;

@@ -3,7 +3,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use soc2_readiness::catalog::{Category, Effort, Impact, load_bank_dir};
+use soc2_readiness::catalog::{Category, Effort, Impact};
+use soc2_readiness::files::load_bank_dir;
 use soc2_readiness::scoring::{CriterionStatus, Scorecard, score};
 
 use crate::support::{answer, answered, bank};

@@ -388,13 +388,20 @@ fn bad_input_is_refused_naming_the_field() {
     request.reason = "x".repeat(3000);
     assert!(refused(&mut ws, &request).starts_with("reason: longer than"));
     request.reason = "found one".into();
-    request.file = Some(("dump.bin".into(), vec![0; 10 * 1024 * 1024 + 1]));
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("dump.bin");
+    std::fs::write(&dump, vec![0; 10 * 1024 * 1024 + 1]).unwrap();
+    request.file = Some(dump);
     let message = refused(&mut ws, &request);
     assert!(
         message.contains("dump.bin") && message.contains("10 MiB"),
         "{message}"
     );
-    request.file = Some(("review.csv".into(), b"account,kept\n".to_vec()));
+    request.file = Some(dir.path().to_path_buf());
+    assert!(refused(&mut ws, &request).contains("it is a folder"));
+    let review = dir.path().join("review.csv");
+    std::fs::write(&review, b"account,kept\n").unwrap();
+    request.file = Some(review);
     let entry = ws
         .record_check(ID, "withfile", &request, today(), at(5))
         .unwrap();
@@ -525,6 +532,7 @@ fn the_cli_adopts_records_and_shows_the_calendar() {
 #[test]
 fn the_portable_json_carries_the_calendar_and_importing_twice_adds_nothing() {
     let mut ws = acme_year();
+    let restore_log = tempfile::tempdir().unwrap();
     let request = CheckRequest {
         control_id: "restore-test".into(),
         performed_on: day(2026, 12, 10),
@@ -532,8 +540,9 @@ fn the_portable_json_carries_the_calendar_and_importing_twice_adds_nothing() {
         reason: String::new(),
         performed_by: "Ops".into(),
         evidence: None,
-        file: Some(("restore.log".into(), b"restored 42 tables\n".to_vec())),
+        file: Some(restore_log.path().join("restore.log")),
     };
+    std::fs::write(request.file.as_ref().unwrap(), b"restored 42 tables\n").unwrap();
     ws.record_check(ID, "withfile", &request, today(), at(5))
         .unwrap();
     let json = ws.export_json(ID, at(6)).unwrap();

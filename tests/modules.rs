@@ -466,6 +466,7 @@ fn the_report_names_the_modules_and_marks_their_gaps() {
         page_size: PageSize::A4,
         logo: None,
         generated_at: at(30),
+        today: at(30).date_naive(),
     };
     let report = ws.report("health", &settings).unwrap();
     let dir = tempfile::tempdir().unwrap();

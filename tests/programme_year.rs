@@ -9,7 +9,7 @@ use soc2_readiness::report::{PageSize, ReportSettings};
 use soc2_readiness::workspace::AnswerDetails;
 
 use crate::calendar::{ID, acme_year};
-use crate::support::at;
+use crate::support::{at, moment};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -59,7 +59,7 @@ fn acme_programme() -> Workspace {
         ("next_review", "2026-08-01"),
     ]))
     .unwrap();
-    ws.add_entry(ID, "v-cloudhost", hosting, at(5)).unwrap();
+    ws.add_entry(ID, "v-cloudhost", hosting, moment(5)).unwrap();
     let mailer: Vendor = from_fields(&fields(&[
         ("name", "Postbox"),
         ("service", "transactional email"),
@@ -69,7 +69,7 @@ fn acme_programme() -> Workspace {
         ("next_review", "2027-10-01"),
     ]))
     .unwrap();
-    ws.add_entry(ID, "v-postbox", mailer, at(5)).unwrap();
+    ws.add_entry(ID, "v-postbox", mailer, moment(5)).unwrap();
     let policy: Policy = from_fields(&fields(&[
         ("title", "Information security policy"),
         ("version", "1.0"),
@@ -78,8 +78,8 @@ fn acme_programme() -> Workspace {
         ("acknowledged", "12"),
     ]))
     .unwrap();
-    ws.add_entry(ID, "p-infosec", policy, at(6)).unwrap();
-    ws.approve_policy(ID, "p-infosec", "1.0", "Board", day(2026, 1, 15), at(7))
+    ws.add_entry(ID, "p-infosec", policy, moment(6)).unwrap();
+    ws.approve_policy(ID, "p-infosec", "1.0", "Board", day(2026, 1, 15), moment(7))
         .unwrap();
     let phishing: Incident = from_fields(&fields(&[
         ("title", "Phishing email clicked"),
@@ -108,8 +108,9 @@ fn acme_programme() -> Workspace {
         ("owner", "Dana"),
     ]))
     .unwrap();
-    ws.add_entry(ID, "i-phishing", phishing, at(8)).unwrap();
-    ws.add_entry(ID, "i-key", leaked_key(None), at(8)).unwrap();
+    ws.add_entry(ID, "i-phishing", phishing, moment(8)).unwrap();
+    ws.add_entry(ID, "i-key", leaked_key(None), moment(8))
+        .unwrap();
     ws
 }
 
@@ -209,7 +210,7 @@ fn closing_the_review_lifts_the_score_and_the_list_figures_follow() {
     // Kept figures are reused the same day...
     assert_eq!(listed(&ws), before.overall.readiness.unwrap());
     // ...until a register entry changes: the review is held and recorded.
-    ws.edit_entry(ID, "i-key", leaked_key(Some("2026-10-20")), at(9))
+    ws.edit_entry(ID, "i-key", leaked_key(Some("2026-10-20")), moment(9))
         .unwrap();
     let (_, after) = ws.scorecard(ID, today()).unwrap();
     assert!(
@@ -234,12 +235,13 @@ fn the_report_tells_the_same_story_in_its_registers_and_timelines() {
         &fields(&[("service", "transactional email (receipts)")]),
     )
     .unwrap();
-    ws.edit_entry(ID, "v-postbox", postbox, at(10)).unwrap();
+    ws.edit_entry(ID, "v-postbox", postbox, moment(10)).unwrap();
     let settings = ReportSettings {
         assessor: None,
         page_size: PageSize::A4,
         logo: None,
         generated_at: Utc.with_ymd_and_hms(2026, 12, 15, 9, 0, 0).unwrap(),
+        today: (Utc.with_ymd_and_hms(2026, 12, 15, 9, 0, 0).unwrap()).date_naive(),
     };
     let report = ws.report(ID, &settings).unwrap();
     crate::report::assert_clean_layout(&report);

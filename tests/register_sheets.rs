@@ -12,7 +12,7 @@ use soc2_readiness::registers::{
 };
 use soc2_readiness::spreadsheet::{SpreadsheetFormat, TableKind};
 
-use crate::support::{at, demo_workspace, today};
+use crate::support::{at, demo_workspace, moment, today};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -45,14 +45,14 @@ fn programme(ws: &mut Workspace, id: &str, with_policy_and_incident: bool) {
         ("last_review", "2025-10-01"),
         ("next_review", "2026-10-01"),
     ]);
-    ws.add_entry(id, "vendor-host", host, at(1)).unwrap();
+    ws.add_entry(id, "vendor-host", host, moment(1)).unwrap();
     let crm: Vendor = record(&[
         ("name", "Old CRM"),
         ("service", "sales pipeline"),
         ("criticality", "low"),
         ("owner", "Kim"),
     ]);
-    ws.add_entry(id, "vendor-crm", crm, at(2)).unwrap();
+    ws.add_entry(id, "vendor-crm", crm, moment(2)).unwrap();
     ws.set_entry_archived::<Vendor>(id, "vendor-crm", true, at(3))
         .unwrap();
     let risk: Risk = record(&[
@@ -63,7 +63,7 @@ fn programme(ws: &mut Workspace, id: &str, with_policy_and_incident: bool) {
         ("owner", "@ops"),
         ("controls", "risk.fraud"),
     ]);
-    ws.add_entry(id, "risk-ransom", risk, at(4)).unwrap();
+    ws.add_entry(id, "risk-ransom", risk, moment(4)).unwrap();
     if !with_policy_and_incident {
         return;
     }
@@ -74,9 +74,17 @@ fn programme(ws: &mut Workspace, id: &str, with_policy_and_incident: bool) {
         ("staff", "40"),
         ("acknowledged", "30"),
     ]);
-    ws.add_entry(id, "policy-access", policy, at(5)).unwrap();
-    ws.approve_policy(id, "policy-access", "1.1", "Ana", date(2026, 3, 1), at(6))
+    ws.add_entry(id, "policy-access", policy, moment(5))
         .unwrap();
+    ws.approve_policy(
+        id,
+        "policy-access",
+        "1.1",
+        "Ana",
+        date(2026, 3, 1),
+        moment(6),
+    )
+    .unwrap();
     let incident: Incident = record(&[
         ("title", "Leaked API key"),
         ("detected_on", "2026-10-20"),
@@ -85,7 +93,8 @@ fn programme(ws: &mut Workspace, id: &str, with_policy_and_incident: bool) {
         ("contained_on", "2026-10-21"),
         ("owner", "Lee"),
     ]);
-    ws.add_entry(id, "incident-key", incident, at(7)).unwrap();
+    ws.add_entry(id, "incident-key", incident, moment(7))
+        .unwrap();
 }
 
 fn header(range: &Range<Data>) -> Vec<String> {

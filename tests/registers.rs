@@ -9,7 +9,7 @@ use soc2_readiness::assessment::ReportType;
 use soc2_readiness::registers::{Action, Policy, Query, Register, Vendor, from_fields, set_fields};
 use soc2_readiness::{Error, Workspace};
 
-use crate::support::{at, bank, create, workspace};
+use crate::support::{at, bank, create, moment, workspace};
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
@@ -45,7 +45,7 @@ fn an_entry_is_checked_listed_archived_and_deleted_with_its_history_kept() {
     let mut ws = workspace(bank());
     create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
     let ahead = vendor("Cloudhost", &[("last_review", "2027-01-01")]);
-    let error = ws.add_entry("a1", "v1", ahead, at(1)).unwrap_err();
+    let error = ws.add_entry("a1", "v1", ahead, moment(1)).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidRecord);
     assert!(error.to_string().contains("last_review"), "{error}");
     assert!(matches!(&error, Error::Record(e) if e.field == "last_review"));
@@ -54,14 +54,14 @@ fn an_entry_is_checked_listed_archived_and_deleted_with_its_history_kept() {
         "a1",
         "v1",
         vendor("Cloudhost", &[("last_review", "2026-10-01")]),
-        at(1),
+        moment(1),
     )
     .unwrap();
     ws.add_entry(
         "a1",
         "v2",
         vendor("Mailer", &[("criticality", "low")]),
-        at(2),
+        moment(2),
     )
     .unwrap();
     assert_eq!(
@@ -77,7 +77,7 @@ fn an_entry_is_checked_listed_archived_and_deleted_with_its_history_kept() {
 
     let current = ws.register_entry::<Vendor>("a1", "v1").unwrap();
     let edited = set_fields(&current.record, &pairs(&[("next_review", "2027-10-01")])).unwrap();
-    ws.edit_entry("a1", "v1", edited, at(3)).unwrap();
+    ws.edit_entry("a1", "v1", edited, moment(3)).unwrap();
     ws.set_entry_archived::<Vendor>("a1", "v1", true, at(4))
         .unwrap();
     assert_eq!(names(&ws, "a1", &Query::default()), ["Mailer"]);
@@ -119,12 +119,12 @@ fn a_policy_keeps_each_approved_version() {
         ("owner", "IT"),
     ]))
     .unwrap();
-    ws.add_entry("a1", "p1", draft, at(1)).unwrap();
+    ws.add_entry("a1", "p1", draft, moment(1)).unwrap();
     let day = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").unwrap();
-    ws.approve_policy("a1", "p1", "1.0", "Board", day("2025-09-01"), at(2))
+    ws.approve_policy("a1", "p1", "1.0", "Board", day("2025-09-01"), moment(2))
         .unwrap();
     let second = ws
-        .approve_policy("a1", "p", "1.1", "CEO", day("2026-09-01"), at(3))
+        .approve_policy("a1", "p", "1.1", "CEO", day("2026-09-01"), moment(3))
         .unwrap();
     let versions: Vec<&str> = second
         .record
@@ -147,7 +147,7 @@ fn a_policy_keeps_each_approved_version() {
 fn every_assessment_of_an_organisation_sees_one_programme_and_a_rename_carries_it_once() {
     let mut ws = workspace(bank());
     create(&mut ws, "a1", "Acme Ltd", ReportType::Type2, at(0));
-    ws.add_entry("a1", "v1", vendor("Cloudhost", &[]), at(1))
+    ws.add_entry("a1", "v1", vendor("Cloudhost", &[]), moment(1))
         .unwrap();
     ws.duplicate("a1", "a2", None, at(2)).unwrap();
     assert_eq!(
@@ -181,7 +181,7 @@ fn every_assessment_of_an_organisation_sees_one_programme_and_a_rename_carries_i
 fn a_rename_with_no_other_assessment_carries_records_and_history() {
     let mut ws = workspace(bank());
     create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
-    ws.add_entry("a1", "v1", vendor("Cloudhost", &[]), at(1))
+    ws.add_entry("a1", "v1", vendor("Cloudhost", &[]), moment(1))
         .unwrap();
     ws.rename("a1", "Acme Inc", at(2)).unwrap();
     assert_eq!(names(&ws, "a1", &Query::default()), ["Cloudhost"]);
@@ -197,7 +197,7 @@ fn a_rename_with_no_other_assessment_carries_records_and_history() {
 fn registers_travel_in_the_json_and_importing_twice_duplicates_nothing() {
     let mut ws = workspace(bank());
     create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
-    ws.add_entry("a1", "v1", vendor("Cloudhost", &[]), at(1))
+    ws.add_entry("a1", "v1", vendor("Cloudhost", &[]), moment(1))
         .unwrap();
     ws.set_entry_archived::<Vendor>("a1", "v1", true, at(2))
         .unwrap();
@@ -233,7 +233,7 @@ fn registers_travel_in_the_json_and_importing_twice_duplicates_nothing() {
 fn an_import_names_the_register_field_that_is_wrong_and_version_1_files_still_import() {
     let mut ws = workspace(bank());
     create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
-    ws.add_entry("a1", "v1", vendor("Cloudhost", &[]), at(1))
+    ws.add_entry("a1", "v1", vendor("Cloudhost", &[]), moment(1))
         .unwrap();
     let mut value: Value = serde_json::from_str(&ws.export_json("a1", at(3)).unwrap()).unwrap();
     value["registers"]["vendors"][0]["record"]["last_review"] = "2030-01-01".into();
@@ -277,7 +277,7 @@ fn register_findings_come_from_the_programme_records() {
             "Cloudhost",
             &[("next_review", "2026-10-01"), ("last_review", "2025-10-01")],
         ),
-        at(1),
+        moment(1),
     )
     .unwrap();
     let findings = ws.register_findings("a1", today()).unwrap();
@@ -309,7 +309,7 @@ fn the_schema_5_file_migrates_with_the_registers_and_keeps_its_assessments() {
         .collect();
     assert_eq!(before.len(), 4);
     assert!(ws.registers("e0ffb678529c").unwrap().is_empty());
-    ws.add_entry("e0ffb678529c", "v1", vendor("Cloudhost", &[]), at(6))
+    ws.add_entry("e0ffb678529c", "v1", vendor("Cloudhost", &[]), moment(6))
         .unwrap();
     drop(ws);
     let ws = Workspace::open_with_bank(bank(), &path, at(7)).unwrap();
@@ -532,13 +532,15 @@ fn the_report_summarises_the_registers_and_lists_the_worst_first() {
     for i in 0..30 {
         let last = format!("2024-{:02}-01", i % 12 + 1);
         let record = vendor(&format!("Vendor {i:02}"), &[("last_review", last.as_str())]);
-        ws.add_entry("a1", &format!("v{i}"), record, at(1)).unwrap();
+        ws.add_entry("a1", &format!("v{i}"), record, moment(1))
+            .unwrap();
     }
     let settings = ReportSettings {
         assessor: None,
         page_size: PageSize::A4,
         logo: None,
         generated_at: at(2),
+        today: at(2).date_naive(),
     };
     let report = ws.report("a1", &settings).unwrap();
     let pages: Vec<String> = report

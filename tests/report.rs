@@ -14,6 +14,7 @@ fn settings(page_size: PageSize, logo: bool) -> ReportSettings {
         page_size,
         logo: logo.then(|| include_bytes!("fixtures/logo.png").to_vec()),
         generated_at: at(30),
+        today: at(30).date_naive(),
     }
 }
 
@@ -622,7 +623,12 @@ fn report_options_can_name_the_assessment_to_compare_with() {
         ..ReportOptions::default()
     };
     let report = ws
-        .write_report(&baseline, &dir.path().join("r.pdf"), options, at(30))
+        .write_report(
+            &baseline,
+            &dir.path().join("r.pdf"),
+            options,
+            crate::support::moment(30),
+        )
         .unwrap();
     assert_clean_layout(&report);
     let text = all_text(&report.text_boxes());
@@ -642,6 +648,7 @@ fn the_observation_period_prints_each_controls_timeline_and_its_exceptions() {
         page_size: PageSize::A4,
         logo: None,
         generated_at: chrono::Utc.with_ymd_and_hms(2026, 12, 15, 9, 0, 0).unwrap(),
+        today: (chrono::Utc.with_ymd_and_hms(2026, 12, 15, 9, 0, 0).unwrap()).date_naive(),
     };
     let report = ws.report(crate::calendar::ID, &settings).unwrap();
     assert_clean_layout(&report);

@@ -393,7 +393,7 @@ fn damaged_settings_are_named_not_replaced_by_defaults_and_a_change_mends_them()
     assert_eq!(err.kind(), soc2_readiness::ErrorKind::InvalidInput);
     assert!(err.to_string().contains("settings are damaged"), "{err}");
     assert!(
-        ws.report_settings(at(1)).is_err(),
+        ws.report_settings(crate::support::moment(1)).is_err(),
         "no report without its assessor"
     );
     let mended = ws
@@ -430,7 +430,7 @@ fn settings_are_stored_cleaned_and_the_logo_is_checked() {
     assert!(err.to_string().contains("logo could not be read"), "{err}");
     let logo = include_bytes!("fixtures/logo.png");
     assert!(ws.set_logo(Some(logo)).unwrap().has_logo);
-    let report = ws.report_settings(at(9)).unwrap();
+    let report = ws.report_settings(crate::support::moment(9)).unwrap();
     assert_eq!(report.assessor.as_deref(), Some("Ana Kowalska"));
     assert_eq!(report.page_size, PageSize::Letter);
     assert_eq!(report.logo.as_deref(), Some(&logo[..]));

@@ -8,12 +8,18 @@ use soc2_readiness::assessment::{
     Answer, AnswerValue, Assessment, AssessmentRecord, MaturityLevel, check_details,
     parse_answer_for,
 };
-use soc2_readiness::catalog::{Bank, bundled_bank, load_bank_dir};
+use soc2_readiness::catalog::{Bank, bundled_bank};
+use soc2_readiness::files::load_bank_dir;
 use soc2_readiness::gaps::{Gap, Priority};
 use soc2_readiness::scoring::Scorecard;
 
 pub fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, minute, 0).unwrap()
+}
+
+/// The instant `at(minute)` with the tests' day, for what records a change and checks a date.
+pub fn moment(minute: u32) -> soc2_readiness::clock::Moment {
+    soc2_readiness::clock::Moment::new(at(minute), today())
 }
 
 /// The shipped bank, for the tests of its content.

@@ -23,6 +23,8 @@ mod compare;
 mod crash;
 // A full disk, a read-only file system and a read-only file, met for real.
 mod file_system;
+// A device and a pipe given to every command that reads a file: refused at once, memory bounded.
+mod bounded_reads;
 // Merging workshop copies: the three-way merge per answer, conflicts, both histories kept, the command.
 mod merge;
 // Question modules: checks, scoring with a module, export and import with it, versions, the CLI.

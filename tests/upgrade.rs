@@ -140,6 +140,7 @@ fn a_data_file_from_the_current_release_upgrades_with_no_answer_lost() {
         page_size: soc2_readiness::report::PageSize::A4,
         logo: None,
         generated_at: at(6),
+        today: at(6).date_naive(),
     };
     let text: String = ws
         .report(ID, &settings)

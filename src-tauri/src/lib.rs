@@ -11,6 +11,7 @@ mod bindings;
 pub use error::CommandError;
 pub use state::AppState;
 
+use soc2_readiness::clock::Moment;
 use tauri::{Emitter, Manager};
 
 /// Builds the app with every command registered; `run` and the IPC tests share it.
@@ -110,7 +111,7 @@ pub fn run() {
                 loop {
                     std::thread::sleep(std::time::Duration::from_secs(3600));
                     let state = handle.state::<AppState>();
-                    let _ = state.with(|ws| ws.back_up_if_due(chrono::Utc::now()));
+                    let _ = state.with(|ws| ws.back_up_if_due(Moment::read().now));
                 }
             });
             Ok(())

@@ -1,9 +1,9 @@
 //! What the shell holds while it runs: the workspace over the data file, or why it could not open.
 
+use soc2_readiness::clock::Moment;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chrono::Utc;
 use soc2_readiness::data_file::{self, remember_choice};
 use soc2_readiness::{ErrorKind, Workspace};
 
@@ -95,17 +95,19 @@ fn open_workspace(
             ErrorKind::CannotOpen,
             "no home directory was found to keep the data file in",
         )),
-        Some(path) => {
-            Workspace::open_with_passphrase(path, passphrase.map(|p| p.as_str()), Utc::now())
-                .map_err(CommandError::from)
-        }
+        Some(path) => Workspace::open_with_passphrase(
+            path,
+            passphrase.map(|p| p.as_str()),
+            Moment::read().now,
+        )
+        .map_err(CommandError::from),
     }
 }
 
 fn back_up_at_start(workspace: &Result<Workspace, CommandError>) {
     if let Ok(ws) = workspace {
         // A failed start backup must not stop the workshop; the daily one retries.
-        let _ = ws.back_up_at_start(Utc::now());
+        let _ = ws.back_up_at_start(Moment::read().now);
     }
 }
 
@@ -248,7 +250,7 @@ impl AppState {
             "the data file is being restored",
         ));
         let passphrase = opened.passphrase.as_deref().map(|p| p.as_str());
-        let restored = data_file::restore(&data_file, found, passphrase, Utc::now());
+        let restored = data_file::restore(&data_file, found, passphrase, Moment::read().now);
         opened.workspace = open_workspace(&opened.data_file, opened.passphrase.as_deref());
         restored.map(|_| ()).map_err(CommandError::from)
     }
@@ -275,7 +277,7 @@ impl AppState {
                 "no data file is open to protect",
             ));
         };
-        let now = Utc::now();
+        let now = Moment::read().now;
         match (current.as_deref(), new.as_deref()) {
             (None, Some(new)) => ws.protect(new, now),
             (Some(current), None) => ws.unprotect(current, now),

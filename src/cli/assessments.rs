@@ -28,7 +28,7 @@ pub fn new(
 }
 
 pub fn list(cx: &Context, json: bool) -> Result<(), Error> {
-    print_list(&cx.workspace()?, json)
+    print_list(&cx.workspace()?, json, cx.today())
 }
 
 pub fn rename(cx: &Context, assessment: &str, organisation: &str) -> Result<(), Error> {
@@ -90,8 +90,8 @@ pub fn depth(cx: &Context, assessment: &str, depth: Depth) -> Result<(), Error> 
     Ok(())
 }
 
-fn print_list(ws: &Workspace, json: bool) -> Result<(), Error> {
-    let summaries = ws.summaries(chrono::Local::now().date_naive())?;
+fn print_list(ws: &Workspace, json: bool, today: chrono::NaiveDate) -> Result<(), Error> {
+    let summaries = ws.summaries(today)?;
     if json {
         print_json(&summaries);
         return Ok(());

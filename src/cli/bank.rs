@@ -1,7 +1,8 @@
 //! `bank`: print the question bank, or check a customised one.
 
 use soc2_readiness::Error;
-use soc2_readiness::catalog::{bundled_bank, load_bank_dir};
+use soc2_readiness::catalog::bundled_bank;
+use soc2_readiness::files::load_bank_dir;
 
 use super::BankAction;
 use super::output::print_json;

@@ -8,7 +8,7 @@ use clap::Args;
 use soc2_readiness::calendar::{CheckResult, DueStatus, OccurrenceStatus};
 use soc2_readiness::catalog::Frequency;
 use soc2_readiness::workspace::{AdoptRequest, CheckRequest, VoidRequest};
-use soc2_readiness::{Error, data_file, files};
+use soc2_readiness::{Error, data_file};
 
 use super::Context;
 use super::command::parse_date;
@@ -134,16 +134,6 @@ pub fn adopt(cx: &Context, args: AdoptArgs) -> Result<(), Error> {
 pub fn check(cx: &Context, args: CheckArgs) -> Result<(), Error> {
     let mut ws = cx.workspace()?;
     let id = ws.resolve(&args.assessment)?;
-    let file = match &args.file {
-        Some(path) => {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            Some((name, files::read(path)?))
-        }
-        None => None,
-    };
     let request = CheckRequest {
         control_id: args.control,
         performed_on: args.date,
@@ -151,7 +141,7 @@ pub fn check(cx: &Context, args: CheckArgs) -> Result<(), Error> {
         reason: args.reason,
         performed_by: args.by,
         evidence: args.evidence,
-        file,
+        file: args.file,
     };
     let entry = ws.record_check(&id, &data_file::new_id(), &request, cx.today(), cx.now)?;
     println!(

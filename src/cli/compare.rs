@@ -28,7 +28,7 @@ pub fn compare(
             }
         },
     };
-    let comparison = ws.compare(&before, &after, cx.now.date_naive())?;
+    let comparison = ws.compare(&before, &after, cx.today())?;
     if json {
         print_json(&comparison);
     } else {

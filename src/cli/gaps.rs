@@ -10,7 +10,7 @@ use super::output::{print_json, truncate};
 
 pub fn gaps(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> {
     let ws = cx.workspace()?;
-    let analysis = ws.analysis(&ws.resolve(assessment)?, chrono::Local::now().date_naive())?;
+    let analysis = ws.analysis(&ws.resolve(assessment)?, cx.today())?;
     if json {
         print_json(&json!({
             "report_type": analysis.scorecard.report_type,
@@ -43,7 +43,7 @@ pub fn gaps(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> {
 
 pub fn plan(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> {
     let ws = cx.workspace()?;
-    let analysis = ws.analysis(&ws.resolve(assessment)?, chrono::Local::now().date_naive())?;
+    let analysis = ws.analysis(&ws.resolve(assessment)?, cx.today())?;
     if json {
         print_json(&analysis.plan);
     } else {

@@ -26,6 +26,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::Parser;
 
+use soc2_readiness::clock::Moment;
 use soc2_readiness::{Error, ErrorKind, Workspace, data_file};
 use zeroize::Zeroizing;
 
@@ -50,11 +51,12 @@ pub struct Cli {
 }
 
 /// What every command gets: the data file it names (or `None` when no home directory was
-/// found) and the time, read once.
+/// found) and the time, read once: the instant and the user's day from the same reading.
 pub struct Context {
     pub db: Option<PathBuf>,
     pub db_passphrase_file: Option<PathBuf>,
     pub now: DateTime<Utc>,
+    today: chrono::NaiveDate,
 }
 
 impl Context {
@@ -62,9 +64,14 @@ impl Context {
         data_file::locate(self.db.clone())
     }
 
-    /// The local calendar day, which due dates and the observation period are measured on.
+    /// The user's calendar day, which due dates and the observation period are measured on.
     pub fn today(&self) -> chrono::NaiveDate {
-        chrono::Local::now().date_naive()
+        self.today
+    }
+
+    /// The instant and the user's day together, for what records a change and checks a date.
+    pub fn moment(&self) -> Moment {
+        Moment::new(self.now, self.today)
     }
 
     pub fn workspace(&self) -> Result<Workspace, Error> {
@@ -110,10 +117,12 @@ pub fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
+    let moment = Moment::read();
     let context = Context {
         db: cli.db,
         db_passphrase_file: cli.db_passphrase_file,
-        now: Utc::now(),
+        now: moment.now,
+        today: moment.today,
     };
     match run(cli.command, &context) {
         Ok(()) => ExitCode::SUCCESS,

@@ -137,7 +137,7 @@ pub fn policies(cx: &Context, args: PolicyArgs) -> Result<(), Error> {
         } => {
             let mut ws = cx.workspace()?;
             let assessment = ws.resolve(&args.assessment)?;
-            let entry = ws.approve_policy(&assessment, &id, &version, &by, on, cx.now)?;
+            let entry = ws.approve_policy(&assessment, &id, &version, &by, on, cx.moment())?;
             println!("approved {} version {}", entry.id, entry.record.version);
             Ok(())
         }
@@ -151,7 +151,7 @@ fn run<T: RegisterRecord>(cx: &Context, assessment: &str, action: Action) -> Res
     }
     let mut ws = cx.workspace()?;
     let assessment = ws.resolve(assessment)?;
-    let today = cx.now.date_naive();
+    let today = cx.today();
     let noun = T::REGISTER.singular();
     match action {
         Action::List {
@@ -191,7 +191,7 @@ fn run<T: RegisterRecord>(cx: &Context, assessment: &str, action: Action) -> Res
         }
         Action::Add { fields } => {
             let record: T = from_fields(&pairs(&fields)?)?;
-            let entry = ws.add_entry(&assessment, &data_file::new_id(), record, cx.now)?;
+            let entry = ws.add_entry(&assessment, &data_file::new_id(), record, cx.moment())?;
             println!("{}", entry.id);
         }
         Action::Edit { id, fields } => {
@@ -204,7 +204,7 @@ fn run<T: RegisterRecord>(cx: &Context, assessment: &str, action: Action) -> Res
             }
             let current = ws.register_entry::<T>(&assessment, &id)?;
             let record = set_fields(&current.record, &given)?;
-            let entry = ws.edit_entry(&assessment, &current.id, record, cx.now)?;
+            let entry = ws.edit_entry(&assessment, &current.id, record, cx.moment())?;
             println!("changed {noun} {}", entry.id);
         }
         Action::Archive { id } => {

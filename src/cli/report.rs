@@ -40,7 +40,7 @@ pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
         what_if: proposed(args.what_if),
         ..ReportOptions::default()
     };
-    let report = ws.write_report(&id, &out, options, cx.now)?;
+    let report = ws.write_report(&id, &out, options, cx.moment())?;
     println!(
         "wrote {} ({} pages, {} KB)",
         out.display(),

@@ -45,7 +45,7 @@ pub fn run(cx: &Context, args: SpreadsheetArgs) -> Result<(), Error> {
             Wanted::One(kind) => tables.push(kind),
         }
     }
-    let today = chrono::Local::now().date_naive();
+    let today = cx.today();
     let written = ws.write_spreadsheet(&id, &args.out, format, &tables, today)?;
     for file in &written.files {
         println!("wrote {file}");

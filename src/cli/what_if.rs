@@ -59,7 +59,7 @@ pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
     let ws = cx.workspace()?;
     let id = ws.resolve(&args.assessment)?;
     let selection = selection(args.close, args.all_high, args.all_now);
-    let projection = ws.what_if(&id, &selection, chrono::Local::now().date_naive())?;
+    let projection = ws.what_if(&id, &selection, cx.today())?;
     if args.json {
         print_json(&contract(&id, &projection));
     } else {

@@ -1,6 +1,7 @@
 //! The control calendar over the workspace: adopting recurring controls, recording checks with their evidence, the observation period, and the findings every score reads.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ use crate::calendar::{
 use crate::catalog::Frequency;
 use crate::findings::programme_key;
 use crate::interchange::{PortableCalendar, evidence_bytes, portable_file};
-use crate::{Error, Result};
+use crate::{Error, Result, files};
 
 /// The largest evidence file kept inside the data file.
 pub const EVIDENCE_FILE_LIMIT: usize = 10 * 1024 * 1024;
@@ -38,7 +39,8 @@ pub struct VoidRequest {
     pub performed_by: String,
 }
 
-/// One run of a control to record. `file` is a file's name and bytes, kept in the data file.
+/// One run of a control to record. `file` is the path of an evidence file, which the workspace
+/// reads (bounded) and keeps in the data file under its name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CheckRequest {
     pub control_id: String,
@@ -49,7 +51,7 @@ pub struct CheckRequest {
     pub evidence: Option<String>,
     #[serde(skip)]
     #[ts(skip)]
-    pub file: Option<(String, Vec<u8>)>,
+    pub file: Option<PathBuf>,
 }
 
 impl Workspace {
@@ -167,7 +169,15 @@ impl Workspace {
             .map(|e| optional("evidence", e))
             .transpose()?
             .filter(|e| !e.is_empty());
-        let file = match &request.file {
+        let bytes = match &request.file {
+            Some(path) => {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                let bytes = files::read_at_most(path, EVIDENCE_FILE_LIMIT as u64)?;
+                Some((name.unwrap_or_default(), bytes))
+            }
+            None => None,
+        };
+        let file = match &bytes {
             Some((name, bytes)) => Some(evidence_file(id, name, bytes)?),
             None => None,
         };
@@ -183,7 +193,7 @@ impl Workspace {
             voids: None,
             recorded_at: now,
         };
-        let files: Vec<EvidenceBytes> = match (&file, &request.file) {
+        let files: Vec<EvidenceBytes> = match (&file, &bytes) {
             (Some(file), Some((_, bytes))) => vec![EvidenceBytes { file, bytes }],
             _ => Vec::new(),
         };
@@ -321,8 +331,7 @@ fn evidence_file(id: &str, name: &str, bytes: &[u8]) -> Result<EvidenceFile> {
     let name = required("file", name)?;
     if bytes.len() > EVIDENCE_FILE_LIMIT {
         return Err(invalid(format!(
-            "file: {name} is {:.1} MiB; evidence files are kept up to 10 MiB: keep a reference to it instead",
-            bytes.len() as f64 / 1024.0 / 1024.0
+            "file: {name} is over 10 MiB; evidence files are kept up to 10 MiB: keep a reference to it instead"
         )));
     }
     let sha256 = Sha256::digest(bytes)

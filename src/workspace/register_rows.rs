@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Workspace;
 use crate::Result;
+use crate::clock::Moment;
 use crate::registers::{
     Entry, Incident, Listed, Policy, Query, Register, RegisterRecord, RegisterRow, Risk, Vendor,
     from_fields, set_fields,
@@ -49,20 +50,20 @@ impl Workspace {
         register: Register,
         new_id: &str,
         pairs: &[(String, String)],
-        now: DateTime<Utc>,
+        at: Moment,
     ) -> Result<RegisterRow> {
         fn add<T: RegisterRecord>(
             ws: &mut Workspace,
             id: &str,
             new_id: &str,
             pairs: &[(String, String)],
-            now: DateTime<Utc>,
+            at: Moment,
         ) -> Result<RegisterRow> {
             let record: T = from_fields(pairs)?;
-            let entry = ws.add_entry(id, new_id, record, now)?;
-            Ok(row(entry, now))
+            let entry = ws.add_entry(id, new_id, record, at)?;
+            Ok(row(entry, at.today))
         }
-        by_register!(register, add(self, assessment_id, new_id, pairs, now))
+        by_register!(register, add(self, assessment_id, new_id, pairs, at))
     }
 
     /// Changes the given fields of an entry; an error names the field.
@@ -72,21 +73,21 @@ impl Workspace {
         register: Register,
         entry_id: &str,
         pairs: &[(String, String)],
-        now: DateTime<Utc>,
+        at: Moment,
     ) -> Result<RegisterRow> {
         fn edit<T: RegisterRecord>(
             ws: &mut Workspace,
             id: &str,
             entry_id: &str,
             pairs: &[(String, String)],
-            now: DateTime<Utc>,
+            at: Moment,
         ) -> Result<RegisterRow> {
             let current = ws.register_entry::<T>(id, entry_id)?;
             let record = set_fields(&current.record, pairs)?;
-            let entry = ws.edit_entry(id, &current.id, record, now)?;
-            Ok(row(entry, now))
+            let entry = ws.edit_entry(id, &current.id, record, at)?;
+            Ok(row(entry, at.today))
         }
-        by_register!(register, edit(self, assessment_id, entry_id, pairs, now))
+        by_register!(register, edit(self, assessment_id, entry_id, pairs, at))
     }
 
     /// Archives an entry or brings it back, in any register.
@@ -131,7 +132,7 @@ impl Workspace {
     }
 }
 
-fn row<T: RegisterRecord>(entry: Entry<T>, now: DateTime<Utc>) -> RegisterRow {
-    let attention = entry.record.attention(now.date_naive());
+fn row<T: RegisterRecord>(entry: Entry<T>, today: NaiveDate) -> RegisterRow {
+    let attention = entry.record.attention(today);
     RegisterRow::from(Listed { entry, attention })
 }

@@ -6,6 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Workspace;
+use crate::clock::Moment;
 use crate::findings::{RecordFinding, programme_key};
 use crate::registers::{
     Action, Entry, Listed, Policy, Query, Register, RegisterChange, RegisterRecord, Registers,
@@ -70,14 +71,14 @@ impl Workspace {
         assessment_id: &str,
         new_id: &str,
         record: T,
-        now: DateTime<Utc>,
+        at: Moment,
     ) -> Result<Entry<T>> {
         let programme = self.programme(assessment_id)?;
-        check_against(&record, &self.bank, now.date_naive())?;
+        check_against(&record, &self.bank, at.today)?;
         let entry = Entry {
             id: new_id.to_string(),
-            created_at: now,
-            updated_at: now,
+            created_at: at.now,
+            updated_at: at.now,
             archived_at: None,
             record,
         };
@@ -91,10 +92,10 @@ impl Workspace {
         assessment_id: &str,
         given: &str,
         record: T,
-        now: DateTime<Utc>,
+        at: Moment,
     ) -> Result<Entry<T>> {
-        check_against(&record, &self.bank, now.date_naive())?;
-        self.change_entry(assessment_id, given, Action::Edited, now, |entry| {
+        check_against(&record, &self.bank, at.today)?;
+        self.change_entry(assessment_id, given, Action::Edited, at.now, |entry| {
             entry.record = record;
         })
     }
@@ -140,17 +141,11 @@ impl Workspace {
         version: &str,
         approved_by: &str,
         approved_on: NaiveDate,
-        now: DateTime<Utc>,
+        at: Moment,
     ) -> Result<Entry<Policy>> {
         let current = self.register_entry::<Policy>(assessment_id, given)?;
-        let approved = approve(
-            &current.record,
-            version,
-            approved_by,
-            approved_on,
-            now.date_naive(),
-        )?;
-        self.change_entry(assessment_id, given, Action::Approved, now, |entry| {
+        let approved = approve(&current.record, version, approved_by, approved_on, at.today)?;
+        self.change_entry(assessment_id, given, Action::Approved, at.now, |entry| {
             entry.record = approved;
         })
     }

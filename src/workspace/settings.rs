@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Workspace;
+use crate::clock::Moment;
 use crate::report::{PageSize, RenderedReport};
 use crate::what_if::Selection;
 use crate::{Error, Result, files};
@@ -120,8 +120,8 @@ impl Workspace {
         self.settings()
     }
 
-    /// The report settings from the stored settings, at time `now`.
-    pub fn report_settings(&self, now: DateTime<Utc>) -> Result<ReportSettings> {
+    /// The report settings from the stored settings, at the moment `at`.
+    pub fn report_settings(&self, at: Moment) -> Result<ReportSettings> {
         let settings = self.settings()?;
         let assessor = match (settings.assessor_name, settings.assessor_organisation) {
             (Some(name), Some(firm)) => Some(format!("{name}, {firm}")),
@@ -131,7 +131,8 @@ impl Workspace {
             assessor,
             page_size: settings.page_size,
             logo: self.store.setting(LOGO_KEY)?,
-            generated_at: now,
+            generated_at: at.now,
+            today: at.today,
         })
     }
 
@@ -150,15 +151,14 @@ impl Workspace {
         what_if: Option<&Selection>,
         since: Option<&str>,
     ) -> Result<RenderedReport> {
-        let (record, bank) =
-            self.record_and_bank_as_of(assessment_id, settings.generated_at.date_naive())?;
+        let (record, bank) = self.record_and_bank_as_of(assessment_id, settings.today)?;
         let mut model = match what_if {
             Some(selection) => self.proposed_model(&record, settings, selection)?,
             None => report::build(&bank, &record, settings),
         };
         let log = self.check_log(assessment_id)?;
         if !log.controls.is_empty() {
-            let today = settings.generated_at.date_naive();
+            let today = settings.today;
             model =
                 model.with_observation(crate::calendar::observation(&bank, &record, &log, today));
         }
@@ -167,12 +167,11 @@ impl Workspace {
             None => record.assessment.baseline.clone(),
         };
         if let Some(earlier) = earlier {
-            let today = settings.generated_at.date_naive();
-            model = model.with_comparison(self.compare(&earlier, assessment_id, today)?);
+            model = model.with_comparison(self.compare(&earlier, assessment_id, settings.today)?);
         }
         let registers = self.registers(assessment_id)?;
         if !registers.is_empty() {
-            model = model.with_registers(&registers, settings.generated_at.date_naive());
+            model = model.with_registers(&registers, settings.today);
         }
         Ok(report::render(&model)?)
     }
@@ -206,9 +205,9 @@ impl Workspace {
         assessment_id: &str,
         file: &Path,
         options: ReportOptions<'_>,
-        now: DateTime<Utc>,
+        at: Moment,
     ) -> Result<RenderedReport> {
-        let mut settings = self.report_settings(now)?;
+        let mut settings = self.report_settings(at)?;
         if let Some(logo) = options.logo_file {
             let bytes = files::read(logo)?;
             report::check_logo(&bytes)?;

@@ -40,7 +40,7 @@ impl Workspace {
         settings: &ReportSettings,
         selection: &Selection,
     ) -> Result<ReportModel> {
-        let today = settings.generated_at.date_naive();
+        let today = settings.today;
         let bank = self.bank_for(record)?;
         let projection =
             project(&bank, record, selection, today).map_err(|e| Error::Invalid(e.to_string()))?;

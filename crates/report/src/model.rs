@@ -56,6 +56,9 @@ pub struct ReportSettings {
     /// A PNG or JPEG logo for the cover.
     pub logo: Option<Vec<u8>>,
     pub generated_at: DateTime<Utc>,
+    /// The day the report speaks for, in the user's time zone: what is overdue, the plan's
+    /// dates and the cover's date. Near midnight it is not the UTC date of `generated_at`.
+    pub today: NaiveDate,
 }
 
 /// One answered (or unanswered) question, as the appendix lists it.
@@ -106,6 +109,8 @@ pub struct ReportModel {
     pub label: Option<String>,
     pub assessor: Option<String>,
     pub generated_at: DateTime<Utc>,
+    /// The user's day the report speaks for (see [`ReportSettings::today`]).
+    pub generated_on: NaiveDate,
     pub assessment_id: String,
     pub bank_version: String,
     pub report_type: String,
@@ -163,7 +168,7 @@ pub struct ReportModel {
 
 /// Builds the model from the engine's own results; it adds arrangement, never new numbers.
 pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) -> ReportModel {
-    let analysis = analyse(bank, record, settings.generated_at.date_naive());
+    let analysis = analyse(bank, record, settings.today);
     let scorecard = analysis.scorecard;
     let gaps = analysis.gaps;
     let target = record.report_type().target_level();
@@ -208,6 +213,7 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         label: record.assessment.label.clone(),
         assessor: settings.assessor.clone().filter(|a| !a.trim().is_empty()),
         generated_at: settings.generated_at,
+        generated_on: settings.today,
         assessment_id: record.assessment.id.clone(),
         bank_version: record.assessment.bank_version.clone(),
         report_type: record.report_type().label().to_string(),

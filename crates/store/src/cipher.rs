@@ -24,6 +24,11 @@ const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// salt does. A file torn to zeros or some other non-database fails one of these and is opened
 /// as before, so it is named as damaged instead of asking for a passphrase nobody has.
 pub fn is_protected(path: &Path) -> bool {
+    // Opening a pipe waits for a writer: only a regular file is looked into (opening the data
+    // file refuses the rest by name).
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let Ok(mut file) = std::fs::File::open(path) else {
         return false;
     };

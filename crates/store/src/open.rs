@@ -54,6 +54,21 @@ impl Store {
         passphrase: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<Store, StoreError> {
+        // Opening a pipe waits for a writer, and a device never ends: refuse both before
+        // anything opens the path.
+        if let Ok(metadata) = std::fs::metadata(path)
+            && !metadata.is_file()
+        {
+            let what = if metadata.is_dir() {
+                "it is a folder; give the data file's own path"
+            } else {
+                "it is a pipe or a device, not a data file"
+            };
+            return Err(StoreError::Open {
+                path: path.display().to_string(),
+                reason: what.to_string(),
+            });
+        }
         let passphrase = match (cipher::is_protected(path), passphrase) {
             (false, _) => None,
             (true, None) => {

@@ -1,6 +1,6 @@
 //! Commands that change answers and scope; each returns the new scorecard so the UI stays live.
 
-use chrono::Utc;
+use soc2_readiness::clock::Moment;
 use soc2_readiness::workspace::AnswerDetails;
 use tauri::State;
 
@@ -25,16 +25,16 @@ pub fn save_answer(
         repeat_finding: Some(request.repeat_finding.unwrap_or(false)),
         not_covered: Some(request.not_covered.unwrap_or_default()),
     };
+    let at = Moment::read();
     state.with(|ws| {
         let answer = ws.save_answer(
             &request.assessment_id,
             &request.question_id,
             request.value,
             details,
-            Utc::now(),
+            at.now,
         )?;
-        let (_, scorecard) =
-            ws.scorecard(&request.assessment_id, chrono::Local::now().date_naive())?;
+        let (_, scorecard) = ws.scorecard(&request.assessment_id, at.today)?;
         Ok(SavedAnswer { answer, scorecard })
     })
 }
@@ -45,26 +45,24 @@ pub fn clear_answer(
     assessment_id: String,
     question_id: String,
 ) -> CommandResult<Scorecard> {
+    let at = Moment::read();
     state.with(|ws| {
-        ws.clear_answer(&assessment_id, &question_id, Utc::now())?;
-        Ok(ws
-            .scorecard(&assessment_id, chrono::Local::now().date_naive())?
-            .1)
+        ws.clear_answer(&assessment_id, &question_id, at.now)?;
+        Ok(ws.scorecard(&assessment_id, at.today)?.1)
     })
 }
 
 #[tauri::command]
 pub fn set_scope(state: State<'_, AppState>, request: ScopeRequest) -> CommandResult<Scorecard> {
+    let at = Moment::read();
     state.with(|ws| {
         ws.set_scope(
             &request.assessment_id,
             request.category,
             request.decision,
             &request.reason,
-            Utc::now(),
+            at.now,
         )?;
-        Ok(ws
-            .scorecard(&request.assessment_id, chrono::Local::now().date_naive())?
-            .1)
+        Ok(ws.scorecard(&request.assessment_id, at.today)?.1)
     })
 }

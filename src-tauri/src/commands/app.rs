@@ -1,8 +1,8 @@
 //! Commands about the app itself: version, data file, the question bank, backups.
 
+use soc2_readiness::clock::Moment;
 use std::path::PathBuf;
 
-use chrono::Utc;
 use soc2_readiness::catalog::Bank;
 use soc2_readiness::data_file::{self, BackupInfo};
 use tauri::State;
@@ -42,7 +42,7 @@ pub fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupInfo>
 
 #[tauri::command(async)]
 pub fn back_up_now(state: State<'_, AppState>) -> CommandResult<BackupInfo> {
-    state.with(|ws| ws.back_up("manual", Utc::now()))
+    state.with(|ws| ws.back_up("manual", Moment::read().now))
 }
 
 /// Restores one of the listed backups; any other path is refused.

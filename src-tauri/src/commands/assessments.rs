@@ -1,8 +1,8 @@
 //! Commands for the assessments list: create, open, rename, duplicate, archive, delete, import, export.
 
+use soc2_readiness::clock::Moment;
 use std::path::Path;
 
-use chrono::Utc;
 use soc2_readiness::analysis::Analysis;
 use soc2_readiness::assessment::{Assessment, Depth, HistoryEntry, ReportType};
 use soc2_readiness::gaps::Gap;
@@ -18,7 +18,7 @@ use soc2_readiness::data_file::new_id;
 
 #[tauri::command]
 pub fn list_assessments(state: State<'_, AppState>) -> CommandResult<Vec<AssessmentSummary>> {
-    state.with(|ws| ws.summaries(chrono::Local::now().date_naive()))
+    state.with(|ws| ws.summaries(Moment::read().today))
 }
 
 #[tauri::command]
@@ -38,7 +38,7 @@ pub fn create_assessment(
             report_type,
             depth,
             &modules,
-            Utc::now(),
+            Moment::read().now,
         )
     })
 }
@@ -49,7 +49,7 @@ pub fn upgrade_assessment(
     state: State<'_, AppState>,
     id: String,
 ) -> CommandResult<Option<BankUpgrade>> {
-    state.with(|ws| ws.upgrade(&id, Utc::now()))
+    state.with(|ws| ws.upgrade(&id, Moment::read().now))
 }
 
 /// The audit trail of one question's answers, oldest first.
@@ -65,13 +65,13 @@ pub fn get_history(
 /// Quick path or full depth; no given answer changes either way.
 #[tauri::command]
 pub fn set_depth(state: State<'_, AppState>, id: String, depth: Depth) -> CommandResult<()> {
-    state.with(|ws| ws.set_depth(&id, depth, Utc::now()))
+    state.with(|ws| ws.set_depth(&id, depth, Moment::read().now))
 }
 
 #[tauri::command]
 pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<AssessmentView> {
     state.with(|ws| {
-        let (record, scorecard) = ws.scorecard(&id, chrono::Local::now().date_naive())?;
+        let (record, scorecard) = ws.scorecard(&id, Moment::read().today)?;
         Ok(AssessmentView {
             fingerprint: fingerprint(&record),
             record,
@@ -82,13 +82,13 @@ pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<A
 
 #[tauri::command]
 pub fn get_gaps(state: State<'_, AppState>, id: String) -> CommandResult<Vec<Gap>> {
-    state.with(|ws| ws.gaps(&id, chrono::Local::now().date_naive()))
+    state.with(|ws| ws.gaps(&id, Moment::read().today))
 }
 
 /// The scorecard, gap register and dated plan, as of today.
 #[tauri::command]
 pub fn get_analysis(state: State<'_, AppState>, id: String) -> CommandResult<Analysis> {
-    state.with(|ws| ws.analysis(&id, chrono::Local::now().date_naive()))
+    state.with(|ws| ws.analysis(&id, Moment::read().today))
 }
 
 #[tauri::command]
@@ -97,17 +97,17 @@ pub fn rename_assessment(
     id: String,
     organisation: String,
 ) -> CommandResult<()> {
-    state.with(|ws| ws.rename(&id, &organisation, Utc::now()))
+    state.with(|ws| ws.rename(&id, &organisation, Moment::read().now))
 }
 
 #[tauri::command]
 pub fn duplicate_assessment(state: State<'_, AppState>, id: String) -> CommandResult<Assessment> {
-    state.with(|ws| ws.duplicate(&id, &new_id(), None, Utc::now()))
+    state.with(|ws| ws.duplicate(&id, &new_id(), None, Moment::read().now))
 }
 
 #[tauri::command]
 pub fn set_archived(state: State<'_, AppState>, id: String, archived: bool) -> CommandResult<()> {
-    state.with(|ws| ws.set_archived(&id, archived, Utc::now()))
+    state.with(|ws| ws.set_archived(&id, archived, Moment::read().now))
 }
 
 #[tauri::command]
@@ -122,7 +122,14 @@ pub fn export_assessment(
     path: String,
     passphrase: Option<String>,
 ) -> CommandResult<()> {
-    state.with(|ws| ws.export_to(&id, Path::new(&path), passphrase.as_deref(), Utc::now()))
+    state.with(|ws| {
+        ws.export_to(
+            &id,
+            Path::new(&path),
+            passphrase.as_deref(),
+            Moment::read().now,
+        )
+    })
 }
 
 /// A protected file without its passphrase fails with `needs_passphrase`, so the UI asks.
@@ -133,5 +140,5 @@ pub fn import_assessment(
     passphrase: Option<String>,
 ) -> CommandResult<Assessment> {
     let passphrase = passphrase.as_deref();
-    state.with(|ws| ws.import_from(Path::new(&path), passphrase, &new_id(), Utc::now()))
+    state.with(|ws| ws.import_from(Path::new(&path), passphrase, &new_id(), Moment::read().now))
 }

@@ -1,28 +1,24 @@
 //! The control calendar: the calendar and observation period as of today, adopting a control, recording a check with its evidence file, withdrawing one.
 
-use std::path::Path;
+use soc2_readiness::clock::Moment;
+use std::path::PathBuf;
 
-use chrono::Utc;
 use soc2_readiness::calendar::{AdoptedControl, Calendar, CheckEntry, Observation};
+use soc2_readiness::data_file;
 use soc2_readiness::workspace::{AdoptRequest, CheckRequest, VoidRequest};
-use soc2_readiness::{data_file, files};
 use tauri::State;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 #[tauri::command]
 pub fn get_calendar(state: State<'_, AppState>, id: String) -> CommandResult<Calendar> {
-    state.with(|ws| ws.calendar(&id, today()))
+    state.with(|ws| ws.calendar(&id, Moment::read().today))
 }
 
 #[tauri::command]
 pub fn get_observation(state: State<'_, AppState>, id: String) -> CommandResult<Observation> {
-    state.with(|ws| ws.observation(&id, today()))
+    state.with(|ws| ws.observation(&id, Moment::read().today))
 }
 
 /// The check log, oldest first.
@@ -37,7 +33,7 @@ pub fn adopt_control(
     id: String,
     request: AdoptRequest,
 ) -> CommandResult<AdoptedControl> {
-    state.with(|ws| ws.adopt_control(&id, &request, Utc::now()))
+    state.with(|ws| ws.adopt_control(&id, &request, Moment::read().now))
 }
 
 /// Records a run; `file` is the path of an evidence file to keep in the data file.
@@ -48,13 +44,9 @@ pub fn record_check(
     mut request: CheckRequest,
     file: Option<String>,
 ) -> CommandResult<CheckEntry> {
-    state.with(|ws| {
-        if let Some(path) = file.as_deref().map(Path::new) {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            request.file = Some((name.unwrap_or_default(), files::read(path)?));
-        }
-        ws.record_check(&id, &data_file::new_id(), &request, today(), Utc::now())
-    })
+    request.file = file.map(PathBuf::from);
+    let at = Moment::read();
+    state.with(|ws| ws.record_check(&id, &data_file::new_id(), &request, at.today, at.now))
 }
 
 /// Withdraws a mistaken entry by a later one that voids it; both stay in the log.
@@ -64,5 +56,6 @@ pub fn void_check(
     id: String,
     request: VoidRequest,
 ) -> CommandResult<CheckEntry> {
-    state.with(|ws| ws.void_check(&id, &data_file::new_id(), &request, today(), Utc::now()))
+    let at = Moment::read();
+    state.with(|ws| ws.void_check(&id, &data_file::new_id(), &request, at.today, at.now))
 }

@@ -1,8 +1,8 @@
 //! Merging a workshop copy (an exported JSON file) into an assessment: the preview, then the merge with the choices made.
 
+use soc2_readiness::clock::Moment;
 use std::path::Path;
 
-use chrono::Utc;
 use soc2_readiness::files;
 use soc2_readiness::merge::{MergeChoices, MergePlan};
 use soc2_readiness::workspace::merge::MergeOutcome;
@@ -36,5 +36,13 @@ pub fn merge_assessment(
     choices: MergeChoices,
 ) -> CommandResult<MergeOutcome> {
     let passphrase = passphrase.as_deref();
-    state.with(|ws| ws.merge_from(&id, Path::new(&path), passphrase, &choices, Utc::now()))
+    state.with(|ws| {
+        ws.merge_from(
+            &id,
+            Path::new(&path),
+            passphrase,
+            &choices,
+            Moment::read().now,
+        )
+    })
 }

@@ -1,8 +1,8 @@
 //! Commands for question modules: list the kept ones, add a file, attach or drop one on an assessment, and an assessment's own bank.
 
+use soc2_readiness::clock::Moment;
 use std::path::Path;
 
-use chrono::Utc;
 use soc2_readiness::catalog::{Bank, ModuleRef};
 use soc2_readiness::workspace::ModuleInfo;
 use tauri::State;
@@ -18,7 +18,7 @@ pub fn list_modules(state: State<'_, AppState>) -> CommandResult<Vec<ModuleInfo>
 /// Checks a module file and keeps it in the data file.
 #[tauri::command]
 pub fn add_module(state: State<'_, AppState>, path: String) -> CommandResult<ModuleInfo> {
-    state.with(|ws| ws.add_module(Path::new(&path), Utc::now()))
+    state.with(|ws| ws.add_module(Path::new(&path), Moment::read().now))
 }
 
 /// Attaches a kept module (its newest version unless one is named) or moves to another version.
@@ -29,12 +29,12 @@ pub fn use_module(
     module: String,
     version: Option<String>,
 ) -> CommandResult<ModuleRef> {
-    state.with(|ws| ws.use_module(&id, &module, version.as_deref(), Utc::now()))
+    state.with(|ws| ws.use_module(&id, &module, version.as_deref(), Moment::read().now))
 }
 
 #[tauri::command]
 pub fn drop_module(state: State<'_, AppState>, id: String, module: String) -> CommandResult<()> {
-    state.with(|ws| ws.drop_module(&id, &module, Utc::now()))
+    state.with(|ws| ws.drop_module(&id, &module, Moment::read().now))
 }
 
 /// The bank with the assessment's modules: what its questionnaire shows.

@@ -1,5 +1,6 @@
 //! The registers (vendors, policies, incidents, risks) of an assessment's organisation: rows, fields, changes and history.
 
+use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file;
 use soc2_readiness::registers::{ChangeRow, FieldInfo, Query, Register, RegisterRow, field_infos};
 use tauri::State;
@@ -18,7 +19,7 @@ pub fn list_register(
         archived: true,
         ..Query::default()
     };
-    let today = chrono::Local::now().date_naive();
+    let today = Moment::read().today;
     state.with(|ws| ws.register_rows(&id, register, &query, today))
 }
 
@@ -35,7 +36,7 @@ pub fn add_register_entry(
     fields: Vec<(String, String)>,
 ) -> CommandResult<RegisterRow> {
     let new_id = data_file::new_id();
-    state.with(|ws| ws.add_entry_from_text(&id, register, &new_id, &fields, chrono::Utc::now()))
+    state.with(|ws| ws.add_entry_from_text(&id, register, &new_id, &fields, Moment::read()))
 }
 
 #[tauri::command]
@@ -46,7 +47,7 @@ pub fn edit_register_entry(
     entry: String,
     fields: Vec<(String, String)>,
 ) -> CommandResult<RegisterRow> {
-    state.with(|ws| ws.edit_entry_from_text(&id, register, &entry, &fields, chrono::Utc::now()))
+    state.with(|ws| ws.edit_entry_from_text(&id, register, &entry, &fields, Moment::read()))
 }
 
 #[tauri::command]
@@ -57,7 +58,7 @@ pub fn set_register_entry_archived(
     entry: String,
     archived: bool,
 ) -> CommandResult<()> {
-    state.with(|ws| ws.set_archived_in(&id, register, &entry, archived, chrono::Utc::now()))
+    state.with(|ws| ws.set_archived_in(&id, register, &entry, archived, Moment::read().now))
 }
 
 #[tauri::command]
@@ -67,7 +68,7 @@ pub fn delete_register_entry(
     register: Register,
     entry: String,
 ) -> CommandResult<()> {
-    state.with(|ws| ws.delete_in(&id, register, &entry, chrono::Utc::now()))
+    state.with(|ws| ws.delete_in(&id, register, &entry, Moment::read().now))
 }
 
 /// One entry's changes, oldest first (a deleted entry's too).

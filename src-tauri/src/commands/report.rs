@@ -1,8 +1,8 @@
 //! The PDF export: render with the stored settings, write atomically, open it in the system viewer or show its folder.
 
+use soc2_readiness::clock::Moment;
 use std::path::Path;
 
-use chrono::Utc;
 use soc2_readiness::ErrorKind;
 use soc2_readiness::workspace::ReportOptions;
 use tauri::{AppHandle, Runtime, State};
@@ -20,8 +20,14 @@ pub fn export_report<R: Runtime>(
     path: String,
     open: bool,
 ) -> CommandResult<ExportedReport> {
-    let report = state
-        .with(|ws| ws.write_report(&id, Path::new(&path), ReportOptions::default(), Utc::now()))?;
+    let report = state.with(|ws| {
+        ws.write_report(
+            &id,
+            Path::new(&path),
+            ReportOptions::default(),
+            Moment::read(),
+        )
+    })?;
     // Saved is what matters; a machine without a PDF viewer is not an error to show raw.
     let opened = open && app.opener().open_path(&path, None::<&str>).is_ok();
     Ok(ExportedReport {

@@ -1,5 +1,6 @@
 //! The spreadsheet export: the gap register, roadmap, plan, answers and registers as a workbook or CSV files.
 
+use soc2_readiness::clock::Moment;
 use std::path::Path;
 
 use soc2_readiness::spreadsheet::{SpreadsheetFormat, TableKind, WrittenSpreadsheet};
@@ -23,7 +24,7 @@ pub fn export_spreadsheet(
     let format = format
         .or_else(|| SpreadsheetFormat::from_path(path))
         .unwrap_or(SpreadsheetFormat::Xlsx);
-    let today = chrono::Local::now().date_naive();
+    let today = Moment::read().today;
     state.with(|ws| {
         let tables = match tables {
             Some(tables) => tables,

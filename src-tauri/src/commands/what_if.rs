@@ -1,5 +1,6 @@
 //! What-if: readiness and plan dates with the gaps ticked in the register closed; nothing is saved.
 
+use soc2_readiness::clock::Moment;
 use soc2_readiness::what_if::{Projection, Selection};
 use tauri::State;
 
@@ -13,5 +14,5 @@ pub fn project_what_if(
     id: String,
     selection: Selection,
 ) -> CommandResult<Projection> {
-    state.with(|ws| ws.what_if(&id, &selection, chrono::Local::now().date_naive()))
+    state.with(|ws| ws.what_if(&id, &selection, Moment::read().today))
 }

@@ -1,8 +1,7 @@
-//! Reads the bank's TOML files (bundled or from a folder) and validates them as one whole.
+//! Parses the bank's TOML files (bundled, or read from a folder by the application layer) and validates them as one whole.
 
 pub(super) use std::collections::{BTreeMap, BTreeSet};
 pub(super) use std::fmt;
-pub(super) use std::path::Path;
 
 pub(super) use serde::Deserialize;
 
@@ -60,49 +59,6 @@ pub fn bundled_bank() -> Bank {
     let files = bundled_files();
     // A test loads the bundled bank, so a broken asset fails CI rather than a user's launch.
     parse_bank(&files).expect("the bundled question bank is valid")
-}
-
-/// Loads a bank from a folder laid out like `assets/`: `bank.toml`, `criteria.toml`, `questions/*.toml`.
-pub fn load_bank_dir(dir: &Path) -> Result<Bank, BankError> {
-    let read = |relative: &str| -> Result<(String, String), BankError> {
-        let path = dir.join(relative);
-        std::fs::read_to_string(&path)
-            .map(|text| (relative.to_string(), text))
-            .map_err(|e| {
-                single(
-                    relative,
-                    None,
-                    format!("cannot read {}: {e}", path.display()),
-                )
-            })
-    };
-    let mut files = vec![read("bank.toml")?, read("criteria.toml")?];
-    // A customised bank may have no history of its own.
-    if dir.join("changelog.toml").exists() {
-        files.push(read("changelog.toml")?);
-    }
-    // Nor recurring controls to propose.
-    if dir.join("recurring-controls.toml").exists() {
-        files.push(read("recurring-controls.toml")?);
-    }
-    let question_dir = dir.join("questions");
-    let entries = std::fs::read_dir(&question_dir).map_err(|e| {
-        single(
-            "questions/",
-            None,
-            format!("cannot read {}: {e}", question_dir.display()),
-        )
-    })?;
-    let mut names: Vec<String> = entries
-        .filter_map(|entry| entry.ok())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.ends_with(".toml"))
-        .collect();
-    names.sort();
-    for name in names {
-        files.push(read(&format!("questions/{name}"))?);
-    }
-    parse_bank(&files)
 }
 
 /// The bundled bank's files as (name, contents), for tools and tests that vary them.

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 pub const SCOPE_STEP: u8 = 1;
 
 pub use condition::Condition;
-pub use load::{BankError, BankProblem, bundled_bank, bundled_files, load_bank_dir, parse_bank};
+pub use load::{BankError, BankProblem, bundled_bank, bundled_files, parse_bank};
 pub use module::{ModuleRef, QuestionModule, parse_module};
 pub use recurring::{Frequency, Interval, RecurringTemplate};
 

@@ -101,7 +101,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel, logo: Option<Lo
         w.paragraph(Face::Regular, LABEL_SIZE, MUTED, label);
     }
     w.y += SPACE_BEFORE_FACTS;
-    let date = model.generated_at.format("%-d %B %Y").to_string();
+    let date = model.generated_on.format("%-d %B %Y").to_string();
     let assessor = model
         .assessor
         .clone()

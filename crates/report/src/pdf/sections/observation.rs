@@ -36,7 +36,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
                 human_date(window.start),
                 human_date(window.end),
                 window.months,
-                human_date(model.generated_at.date_naive()),
+                human_date(model.generated_on),
                 observed.exceptions
             ),
         );
