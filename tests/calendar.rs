@@ -527,6 +527,31 @@ fn the_cli_adopts_records_and_shows_the_calendar() {
     assert_eq!(calendar["controls"][0]["last_check"]["result"], "fail");
     let checks = String::from_utf8(run(&["checks", &id]).stdout).unwrap();
     assert!(checks.contains("restore took 9 hours"));
+
+    // Retiring stops the expected runs and keeps the log; adopting again resumes the control.
+    let retired = run(&["retire", &id, "restore-test"]);
+    assert!(String::from_utf8_lossy(&retired.stdout).contains("Retired restore-test"));
+    let calendar: serde_json::Value =
+        serde_json::from_slice(&run(&["calendar", &id, "--json"]).stdout).unwrap();
+    assert_eq!(calendar["controls"][0]["status"], "archived");
+    let checks = String::from_utf8(run(&["checks", &id]).stdout).unwrap();
+    assert!(checks.contains("restore took 9 hours"));
+    let unknown = run(&["retire", &id, "penetration-test"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("is not adopted"));
+    let resumed = [
+        "adopt",
+        &id,
+        "restore-test",
+        "--owner",
+        "Ops",
+        "--start",
+        "2026-01-31",
+    ];
+    assert!(run(&resumed).status.success());
+    let calendar: serde_json::Value =
+        serde_json::from_slice(&run(&["calendar", &id, "--json"]).stdout).unwrap();
+    assert_ne!(calendar["controls"][0]["status"], "archived");
 }
 
 #[test]

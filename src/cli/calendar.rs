@@ -160,6 +160,14 @@ pub fn check(cx: &Context, args: CheckArgs) -> Result<(), Error> {
     Ok(())
 }
 
+pub fn retire(cx: &Context, assessment: &str, control: &str) -> Result<(), Error> {
+    let mut ws = cx.workspace()?;
+    let id = ws.resolve(assessment)?;
+    ws.archive_control(&id, control)?;
+    println!("Retired {control}: no run is expected any more; its checks stay in the log");
+    Ok(())
+}
+
 pub fn void(cx: &Context, args: VoidArgs) -> Result<(), Error> {
     let mut ws = cx.workspace()?;
     let id = ws.resolve(&args.assessment)?;

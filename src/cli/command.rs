@@ -26,6 +26,9 @@ pub enum Command {
     Check(calendar::CheckArgs),
     /// Withdraw a check log entry recorded by mistake, with the reason.
     Void(calendar::VoidArgs),
+    /// Stop expecting an adopted control to run (its checks stay in the log); adopting it
+    /// again resumes it.
+    Retire { assessment: String, control: String },
     /// The check log, oldest first, for one control or all.
     Checks {
         assessment: String,

@@ -160,6 +160,10 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Adopt(args) => calendar::adopt(cx, args),
         Command::Check(args) => calendar::check(cx, args),
         Command::Void(args) => calendar::void(cx, args),
+        Command::Retire {
+            assessment,
+            control,
+        } => calendar::retire(cx, &assessment, &control),
         Command::Checks {
             assessment,
             control,

@@ -521,10 +521,6 @@ impl Bank {
         self.criterion_index.get(id).map(|&i| &self.criteria[i])
     }
 
-    pub fn criterion_position(&self, id: &str) -> Option<usize> {
-        self.criterion_index.get(id).copied()
-    }
-
     /// Positions in `criteria` of the criteria of the question at `position` in `questions`.
     pub fn criteria_of(&self, position: usize) -> &[usize] {
         &self.question_criteria[position]
