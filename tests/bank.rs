@@ -495,6 +495,18 @@ fn broken_banks_are_refused_with_file_question_and_reason() {
             "number = 5",
             "bank.toml: step 5 must be described exactly once, found 2",
         ),
+        (
+            "questions/step-1-scope.toml",
+            "{ id = \"6-months\", label = \"6 months\" }",
+            "{ id = \"six-months\", label = \"6 months\" }",
+            "question 'scope.observation-period': the engine reads this question's choices 3-months, 6-months, 12-months: it must be a choice question offering them (missing: 6-months)",
+        ),
+        (
+            "questions/step-1-scope.toml",
+            "usual reason to add the Availability category.\"\ninput = \"yes_no\"",
+            "usual reason to add the Availability category.\"\ninput = \"text\"",
+            "question 'scope.sla': the engine reads this question as yes or no",
+        ),
     ];
     for (file, from, to, expected) in cases {
         let problems = problems_after(file, from, to);

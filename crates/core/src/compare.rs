@@ -192,14 +192,8 @@ pub fn compare(
     }
 }
 
-/// Organisation names as a person means them: "Acme Ltd" and " acme ltd" are one organisation.
-pub fn normalised(organisation: &str) -> String {
-    organisation
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+/// Organisation names as a person means them (see [`crate::findings::normalised_organisation`]).
+pub use crate::findings::normalised_organisation as normalised;
 
 fn side(record: &AssessmentRecord) -> ComparedAssessment {
     let a = &record.assessment;

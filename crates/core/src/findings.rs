@@ -49,5 +49,15 @@ pub struct RecordFinding {
 /// The key records are kept under: one per organisation, the same grouping compare and trend use,
 /// so a re-assessment sees the registers and check log its baseline saw.
 pub fn programme_key(organisation: &str) -> String {
-    crate::compare::normalised(organisation)
+    normalised_organisation(organisation)
+}
+
+/// Organisation names as a person means them: "Acme Ltd" and " acme ltd" are one organisation.
+/// Compare, trend and the programme's records all group by it.
+pub fn normalised_organisation(organisation: &str) -> String {
+    organisation
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord};
 use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTION};
-use crate::findings::{Effect, RecordFinding, Source};
-use crate::plan::{
+use crate::engagement::{
     Deadline, WINDOW_BUFFER_WEEKS, capacity, gap_floor_weeks, gap_work_weeks, human_date,
     size_factor,
 };
+use crate::findings::{Effect, RecordFinding, Source};
 use crate::scope::{criterion_in_scope, evaluate};
 use crate::scoring::{DESIGN_TARGET as DESIGN_LEVEL, Scorecard};
 
@@ -402,7 +402,7 @@ fn late_audit_tasks(
         return Vec::new();
     };
     let position = |id: &str| bank.control_questions().position(|q| q.id == id);
-    crate::plan::audit_tasks(record, |id| scorecard.asks(id), window, deadline.today)
+    crate::engagement::audit_tasks(record, |id| scorecard.asks(id), window, deadline.today)
         .into_iter()
         .filter(|t| t.late || t.at_risk)
         .filter_map(|task| {

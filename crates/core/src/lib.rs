@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod compare;
 pub mod depth;
+pub mod engagement;
 pub mod findings;
 pub mod gaps;
 pub mod merge;

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{AnswerValue, AssessmentRecord};
 use crate::catalog::{
-    Bank, Category, CategoryRule, Condition, Question, REQUIRED_CATEGORIES_QUESTION, RuleStrength,
+    Bank, CONFIDENTIALITY_CLAUSES_QUESTION, Category, CategoryRule, Condition, DATA_KINDS_QUESTION,
+    PRIVACY_NOTICE_QUESTION, Question, REQUIRED_CATEGORIES_QUESTION, RuleStrength, SLA_QUESTION,
+    TRANSACTION_PROCESSING_QUESTION, UPTIME_CRITICAL_QUESTION, choice,
 };
 
 /// What the engine makes of a category from the scoping answers.
@@ -199,7 +201,7 @@ fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (Propo
 fn customers_unknown(record: &AssessmentRecord) -> bool {
     matches!(
         record.value(REQUIRED_CATEGORIES_QUESTION),
-        Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == "unknown")
+        Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == choice::NOT_KNOWN_YET)
     )
 }
 
@@ -208,20 +210,24 @@ fn customers_unknown(record: &AssessmentRecord) -> bool {
 /// Confidentiality, transactions or payment data Processing Integrity.
 fn earlier_proposal(record: &AssessmentRecord, category: Category) -> Option<&'static str> {
     let yes = |q: &str| record.value(q) == Some(&AnswerValue::YesNo(true));
-    let kind = |k: &str| matches!(record.value("scope.data-kinds"), Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == k));
+    let kind = |k: &str| matches!(record.value(DATA_KINDS_QUESTION), Some(AnswerValue::Choices(c)) if c.iter().any(|x| x == k));
     match category {
-        Category::Availability if yes("scope.sla") || yes("scope.uptime-critical") => {
+        Category::Availability if yes(SLA_QUESTION) || yes(UPTIME_CRITICAL_QUESTION) => {
             Some("an SLA or customers who depend on uptime")
         }
         Category::Confidentiality
-            if kind("customer-confidential") || yes("scope.confidentiality-clauses") =>
+            if kind(choice::CUSTOMER_CONFIDENTIAL) || yes(CONFIDENTIALITY_CLAUSES_QUESTION) =>
         {
             Some("confidential customer data or confidentiality clauses")
         }
-        Category::ProcessingIntegrity if yes("scope.transaction-processing") || kind("payment") => {
+        Category::ProcessingIntegrity
+            if yes(TRANSACTION_PROCESSING_QUESTION) || kind(choice::PAYMENT) =>
+        {
             Some("transaction processing or payment data")
         }
-        Category::Privacy if kind("personal") || kind("health") || yes("scope.privacy-notice") => {
+        Category::Privacy
+            if kind(choice::PERSONAL) || kind(choice::HEALTH) || yes(PRIVACY_NOTICE_QUESTION) =>
+        {
             Some("personal data or a privacy notice")
         }
         _ => None,

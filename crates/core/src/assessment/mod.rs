@@ -8,16 +8,18 @@ use serde::{Deserialize, Serialize};
 mod coverage;
 mod history;
 mod input;
+mod upgrades;
 
 pub use coverage::Coverage;
 pub use history::HistoryEntry;
+pub use upgrades::{BankUpgrade, UpgradeNote};
 
 pub use input::{
     AnswerError, MAX_EVIDENCE_ITEMS, MAX_TEXT_CHARS, check_details, check_exclusive, check_value,
     describe, describe_for, parse_answer_for, parse_value,
 };
 
-use crate::catalog::{Bank, Category, Question, REPORT_TYPE_QUESTION, ScopingInput};
+use crate::catalog::{Bank, Category, Question, REPORT_TYPE_QUESTION, ScopingInput, choice};
 
 /// How far a control has come. The numbers are the scores: 0 to 4.
 #[derive(
@@ -331,7 +333,7 @@ pub struct AssessmentRecord {
     pub implied: BTreeMap<String, String>,
     /// The bank upgrades its answers went through, oldest first, with what changed for it.
     #[serde(default)]
-    pub upgrades: Vec<crate::upgrade::BankUpgrade>,
+    pub upgrades: Vec<BankUpgrade>,
     /// The question modules this assessment uses, one version each, in id order.
     #[serde(default)]
     pub modules: Vec<crate::catalog::ModuleRef>,
@@ -364,7 +366,7 @@ impl AssessmentRecord {
     /// Type II unless the scope step says Type I: the stricter target is the honest default.
     pub fn report_type(&self) -> ReportType {
         match self.value(REPORT_TYPE_QUESTION) {
-            Some(AnswerValue::Choice(c)) if c == "type1" => ReportType::Type1,
+            Some(AnswerValue::Choice(c)) if c == choice::TYPE1 => ReportType::Type1,
             _ => ReportType::Type2,
         }
     }

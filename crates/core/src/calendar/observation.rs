@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AdoptedControl, CheckEntry, CheckLog, CheckResult, Runs, Schedule, template};
 use crate::assessment::{AnswerValue, AssessmentRecord, ReportType};
-use crate::catalog::{Bank, Frequency, OBSERVATION_PERIOD_QUESTION, OBSERVATION_START_QUESTION};
+use crate::catalog::{Bank, Frequency, OBSERVATION_START_QUESTION};
 use crate::findings::{Effect, RecordFinding, Source};
 
 /// The Type II window: from the start chosen in step 1 for the period chosen there.
@@ -84,11 +84,7 @@ pub fn observation_window(record: &AssessmentRecord) -> Option<ObservationWindow
     let Some(AnswerValue::Date(start)) = record.value(OBSERVATION_START_QUESTION) else {
         return None;
     };
-    let months = match record.value(OBSERVATION_PERIOD_QUESTION) {
-        Some(AnswerValue::Choice(c)) if c == "6-months" => 6,
-        Some(AnswerValue::Choice(c)) if c == "12-months" => 12,
-        _ => 3,
-    };
+    let months = crate::engagement::Engagement::read(record).period_months;
     let end = start.checked_add_months(Months::new(months))? - chrono::Duration::days(1);
     Some(ObservationWindow {
         start: *start,

@@ -7,8 +7,8 @@ pub(super) use serde::Deserialize;
 
 use super::questions::{build_question, check_condition};
 use super::validate::{
-    check_changelog, check_coverage, check_criteria, check_foundations, check_report_type_question,
-    check_steps,
+    check_changelog, check_coverage, check_criteria, check_foundations, check_read_by_id,
+    check_report_type_question, check_steps,
 };
 
 use super::{
@@ -317,6 +317,7 @@ pub fn parse_bank(files: &[(String, String)]) -> Result<Bank, BankError> {
     check_foundations(&bank_file.foundations, &questions, &mut problems);
     check_changelog(&changelog, &bank_file.version, &questions, &mut problems);
     check_report_type_question(&by_id, &mut problems);
+    check_read_by_id(&by_id, &mut problems);
     check_coverage(&criteria_file.criteria, &questions, &mut problems);
     super::recurring::check_recurring(&recurring, &questions, &mut problems);
 

@@ -7,6 +7,7 @@ mod condition;
 mod load;
 mod module;
 mod questions;
+mod read_by_id;
 mod recurring;
 mod validate;
 
@@ -21,6 +22,7 @@ pub const SCOPE_STEP: u8 = 1;
 pub use condition::Condition;
 pub use load::{BankError, BankProblem, bundled_bank, bundled_files, parse_bank};
 pub use module::{ModuleRef, QuestionModule, parse_module};
+pub use read_by_id::*;
 pub use recurring::{Frequency, Interval, RecurringTemplate};
 
 /// The five Trust Services Criteria categories. Security is the one that always applies.
@@ -429,24 +431,6 @@ pub struct Bank {
     #[serde(skip)]
     foundation_of: BTreeMap<String, usize>,
 }
-
-/// The question id whose answer sets the report type targeted.
-pub const REPORT_TYPE_QUESTION: &str = "scope.report-type";
-/// The scoping questions the dated plan reads.
-pub const TARGET_DATE_QUESTION: &str = "scope.target-date";
-pub const OBSERVATION_PERIOD_QUESTION: &str = "scope.observation-period";
-/// The first day of the Type II observation period, which the check log is measured against.
-pub const OBSERVATION_START_QUESTION: &str = "scope.observation-start";
-pub const COMPANY_SIZE_QUESTION: &str = "scope.company-stage";
-pub const EXISTING_REPORT_QUESTION: &str = "scope.existing-report";
-/// For a renewal, the day the last report's observation period ended.
-pub const LAST_PERIOD_END_QUESTION: &str = "scope.last-period-end";
-/// The time people can give to readiness work each week: the plan's pace.
-pub const READINESS_TIME_QUESTION: &str = "scope.readiness-time";
-/// Whether the customer asking would accept another assurance for now.
-pub const ALTERNATIVE_ASSURANCE_QUESTION: &str = "scope.alternative-assurance";
-/// Which categories customers, contracts or prospects ask for: it beats every heuristic.
-pub const REQUIRED_CATEGORIES_QUESTION: &str = "scope.required-categories";
 
 impl Bank {
     pub(super) fn new(

@@ -196,17 +196,54 @@ pub(super) fn check_report_type_question(
     by_id: &BTreeMap<&str, &Question>,
     problems: &mut Problems,
 ) {
-    let valid = by_id.get(REPORT_TYPE_QUESTION).is_some_and(|q| {
-        q.input == Some(ScopingInput::Choice)
-            && q.choices.iter().any(|c| c.id == "type1")
-            && q.choices.iter().any(|c| c.id == "type2")
-    });
-    if !valid {
+    if !by_id.contains_key(REPORT_TYPE_QUESTION) {
         problems.add(
             "questions/",
             Some(REPORT_TYPE_QUESTION),
             "the bank must have this choice question with choices 'type1' and 'type2'",
         );
+    }
+}
+
+/// The questions and choices the engine reads by id (`read_by_id.rs`): a bank that has one of
+/// these questions must give it the input and the choices the engine reads.
+pub(super) fn check_read_by_id(by_id: &BTreeMap<&str, &Question>, problems: &mut Problems) {
+    for (id, choices) in CHOICES_READ {
+        let Some(question) = by_id.get(id) else {
+            continue;
+        };
+        let is_choice = matches!(
+            question.input,
+            Some(ScopingInput::Choice | ScopingInput::MultiChoice)
+        );
+        let missing: Vec<&str> = choices
+            .iter()
+            .filter(|c| !question.choices.iter().any(|offered| offered.id == **c))
+            .copied()
+            .collect();
+        if !is_choice || !missing.is_empty() {
+            problems.add(
+                "questions/",
+                Some(id),
+                format!(
+                    "the engine reads this question's choices {}: it must be a choice question offering them (missing: {})",
+                    choices.join(", "),
+                    missing.join(", ")
+                ),
+            );
+        }
+    }
+    for id in YES_NO_READ {
+        if by_id
+            .get(id)
+            .is_some_and(|q| q.input != Some(ScopingInput::YesNo))
+        {
+            problems.add(
+                "questions/",
+                Some(id),
+                "the engine reads this question as yes or no: it must be a yes/no question",
+            );
+        }
     }
 }
 

@@ -263,7 +263,7 @@ pub(crate) fn months_after(date: NaiveDate, months: u32) -> NaiveDate {
 
 /// Dates are written as the rest of the engine writes them (14 Feb 2027).
 pub(crate) fn day(date: NaiveDate) -> String {
-    crate::plan::human_date(date)
+    crate::engagement::human_date(date)
 }
 
 /// A programme's four registers together, as exported, reported and turned into findings.
