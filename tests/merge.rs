@@ -8,6 +8,7 @@ use soc2_readiness::assessment::{AnswerValue, ReportType, ScopeOverride, parse_a
 use soc2_readiness::catalog::Category;
 use soc2_readiness::merge::{MergeChoices, Outcome, Side};
 use soc2_readiness::scoring::score;
+use soc2_readiness::workspace::merge::WorkshopCopy;
 use soc2_readiness::workspace::{AnswerDetails, ScopeDecision};
 
 use crate::support::{answered, at, bank, create, workspace};
@@ -127,6 +128,11 @@ fn workshop() -> (Workspace, String) {
     (a, brought_back)
 }
 
+/// B's export as a workshop copy to merge.
+fn copy(file: &str) -> WorkshopCopy {
+    WorkshopCopy::from_json(file.as_bytes().to_vec())
+}
+
 fn choose(question: &str, side: Side) -> MergeChoices {
     MergeChoices {
         chosen: [(question.to_string(), side)].into(),
@@ -137,7 +143,7 @@ fn choose(question: &str, side: Side) -> MergeChoices {
 #[test]
 fn the_preview_takes_each_sides_changes_and_shows_the_one_real_conflict() {
     let (a, file) = workshop();
-    let plan = a.preview_merge(A, file.as_bytes(), false).unwrap();
+    let plan = a.preview_merge(A, &copy(&file), false).unwrap();
     let outcomes: Vec<(&str, Outcome)> = plan
         .questions
         .iter()
@@ -177,9 +183,9 @@ fn merging_with_a_choice_gives_the_expected_assessment_and_keeps_both_histories(
     let (mut a, file) = workshop();
     let before = a.history(A).unwrap();
     let outcome = a
-        .merge_json(
+        .merge(
             A,
-            file.as_bytes(),
+            &copy(&file),
             &choose("access.sso-mfa", Side::Theirs),
             at(30),
         )
@@ -259,16 +265,16 @@ fn an_unresolved_conflict_writes_nothing_and_names_the_question() {
     let (mut a, file) = workshop();
     let (record, history) = (a.record(A).unwrap(), a.history(A).unwrap());
     let error = a
-        .merge_json(A, file.as_bytes(), &MergeChoices::default(), at(30))
+        .merge(A, &copy(&file), &MergeChoices::default(), at(30))
         .unwrap_err();
     assert_eq!(
         error.to_string(),
         "1 conflict needs a choice of mine or theirs, nothing was merged: access.sso-mfa"
     );
     let slip = a
-        .merge_json(
+        .merge(
             A,
-            file.as_bytes(),
+            &copy(&file),
             &choose("access.sso-mfa2", Side::Mine),
             at(30),
         )
@@ -289,14 +295,14 @@ fn merging_the_same_file_twice_changes_nothing_the_second_time() {
         all: Some(Side::Mine),
         ..MergeChoices::default()
     };
-    a.merge_json(A, file.as_bytes(), &all_mine, at(30)).unwrap();
+    a.merge(A, &copy(&file), &all_mine, at(30)).unwrap();
     let (record, history) = (a.record(A).unwrap(), a.history(A).unwrap());
     assert_eq!(
         record.answers["access.sso-mfa"].note.as_deref(),
         Some("SSO everywhere")
     );
     let again = a
-        .merge_json(A, file.as_bytes(), &MergeChoices::default(), at(40))
+        .merge(A, &copy(&file), &MergeChoices::default(), at(40))
         .unwrap();
     assert_eq!(
         (again.answers_taken, again.scope_taken, again.history_added),
@@ -350,7 +356,7 @@ fn scope_decisions_merge_by_the_same_rule() {
     .unwrap();
     let file = b.export_json(B, at(20)).unwrap();
 
-    let plan = a.preview_merge(A, file.as_bytes(), false).unwrap();
+    let plan = a.preview_merge(A, &copy(&file), false).unwrap();
     let scope: Vec<(Category, Outcome)> =
         plan.scope.iter().map(|s| (s.category, s.outcome)).collect();
     assert_eq!(
@@ -362,9 +368,9 @@ fn scope_decisions_merge_by_the_same_rule() {
         ]
     );
     assert_eq!(plan.conflicts(), ["scope:availability"]);
-    a.merge_json(
+    a.merge(
         A,
-        file.as_bytes(),
+        &copy(&file),
         &choose("scope:availability", Side::Theirs),
         at(30),
     )
@@ -414,7 +420,7 @@ fn a_file_from_another_assessment_is_refused_unless_forced() {
     );
     let file = other.export_json("other0000001", at(7)).unwrap();
     let (record, history) = (a.record(A).unwrap(), a.history(A).unwrap());
-    let refused = a.preview_merge(A, file.as_bytes(), false).unwrap_err();
+    let refused = a.preview_merge(A, &copy(&file), false).unwrap_err();
     assert!(
         refused.to_string().starts_with(
             "these do not look like copies of one assessment: they share no answer history"
@@ -422,7 +428,7 @@ fn a_file_from_another_assessment_is_refused_unless_forced() {
         "{refused}"
     );
     assert!(
-        a.merge_json(A, file.as_bytes(), &MergeChoices::default(), at(30))
+        a.merge(A, &copy(&file), &MergeChoices::default(), at(30))
             .is_err()
     );
     assert_eq!(
@@ -430,7 +436,7 @@ fn a_file_from_another_assessment_is_refused_unless_forced() {
         (record, history)
     );
     // Forced, every answer counts as changed on its side: both answered access.sso-mfa.
-    let forced = a.preview_merge(A, file.as_bytes(), true).unwrap();
+    let forced = a.preview_merge(A, &copy(&file), true).unwrap();
     assert!(!forced.shared_history);
     assert_eq!(forced.conflicts(), ["access.sso-mfa"]);
 }
@@ -439,9 +445,9 @@ fn a_file_from_another_assessment_is_refused_unless_forced() {
 fn a_file_that_is_not_an_assessment_is_refused_with_its_reason() {
     let (mut a, _) = workshop();
     let error = a
-        .merge_json(
+        .merge(
             A,
-            b"{\"format\": \"something-else\"}",
+            &WorkshopCopy::from_json(b"{\"format\": \"something-else\"}".to_vec()),
             &MergeChoices::default(),
             at(30),
         )

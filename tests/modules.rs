@@ -532,7 +532,11 @@ fn comparisons_and_merges_across_different_modules_say_so() {
 
     let theirs = ws.export_json("health", at(3)).unwrap();
     let err = ws
-        .preview_merge("plain", theirs.as_bytes(), true)
+        .preview_merge(
+            "plain",
+            &soc2_readiness::workspace::merge::WorkshopCopy::from_json(theirs.clone().into_bytes()),
+            true,
+        )
         .unwrap_err()
         .to_string();
     assert!(

@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 use soc2_readiness::merge::MergeChoices;
 use soc2_readiness::protect::{self, Cost};
+use soc2_readiness::workspace::merge::WorkshopCopy;
 use soc2_readiness::{ErrorKind, Workspace};
 
 use crate::support::{at, demo_workspace};
@@ -88,14 +89,8 @@ fn a_wrong_passphrase_is_refused_by_name_and_changes_nothing() {
                 .contains("the passphrase does not open this file"),
             "{err}"
         );
-        let merged = e.ws.merge_from(
-            &e.id,
-            &e.file,
-            Some(wrong),
-            &MergeChoices::default(),
-            at(11),
-        );
-        assert_eq!(merged.unwrap_err().kind(), ErrorKind::WrongPassphrase);
+        let opened = WorkshopCopy::open(&e.file, Some(wrong)).map(drop);
+        assert_eq!(opened.unwrap_err().kind(), ErrorKind::WrongPassphrase);
     }
     assert_eq!(
         std::fs::read(&e.file).unwrap(),
@@ -124,13 +119,18 @@ fn a_protected_file_without_its_passphrase_asks_for_one_on_every_way_in() {
         e.ws.import_json(&bytes, "copy00000001", at(11)).map(drop),
         "import_json",
     );
-    needs(e.ws.preview_merge(&id, &bytes, false).map(drop), "preview");
+    let still_protected = WorkshopCopy::from_json(bytes.clone());
+    needs(
+        e.ws.preview_merge(&id, &still_protected, false).map(drop),
+        "preview",
+    );
     let choices = MergeChoices::default();
     needs(
-        e.ws.merge_from(&id, &e.file, None, &choices, at(11))
+        e.ws.merge(&id, &still_protected, &choices, at(11))
             .map(drop),
-        "merge_from",
+        "merge",
     );
+    needs(WorkshopCopy::open(&e.file, None).map(drop), "open a copy");
     assert_eq!(count(&e.ws), 1);
 }
 
@@ -199,14 +199,9 @@ fn a_plain_export_still_imports_and_merges_as_before() {
     // A passphrase given for a plain file is not needed and not an error.
     ws.import_from(&file, Some(PASSPHRASE), "copy00000002", at(11))
         .unwrap();
+    let copy = WorkshopCopy::open(&file, Some(PASSPHRASE)).unwrap();
     let merged = ws
-        .merge_from(
-            &id,
-            &file,
-            Some(PASSPHRASE),
-            &MergeChoices::default(),
-            at(12),
-        )
+        .merge(&id, &copy, &MergeChoices::default(), at(12))
         .unwrap();
     assert_eq!(merged.answers_taken, 0, "the same copy: nothing to merge");
     assert_eq!(count(&ws), 3);

@@ -1,10 +1,11 @@
 //! What the shell holds while it runs: the workspace over the data file, or why it could not open.
 
-use soc2_readiness::clock::Moment;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file::{self, remember_choice};
+use soc2_readiness::workspace::merge::WorkshopCopy;
 use soc2_readiness::{ErrorKind, Workspace};
 
 use zeroize::Zeroizing;
@@ -13,6 +14,10 @@ use crate::error::{CommandError, CommandResult};
 
 pub struct AppState {
     open: Mutex<Opened>,
+    /// The workshop copy last previewed, by its path: the merge that follows the preview takes
+    /// it, so the file is read and its passphrase's key derived once, and what is merged is what
+    /// was previewed.
+    previewed_copy: Mutex<Option<(String, WorkshopCopy)>>,
     /// Whether a chosen data file is noted for the next start: not when the file was named by
     /// SOC2_READINESS_DB, nor in tests.
     remember_choice: bool,
@@ -131,6 +136,7 @@ impl AppState {
         back_up_at_start(&opened.workspace);
         AppState {
             open: Mutex::new(opened),
+            previewed_copy: Mutex::new(None),
             remember_choice: false,
         }
     }
@@ -144,6 +150,7 @@ impl AppState {
                 claim: None,
                 passphrase: None,
             }),
+            previewed_copy: Mutex::new(None),
             remember_choice: false,
         }
     }
@@ -173,6 +180,27 @@ impl AppState {
 
     /// Runs `f` on the open workspace, or returns why there is none.
     /// A failure that does not say which file it met (a full disk, say) is told the data file.
+    /// Keeps the workshop copy just previewed for the merge that follows.
+    pub fn keep_previewed(&self, path: &str, copy: WorkshopCopy) {
+        let mut kept = self
+            .previewed_copy
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        *kept = Some((path.to_string(), copy));
+    }
+
+    /// The copy previewed from `path`, taken (a later merge reads the file again).
+    pub fn take_previewed(&self, path: &str) -> Option<WorkshopCopy> {
+        let mut kept = self
+            .previewed_copy
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        match kept.take() {
+            Some((kept_path, copy)) if kept_path == path => Some(copy),
+            _ => None,
+        }
+    }
+
     pub fn with<T>(
         &self,
         f: impl FnOnce(&mut Workspace) -> Result<T, soc2_readiness::Error>,

@@ -403,6 +403,9 @@ fn a_workshop_copy_is_previewed_then_merged_with_the_conflict_chosen() {
     )
     .unwrap();
     assert_eq!(plan["questions"][0]["outcome"], "conflict");
+    // The merge takes the copy the preview read, even a refused merge's retry: the file is read
+    // (and a protected one's key derived) once, and what is merged is what was previewed.
+    std::fs::rename(&file, dir.path().join("moved.json")).unwrap();
     let unchosen =
         json!({ "id": a, "path": path, "choices": { "chosen": {}, "unrelated": false } });
     let err = invoke(&window, "merge_assessment", unchosen).unwrap_err();
@@ -416,6 +419,10 @@ fn a_workshop_copy_is_previewed_then_merged_with_the_conflict_chosen() {
         view["record"]["answers"]["access.sso-mfa"]["value"],
         json!({ "level": 1 })
     );
+    // Once merged, the copy is let go: merging again reads the path, which is gone.
+    let again = json!({ "id": a, "path": path, "choices": { "chosen": {}, "unrelated": false } });
+    let err = invoke(&window, "merge_assessment", again).unwrap_err();
+    assert_eq!(err["kind"], "file", "{err}");
 }
 
 #[test]

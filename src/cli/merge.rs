@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use soc2_readiness::Error;
 use soc2_readiness::assessment::Answer;
 use soc2_readiness::merge::{MergeChoices, MergePlan, Outcome, QuestionMerge, ScopeMerge, Side};
+use soc2_readiness::workspace::merge::WorkshopCopy;
 
 use super::Context;
 use super::output::{print_json, truncate};
@@ -40,7 +41,7 @@ fn parse_side(text: &str) -> Result<Side, String> {
 pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
     let mut ws = cx.workspace()?;
     let id = ws.resolve(&args.assessment)?;
-    let bytes = args.passphrase.read_export(&args.file)?;
+    let copy = WorkshopCopy::from_json(args.passphrase.read_export(&args.file)?);
     let choices = MergeChoices {
         chosen: args
             .choose
@@ -50,7 +51,7 @@ pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
         all: args.all,
         unrelated: args.unrelated,
     };
-    let plan = ws.preview_merge(&id, &bytes, args.unrelated)?;
+    let plan = ws.preview_merge(&id, &copy, args.unrelated)?;
     let open: Vec<String> = plan
         .conflicts()
         .into_iter()
@@ -67,7 +68,7 @@ pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
     if args.dry_run {
         return Ok(());
     }
-    let outcome = ws.merge_json(&id, &bytes, &choices, cx.now)?;
+    let outcome = ws.merge(&id, &copy, &choices, cx.now)?;
     if args.json {
         print_json(&outcome);
     } else if outcome.answers_taken + outcome.scope_taken + outcome.history_added == 0 {

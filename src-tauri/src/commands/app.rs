@@ -1,9 +1,9 @@
 //! Commands about the app itself: version, data file, the question bank, backups.
 
-use soc2_readiness::clock::Moment;
 use std::path::PathBuf;
 
 use soc2_readiness::catalog::Bank;
+use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file::{self, BackupInfo};
 use tauri::State;
 

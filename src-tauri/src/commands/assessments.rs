@@ -1,10 +1,10 @@
 //! Commands for the assessments list: create, open, rename, duplicate, archive, delete, import, export.
 
-use soc2_readiness::clock::Moment;
 use std::path::Path;
 
 use soc2_readiness::analysis::Analysis;
 use soc2_readiness::assessment::{Assessment, Depth, HistoryEntry, ReportType};
+use soc2_readiness::clock::Moment;
 use soc2_readiness::gaps::Gap;
 use soc2_readiness::report::fingerprint;
 use soc2_readiness::upgrade::BankUpgrade;

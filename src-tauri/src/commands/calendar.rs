@@ -1,9 +1,9 @@
 //! The control calendar: the calendar and observation period as of today, adopting a control, recording a check with its evidence file, withdrawing one.
 
-use soc2_readiness::clock::Moment;
 use std::path::PathBuf;
 
 use soc2_readiness::calendar::{AdoptedControl, Calendar, CheckEntry, Observation};
+use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file;
 use soc2_readiness::workspace::{AdoptRequest, CheckRequest, VoidRequest};
 use tauri::State;

@@ -1,18 +1,17 @@
 //! Merging a workshop copy (an exported JSON file) into an assessment: the preview, then the merge with the choices made.
 
-use soc2_readiness::clock::Moment;
 use std::path::Path;
 
-use soc2_readiness::files;
+use soc2_readiness::clock::Moment;
 use soc2_readiness::merge::{MergeChoices, MergePlan};
-use soc2_readiness::workspace::merge::MergeOutcome;
+use soc2_readiness::workspace::merge::{MergeOutcome, WorkshopCopy};
 use tauri::State;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// What merging the file would do; nothing is written. A protected file without its passphrase
-/// fails with `needs_passphrase`, so the UI asks.
+/// fails with `needs_passphrase`, so the UI asks. The opened copy is kept for the merge.
 #[tauri::command(async)]
 pub fn preview_merge(
     state: State<'_, AppState>,
@@ -22,11 +21,14 @@ pub fn preview_merge(
     unrelated: bool,
 ) -> CommandResult<MergePlan> {
     // Read (and opened, which takes the key derivation's time) before the workspace is locked.
-    let bytes = files::read_export(Path::new(&path), passphrase.as_deref())?;
-    state.with(|ws| ws.preview_merge(&id, &bytes, unrelated))
+    let copy = WorkshopCopy::open(Path::new(&path), passphrase.as_deref())?;
+    let plan = state.with(|ws| ws.preview_merge(&id, &copy, unrelated))?;
+    state.keep_previewed(&path, copy);
+    Ok(plan)
 }
 
-/// Merges the file after a backup; an unchosen conflict writes nothing.
+/// Merges the file previewed (or the file at `path`, read now) after a backup; an unchosen
+/// conflict writes nothing.
 #[tauri::command(async)]
 pub fn merge_assessment(
     state: State<'_, AppState>,
@@ -35,14 +37,14 @@ pub fn merge_assessment(
     passphrase: Option<String>,
     choices: MergeChoices,
 ) -> CommandResult<MergeOutcome> {
-    let passphrase = passphrase.as_deref();
-    state.with(|ws| {
-        ws.merge_from(
-            &id,
-            Path::new(&path),
-            passphrase,
-            &choices,
-            Moment::read().now,
-        )
-    })
+    let copy = match state.take_previewed(&path) {
+        Some(copy) => copy,
+        None => WorkshopCopy::open(Path::new(&path), passphrase.as_deref())?,
+    };
+    let outcome = state.with(|ws| ws.merge(&id, &copy, &choices, Moment::read().now));
+    if outcome.is_err() {
+        // Refused (a conflict left unchosen): the next try merges the same copy.
+        state.keep_previewed(&path, copy);
+    }
+    outcome
 }

@@ -1,9 +1,9 @@
 //! Commands for question modules: list the kept ones, add a file, attach or drop one on an assessment, and an assessment's own bank.
 
-use soc2_readiness::clock::Moment;
 use std::path::Path;
 
 use soc2_readiness::catalog::{Bank, ModuleRef};
+use soc2_readiness::clock::Moment;
 use soc2_readiness::workspace::ModuleInfo;
 use tauri::State;
 

@@ -1,9 +1,9 @@
 //! The PDF export: render with the stored settings, write atomically, open it in the system viewer or show its folder.
 
-use soc2_readiness::clock::Moment;
 use std::path::Path;
 
 use soc2_readiness::ErrorKind;
+use soc2_readiness::clock::Moment;
 use soc2_readiness::workspace::ReportOptions;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;

@@ -1,8 +1,8 @@
 //! The spreadsheet export: the gap register, roadmap, plan, answers and registers as a workbook or CSV files.
 
-use soc2_readiness::clock::Moment;
 use std::path::Path;
 
+use soc2_readiness::clock::Moment;
 use soc2_readiness::spreadsheet::{SpreadsheetFormat, TableKind, WrittenSpreadsheet};
 use tauri::State;
 

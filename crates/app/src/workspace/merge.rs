@@ -27,29 +27,53 @@ pub struct MergeOutcome {
     pub backup: Option<String>,
 }
 
+/// A workshop copy to merge: an exported file read once (bounded) and, when protected, opened
+/// once with its passphrase. The preview and the merge both take it, so the file is read and
+/// its key derived once however many times the merge is previewed.
+#[derive(Clone)]
+pub struct WorkshopCopy {
+    json: Vec<u8>,
+}
+
+impl WorkshopCopy {
+    /// Reads the exported file, opening it with `passphrase` when it is protected (one is then
+    /// needed: `needs_passphrase` without, `wrong_passphrase` with a wrong one).
+    pub fn open(file: &Path, passphrase: Option<&str>) -> Result<WorkshopCopy> {
+        Ok(WorkshopCopy {
+            json: files::read_export(file, passphrase)?,
+        })
+    }
+
+    /// A copy already read and opened (the CLI asks for a passphrase between the two); bytes
+    /// still protected are refused by the merge as needing a passphrase.
+    pub fn from_json(json: Vec<u8>) -> WorkshopCopy {
+        WorkshopCopy { json }
+    }
+}
+
 impl Workspace {
-    /// What merging the portable JSON `bytes` into the assessment would do; writes nothing.
+    /// What merging the workshop copy into the assessment would do; writes nothing.
     pub fn preview_merge(
         &self,
         assessment_id: &str,
-        bytes: &[u8],
+        copy: &WorkshopCopy,
         unrelated: bool,
     ) -> Result<MergePlan> {
-        let (mine, theirs) = self.merge_copies(assessment_id, bytes)?;
+        let (mine, theirs) = self.merge_copies(assessment_id, &copy.json)?;
         let bank = self.bank_for(&mine.0)?;
         plan_merge(&bank, mine.copy(), theirs.copy(), unrelated).map_err(invalid)
     }
 
-    /// Merges the portable JSON `bytes` into the assessment in one transaction, after a backup.
-    /// A conflict without a choice writes nothing and names every open conflict.
-    pub fn merge_json(
+    /// Merges the workshop copy into the assessment in one transaction, after a backup. A
+    /// conflict without a choice writes nothing and names every open conflict.
+    pub fn merge(
         &mut self,
         assessment_id: &str,
-        bytes: &[u8],
+        copy: &WorkshopCopy,
         choices: &MergeChoices,
         now: DateTime<Utc>,
     ) -> Result<MergeOutcome> {
-        let (mine, theirs) = self.merge_copies(assessment_id, bytes)?;
+        let (mine, theirs) = self.merge_copies(assessment_id, &copy.json)?;
         let plan = plan_merge(
             &*self.bank_for(&mine.0)?,
             mine.copy(),
@@ -75,20 +99,6 @@ impl Workspace {
         }
         self.store.apply_merge(assessment_id, &writes, now)?;
         Ok(outcome)
-    }
-
-    /// Reads an exported file (capped in size; opened with `passphrase` when protected) and
-    /// merges it into the assessment.
-    pub fn merge_from(
-        &mut self,
-        assessment_id: &str,
-        file: &Path,
-        passphrase: Option<&str>,
-        choices: &MergeChoices,
-        now: DateTime<Utc>,
-    ) -> Result<MergeOutcome> {
-        let bytes = files::read_export(file, passphrase)?;
-        self.merge_json(assessment_id, &bytes, choices, now)
     }
 
     /// This assessment as stored (given answers only) and the file's copy, checked in full.
