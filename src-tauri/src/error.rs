@@ -9,7 +9,9 @@ pub struct CommandError {
     pub kind: ErrorKind,
     /// Lower case, says what went wrong and what to do; never a stack trace.
     pub message: String,
-    /// The field to fix, when a register entry was refused (`invalid_record`), so a form marks it.
+    /// The field to fix, when a value was refused (`invalid_record` for a register entry,
+    /// `invalid_input` for a check or an adopted control), so a form marks it; `message` is then
+    /// what to show under that field.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub field: Option<String>,
@@ -27,13 +29,16 @@ impl CommandError {
 
 impl From<soc2_readiness::Error> for CommandError {
     fn from(error: soc2_readiness::Error) -> CommandError {
-        let field = match &error {
-            soc2_readiness::Error::Record(e) => Some(e.field.clone()),
-            _ => None,
+        let (field, message) = match &error {
+            soc2_readiness::Error::Record(e) => (Some(e.field.clone()), e.message.clone()),
+            soc2_readiness::Error::Refused { field, reason } => {
+                (Some(field.clone()), reason.clone())
+            }
+            _ => (None, error.to_string()),
         };
         CommandError {
             field,
-            ..CommandError::new(error.kind(), error.to_string())
+            ..CommandError::new(error.kind(), message)
         }
     }
 }

@@ -653,6 +653,13 @@ fn a_register_entry_refused_names_the_field_and_a_fixed_one_lists() {
     .unwrap_err();
     assert_eq!(refused["kind"], "invalid_record");
     assert_eq!(refused["field"], "last_review");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("2999-01-01 is in the future"),
+        "the message is what goes under the field: {refused}"
+    );
     fields[4][1] = "2026-01-15".into();
     let row = invoke(
         &window,
@@ -675,4 +682,39 @@ fn a_register_entry_refused_names_the_field_and_a_fixed_one_lists() {
     )
     .unwrap_err();
     assert!(unknown.to_string().contains("suppliers"), "{unknown}");
+}
+
+/// A check refused is one structured refusal: the field to mark and what to say under it, never
+/// a message for the UI to take apart.
+#[test]
+fn a_check_refused_names_its_field() {
+    let (_app, window) = app();
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Acme", "reportType": "type2" }),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let adopt = json!({ "id": id, "request": { "control_id": "restore-test",
+        "frequency": "yearly", "owner": "Ops", "first_due": "2026-01-31" } });
+    invoke(&window, "adopt_control", adopt).unwrap();
+    let check = |reason: &str, by: &str| {
+        json!({ "id": id, "file": null, "request": { "control_id": "restore-test",
+            "performed_on": "2026-01-20", "result": "fail", "reason": reason,
+            "performed_by": by, "evidence": null } })
+    };
+    let refused = invoke(&window, "record_check", check("", "Ops")).unwrap_err();
+    assert_eq!(
+        refused,
+        json!({ "kind": "invalid_input", "field": "reason", "message": "required" })
+    );
+    let refused = invoke(&window, "record_check", check("restore took 9 hours", " ")).unwrap_err();
+    assert_eq!(refused["field"], "by");
+    invoke(
+        &window,
+        "record_check",
+        check("restore took 9 hours", "Ops"),
+    )
+    .unwrap();
 }

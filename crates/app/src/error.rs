@@ -28,6 +28,10 @@ pub enum Error {
     File { path: String, reason: String },
     #[error("{0}")]
     Invalid(String),
+    /// A value refused, naming the field to fix: front ends mark the field and show `reason`
+    /// under it; the CLI prints `field: reason`.
+    #[error("{field}: {reason}")]
+    Refused { field: String, reason: String },
     /// A register entry refused, naming the field to fix.
     #[error("invalid {0}")]
     Record(#[from] RecordError),
@@ -112,7 +116,7 @@ impl Error {
             Error::Protect(_) => ErrorKind::InvalidImport,
             Error::Report(_) => ErrorKind::Report,
             Error::File { .. } => ErrorKind::File,
-            Error::Invalid(_) => ErrorKind::InvalidInput,
+            Error::Invalid(_) | Error::Refused { .. } => ErrorKind::InvalidInput,
             Error::Record(_) => ErrorKind::InvalidRecord,
             Error::UnknownEntry { .. } => ErrorKind::NotFound,
         }

@@ -97,10 +97,13 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<AdoptedControl> {
         if template(&self.bank, &request.control_id).is_none() {
-            return Err(invalid(format!(
-                "control: '{}' is not a recurring control the bank proposes",
-                request.control_id
-            )));
+            return Err(refuse(
+                "control",
+                format!(
+                    "'{}' is not a recurring control the bank proposes",
+                    request.control_id
+                ),
+            ));
         }
         let owner = required("owner", &request.owner)?;
         let programme = self.programme(assessment_id)?;
@@ -148,15 +151,19 @@ impl Workspace {
         };
         adopted(&log, &request.control_id)?;
         if request.result == CheckResult::Void {
-            return Err(invalid(
-                "result: to withdraw an entry, void it by its id".into(),
+            return Err(refuse(
+                "result",
+                "to withdraw an entry, void it by its id".into(),
             ));
         }
         if request.performed_on > today {
-            return Err(invalid(format!(
-                "date: {} is in the future; record a check once it has run",
-                request.performed_on
-            )));
+            return Err(refuse(
+                "date",
+                format!(
+                    "{} is in the future; record a check once it has run",
+                    request.performed_on
+                ),
+            ));
         }
         let performed_by = required("by", &request.performed_by)?;
         let reason = match request.result {
@@ -215,9 +222,10 @@ impl Workspace {
         let programme = self.programme(assessment_id)?;
         let log = self.store.check_log(&programme)?;
         let Some(voided) = log.checks.iter().find(|c| c.id == check_id) else {
-            return Err(invalid(format!(
-                "check: no entry {check_id} in the check log"
-            )));
+            return Err(refuse(
+                "check",
+                format!("no entry {check_id} in the check log"),
+            ));
         };
         if voided.result == CheckResult::Void
             || log
@@ -225,9 +233,10 @@ impl Workspace {
                 .iter()
                 .any(|c| c.voids.as_deref() == Some(check_id))
         {
-            return Err(invalid(format!(
-                "check: entry {check_id} is already void or is a void"
-            )));
+            return Err(refuse(
+                "check",
+                format!("entry {check_id} is already void or is a void"),
+            ));
         }
         let entry = CheckEntry {
             id: id.to_string(),
@@ -250,7 +259,7 @@ impl Workspace {
     pub fn evidence_bytes(&self, assessment_id: &str, file_id: &str) -> Result<Vec<u8>> {
         self.store
             .evidence_bytes(&self.programme(assessment_id)?, file_id)?
-            .ok_or_else(|| invalid(format!("file: no evidence file {file_id}")))
+            .ok_or_else(|| refuse("file", format!("no evidence file {file_id}")))
     }
 }
 
@@ -320,9 +329,10 @@ fn adopted<'a>(log: &'a CheckLog, control_id: &str) -> Result<&'a AdoptedControl
         .iter()
         .find(|c| c.control_id == control_id)
         .ok_or_else(|| {
-            invalid(format!(
-                "control: '{control_id}' is not adopted; adopt it on the calendar first"
-            ))
+            refuse(
+                "control",
+                format!("'{control_id}' is not adopted; adopt it on the calendar first"),
+            )
         })
 }
 
@@ -330,9 +340,12 @@ fn evidence_file(id: &str, name: &str, bytes: &[u8]) -> Result<EvidenceFile> {
     use sha2::{Digest, Sha256};
     let name = required("file", name)?;
     if bytes.len() > EVIDENCE_FILE_LIMIT {
-        return Err(invalid(format!(
-            "file: {name} is over 10 MiB; evidence files are kept up to 10 MiB: keep a reference to it instead"
-        )));
+        return Err(refuse(
+            "file",
+            format!(
+                "{name} is over 10 MiB; evidence files are kept up to 10 MiB: keep a reference to it instead"
+            ),
+        ));
     }
     let sha256 = Sha256::digest(bytes)
         .iter()
@@ -349,7 +362,7 @@ fn evidence_file(id: &str, name: &str, bytes: &[u8]) -> Result<EvidenceFile> {
 fn required(field: &str, text: &str) -> Result<String> {
     let text = optional(field, text)?;
     if text.is_empty() {
-        return Err(invalid(format!("{field}: required")));
+        return Err(refuse(field, "required".into()));
     }
     Ok(text)
 }
@@ -357,13 +370,17 @@ fn required(field: &str, text: &str) -> Result<String> {
 fn optional(field: &str, text: &str) -> Result<String> {
     let text = text.trim();
     if text.chars().count() > TEXT_LIMIT {
-        return Err(invalid(format!(
-            "{field}: longer than {TEXT_LIMIT} characters; shorten it"
-        )));
+        return Err(refuse(
+            field,
+            format!("longer than {TEXT_LIMIT} characters; shorten it"),
+        ));
     }
     Ok(text.to_string())
 }
 
-fn invalid(message: String) -> Error {
-    Error::Invalid(message)
+fn refuse(field: &str, reason: String) -> Error {
+    Error::Refused {
+        field: field.to_string(),
+        reason,
+    }
 }

@@ -1,25 +1,23 @@
-// The calendar's helpers: field errors taken from engine messages and the form's own checks.
+// The calendar's helpers: where an engine refusal goes on a form, and the date shape a request needs.
 import { describe, expect, it } from 'vitest';
-import { CHECK_FIELDS, checkFormErrors, fieldError } from './calendar';
+import { CHECK_FIELDS, dateShapeError, placeRefusal } from './calendar';
 
-describe('fieldError', () => {
-  it('places an engine message under the field it names', () => {
-    expect(fieldError('reason: required', CHECK_FIELDS)).toEqual({ field: 'reason', text: 'required' });
-    expect(fieldError('file: big.bin is 11.0 MiB; evidence files are kept up to 10 MiB', CHECK_FIELDS).field).toBe('file');
+describe('placeRefusal', () => {
+  it('places a refusal under the field it names', () => {
+    expect(placeRefusal({ kind: 'invalid_input', field: 'reason', message: 'required' }, CHECK_FIELDS)).toEqual({ reason: 'required' });
+  });
+  it('puts a refusal of a field the form lacks above it, named by its label', () => {
+    expect(placeRefusal({ kind: 'invalid_input', field: 'control', message: "'x' is not adopted" }, CHECK_FIELDS)).toEqual({ form: "control: 'x' is not adopted" });
+    expect(placeRefusal({ kind: 'invalid_input', field: 'by', message: 'required' }, [], { by: 'Withdrawn by' })).toEqual({ form: 'Withdrawn by: required' });
   });
   it('keeps a message that names no field whole', () => {
-    expect(fieldError('the data file is read-only', CHECK_FIELDS)).toEqual({ field: null, text: 'the data file is read-only' });
+    expect(placeRefusal({ kind: 'read_only', message: 'the data file is read-only' }, CHECK_FIELDS)).toEqual({ form: 'the data file is read-only' });
   });
 });
 
-describe('checkFormErrors', () => {
-  const base = { date: '2026-11-20', result: 'pass', reason: '', by: 'Dana' };
-  it('accepts a passed check without a reason', () => {
-    expect(checkFormErrors(base, '2026-11-27')).toEqual({});
-  });
-  it('refuses a future date, a missing name and a failure without its reason', () => {
-    const errors = checkFormErrors({ date: '2026-12-01', result: 'fail', reason: ' ', by: '' }, '2026-11-27');
-    expect(Object.keys(errors).sort()).toEqual(['by', 'date', 'reason']);
-    expect(errors.date).toContain('in the future');
+describe('dateShapeError', () => {
+  it('asks for a date in the shape the engine reads', () => {
+    expect(dateShapeError('2026-11-20')).toEqual({});
+    expect(dateShapeError('')).toEqual({ date: 'required, as a date' });
   });
 });

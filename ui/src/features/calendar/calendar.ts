@@ -1,5 +1,5 @@
-// The calendar screen's words and shapes: due status and run labels, and which form field an engine error names.
-import type { DueStatus, OccurrenceStatus } from '../../lib/bindings';
+// The calendar screen's words and shapes: due status and run labels, and where an engine refusal goes on a form.
+import type { CommandError, DueStatus, OccurrenceStatus } from '../../lib/bindings';
 
 export const DUE_LABELS: Record<DueStatus, string> = {
   overdue: 'Overdue',
@@ -15,24 +15,22 @@ export const RUN_LABELS: Record<OccurrenceStatus, string> = {
   not_yet_due: 'Not yet due',
 };
 
-/** The engine's input errors start with the field they are about ("reason: required"). */
-export function fieldError(message: string, fields: readonly string[]): { field: string | null; text: string } {
-  const colon = message.indexOf(': ');
-  const field = colon > 0 ? message.slice(0, colon) : '';
-  return fields.includes(field) ? { field, text: message.slice(colon + 2) } : { field: null, text: message };
+/** The fields of the check form, as the engine names them in a refusal. */
+export const CHECK_FIELDS = ['date', 'reason', 'by', 'file'] as const;
+
+/**
+ * Where the engine's refusal goes on a form: under its field when the form shows that field,
+ * else above the form, named by its label. The engine's rules are not repeated here.
+ */
+export function placeRefusal(error: CommandError, fields: readonly string[], labels: Record<string, string> = {}): Record<string, string> {
+  if (error.field && fields.includes(error.field)) return { [error.field]: error.message };
+  const named = error.field ? `${labels[error.field] ?? error.field}: ${error.message}` : error.message;
+  return { form: named };
 }
 
-/** The fields of the check form, as the engine names them. */
-export const CHECK_FIELDS = ['date', 'result', 'reason', 'by', 'evidence', 'file', 'control'] as const;
-
-/** What the form can refuse before asking the engine: the same rules, said the same way. */
-export function checkFormErrors(form: { date: string; result: string; reason: string; by: string }, today: string): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) errors.date = 'required, as a date';
-  else if (form.date > today) errors.date = `${form.date} is in the future; record a check once it has run`;
-  if (!form.by.trim()) errors.by = 'required';
-  if (form.result !== 'pass' && !form.reason.trim()) errors.reason = 'required';
-  return errors;
+/** A date input's shape, which must hold before the request can be sent at all. */
+export function dateShapeError(date: string): Record<string, string> {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? {} : { date: 'required, as a date' };
 }
 
 /** Today on this computer's calendar, as the engine's dates are written (YYYY-MM-DD). */

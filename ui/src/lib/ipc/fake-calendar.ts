@@ -41,13 +41,15 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
     },
     listChecks: async (id) => [...of(checks, id)],
     adoptControl: async (id, request) => {
-      if (!request.owner.trim()) throw { kind: 'invalid_input', message: 'owner: required' };
+      if (!request.owner.trim()) throw { kind: 'invalid_input', field: 'owner', message: 'required' };
       const control = { control_id: request.control_id, frequency: request.frequency, owner: request.owner, first_due: request.first_due, archived: false, adopted_at: now() };
       of(controls, id).push(control);
       return control;
     },
     recordCheck: async (id, request, file) => {
-      if (request.result !== 'pass' && !request.reason.trim()) throw { kind: 'invalid_input', message: 'reason: required' };
+      if (request.performed_on > now().slice(0, 10)) throw { kind: 'invalid_input', field: 'date', message: `${request.performed_on} is in the future; record a check once it has run` };
+      if (!request.performed_by.trim()) throw { kind: 'invalid_input', field: 'by', message: 'required' };
+      if (request.result !== 'pass' && !request.reason.trim()) throw { kind: 'invalid_input', field: 'reason', message: 'required' };
       const entry: CheckEntry = {
         ...request,
         id: `check${of(checks, id).length + 1}`,
@@ -59,7 +61,8 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
       return entry;
     },
     voidCheck: async (id, request) => {
-      if (!request.reason.trim()) throw { kind: 'invalid_input', message: 'reason: required' };
+      if (!request.reason.trim()) throw { kind: 'invalid_input', field: 'reason', message: 'required' };
+      if (!request.performed_by.trim()) throw { kind: 'invalid_input', field: 'by', message: 'required' };
       const voided = of(checks, id).find((c) => c.id === request.check_id);
       if (!voided) throw { kind: 'not_found', message: `no check ${request.check_id}` };
       const entry: CheckEntry = { ...voided, id: `check${of(checks, id).length + 1}`, performed_on: now().slice(0, 10), result: 'void', reason: request.reason, performed_by: request.performed_by, evidence: null, voids: voided.id, file: null, recorded_at: now() };

@@ -54,7 +54,7 @@ export function fakeRegisters(now: () => string): Registers {
   const history = new Map<string, ChangeRow[]>();
   let counter = 0;
   const refuse = (name: string, message: string) => {
-    throw { kind: 'invalid_record', message: `invalid ${name}: ${message}`, field: name };
+    throw { kind: 'invalid_record', message, field: name };
   };
   const check = (register: Register, values: Record<string, string>) => {
     for (const f of FIELDS[register]) {
