@@ -919,3 +919,28 @@ proptest! {
         }
     }
 }
+
+/// Each criterion names its weakest applicable question, the one its heat-map cell opens: the
+/// lowest level, unanswered below every answer, a known exception half a level down, and the
+/// bank's order between equals. The figures and the colour bands come from the engine alone.
+#[test]
+fn each_criterion_names_its_weakest_question() {
+    use soc2_readiness::scoring::{BAND_FROM, Band};
+    let bank = method_bank();
+    let mut record = answered(&bank, &[("risk.fraud", "2"), ("risk.fraud-controls", "3")]);
+    let weakest = |r: &AssessmentRecord| criterion(&score(&bank, r), "CC3.3").weakest_question;
+    assert_eq!(weakest(&record).as_deref(), Some("risk.fraud"));
+    set(&mut record, "risk.fraud", AnswerValue::Level(MaturityLevel::Operating));
+    assert_eq!(weakest(&record).as_deref(), Some("risk.fraud-controls"));
+    set(&mut record, "risk.fraud", AnswerValue::Level(MaturityLevel::Documented));
+    assert_eq!(weakest(&record).as_deref(), Some("risk.fraud"), "equals: the bank's order");
+    with_exception(&bank, &mut record, "risk.fraud-controls", "one team not covered");
+    assert_eq!(weakest(&record).as_deref(), Some("risk.fraud-controls"));
+    record.answers.remove("risk.fraud");
+    assert_eq!(weakest(&record).as_deref(), Some("risk.fraud"), "unanswered is lowest");
+
+    assert_eq!(BAND_FROM, [40.0, 70.0, 90.0]);
+    let bands = [0.0, 39.9, 40.0, 69.9, 70.0, 89.9, 90.0, 100.0].map(Band::of);
+    use Band::*;
+    assert_eq!(bands, [Low, Low, Mid, Mid, Good, Good, High, High]);
+}

@@ -46,6 +46,7 @@ fn generate() -> String {
         scope::CategoryDecision,
         scope::Proposal,
         scoring::Scorecard,
+        scoring::Band,
         scoring::Rollup,
         scoring::CategoryScore,
         scoring::StepScore,
@@ -169,6 +170,12 @@ fn labels() -> Vec<String> {
     }
     vec![
         format!("export const SCOPE_STEP = {SCOPE_STEP};"),
+        {
+            let [mid, good, high] = soc2_readiness::scoring::BAND_FROM;
+            format!(
+                "export const BAND_FROM: Record<Exclude<Band, 'low'>, number> = {{ mid: {mid}, good: {good}, high: {high} }};"
+            )
+        },
         record(
             "LEVEL_LABELS",
             "number",

@@ -29,6 +29,9 @@ pub struct AssessmentView {
     pub record: AssessmentRecord,
     pub scorecard: Scorecard,
     pub fingerprint: String,
+    /// Answered on an older question bank: opening it carries its answers to this one
+    /// (`upgrade_assessment`), and the questionnaire says what changed.
+    pub needs_upgrade: bool,
 }
 
 /// One question card's full state, sent whole on every change so the UI never merges.

@@ -116,6 +116,36 @@ pub struct CriterionScore {
     pub applicable: usize,
     pub answered: usize,
     pub not_applicable: usize,
+    /// The applicable control question furthest below target (unanswered lowest, a known
+    /// exception half a level down, the bank's order breaking ties): the one to open from the
+    /// criterion's cell.
+    #[serde(default)]
+    pub weakest_question: Option<String>,
+}
+
+/// Where the readiness bands start: amber, yellow-green and green (below the first, red). The
+/// PDF colours figures by them and the app draws its bars and heat map with the same numbers.
+pub const BAND_FROM: [f64; 3] = [40.0, 70.0, 90.0];
+
+/// The band a readiness figure falls in; see [`BAND_FROM`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    Low,
+    Mid,
+    Good,
+    High,
+}
+
+impl Band {
+    pub fn of(value: f64) -> Band {
+        match value {
+            v if v < BAND_FROM[0] => Band::Low,
+            v if v < BAND_FROM[1] => Band::Mid,
+            v if v < BAND_FROM[2] => Band::Good,
+            _ => Band::High,
+        }
+    }
 }
 
 /// Where one control question stands. `credit` is the headline credit, min(effective level,
@@ -199,6 +229,7 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
     let mut overall = Tally::default();
     let mut tasks = TaskProgress::default();
     let mut questions = Vec::with_capacity(bank.questions.len());
+    let mut weakest: Vec<Option<(usize, f64)>> = vec![None; bank.criteria.len()];
 
     for (position, question) in bank.questions.iter().enumerate() {
         if !question.is_control() {
@@ -212,6 +243,15 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
         let applicable = condition_holds
             && (question.engagement || criteria.iter().any(|&i| criterion_in_scope[i]));
         let state = question_state(question, record, applicable, target);
+        if applicable && !state.not_applicable {
+            let level =
+                state.level.map_or(-1.0, f64::from) - if state.exception { 0.5 } else { 0.0 };
+            for &i in criteria {
+                if weakest[i].is_none_or(|(_, lowest)| level < lowest) {
+                    weakest[i] = Some((position, level));
+                }
+            }
+        }
         if applicable && question.engagement {
             tasks.applicable += 1;
             tasks.answered += usize::from(state.answered);
@@ -239,7 +279,8 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
         .iter()
         .zip(&per_criterion)
         .zip(&criterion_in_scope)
-        .map(|((criterion, tally), &in_scope)| {
+        .zip(&weakest)
+        .map(|(((criterion, tally), &in_scope), weakest)| {
             let readiness = tally.readiness();
             CriterionScore {
                 id: criterion.id.clone(),
@@ -258,6 +299,7 @@ pub fn score(bank: &Bank, record: &AssessmentRecord) -> Scorecard {
                 applicable: tally.applicable,
                 answered: tally.answered,
                 not_applicable: tally.not_applicable,
+                weakest_question: weakest.map(|(position, _)| bank.questions[position].id.clone()),
             }
         })
         .collect();

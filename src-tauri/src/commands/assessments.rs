@@ -7,7 +7,7 @@ use soc2_readiness::assessment::{Assessment, Depth, HistoryEntry, ReportType};
 use soc2_readiness::clock::Moment;
 use soc2_readiness::gaps::Gap;
 use soc2_readiness::report::fingerprint;
-use soc2_readiness::upgrade::BankUpgrade;
+use soc2_readiness::upgrade::{BankUpgrade, is_older};
 use soc2_readiness::workspace::AssessmentSummary;
 use tauri::State;
 
@@ -74,6 +74,7 @@ pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<A
         let (record, scorecard) = ws.scorecard(&id, Moment::read().today)?;
         Ok(AssessmentView {
             fingerprint: fingerprint(&record),
+            needs_upgrade: is_older(&record.assessment.bank_version, ws.bank()),
             record,
             scorecard,
         })

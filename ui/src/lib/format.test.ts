@@ -1,6 +1,6 @@
 // Unit tests for formatting: percentages as the engine rounded them, and the colour bands.
 import { describe, expect, it } from 'vitest';
-import { band, describeValue, moduleLabel, nextStep, pct, isOlderBank, parseDate } from './format';
+import { band, describeValue, moduleLabel, nextStep, pct, parseDate } from './format';
 import { FAKE_BANK, createFakeHost } from './ipc/fake';
 
 describe('format', () => {
@@ -40,13 +40,6 @@ describe('format', () => {
     expect(describeValue(question, { choice: 'type1' })).toBe('Type I');
     expect(describeValue(question, { level: 3 })).toBe('3 · In place and documented');
     expect(describeValue(question, { not_applicable: 'no office' })).toBe('Not applicable: no office');
-  });
-
-  it('compares bank versions part by part, as numbers', () => {
-    expect(isOlderBank('2026.11.1', '2026.11.3')).toBe(true);
-    expect(isOlderBank('2026.9.4', '2026.11.1')).toBe(true);
-    expect(isOlderBank('2026.11.3', '2026.11.3')).toBe(false);
-    expect(isOlderBank('2027.1.1', '2026.12.9')).toBe(false);
   });
 
   it('reads a typed date in one go, and refuses a day that does not exist', () => {

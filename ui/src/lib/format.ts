@@ -1,5 +1,5 @@
 // Formatting shared by every screen: percentages exactly as the engine rounded them, level names.
-import { LEVEL_LABELS, type AnswerValue, type Bank, type Question } from './bindings';
+import { BAND_FROM, LEVEL_LABELS, type AnswerValue, type Band, type Bank, type Question } from './bindings';
 
 /** The engine already rounded to one decimal; show it the same way the CLI and PDF do. */
 export function pct(value: number | null | undefined): string {
@@ -36,22 +36,12 @@ export function parseDate(text: string): string | null | undefined {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Bank versions are dated (`YYYY.MM.N`) and compare part by part, as the engine compares them. */
-export function isOlderBank(version: string, than: string): boolean {
-  const a = version.split('.').map((p) => Number(p) || 0);
-  const b = than.split('.').map((p) => Number(p) || 0);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
-  }
-  return false;
-}
-
-/** Red, amber, yellow-green, green: the same bands as the PDF. */
-export function band(value: number | null | undefined): 'none' | 'low' | 'mid' | 'good' | 'high' {
+/** Red, amber, yellow-green, green: the engine's bands (`BAND_FROM`), as the PDF colours them. */
+export function band(value: number | null | undefined): Band | 'none' {
   if (value == null) return 'none';
-  if (value < 40) return 'low';
-  if (value < 70) return 'mid';
-  if (value < 90) return 'good';
+  if (value < BAND_FROM.mid) return 'low';
+  if (value < BAND_FROM.good) return 'mid';
+  if (value < BAND_FROM.high) return 'good';
   return 'high';
 }
 

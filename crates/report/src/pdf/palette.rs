@@ -3,6 +3,7 @@
 use printpdf::{Color, Rgb};
 
 use soc2_readiness_core::gaps::Priority;
+use soc2_readiness_core::scoring::Band;
 
 /// An sRGB colour with channels from 0 to 1.
 pub(super) type Rgb3 = (f32, f32, f32);
@@ -28,12 +29,6 @@ const YELLOW_GREEN: Rgb3 = (0.56, 0.68, 0.20);
 const GREEN: Rgb3 = (0.15, 0.55, 0.33);
 const SLATE: Rgb3 = (0.40, 0.50, 0.60);
 
-/// The readiness figure at which each band starts; the heat map's key states the same
-/// thresholds in words, so change both together.
-const ORANGE_FROM: f64 = 40.0;
-const YELLOW_GREEN_FROM: f64 = 70.0;
-const GREEN_FROM: f64 = 90.0;
-
 /// A figure surely in the green band, for things that are simply on track.
 pub(super) const ON_TRACK: f64 = 95.0;
 
@@ -46,16 +41,14 @@ pub(super) fn color((r, g, b): Rgb3) -> Color {
     })
 }
 
-/// The colour of a readiness figure: red, amber, yellow-green, green.
+/// The colour of a readiness figure's band (`scoring::Band`): red, amber, yellow-green, green.
+/// The heat map's key states the band thresholds in words from `scoring::BAND_FROM`.
 pub(super) fn band(value: f64) -> Rgb3 {
-    if value < ORANGE_FROM {
-        RED
-    } else if value < YELLOW_GREEN_FROM {
-        ORANGE
-    } else if value < GREEN_FROM {
-        YELLOW_GREEN
-    } else {
-        GREEN
+    match Band::of(value) {
+        Band::Low => RED,
+        Band::Mid => ORANGE,
+        Band::Good => YELLOW_GREEN,
+        Band::High => GREEN,
     }
 }
 

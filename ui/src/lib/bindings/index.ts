@@ -218,6 +218,8 @@ method_note: string | null,
  */
 tasks: TaskProgress, };
 
+export type Band = "low" | "mid" | "good" | "high";
+
 export type Rollup = { 
 /**
  * The headline: design readiness for a Type I target, operating readiness for a Type II.
@@ -255,7 +257,13 @@ export type StepScore = { step: number, title: string, readiness: number | null,
 
 export type CriterionStatus = "scored" | "out_of_scope" | "no_applicable_question";
 
-export type CriterionScore = { id: string, category: Category, title: string, in_scope: boolean, status: CriterionStatus, readiness: number | null, design: number | null, operating: number | null, completion: number | null, applicable: number, answered: number, not_applicable: number, };
+export type CriterionScore = { id: string, category: Category, title: string, in_scope: boolean, status: CriterionStatus, readiness: number | null, design: number | null, operating: number | null, completion: number | null, applicable: number, answered: number, not_applicable: number, 
+/**
+ * The applicable control question furthest below target (unanswered lowest, a known
+ * exception half a level down, the bank's order breaking ties): the one to open from the
+ * criterion's cell.
+ */
+weakest_question: string | null, };
 
 export type QuestionState = { question_id: string, applicable: boolean, answered: boolean, level: number | null, not_applicable: boolean, 
 /**
@@ -708,7 +716,9 @@ kind: ErrorKind,
  */
 message: string, 
 /**
- * The field to fix, when a register entry was refused (`invalid_record`), so a form marks it.
+ * The field to fix, when a value was refused (`invalid_record` for a register entry,
+ * `invalid_input` for a check or an adopted control), so a form marks it; `message` is then
+ * what to show under that field.
  */
 field?: string, };
 
@@ -730,7 +740,12 @@ protected: boolean,
  */
 startup_error: CommandError | null, };
 
-export type AssessmentView = { record: AssessmentRecord, scorecard: Scorecard, fingerprint: string, };
+export type AssessmentView = { record: AssessmentRecord, scorecard: Scorecard, fingerprint: string, 
+/**
+ * Answered on an older question bank: opening it carries its answers to this one
+ * (`upgrade_assessment`), and the questionnaire says what changed.
+ */
+needs_upgrade: boolean, };
 
 export type SaveAnswerRequest = { assessment_id: string, question_id: string, value: AnswerValue, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, 
 /**
@@ -906,6 +921,8 @@ export type CheckRequest = { control_id: string, performed_on: string, result: C
 export type VoidRequest = { check_id: string, reason: string, performed_by: string, };
 
 export const SCOPE_STEP = 1;
+
+export const BAND_FROM: Record<Exclude<Band, 'low'>, number> = { mid: 40, good: 70, high: 90 };
 
 export const LEVEL_LABELS: Record<number, string> = {
   0: "Not in place",

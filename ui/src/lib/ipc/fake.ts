@@ -173,7 +173,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     }
     return out;
   };
-  const view = (id: string): AssessmentView => ({ record: shown(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake' });
+  const view = (id: string): AssessmentView => ({ record: shown(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake', needs_upgrade: false });
   const calls: string[] = [];
   const kept: FakeModules = []; // question modules kept in the fake data file
   /** The plan each file would give when merged, as a test stages it. */

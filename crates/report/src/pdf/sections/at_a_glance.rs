@@ -7,6 +7,7 @@ use crate::pdf::fonts::Face;
 use crate::pdf::layout::{GAP_AFTER_BLOCK, HEADING, SMALL, Writer};
 use crate::pdf::palette::{INK, MUTED, band};
 use crate::pdf::table::{Column, Row, TABLE_TEXT, piece};
+use soc2_readiness_core::scoring::BAND_FROM;
 
 const FIGURE_COLUMNS: [Column; 4] = [
     Column::rest(""),
@@ -43,12 +44,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
     w.y += GAP_AFTER_BLOCK;
     heat_map::write(w, s);
     w.y += GAP_AFTER_BLOCK;
-    w.paragraph(
-        Face::Regular,
-        SMALL,
-        MUTED,
-        "Colours: red below 40%, amber 40 to 70%, yellow-green 70 to 90%, green 90% and above.",
-    );
+    w.paragraph(Face::Regular, SMALL, MUTED, &band_key());
     // After the grid, so the grid stays on one page; the table continues with its header.
     w.y += GAP_AFTER_BLOCK;
     w.heading("Design and operating readiness", HEADING);
@@ -88,4 +84,12 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         rows.push(row);
     }
     w.table(&FIGURE_COLUMNS, rows, TABLE_TEXT);
+}
+
+/// The heat map's key, from the bands the engine defines.
+fn band_key() -> String {
+    let [amber, yellow_green, green] = BAND_FROM;
+    format!(
+        "Colours: red below {amber}%, amber {amber} to {yellow_green}%, yellow-green {yellow_green} to {green}%, green {green}% and above."
+    )
 }
