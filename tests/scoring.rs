@@ -930,14 +930,35 @@ fn each_criterion_names_its_weakest_question() {
     let mut record = answered(&bank, &[("risk.fraud", "2"), ("risk.fraud-controls", "3")]);
     let weakest = |r: &AssessmentRecord| criterion(&score(&bank, r), "CC3.3").weakest_question;
     assert_eq!(weakest(&record).as_deref(), Some("risk.fraud"));
-    set(&mut record, "risk.fraud", AnswerValue::Level(MaturityLevel::Operating));
+    set(
+        &mut record,
+        "risk.fraud",
+        AnswerValue::Level(MaturityLevel::Operating),
+    );
     assert_eq!(weakest(&record).as_deref(), Some("risk.fraud-controls"));
-    set(&mut record, "risk.fraud", AnswerValue::Level(MaturityLevel::Documented));
-    assert_eq!(weakest(&record).as_deref(), Some("risk.fraud"), "equals: the bank's order");
-    with_exception(&bank, &mut record, "risk.fraud-controls", "one team not covered");
+    set(
+        &mut record,
+        "risk.fraud",
+        AnswerValue::Level(MaturityLevel::Documented),
+    );
+    assert_eq!(
+        weakest(&record).as_deref(),
+        Some("risk.fraud"),
+        "equals: the bank's order"
+    );
+    with_exception(
+        &bank,
+        &mut record,
+        "risk.fraud-controls",
+        "one team not covered",
+    );
     assert_eq!(weakest(&record).as_deref(), Some("risk.fraud-controls"));
     record.answers.remove("risk.fraud");
-    assert_eq!(weakest(&record).as_deref(), Some("risk.fraud"), "unanswered is lowest");
+    assert_eq!(
+        weakest(&record).as_deref(),
+        Some("risk.fraud"),
+        "unanswered is lowest"
+    );
 
     assert_eq!(BAND_FROM, [40.0, 70.0, 90.0]);
     let bands = [0.0, 39.9, 40.0, 69.9, 70.0, 89.9, 90.0, 100.0].map(Band::of);
