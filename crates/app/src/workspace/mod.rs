@@ -14,6 +14,7 @@ mod portable;
 mod protection;
 mod register_rows;
 mod registers;
+mod report;
 mod settings;
 mod sheets;
 mod what_if;
@@ -27,7 +28,8 @@ pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT, 
 pub use compare::TrendPoint;
 pub use list::AssessmentSummary;
 pub use modules::{ModuleInfo, check_module};
-pub use settings::{MAX_LOGO_BYTES, ReportOptions, Settings, SettingsChange};
+pub use report::ReportOptions;
+pub use settings::{MAX_LOGO_BYTES, Settings, SettingsChange};
 
 use crate::analysis::{Analysis, analyse};
 use crate::assessment::{
