@@ -339,7 +339,7 @@ fn the_domain_crate_has_no_import_loop() {
 /// Source files over this many lines are hard to hold in mind; the ones allowed past it say why.
 const LINE_BUDGET: usize = 400;
 
-const OVER_BUDGET: [(&str, &str); 5] = [
+const OVER_BUDGET: [(&str, &str); 4] = [
     (
         "crates/core/src/catalog/mod.rs",
         "the bank's types (step, criterion, question, foundation, release) with their docs, and the lookups every layer uses",
@@ -347,10 +347,6 @@ const OVER_BUDGET: [(&str, &str); 5] = [
     (
         "crates/core/src/scoring.rs",
         "one method, read top to bottom against docs/scoring.md: question, criterion, category, step and overall",
-    ),
-    (
-        "crates/core/src/plan.rs",
-        "one method: the dated path from remediation through the period to the report, with its deadline options",
     ),
     (
         "crates/report/src/model.rs",

@@ -1,12 +1,18 @@
 //! The dated path to a report: remediation, the Type I date or observation period, the report, and what to do when a deadline cannot be met.
 
-use chrono::{Duration, NaiveDate};
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
 
 use crate::assessment::{AssessmentRecord, ReportType};
 use crate::catalog::{Category, choice};
-use crate::engagement::{add_months, latest_window_start};
+use crate::engagement::latest_window_start;
 use crate::gaps::{Gap, lower_first};
+
+mod dates;
+mod options;
+mod path;
+
+use dates::{Dates, dates, remediation_weeks};
+pub use path::{Milestone, MilestoneKind, Plan, PlanOption};
 
 // What the plan is worked out from lives in `engagement`; named here too, where front ends and
 // earlier callers look for it.
@@ -24,141 +30,21 @@ pub fn gap_elapsed_weeks(gap: &Gap, capacity: Capacity) -> f64 {
     (gap.work_weeks * 5.0 / per_week).max(gap_floor_weeks(gap.effort, gap.work_weeks))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-pub enum MilestoneKind {
-    Today,
-    RemediationEnd,
-    Type1Date,
-    ObservationStart,
-    ObservationEnd,
-    ReportDate,
-    /// The report at the cautious pace: the same work taking half as long again.
-    CautiousReportDate,
-    TargetDate,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-pub struct Milestone {
-    pub kind: MilestoneKind,
-    pub label: String,
-    pub date: NaiveDate,
-}
-
-/// Another way to reach a report when the deadline cannot be met as planned.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-pub struct PlanOption {
-    pub title: String,
-    pub detail: String,
-    pub report_date: Option<NaiveDate>,
-    pub meets_target: Option<bool>,
-}
-
-/// The dated path to the report, computed from the gaps and the scoping answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-pub struct Plan {
-    pub today: NaiveDate,
-    pub report_type: ReportType,
-    /// Sum of every gap's person-weeks at this company's size, and the longest single gap in
-    /// calendar weeks at its pace.
-    pub total_work_weeks: f64,
-    pub longest_work_weeks: f64,
-    /// The person-days a week people can give (`scope.readiness-time`), and whether answered.
-    pub days_per_week: f64,
-    pub capacity_answered: bool,
-    pub remediation_weeks: u32,
-    pub remediation_end: NaiveDate,
-    pub type1_date: Option<NaiveDate>,
-    pub observation_start: Option<NaiveDate>,
-    pub observation_end: Option<NaiveDate>,
-    pub observation_months: Option<u32>,
-    /// The likely date: the work at the pace people gave.
-    pub report_date: NaiveDate,
-    /// The cautious date: the same work taking half as long again.
-    pub cautious_report_date: NaiveDate,
-    pub target_date: Option<NaiveDate>,
-    /// `None` without a target date; whether the likely date meets it.
-    pub meets_target: Option<bool>,
-    /// Days between the likely report date and the target date (negative when late).
-    pub slack_days: Option<i64>,
-    /// The observation start answered in step 1 cannot hold: the design work ends after it.
-    #[serde(default)]
-    pub start_not_credible: bool,
-    /// One plain paragraph: on track, tight, late by how much, not credible, or no deadline.
-    pub verdict: String,
-    /// The assumptions the verdict turns on, in the reader's words ("about 2 hours a week").
-    #[serde(default)]
-    pub decided_by: Vec<String>,
-    pub milestones: Vec<Milestone>,
-    pub options: Vec<PlanOption>,
-    /// Recurring controls in scope that must run at least once inside the observation period
-    /// (a Type II): the auditor samples each.
-    #[serde(default)]
-    pub due_in_window: Vec<String>,
-    /// The audit project's milestones with their start-by days for the planned window (or the
-    /// target's, when that is sooner).
-    #[serde(default)]
-    pub audit_tasks: Vec<AuditTask>,
-    /// What the dates assume, so a reader can redo them.
-    pub assumptions: Vec<String>,
-}
-
-struct Dates {
-    remediation_weeks: u32,
-    remediation_end: NaiveDate,
-    window_start: NaiveDate,
-    observation_end: Option<NaiveDate>,
-    report_date: NaiveDate,
-}
-
-/// Person-weeks of all the work, the longest gap in calendar weeks, and the calendar weeks of
-/// remediation at the company's pace: the larger of the longest gap and all the work shared
-/// by the time people give.
-fn remediation_weeks(gaps: &[&Gap], capacity: Capacity, factor: f64) -> (f64, f64, u32) {
-    let total: f64 = gaps.iter().map(|g| g.work_weeks).sum();
-    let longest = gaps
-        .iter()
-        .map(|g| gap_elapsed_weeks(g, capacity))
-        .fold(0.0, f64::max);
-    let weeks = (longest.max(total * 5.0 / capacity.days_per_week) * factor).ceil() as u32;
-    (total, longest, weeks)
-}
-
-/// The dates from remediation to the report. The window opens once the design work is done
-/// (and a buffer to gather evidence) and an auditor can test; a Type II's observation start
-/// answered in step 1 is kept when it is no earlier than that.
-fn dates(
+/// What the options for a late or not credible path are worked out from.
+struct Situation<'a> {
+    engagement: &'a Engagement,
+    gaps: &'a [Gap],
+    /// The categories customers require: only the others can wait for the next period.
+    required: &'a [Category],
     today: NaiveDate,
+    /// Remediation at the likely pace, in calendar weeks.
     weeks: u32,
-    t: &Engagement,
-    report_type: ReportType,
-    months: u32,
-) -> Dates {
-    let remediation_end = today + Duration::weeks(i64::from(weeks));
-    let earliest =
-        (remediation_end + Duration::weeks(WINDOW_BUFFER_WEEKS)).max(if t.auditor_engaged {
-            today
-        } else {
-            today + Duration::weeks(AUDITOR_LEAD_WEEKS)
-        });
-    let window_start = match (report_type, t.observation_start) {
-        (ReportType::Type2, Some(start)) if start >= earliest => start,
-        _ => earliest,
-    };
-    let (observation_end, report_date) = match report_type {
-        ReportType::Type1 => (None, window_start + Duration::weeks(TYPE1_REPORT_WEEKS)),
-        ReportType::Type2 => {
-            let end = add_months(window_start, months);
-            (Some(end), end + Duration::weeks(TYPE2_REPORT_WEEKS))
-        }
-    };
-    Dates {
-        remediation_weeks: weeks,
-        remediation_end,
-        window_start,
-        observation_end,
-        report_date,
-    }
+    main: &'a Dates,
+    late: bool,
+    start_not_credible: bool,
+    /// The time people give, in words.
+    pace: &'a str,
+    likely_on: &'a str,
 }
 
 /// Computes the plan. Pure: `today` is passed in.
@@ -321,141 +207,18 @@ pub fn plan_with_recurring(
     }
 
     let late = meets(main.report_date) == Some(false);
-    let mut options = Vec::new();
-    if let Some(alternative) = &t.alternative {
-        let (title, detail) = if alternative == choice::ASSURANCE_OFFERED {
-            (
-                "Answer the customer's own questionnaire first",
-                "The customer offers another route: a completed security questionnaire with evidence (and a penetration test summary if it asks for one) is usually accepted from a supplier of your size, takes four to six weeks and costs a fraction of an audit. Close the live exposures first, answer it, and decide on a report only if customers keep asking.",
-            )
-        } else {
-            (
-                "Ask the customer what it will accept",
-                "Before committing to an audit, ask the customer whether its own security questionnaire, a penetration test summary or a signed engagement letter would do for now: for a single customer that is often faster and far cheaper than a first report.",
-            )
-        };
-        options.push(PlanOption {
-            title: title.into(),
-            detail: detail.into(),
-            report_date: None,
-            meets_target: None,
-        });
-    }
-    // For the one customer who asks, a report on just what it uses is often enough.
-    if (late || start_not_credible) && t.could_narrow && t.alternative.is_some() {
-        options.push(PlanOption {
-            title: "Narrow the system to what the customer uses".into(),
-            detail: "The system runs on more than one provider, or development is inside its boundary: a report on the one service the customer relies on, on one provider, is smaller and sooner. The system description says what is left out (other products, older hosting, build projects), or those move onto the covered platform first.".into(),
-            report_date: None,
-            meets_target: None,
-        });
-    }
-    if (late || start_not_credible) && t.capacity.days_per_week < 2.5 {
-        // The next step up in time given: a day a week, then an owner at half their time.
-        let (more, title, words) = if t.capacity.days_per_week < 1.0 {
-            (
-                1.0,
-                "An owner giving about a day a week",
-                "an owner giving about a day a week",
-            )
-        } else {
-            (
-                2.5,
-                "One owner at about half their time",
-                "one owner at about half their time",
-            )
-        };
-        let more = Capacity {
-            days_per_week: more,
-            answered: true,
-        };
-        let (_, _, more_weeks) = remediation_weeks(&all, more, 1.0);
-        let faster = dates(today, more_weeks, &t, t.report_type, t.period_months);
-        options.push(PlanOption {
-            title: title.into(),
-            detail: format!(
-                "At {pace} the work takes {weeks} weeks; with {words} it takes {more_weeks}, and the report follows on {}.",
-                human_date(faster.report_date)
-            ),
-            report_date: Some(faster.report_date),
-            meets_target: meets(faster.report_date),
-        });
-    }
-    if late || start_not_credible {
-        if t.report_type == ReportType::Type2 && t.existing_report.is_none() {
-            // A Type I needs only the design work: the same remediation, a point in time.
-            let bridge = dates(today, weeks, &t, ReportType::Type1, 0);
-            options.push(PlanOption {
-                title: "A Type I first, if the customer accepts one".into(),
-                detail: format!(
-                    "Close the design gaps, take a Type I as of {} and share it while the Type II observation period runs. It meets the date only if the customer agrees to a Type I in the meantime.",
-                    human_date(bridge.window_start)
-                ),
-                report_date: Some(bridge.report_date),
-                meets_target: meets(bridge.report_date),
-            });
-            if t.period_months > 3 {
-                let short = dates(today, weeks, &t, ReportType::Type2, 3);
-                options.push(PlanOption {
-                    title: "A shorter first observation period".into(),
-                    detail: format!(
-                        "Observe 3 months instead of {} for the first Type II ({} to {}), then move to a longer period.",
-                        t.period_months,
-                        human_date(short.window_start),
-                        human_date(short.observation_end.unwrap_or(short.window_start))
-                    ),
-                    report_date: Some(short.report_date),
-                    meets_target: meets(short.report_date),
-                });
-            }
-        }
-        // Only categories no customer requires can wait for the next period.
-        let extra: Vec<Category> = {
-            let mut cats: Vec<Category> = gaps
-                .iter()
-                .flat_map(|g| g.categories.iter().copied())
-                .filter(|c| *c != Category::Security && !required.contains(c))
-                .collect();
-            cats.sort();
-            cats.dedup();
-            cats
-        };
-        if !extra.is_empty() {
-            let kept: Vec<&Gap> = gaps
-                .iter()
-                .filter(|g| g.categories.iter().any(|c| !extra.contains(c)))
-                .collect();
-            let (_, _, kept_weeks) = remediation_weeks(&kept, t.capacity, 1.0);
-            let phased = dates(today, kept_weeks, &t, t.report_type, t.period_months);
-            if kept_weeks < weeks && phased.report_date < main.report_date {
-                let names: Vec<&str> = extra.iter().map(|c| c.name()).collect();
-                options.push(PlanOption {
-                    title: "Phase a category into the next period".into(),
-                    detail: format!(
-                        "Leave {} (no customer requires it) for the next period; remediation shortens to {kept_weeks} weeks.",
-                        names.join(", ")
-                    ),
-                    report_date: Some(phased.report_date),
-                    meets_target: meets(phased.report_date),
-                });
-            }
-        }
-    }
-    if late {
-        let bridge_letter = if t.existing_report.is_some() {
-            " Meanwhile, management can give customers a bridge letter covering the time since your last report's period ended."
-        } else {
-            ""
-        };
-        options.push(PlanOption {
-            title: "Agree a later date with the customer".into(),
-            detail: format!(
-                "Share this plan with the customer and agree the report for {likely_on}.{bridge_letter}"
-            ),
-            report_date: Some(main.report_date),
-            meets_target: Some(false),
-        });
-    }
+    let options = options::options(&Situation {
+        engagement: &t,
+        gaps,
+        required: &required,
+        today,
+        weeks,
+        main: &main,
+        late,
+        start_not_credible,
+        pace: &pace,
+        likely_on: &likely_on,
+    });
 
     let mut assumptions = vec![
         format!(
