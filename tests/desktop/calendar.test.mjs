@@ -66,6 +66,7 @@ test('a failing check shows as an observation exception on the dashboard', async
     await app.$('[data-testid="save-check"]').click();
     await app.$('[data-testid="error-date"]').waitForExist();
     assert.match(await app.$('[data-testid="error-date"]').getText(), /in the future/);
+    await harness.shot('calendar-refused-date');
     await type(app, 'check-date', iso(new Date()));
     await type(app, 'check-result', 'fail');
     await app.$('[data-testid="save-check"]').click();
