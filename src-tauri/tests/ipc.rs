@@ -718,3 +718,40 @@ fn a_check_refused_names_its_field() {
     )
     .unwrap();
 }
+
+/// The command table (`lib.rs`) and the UI's one client (`ui/src/lib/ipc/tauri.ts`) name the same
+/// commands: a command added, renamed or dropped on one side fails here, before any WebDriver
+/// run. (The client's methods are checked against the `Host` interface by the type check, and the
+/// fake host implements the same interface.)
+#[test]
+fn the_command_table_and_the_ui_client_name_the_same_commands() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
+    let names_after =
+        |text: &str, marker: &str, stop: char| -> std::collections::BTreeSet<String> {
+            text.match_indices(marker)
+                .map(|(at, _)| {
+                    text[at + marker.len()..]
+                        .chars()
+                        .take_while(|c| *c != stop)
+                        .collect::<String>()
+                })
+                .collect()
+        };
+    let table: std::collections::BTreeSet<String> =
+        names_after(&read("src/lib.rs"), "commands::", ',')
+            .into_iter()
+            .filter_map(|path| path.rsplit("::").next().map(str::to_string))
+            .filter(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            })
+            .collect();
+    let client = names_after(&read("../ui/src/lib/ipc/tauri.ts"), "invoke('", '\'');
+    assert!(table.len() > 40, "{table:?}");
+    let only_table: Vec<_> = table.difference(&client).collect();
+    let only_client: Vec<_> = client.difference(&table).collect();
+    assert!(
+        only_table.is_empty() && only_client.is_empty(),
+        "registered but never called by the UI: {only_table:?}; called by the UI but not registered: {only_client:?}"
+    );
+}
