@@ -84,6 +84,9 @@ pub struct QuestionMerge {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ScopeMerge {
     pub category: Category,
+    /// How a choice names this decision, `scope:<category>`, apart from every question id: the
+    /// front ends send it back as it is, never build it.
+    pub key: String,
     pub outcome: Outcome,
     /// `None`: the proposed scope (no override).
     pub mine: Option<ScopeOverride>,
@@ -91,9 +94,13 @@ pub struct ScopeMerge {
 }
 
 impl ScopeMerge {
-    /// How a choice names this decision: `scope:<category>`, apart from every question id.
+    /// How a choice names the decision on `category`.
+    pub fn key_of(category: Category) -> String {
+        format!("scope:{}", category.id())
+    }
+
     pub fn key(&self) -> String {
-        format!("scope:{}", self.category.id())
+        self.key.clone()
     }
 }
 

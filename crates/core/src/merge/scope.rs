@@ -47,6 +47,7 @@ pub(super) fn scope_merges(
             };
             Some(ScopeMerge {
                 category,
+                key: ScopeMerge::key_of(category),
                 outcome,
                 mine: m,
                 theirs: t,

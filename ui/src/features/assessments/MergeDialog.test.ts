@@ -89,4 +89,22 @@ describe('MergeDialog', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('no merge staged');
     expect(screen.queryByTestId('merge-dialog')).toBeNull();
   });
+  it('sends back the key the engine gives a scope conflict, never one it builds', async () => {
+    const host = createFakeHost();
+    await host.createAssessment('Acme', 'type2', 'full');
+    const scoped: MergePlan = {
+      ...plan,
+      questions: [],
+      scope: [{ category: 'availability', key: 'scope:availability', outcome: 'conflict', mine: null, theirs: { category: 'availability', in_scope: true, reason: 'the SLA', updated_at: '2026-11-02T09:13:00Z' } }],
+    };
+    host.stageMerge('/tmp/laptop-b.json', scoped);
+    host.chooseOpenPath = async () => '/tmp/laptop-b.json';
+    render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {} });
+    await fireEvent.click(await screen.findByTestId('merge'));
+    const dialog = await screen.findByTestId('merge-dialog');
+    await fireEvent.click(within(within(dialog).getByTestId('conflict-scope:availability')).getAllByRole('radio')[1]);
+    await fireEvent.click(within(dialog).getByTestId('merge-confirm'));
+    await screen.findByTestId('merge-notice');
+    expect(host.calls).toContain('merge /tmp/laptop-b.json {"scope:availability":"theirs"}');
+  });
 });

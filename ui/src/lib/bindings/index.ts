@@ -514,7 +514,12 @@ export type QuestionMerge = { question_id: string, outcome: Outcome,
  */
 base: string, mine: AnswerSide, theirs: AnswerSide, };
 
-export type ScopeMerge = { category: Category, outcome: Outcome, 
+export type ScopeMerge = { category: Category, 
+/**
+ * How a choice names this decision, `scope:<category>`, apart from every question id: the
+ * front ends send it back as it is, never build it.
+ */
+key: string, outcome: Outcome, 
 /**
  * `None`: the proposed scope (no override).
  */
