@@ -104,6 +104,7 @@ fn generate() -> String {
         crate::error::CommandError,
         crate::models::AppInfo,
         crate::models::AssessmentView,
+        crate::models::Changed,
         crate::models::SaveAnswerRequest,
         crate::models::SavedAnswer,
         crate::models::ScopeRequest,

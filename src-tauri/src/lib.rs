@@ -2,6 +2,7 @@
 
 mod commands;
 mod error;
+mod events;
 pub mod models;
 mod state;
 

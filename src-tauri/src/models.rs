@@ -83,3 +83,13 @@ pub struct ExportedReport {
     /// Whether a viewer opened it; when none could, the UI says where it is and offers the folder.
     pub opened: bool,
 }
+
+/// What a write changed, sent as the `changed` event once it has landed, so every open view of
+/// that assessment reads again what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Changed {
+    pub assessment_id: String,
+    /// The organisation's programme (its registers, its check log) changed: its findings move
+    /// the figures of every assessment of that organisation.
+    pub programme: bool,
+}

@@ -719,6 +719,48 @@ fn a_check_refused_names_its_field() {
     .unwrap();
 }
 
+/// A write to the programme (a check, a register entry) tells every open view with the `changed`
+/// event; a refused write tells nobody.
+#[test]
+fn a_programme_write_sends_one_changed_event() {
+    use tauri::Listener;
+    let (app, window) = app();
+    let (sent, heard) = std::sync::mpsc::channel::<String>();
+    app.listen_any("changed", move |event| {
+        sent.send(event.payload().to_string()).unwrap();
+    });
+    let created = invoke(
+        &window,
+        "create_assessment",
+        json!({ "organisation": "Acme", "reportType": "type2" }),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap();
+    let adopt = |owner: &str| {
+        json!({ "id": id, "request": { "control_id": "restore-test",
+            "frequency": "yearly", "owner": owner, "first_due": "2026-01-31" } })
+    };
+    invoke(&window, "adopt_control", adopt(" ")).unwrap_err();
+    assert!(heard.try_recv().is_err(), "a refusal changes nothing");
+    invoke(&window, "adopt_control", adopt("Ops")).unwrap();
+    let change: Value = serde_json::from_str(&heard.try_recv().unwrap()).unwrap();
+    assert_eq!(change, json!({ "assessment_id": id, "programme": true }));
+    let fields = json!([
+        ["name", "Cloudhost"],
+        ["service", "hosting"],
+        ["criticality", "high"],
+        ["owner", "Sam"]
+    ]);
+    invoke(
+        &window,
+        "add_register_entry",
+        json!({ "id": id, "register": "vendors", "fields": fields }),
+    )
+    .unwrap();
+    assert!(heard.try_recv().is_ok());
+    assert!(heard.try_recv().is_err(), "one event a write");
+}
+
 /// The command table (`lib.rs`) and the UI's one client (`ui/src/lib/ipc/tauri.ts`) name the same
 /// commands: a command added, renamed or dropped on one side fails here, before any WebDriver
 /// run. (The client's methods are checked against the `Host` interface by the type check, and the

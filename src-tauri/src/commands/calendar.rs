@@ -6,9 +6,10 @@ use soc2_readiness::calendar::{AdoptedControl, Calendar, CheckEntry, Observation
 use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file;
 use soc2_readiness::workspace::{AdoptRequest, CheckRequest, VoidRequest};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
+use crate::events::programme_changed;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -28,17 +29,20 @@ pub fn list_checks(state: State<'_, AppState>, id: String) -> CommandResult<Vec<
 }
 
 #[tauri::command]
-pub fn adopt_control(
+pub fn adopt_control<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     request: AdoptRequest,
 ) -> CommandResult<AdoptedControl> {
-    state.with(|ws| ws.adopt_control(&id, &request, Moment::read().now))
+    let written = state.with(|ws| ws.adopt_control(&id, &request, Moment::read().now));
+    programme_changed(&app, &id, written)
 }
 
 /// Records a run; `file` is the path of an evidence file to keep in the data file.
 #[tauri::command(async)]
-pub fn record_check(
+pub fn record_check<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     mut request: CheckRequest,
@@ -46,16 +50,21 @@ pub fn record_check(
 ) -> CommandResult<CheckEntry> {
     request.file = file.map(PathBuf::from);
     let at = Moment::read();
-    state.with(|ws| ws.record_check(&id, &data_file::new_id(), &request, at.today, at.now))
+    let written =
+        state.with(|ws| ws.record_check(&id, &data_file::new_id(), &request, at.today, at.now));
+    programme_changed(&app, &id, written)
 }
 
 /// Withdraws a mistaken entry by a later one that voids it; both stay in the log.
 #[tauri::command]
-pub fn void_check(
+pub fn void_check<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     request: VoidRequest,
 ) -> CommandResult<CheckEntry> {
     let at = Moment::read();
-    state.with(|ws| ws.void_check(&id, &data_file::new_id(), &request, at.today, at.now))
+    let written =
+        state.with(|ws| ws.void_check(&id, &data_file::new_id(), &request, at.today, at.now));
+    programme_changed(&app, &id, written)
 }

@@ -3,9 +3,10 @@
 use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file;
 use soc2_readiness::registers::{ChangeRow, FieldInfo, Query, Register, RegisterRow, field_infos};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
+use crate::events::programme_changed;
 use crate::state::AppState;
 
 /// Every row of the register (archived ones too; the table filters), judged as of today.
@@ -29,46 +30,57 @@ pub fn register_fields(register: Register) -> Vec<FieldInfo> {
 }
 
 #[tauri::command]
-pub fn add_register_entry(
+pub fn add_register_entry<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     register: Register,
     fields: Vec<(String, String)>,
 ) -> CommandResult<RegisterRow> {
     let new_id = data_file::new_id();
-    state.with(|ws| ws.add_entry_from_text(&id, register, &new_id, &fields, Moment::read()))
+    let written =
+        state.with(|ws| ws.add_entry_from_text(&id, register, &new_id, &fields, Moment::read()));
+    programme_changed(&app, &id, written)
 }
 
 #[tauri::command]
-pub fn edit_register_entry(
+pub fn edit_register_entry<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     register: Register,
     entry: String,
     fields: Vec<(String, String)>,
 ) -> CommandResult<RegisterRow> {
-    state.with(|ws| ws.edit_entry_from_text(&id, register, &entry, &fields, Moment::read()))
+    let written =
+        state.with(|ws| ws.edit_entry_from_text(&id, register, &entry, &fields, Moment::read()));
+    programme_changed(&app, &id, written)
 }
 
 #[tauri::command]
-pub fn set_register_entry_archived(
+pub fn set_register_entry_archived<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     register: Register,
     entry: String,
     archived: bool,
 ) -> CommandResult<()> {
-    state.with(|ws| ws.set_archived_in(&id, register, &entry, archived, Moment::read().now))
+    let written =
+        state.with(|ws| ws.set_archived_in(&id, register, &entry, archived, Moment::read().now));
+    programme_changed(&app, &id, written)
 }
 
 #[tauri::command]
-pub fn delete_register_entry(
+pub fn delete_register_entry<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     register: Register,
     entry: String,
 ) -> CommandResult<()> {
-    state.with(|ws| ws.delete_in(&id, register, &entry, Moment::read().now))
+    let written = state.with(|ws| ws.delete_in(&id, register, &entry, Moment::read().now));
+    programme_changed(&app, &id, written)
 }
 
 /// One entry's changes, oldest first (a deleted entry's too).

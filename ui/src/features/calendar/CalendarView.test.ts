@@ -10,14 +10,17 @@ describe('Calendar', () => {
   it('adopts a proposed control and records a check, naming the field the engine refuses', async () => {
     const host = createFakeHost();
     const a = await host.createAssessment('Acme', 'type2', 'full');
+    // The host tells every view of the assessment once a write lands (the `changed` event).
     const onChanged = vi.fn();
-    render(Calendar, { host, assessmentId: a.id, today: '2026-11-27', onChanged });
+    await host.onChanged(onChanged);
+    render(Calendar, { host, assessmentId: a.id, today: '2026-11-27' });
 
     await fireEvent.click(await screen.findByTestId('adopt-access-review'));
     await fireEvent.input(screen.getByTestId('adopt-owner'), { target: { value: 'Dana' } });
     await fireEvent.click(screen.getByTestId('adopt-save'));
     expect(await screen.findByTestId('control-access-review')).toBeTruthy();
     await vi.waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
+    expect(onChanged).toHaveBeenCalledWith({ assessment_id: a.id, programme: true });
 
     await fireEvent.click(screen.getByTestId('record-access-review'));
     await fireEvent.change(screen.getByTestId('check-result'), { target: { value: 'fail' } });

@@ -752,6 +752,13 @@ export type AssessmentView = { record: AssessmentRecord, scorecard: Scorecard, f
  */
 needs_upgrade: boolean, };
 
+export type Changed = { assessment_id: string, 
+/**
+ * The organisation's programme (its registers, its check log) changed: its findings move
+ * the figures of every assessment of that organisation.
+ */
+programme: boolean, };
+
 export type SaveAnswerRequest = { assessment_id: string, question_id: string, value: AnswerValue, note: string | null, owner: string | null, due: string | null, evidence: Array<string>, 
 /**
  * A known exception; absent or empty means none.

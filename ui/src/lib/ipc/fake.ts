@@ -1,5 +1,6 @@
 // An in-memory host for UI tests and for opening the UI in a plain browser; it imitates, never scores for real.
 import type { Answer, Assessment, AssessmentRecord, AssessmentView, Bank, MergePlan, Comparison, Question, Rollup, Scorecard, Settings, TableKind, TrendPoint } from '../bindings';
+import { withChanges } from './fake-changes';
 import { fakeProtection } from './fake-protection';
 import type { Host } from './host';
 import { fakeRegisters } from './fake-registers';
@@ -377,6 +378,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     restoreBackup: async () => {},
     onSecondLaunch: async () => {},
     onClose: async () => {},
+    onChanged: async () => {},
     markLaunched: async () => {
       calls.push('mark launched');
     },
@@ -384,5 +386,5 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     ...protection.calls,
     ...fakeRegisters(now),
   };
-  return host;
+  return withChanges(host);
 }

@@ -10,6 +10,7 @@ import type {
   Analysis,
   AnswerValue,
   AppInfo,
+  Changed,
   Assessment,
   AssessmentSummary,
   AssessmentView,
@@ -137,6 +138,9 @@ export interface Host {
   onSecondLaunch(then: () => void): Promise<void>;
   /** Runs `beforeClosing` (bounded in time) when the user closes the window, then closes it. */
   onClose(beforeClosing: () => Promise<void>): Promise<void>;
+  /** Calls `then` after every write that changes what an assessment shows (its programme's
+   * registers and check log), whichever screen made it, so every open view reads it again. */
+  onChanged(then: (change: Changed) => void): Promise<void>;
   /** Every row of a register of the assessment's organisation, archived ones too, judged as of today. */
   listRegister(id: string, register: Register): Promise<RegisterRow[]>;
   /** The fields of a register's entries, in the order a form asks for them. */

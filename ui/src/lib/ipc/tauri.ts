@@ -3,6 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
+import type { Changed } from '../bindings';
 import type { Host } from './host';
 
 export const tauriHost: Host = {
@@ -83,5 +84,8 @@ export const tauriHost: Host = {
   },
   onSecondLaunch: async (then) => {
     await listen('second-launch', () => then());
+  },
+  onChanged: async (then) => {
+    await listen<Changed>('changed', (event) => then(event.payload));
   },
 };
