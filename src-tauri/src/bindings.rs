@@ -198,6 +198,16 @@ fn labels() -> Vec<String> {
             Category::ALL.map(|c| (c.id(), c.name())),
         ),
         record(
+            "DUE_LABELS",
+            "DueStatus",
+            soc2_readiness::calendar::DueStatus::ALL.map(|s| (s.id(), s.label())),
+        ),
+        record(
+            "RUN_LABELS",
+            "OccurrenceStatus",
+            soc2_readiness::calendar::OccurrenceStatus::ALL.map(|s| (s.id(), s.label())),
+        ),
+        record(
             "PRIORITY_LABELS",
             "Priority",
             soc2_readiness::gaps::Priority::ALL.map(|p| (p.id(), p.label())),

@@ -123,6 +123,35 @@ pub enum DueStatus {
     Archived,
 }
 
+impl DueStatus {
+    pub const ALL: [DueStatus; 4] = [
+        DueStatus::Overdue,
+        DueStatus::Due,
+        DueStatus::Upcoming,
+        DueStatus::Archived,
+    ];
+
+    /// The id files and the UI use (`overdue`, `due`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            DueStatus::Overdue => "overdue",
+            DueStatus::Due => "due",
+            DueStatus::Upcoming => "upcoming",
+            DueStatus::Archived => "archived",
+        }
+    }
+
+    /// The words the app shows for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DueStatus::Overdue => "Overdue",
+            DueStatus::Due => "Due soon",
+            DueStatus::Upcoming => "Scheduled",
+            DueStatus::Archived => "Archived",
+        }
+    }
+}
+
 /// One adopted control on the calendar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CalendarRow {

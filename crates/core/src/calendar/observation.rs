@@ -28,6 +28,35 @@ pub enum OccurrenceStatus {
     NotYetDue,
 }
 
+impl OccurrenceStatus {
+    pub const ALL: [OccurrenceStatus; 4] = [
+        OccurrenceStatus::Passed,
+        OccurrenceStatus::Failed,
+        OccurrenceStatus::Missed,
+        OccurrenceStatus::NotYetDue,
+    ];
+
+    /// The id files and the UI use (`passed`, `not_yet_due`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            OccurrenceStatus::Passed => "passed",
+            OccurrenceStatus::Failed => "failed",
+            OccurrenceStatus::Missed => "missed",
+            OccurrenceStatus::NotYetDue => "not_yet_due",
+        }
+    }
+
+    /// The words the app and the PDF's key show for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            OccurrenceStatus::Passed => "Passed",
+            OccurrenceStatus::Failed => "Failed",
+            OccurrenceStatus::Missed => "Missed (not run)",
+            OccurrenceStatus::NotYetDue => "Not yet due",
+        }
+    }
+}
+
 /// One expected run in the window: the period `(opens, due]` and what happened in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Occurrence {

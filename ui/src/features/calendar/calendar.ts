@@ -1,19 +1,5 @@
-// The calendar screen's words and shapes: due status and run labels, and where an engine refusal goes on a form.
-import type { CommandError, DueStatus, OccurrenceStatus } from '../../lib/bindings';
-
-export const DUE_LABELS: Record<DueStatus, string> = {
-  overdue: 'Overdue',
-  due: 'Due soon',
-  upcoming: 'Scheduled',
-  archived: 'Archived',
-};
-
-export const RUN_LABELS: Record<OccurrenceStatus, string> = {
-  passed: 'Passed',
-  failed: 'Failed',
-  missed: 'Missed',
-  not_yet_due: 'Not yet due',
-};
+// The calendar screen's shapes: where an engine refusal goes on a form, and the date shape a request needs.
+import type { CommandError } from '../../lib/bindings';
 
 /** The fields of the check form, as the engine names them in a refusal. */
 export const CHECK_FIELDS = ['date', 'reason', 'by', 'file'] as const;

@@ -962,6 +962,20 @@ export const CATEGORY_NAMES: Record<Category, string> = {
   "privacy": "Privacy",
 };
 
+export const DUE_LABELS: Record<DueStatus, string> = {
+  "overdue": "Overdue",
+  "due": "Due soon",
+  "upcoming": "Scheduled",
+  "archived": "Archived",
+};
+
+export const RUN_LABELS: Record<OccurrenceStatus, string> = {
+  "passed": "Passed",
+  "failed": "Failed",
+  "missed": "Missed (not run)",
+  "not_yet_due": "Not yet due",
+};
+
 export const PRIORITY_LABELS: Record<Priority, string> = {
   "fix_now": "Fix now",
   "high": "High",

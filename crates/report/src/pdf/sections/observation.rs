@@ -65,13 +65,8 @@ fn colour(status: OccurrenceStatus) -> Rgb3 {
 fn legend(w: &mut Writer) {
     w.ensure(LEGEND_CELL + ROW_GAP * 2.0);
     let top = w.y;
-    let entries = [
-        (OccurrenceStatus::Passed, "Passed"),
-        (OccurrenceStatus::Failed, "Failed"),
-        (OccurrenceStatus::Missed, "Missed (not run)"),
-        (OccurrenceStatus::NotYetDue, "Not yet due"),
-    ];
-    for (i, (status, label)) in entries.into_iter().enumerate() {
+    for (i, status) in OccurrenceStatus::ALL.into_iter().enumerate() {
+        let label = status.label();
         let x = MARGIN_X + i as f32 * LEGEND_STEP;
         w.rect(x, top, LEGEND_CELL, LEGEND_CELL, colour(status));
         w.text(x + LEGEND_CELL + 1.2, top, Face::Regular, SMALL, INK, label);
