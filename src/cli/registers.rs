@@ -6,7 +6,6 @@ use serde_json::Value;
 
 use soc2_readiness::registers::{
     Entry, FieldKind, Incident, Listed, Policy, Query, RegisterRecord, Risk, Vendor, display,
-    from_fields, set_fields,
 };
 use soc2_readiness::{Error, Workspace, data_file};
 
@@ -190,9 +189,15 @@ fn run<T: RegisterRecord>(cx: &Context, assessment: &str, action: Action) -> Res
             }
         }
         Action::Add { fields } => {
-            let record: T = from_fields(&pairs(&fields)?)?;
-            let entry = ws.add_entry(&assessment, &data_file::new_id(), record, cx.moment())?;
-            println!("{}", entry.id);
+            let new_id = data_file::new_id();
+            let row = ws.add_entry_from_text(
+                &assessment,
+                T::REGISTER,
+                &new_id,
+                &pairs(&fields)?,
+                cx.moment(),
+            )?;
+            println!("{}", row.id);
         }
         Action::Edit { id, fields } => {
             let given = pairs(&fields)?;
@@ -202,10 +207,9 @@ fn run<T: RegisterRecord>(cx: &Context, assessment: &str, action: Action) -> Res
                     T::REGISTER.id()
                 )));
             }
-            let current = ws.register_entry::<T>(&assessment, &id)?;
-            let record = set_fields(&current.record, &given)?;
-            let entry = ws.edit_entry(&assessment, &current.id, record, cx.moment())?;
-            println!("changed {noun} {}", entry.id);
+            let row =
+                ws.edit_entry_from_text(&assessment, T::REGISTER, &id, &given, cx.moment())?;
+            println!("changed {noun} {}", row.id);
         }
         Action::Archive { id } => {
             let entry = ws.set_entry_archived::<T>(&assessment, &id, true, cx.now)?;
