@@ -499,7 +499,13 @@ fn broken_banks_are_refused_with_file_question_and_reason() {
             "questions/step-1-scope.toml",
             "{ id = \"6-months\", label = \"6 months\" }",
             "{ id = \"six-months\", label = \"6 months\" }",
-            "question 'scope.observation-period': the engine reads this question's choices 3-months, 6-months, 12-months: it must be a choice question offering them (missing: 6-months)",
+            "question 'scope.observation-period': the engine reads this question as a question with one choice offering 3-months, 6-months, 12-months: it must stay so (missing: 6-months)",
+        ),
+        (
+            "questions/step-1-scope.toml",
+            "The target level of every control follows from this choice.\"\ninput = \"choice\"",
+            "The target level of every control follows from this choice.\"\ninput = \"multi_choice\"",
+            "question 'scope.report-type': the engine reads this question as a question with one choice offering type1, type2: it must stay so (missing: none)",
         ),
         (
             "questions/step-1-scope.toml",

@@ -136,14 +136,14 @@ fn every_command_that_reads_a_file_refuses_a_device_and_a_pipe_at_once() {
             key.to_str().unwrap(),
         ],
     );
-    let pipe = fifo(dir.path(), "pipe");
+    let pipe = fifo(dir.path(), "fifo");
     let out = dir.path().join("out.pdf");
     let out = out.to_str().unwrap();
 
     let mut checked = 0;
     for (kind, source) in [("device", PathBuf::from("/dev/zero")), ("pipe", pipe)] {
         let f = source.to_str().unwrap();
-        let folder = bank_folder(dir.path(), &format!("bank-{kind}"), &source);
+        let folder = bank_folder(dir.path(), &format!("bank-{checked}"), &source);
         let folder = folder.to_str().unwrap();
         let commands: Vec<Vec<&str>> = vec![
             vec!["import", f],

@@ -178,8 +178,6 @@ impl AppState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Runs `f` on the open workspace, or returns why there is none.
-    /// A failure that does not say which file it met (a full disk, say) is told the data file.
     /// Keeps the workshop copy just previewed for the merge that follows.
     pub fn keep_previewed(&self, path: &str, copy: WorkshopCopy) {
         let mut kept = self
@@ -201,6 +199,16 @@ impl AppState {
         }
     }
 
+    /// Forgets a previewed copy: another data file, or the same one restored, starts afresh.
+    fn forget_previewed(&self) {
+        *self
+            .previewed_copy
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// Runs `f` on the open workspace, or returns why there is none.
+    /// A failure that does not say which file it met (a full disk, say) is told the data file.
     pub fn with<T>(
         &self,
         f: impl FnOnce(&mut Workspace) -> Result<T, soc2_readiness::Error>,
@@ -253,6 +261,7 @@ impl AppState {
         back_up_at_start(&candidate.workspace);
         *opened = candidate;
         drop(opened);
+        self.forget_previewed();
         if self.remember_choice {
             // Not remembering only means the next start opens the default file again.
             let _ = remember_choice(path);
@@ -280,6 +289,8 @@ impl AppState {
         let passphrase = opened.passphrase.as_deref().map(|p| p.as_str());
         let restored = data_file::restore(&data_file, found, passphrase, Moment::read().now);
         opened.workspace = open_workspace(&opened.data_file, opened.passphrase.as_deref());
+        drop(opened);
+        self.forget_previewed();
         restored.map(|_| ()).map_err(CommandError::from)
     }
 }

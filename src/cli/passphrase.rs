@@ -73,7 +73,7 @@ pub fn take(
     confirm: bool,
 ) -> Result<Option<Zeroizing<String>>, Error> {
     if let Some(path) = file {
-        let bytes = Zeroizing::new(files::read(path)?);
+        let bytes = Zeroizing::new(files::read(path).map_err(|e| off_disk_hint(e, path, env))?);
         let text = std::str::from_utf8(&bytes).map_err(|_| Error::File {
             path: path.display().to_string(),
             reason: "the passphrase file is not UTF-8 text".into(),
@@ -104,4 +104,24 @@ fn prompt(text: &str) -> Result<Zeroizing<String>, Error> {
     rpassword::prompt_password(text)
         .map(Zeroizing::new)
         .map_err(|e| Error::Invalid(format!("cannot read the passphrase: {e}")))
+}
+
+/// A passphrase file that is a pipe (`<(pass show …)`, `/dev/stdin`) is refused like every file
+/// that is not a regular one; the refusal says how to keep the passphrase off disk instead.
+fn off_disk_hint(error: Error, path: &Path, env: &str) -> Error {
+    use std::os::unix::fs::FileTypeExt;
+    let what = match std::fs::metadata(path).map(|m| m.file_type()) {
+        Ok(k) if k.is_fifo() || k.is_socket() => "a pipe",
+        Ok(k) if k.is_char_device() || k.is_block_device() => "a device",
+        _ => return error,
+    };
+    match error {
+        Error::File { path, .. } => Error::File {
+            path,
+            reason: format!(
+                "it is {what}, not a file; to keep the passphrase off disk, set {env} or type it at the prompt"
+            ),
+        },
+        other => other,
+    }
 }

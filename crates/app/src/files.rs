@@ -50,7 +50,8 @@ fn open_regular(path: &Path) -> Result<File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        // A pipe swapped in after the check then fails to open instead of waiting.
+        // A pipe swapped in after the check then opens at once instead of waiting for a
+        // writer, and the check on the open file below refuses it.
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path).map_err(|e| file_error(path, e))?;
@@ -85,7 +86,9 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 /// bytes back means the file is too large, which the caller words for its own kind of file.
 pub fn read_at_most(path: &Path, cap: u64) -> Result<Vec<u8>> {
     let file = open_regular(path)?;
-    let mut bytes = Vec::new();
+    // Sized up front for small files (a passphrase, a logo), so their bytes are not left behind
+    // in buffers the vector outgrew.
+    let mut bytes = Vec::with_capacity((cap + 1).min(64 * 1024) as usize);
     file.take(cap + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| file_error(path, e))?;

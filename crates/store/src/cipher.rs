@@ -29,7 +29,10 @@ pub fn is_protected(path: &Path) -> bool {
     if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return false;
     }
-    let Ok(mut file) = std::fs::File::open(path) else {
+    // A pipe swapped in after the check then fails to open instead of waiting for a writer.
+    let mut options = std::fs::OpenOptions::new();
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options.read(true), libc::O_NONBLOCK);
+    let Ok(mut file) = options.open(path) else {
         return false;
     };
     let mut head = [0u8; 16];

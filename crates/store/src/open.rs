@@ -59,10 +59,14 @@ impl Store {
         if let Ok(metadata) = std::fs::metadata(path)
             && !metadata.is_file()
         {
-            let what = if metadata.is_dir() {
+            use std::os::unix::fs::FileTypeExt;
+            let kind = metadata.file_type();
+            let what = if kind.is_dir() {
                 "it is a folder; give the data file's own path"
+            } else if kind.is_fifo() || kind.is_socket() {
+                "it is a pipe, not a data file"
             } else {
-                "it is a pipe or a device, not a data file"
+                "it is a device, not a data file"
             };
             return Err(StoreError::Open {
                 path: path.display().to_string(),

@@ -17,7 +17,12 @@ fn choice_note() -> Option<PathBuf> {
 
 /// The data file the user chose last, if any and if it is still an absolute path.
 pub fn chosen_path() -> Option<PathBuf> {
-    let note = std::fs::read_to_string(choice_note()?).ok()?;
+    let note_file = choice_note()?;
+    // A note this program wrote is one path long; anything else (a pipe, a large file) is ignored.
+    std::fs::metadata(&note_file)
+        .ok()
+        .filter(|m| m.is_file() && m.len() < 64 * 1024)?;
+    let note = std::fs::read_to_string(note_file).ok()?;
     Some(PathBuf::from(note.trim_end_matches('\n'))).filter(|p| p.is_absolute())
 }
 

@@ -34,7 +34,12 @@ fn stamp(data_file: &Path) -> Option<String> {
 pub(crate) fn unchanged_since_check(data_file: &Path) -> bool {
     match (
         stamp(data_file),
-        std::fs::read_to_string(record_for(data_file)),
+        // Written by this program, a line long; anything else (a pipe, a large file) is no record.
+        std::fs::metadata(record_for(data_file))
+            .ok()
+            .filter(|m| m.is_file() && m.len() < 4096)
+            .and_then(|_| std::fs::read_to_string(record_for(data_file)).ok())
+            .ok_or(()),
     ) {
         (Some(now), Ok(recorded)) => now == recorded.trim(),
         _ => false,

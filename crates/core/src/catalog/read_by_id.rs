@@ -1,5 +1,7 @@
 //! The scoping questions and choices the engine reads by id, named once here and checked when a bank loads, so a bank that renames one fails to load instead of the plan quietly reading nothing.
 
+use super::ScopingInput;
+
 /// The question id whose answer sets the report type targeted.
 pub const REPORT_TYPE_QUESTION: &str = "scope.report-type";
 /// The scoping questions the dated plan reads.
@@ -58,12 +60,19 @@ pub mod choice {
     pub const NOT_KNOWN_YET: &str = "unknown";
 }
 
-/// Each choice question the engine reads and the choices it reads of it. A bank may leave a
-/// question out (what reads it then falls back), but one it has must offer these choices.
-pub const CHOICES_READ: [(&str, &[&str]); 9] = [
-    (REPORT_TYPE_QUESTION, &[choice::TYPE1, choice::TYPE2]),
+/// Each choice question the engine reads, whether one choice or several, and the choices it
+/// reads of it. A bank may leave a question out (what reads it then falls back), but one it has
+/// must keep its input and offer these choices: a single choice read as several (or the reverse)
+/// reads nothing.
+pub const CHOICES_READ: [(&str, ScopingInput, &[&str]); 10] = [
+    (
+        REPORT_TYPE_QUESTION,
+        ScopingInput::Choice,
+        &[choice::TYPE1, choice::TYPE2],
+    ),
     (
         OBSERVATION_PERIOD_QUESTION,
+        ScopingInput::Choice,
         &[
             choice::PERIOD_3_MONTHS,
             choice::PERIOD_6_MONTHS,
@@ -72,6 +81,7 @@ pub const CHOICES_READ: [(&str, &[&str]); 9] = [
     ),
     (
         COMPANY_SIZE_QUESTION,
+        ScopingInput::Choice,
         &[
             choice::SIZE_1_10,
             choice::SIZE_51_200,
@@ -80,6 +90,7 @@ pub const CHOICES_READ: [(&str, &[&str]); 9] = [
     ),
     (
         READINESS_TIME_QUESTION,
+        ScopingInput::Choice,
         &[
             choice::TIME_2_HOURS,
             choice::TIME_1_DAY,
@@ -90,16 +101,28 @@ pub const CHOICES_READ: [(&str, &[&str]); 9] = [
     ),
     (
         EXISTING_REPORT_QUESTION,
+        ScopingInput::Choice,
         &[choice::NO_REPORT, choice::TYPE1],
     ),
     (
         ALTERNATIVE_ASSURANCE_QUESTION,
+        ScopingInput::Choice,
         &[choice::REPORT_ONLY, choice::ASSURANCE_OFFERED],
     ),
-    (ENVIRONMENTS_QUESTION, &[choice::DEVELOPMENT]),
-    (REQUIRED_CATEGORIES_QUESTION, &[choice::NOT_KNOWN_YET]),
+    (HOSTING_QUESTION, ScopingInput::MultiChoice, &[]),
+    (
+        ENVIRONMENTS_QUESTION,
+        ScopingInput::MultiChoice,
+        &[choice::DEVELOPMENT],
+    ),
+    (
+        REQUIRED_CATEGORIES_QUESTION,
+        ScopingInput::MultiChoice,
+        &[choice::NOT_KNOWN_YET],
+    ),
     (
         DATA_KINDS_QUESTION,
+        ScopingInput::MultiChoice,
         &[
             choice::CUSTOMER_CONFIDENTIAL,
             choice::PERSONAL,

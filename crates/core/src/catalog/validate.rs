@@ -208,27 +208,27 @@ pub(super) fn check_report_type_question(
 /// The questions and choices the engine reads by id (`read_by_id.rs`): a bank that has one of
 /// these questions must give it the input and the choices the engine reads.
 pub(super) fn check_read_by_id(by_id: &BTreeMap<&str, &Question>, problems: &mut Problems) {
-    for (id, choices) in CHOICES_READ {
+    for (id, input, choices) in CHOICES_READ {
         let Some(question) = by_id.get(id) else {
             continue;
         };
-        let is_choice = matches!(
-            question.input,
-            Some(ScopingInput::Choice | ScopingInput::MultiChoice)
-        );
         let missing: Vec<&str> = choices
             .iter()
             .filter(|c| !question.choices.iter().any(|offered| offered.id == **c))
             .copied()
             .collect();
-        if !is_choice || !missing.is_empty() {
+        if question.input.as_ref() != Some(&input) || !missing.is_empty() {
+            let kind = match input {
+                ScopingInput::MultiChoice => "a question with several choices",
+                _ => "a question with one choice",
+            };
             problems.add(
                 "questions/",
                 Some(id),
                 format!(
-                    "the engine reads this question's choices {}: it must be a choice question offering them (missing: {})",
-                    choices.join(", "),
-                    missing.join(", ")
+                    "the engine reads this question as {kind} offering {}: it must stay so (missing: {})",
+                    if choices.is_empty() { "any".to_string() } else { choices.join(", ") },
+                    if missing.is_empty() { "none".to_string() } else { missing.join(", ") }
                 ),
             );
         }
