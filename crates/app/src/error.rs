@@ -124,3 +124,12 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<soc2_readiness_core::calendar::Refusal> for Error {
+    fn from(refusal: soc2_readiness_core::calendar::Refusal) -> Error {
+        Error::Refused {
+            field: refusal.field,
+            reason: refusal.reason,
+        }
+    }
+}

@@ -9,18 +9,15 @@ use soc2_readiness_store::EvidenceBytes;
 
 use super::Workspace;
 use crate::calendar::{
-    AdoptedControl, Calendar, CheckEntry, CheckLog, CheckResult, EvidenceFile, Observation,
-    calendar, observation, template,
+    AdoptedControl, Calendar, CheckEntry, CheckLog, CheckResult, EvidenceFile, Observation, Run,
+    adopted, adoption, calendar, evidence_file, observation, run_entry, void_entry,
 };
 use crate::catalog::Frequency;
 use crate::findings::programme_key;
 use crate::interchange::{PortableCalendar, evidence_bytes, portable_file};
 use crate::{Error, Result, files};
 
-/// The largest evidence file kept inside the data file.
-pub const EVIDENCE_FILE_LIMIT: usize = 10 * 1024 * 1024;
-/// The longest reason, owner or reference accepted.
-pub const TEXT_LIMIT: usize = 2000;
+pub use crate::calendar::{EVIDENCE_FILE_LIMIT, TEXT_LIMIT};
 
 /// What adopting a control (or changing an adopted one) takes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -96,31 +93,17 @@ impl Workspace {
         request: &AdoptRequest,
         now: DateTime<Utc>,
     ) -> Result<AdoptedControl> {
-        if template(&self.bank, &request.control_id).is_none() {
-            return Err(refuse(
-                "control",
-                format!(
-                    "'{}' is not a recurring control the bank proposes",
-                    request.control_id
-                ),
-            ));
-        }
-        let owner = required("owner", &request.owner)?;
         let programme = self.programme(assessment_id)?;
-        let log = self.store.check_log(&programme)?;
-        let adopted_at = log
-            .controls
-            .iter()
-            .find(|c| c.control_id == request.control_id)
-            .map_or(now, |c| c.adopted_at);
-        let control = AdoptedControl {
-            control_id: request.control_id.clone(),
-            frequency: request.frequency,
-            owner,
-            first_due: request.first_due,
-            archived: false,
-            adopted_at,
-        };
+        let adopted_now = self.store.adopted_controls(&programme)?;
+        let control = adoption(
+            &self.bank,
+            &adopted_now,
+            &request.control_id,
+            request.frequency,
+            &request.owner,
+            request.first_due,
+            now,
+        )?;
         self.store.save_control(&programme, &control)?;
         Ok(control)
     }
@@ -128,8 +111,8 @@ impl Workspace {
     /// Archives an adopted control: its checks stay, it is no longer expected to run.
     pub fn archive_control(&mut self, assessment_id: &str, control_id: &str) -> Result<()> {
         let programme = self.programme(assessment_id)?;
-        let log = self.store.check_log(&programme)?;
-        let mut control = adopted(&log, control_id)?.clone();
+        let controls = self.store.adopted_controls(&programme)?;
+        let mut control = adopted(&controls, control_id)?.clone();
         control.archived = true;
         Ok(self.store.save_control(&programme, &control)?)
     }
@@ -145,37 +128,22 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<CheckEntry> {
         let programme = self.programme(assessment_id)?;
-        let log = CheckLog {
-            controls: self.store.adopted_controls(&programme)?,
-            checks: Vec::new(),
+        let run = Run {
+            control_id: &request.control_id,
+            performed_on: request.performed_on,
+            result: request.result,
+            reason: &request.reason,
+            performed_by: &request.performed_by,
+            evidence: request.evidence.as_deref(),
         };
-        adopted(&log, &request.control_id)?;
-        if request.result == CheckResult::Void {
-            return Err(refuse(
-                "result",
-                "to withdraw an entry, void it by its id".into(),
-            ));
-        }
-        if request.performed_on > today {
-            return Err(refuse(
-                "date",
-                format!(
-                    "{} is in the future; record a check once it has run",
-                    request.performed_on
-                ),
-            ));
-        }
-        let performed_by = required("by", &request.performed_by)?;
-        let reason = match request.result {
-            CheckResult::Pass => optional("reason", &request.reason)?,
-            _ => required("reason", &request.reason)?,
-        };
-        let evidence = request
-            .evidence
-            .as_deref()
-            .map(|e| optional("evidence", e))
-            .transpose()?
-            .filter(|e| !e.is_empty());
+        let mut entry = run_entry(
+            &self.store.adopted_controls(&programme)?,
+            id,
+            &run,
+            today,
+            now,
+        )?;
+        // Read once the rest holds: a wrong field is said before a file is read.
         let bytes = match &request.file {
             Some(path) => {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -188,18 +156,7 @@ impl Workspace {
             Some((name, bytes)) => Some(evidence_file(id, name, bytes)?),
             None => None,
         };
-        let entry = CheckEntry {
-            id: id.to_string(),
-            control_id: request.control_id.clone(),
-            performed_on: request.performed_on,
-            result: request.result,
-            reason,
-            performed_by,
-            evidence,
-            file: file.clone(),
-            voids: None,
-            recorded_at: now,
-        };
+        entry.file = file.clone();
         let files: Vec<EvidenceBytes> = match (&file, &bytes) {
             (Some(file), Some((_, bytes))) => vec![EvidenceBytes { file, bytes }],
             _ => Vec::new(),
@@ -218,38 +175,10 @@ impl Workspace {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<CheckEntry> {
-        let (check_id, reason, by) = (void.check_id.as_str(), &void.reason, &void.performed_by);
         let programme = self.programme(assessment_id)?;
         let log = self.store.check_log(&programme)?;
-        let Some(voided) = log.checks.iter().find(|c| c.id == check_id) else {
-            return Err(refuse(
-                "check",
-                format!("no entry {check_id} in the check log"),
-            ));
-        };
-        if voided.result == CheckResult::Void
-            || log
-                .checks
-                .iter()
-                .any(|c| c.voids.as_deref() == Some(check_id))
-        {
-            return Err(refuse(
-                "check",
-                format!("entry {check_id} is already void or is a void"),
-            ));
-        }
-        let entry = CheckEntry {
-            id: id.to_string(),
-            control_id: voided.control_id.clone(),
-            performed_on: today,
-            result: CheckResult::Void,
-            reason: required("reason", reason)?,
-            performed_by: required("by", by)?,
-            evidence: None,
-            file: None,
-            voids: Some(check_id.to_string()),
-            recorded_at: now,
-        };
+        let (check, reason, by) = (&void.check_id, &void.reason, &void.performed_by);
+        let entry = void_entry(&log, id, check, reason, by, today, now)?;
         self.store
             .append_checks(&programme, std::slice::from_ref(&entry), &[])?;
         Ok(entry)
@@ -259,7 +188,10 @@ impl Workspace {
     pub fn evidence_bytes(&self, assessment_id: &str, file_id: &str) -> Result<Vec<u8>> {
         self.store
             .evidence_bytes(&self.programme(assessment_id)?, file_id)?
-            .ok_or_else(|| refuse("file", format!("no evidence file {file_id}")))
+            .ok_or_else(|| Error::Refused {
+                field: "file".into(),
+                reason: format!("no evidence file {file_id}"),
+            })
     }
 }
 
@@ -321,66 +253,5 @@ impl Workspace {
         self.store
             .append_checks(&programme, &calendar.checks, &files)?;
         Ok(())
-    }
-}
-
-fn adopted<'a>(log: &'a CheckLog, control_id: &str) -> Result<&'a AdoptedControl> {
-    log.controls
-        .iter()
-        .find(|c| c.control_id == control_id)
-        .ok_or_else(|| {
-            refuse(
-                "control",
-                format!("'{control_id}' is not adopted; adopt it on the calendar first"),
-            )
-        })
-}
-
-fn evidence_file(id: &str, name: &str, bytes: &[u8]) -> Result<EvidenceFile> {
-    use sha2::{Digest, Sha256};
-    let name = required("file", name)?;
-    if bytes.len() > EVIDENCE_FILE_LIMIT {
-        return Err(refuse(
-            "file",
-            format!(
-                "{name} is over 10 MiB; evidence files are kept up to 10 MiB: keep a reference to it instead"
-            ),
-        ));
-    }
-    let sha256 = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Ok(EvidenceFile {
-        id: id.to_string(),
-        name,
-        size: bytes.len() as u64,
-        sha256,
-    })
-}
-
-fn required(field: &str, text: &str) -> Result<String> {
-    let text = optional(field, text)?;
-    if text.is_empty() {
-        return Err(refuse(field, "required".into()));
-    }
-    Ok(text)
-}
-
-fn optional(field: &str, text: &str) -> Result<String> {
-    let text = text.trim();
-    if text.chars().count() > TEXT_LIMIT {
-        return Err(refuse(
-            field,
-            format!("longer than {TEXT_LIMIT} characters; shorten it"),
-        ));
-    }
-    Ok(text.to_string())
-}
-
-fn refuse(field: &str, reason: String) -> Error {
-    Error::Refused {
-        field: field.to_string(),
-        reason,
     }
 }

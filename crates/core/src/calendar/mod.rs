@@ -5,6 +5,7 @@
 //! its frequency (calendar months keep the day, or the month's last day), so a schedule never
 //! drifts; a check satisfies the due date of the period it falls in, `(previous due, due]`.
 
+mod entries;
 mod observation;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,6 +15,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Bank, Frequency, Interval, RecurringTemplate};
 
+pub use entries::{
+    EVIDENCE_FILE_LIMIT, Refusal, Run, TEXT_LIMIT, adopted, adoption, evidence_file, run_entry,
+    void_entry,
+};
 pub use observation::{
     ControlObservation, Observation, ObservationWindow, Occurrence, OccurrenceStatus,
     check_log_findings, observation, observation_window, runs_needed,
