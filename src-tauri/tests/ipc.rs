@@ -23,6 +23,13 @@ fn app() -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
     (app, window)
 }
 
+/// A Type II assessment created through IPC, by its id.
+fn type2_assessment(window: &WebviewWindow<MockRuntime>, organisation: &str) -> String {
+    let body = json!({ "organisation": organisation, "reportType": "type2" });
+    let created = invoke(window, "create_assessment", body).unwrap();
+    created["id"].as_str().unwrap().to_string()
+}
+
 fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
     get_ipc_response(
         window,
@@ -145,13 +152,7 @@ fn engine_errors_cross_as_kind_and_message() {
 #[test]
 fn malformed_payloads_get_an_error_and_the_app_keeps_working() {
     let (_app, window) = app();
-    let created = invoke(
-        &window,
-        "create_assessment",
-        json!({ "organisation": "Acme", "reportType": "type2" }),
-    )
-    .unwrap();
-    let id = created["id"].as_str().unwrap();
+    let id = &type2_assessment(&window, "Acme");
     let good = json!({ "assessment_id": id, "question_id": "access.sso-mfa", "value": { "level": 2 }, "note": null, "owner": null, "due": null, "evidence": [] });
     let mut bad_payloads = vec![
         json!({}),
@@ -198,13 +199,7 @@ fn malformed_payloads_get_an_error_and_the_app_keeps_working() {
 fn the_report_and_the_json_export_are_written_where_the_dialog_said() {
     let (_app, window) = app();
     let dir = tempfile::tempdir().unwrap();
-    let created = invoke(
-        &window,
-        "create_assessment",
-        json!({ "organisation": "Łódź Analytics", "reportType": "type2" }),
-    )
-    .unwrap();
-    let id = created["id"].as_str().unwrap();
+    let id = &type2_assessment(&window, "Łódź Analytics");
     let pdf = dir.path().join("gap analysis.pdf");
     let exported = invoke(
         &window,
@@ -324,13 +319,7 @@ fn the_same_data_file_can_be_tried_again_once_its_problem_is_gone() {
 #[test]
 fn a_what_if_closes_the_ticked_gaps_and_names_ids_that_are_not_gaps() {
     let (_app, window) = app();
-    let created = invoke(
-        &window,
-        "create_assessment",
-        json!({ "organisation": "Kestrel Pay", "reportType": "type2" }),
-    )
-    .unwrap();
-    let id = created["id"].as_str().unwrap();
+    let id = &type2_assessment(&window, "Kestrel Pay");
     let projected = invoke(
         &window,
         "project_what_if",
@@ -515,13 +504,7 @@ fn a_re_assessment_compares_with_its_baseline_and_joins_the_trend() {
 #[test]
 fn a_spreadsheet_export_through_ipc_takes_its_format_from_the_name() {
     let (_app, window) = app();
-    let created = invoke(
-        &window,
-        "create_assessment",
-        json!({ "organisation": "Łódź Analytics", "reportType": "type2" }),
-    )
-    .unwrap();
-    let id = created["id"].as_str().unwrap();
+    let id = &type2_assessment(&window, "Łódź Analytics");
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("gaps.xlsx");
     let written = invoke(
@@ -631,13 +614,7 @@ fn a_protected_data_file_is_opened_with_its_passphrase_and_its_protection_change
 #[test]
 fn a_register_entry_refused_names_the_field_and_a_fixed_one_lists() {
     let (_app, window) = app();
-    let created = invoke(
-        &window,
-        "create_assessment",
-        json!({ "organisation": "Acme", "reportType": "type2" }),
-    )
-    .unwrap();
-    let id = created["id"].as_str().unwrap();
+    let id = &type2_assessment(&window, "Acme");
     let mut fields = json!([
         ["name", "Cloudhost"],
         ["service", "hosting"],
@@ -689,13 +666,7 @@ fn a_register_entry_refused_names_the_field_and_a_fixed_one_lists() {
 #[test]
 fn a_check_refused_names_its_field() {
     let (_app, window) = app();
-    let created = invoke(
-        &window,
-        "create_assessment",
-        json!({ "organisation": "Acme", "reportType": "type2" }),
-    )
-    .unwrap();
-    let id = created["id"].as_str().unwrap();
+    let id = &type2_assessment(&window, "Acme");
     let adopt = json!({ "id": id, "request": { "control_id": "restore-test",
         "frequency": "yearly", "owner": "Ops", "first_due": "2026-01-31" } });
     invoke(&window, "adopt_control", adopt).unwrap();
@@ -729,13 +700,7 @@ fn a_programme_write_sends_one_changed_event() {
     app.listen_any("changed", move |event| {
         sent.send(event.payload().to_string()).unwrap();
     });
-    let created = invoke(
-        &window,
-        "create_assessment",
-        json!({ "organisation": "Acme", "reportType": "type2" }),
-    )
-    .unwrap();
-    let id = created["id"].as_str().unwrap();
+    let id = &type2_assessment(&window, "Acme");
     let adopt = |owner: &str| {
         json!({ "id": id, "request": { "control_id": "restore-test",
             "frequency": "yearly", "owner": owner, "first_due": "2026-01-31" } })

@@ -198,7 +198,7 @@ fn print_plan(plan: &MergePlan) {
         }
     }
     for s in scope_conflicts {
-        println!("\n  {}", s.key());
+        println!("\n  {}", s.key);
         side_by_side("", "mine (this assessment)", "theirs (the file)");
         side_by_side("decision", &scope_words(&s.mine), &scope_words(&s.theirs));
     }

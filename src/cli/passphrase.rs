@@ -109,10 +109,9 @@ fn prompt(text: &str) -> Result<Zeroizing<String>, Error> {
 /// A passphrase file that is a pipe (`<(pass show …)`, `/dev/stdin`) is refused like every file
 /// that is not a regular one; the refusal says how to keep the passphrase off disk instead.
 fn off_disk_hint(error: Error, path: &Path, env: &str) -> Error {
-    use std::os::unix::fs::FileTypeExt;
-    let what = match std::fs::metadata(path).map(|m| m.file_type()) {
-        Ok(k) if k.is_fifo() || k.is_socket() => "a pipe",
-        Ok(k) if k.is_char_device() || k.is_block_device() => "a device",
+    let what = match files::NotAFile::at(path) {
+        Some(files::NotAFile::Pipe) => "a pipe",
+        Some(files::NotAFile::Device) => "a device",
         _ => return error,
     };
     match error {

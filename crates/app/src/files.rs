@@ -19,29 +19,57 @@ fn file_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// What a path that is not a regular file is, in the user's words.
-fn not_a_file(metadata: &Metadata) -> Option<&'static str> {
-    #[cfg(unix)]
-    use std::os::unix::fs::FileTypeExt;
-    let kind = metadata.file_type();
-    if kind.is_file() {
-        return None;
-    }
-    if kind.is_dir() {
-        return Some("it is a folder; choose a file inside it");
-    }
-    #[cfg(unix)]
-    if kind.is_fifo() || kind.is_socket() {
-        return Some("it is a pipe, not a file; save what it carries to a file and choose that");
-    }
-    Some("it is a device, not a file; choose a saved file")
+/// What a path the user named is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    Folder,
+    /// A pipe or a socket: opening it waits for a writer.
+    Pipe,
+    /// A character or block device: `/dev/zero` never ends.
+    Device,
 }
 
-/// Opens a regular file for reading. The type is checked before opening because opening a pipe
-/// waits for a writer, and again on the open file because the path may have changed between.
-fn open_regular(path: &Path) -> Result<File> {
-    let refuse = |metadata: &Metadata| match not_a_file(metadata) {
-        Some(reason) => Err(file_error(path, reason)),
+impl NotAFile {
+    /// What the file is, or `None` for a regular file.
+    pub fn of(metadata: &Metadata) -> Option<NotAFile> {
+        #[cfg(unix)]
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        if kind.is_file() {
+            return None;
+        }
+        if kind.is_dir() {
+            return Some(NotAFile::Folder);
+        }
+        #[cfg(unix)]
+        if kind.is_fifo() || kind.is_socket() {
+            return Some(NotAFile::Pipe);
+        }
+        Some(NotAFile::Device)
+    }
+
+    /// What is at `path`, when something is there and it is not a regular file.
+    pub fn at(path: &Path) -> Option<NotAFile> {
+        std::fs::metadata(path).ok().as_ref().and_then(NotAFile::of)
+    }
+
+    fn refusal(self) -> &'static str {
+        match self {
+            NotAFile::Folder => "it is a folder; choose a file inside it",
+            NotAFile::Pipe => {
+                "it is a pipe, not a file; save what it carries to a file and choose that"
+            }
+            NotAFile::Device => "it is a device, not a file; choose a saved file",
+        }
+    }
+}
+
+/// Opens a regular file for reading, with its size as the open file reports it. The type is
+/// checked before opening because opening a pipe waits for a writer, and again on the open file
+/// because the path may have changed between.
+fn open_regular(path: &Path) -> Result<(File, u64)> {
+    let refuse = |metadata: &Metadata| match NotAFile::of(metadata) {
+        Some(kind) => Err(file_error(path, kind.refusal())),
         None => Ok(()),
     };
     refuse(&std::fs::metadata(path).map_err(|e| file_error(path, e))?)?;
@@ -55,19 +83,20 @@ fn open_regular(path: &Path) -> Result<File> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path).map_err(|e| file_error(path, e))?;
-    refuse(&file.metadata().map_err(|e| file_error(path, e))?)?;
-    Ok(file)
+    let metadata = file.metadata().map_err(|e| file_error(path, e))?;
+    refuse(&metadata)?;
+    Ok((file, metadata.len()))
 }
 
 /// Reads a file the user chose, refusing one larger than [`MAX_READ_BYTES`] and anything that
 /// is not a regular file.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
-    // A size the metadata already shows too large is refused without reading; the read is
-    // bounded all the same for files whose metadata says less than they hold.
-    let told = std::fs::metadata(path).map_or(0, |m| m.len());
+    let (file, told) = open_regular(path)?;
+    // A size the open file already reports too large is refused without reading; the read is
+    // bounded all the same for files that hold more than they report.
     let bytes = match told > MAX_READ_BYTES {
-        true => open_regular(path).map(|_| Vec::new())?,
-        false => read_at_most(path, MAX_READ_BYTES)?,
+        true => Vec::new(),
+        false => read_bounded(path, file, MAX_READ_BYTES)?,
     };
     if told > MAX_READ_BYTES || bytes.len() as u64 > MAX_READ_BYTES {
         return Err(file_error(
@@ -85,7 +114,11 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 /// reports a size of zero, a growing file outruns it), so memory stays bounded; more than `cap`
 /// bytes back means the file is too large, which the caller words for its own kind of file.
 pub fn read_at_most(path: &Path, cap: u64) -> Result<Vec<u8>> {
-    let file = open_regular(path)?;
+    let (file, _) = open_regular(path)?;
+    read_bounded(path, file, cap)
+}
+
+fn read_bounded(path: &Path, file: File, cap: u64) -> Result<Vec<u8>> {
     // Sized up front for small files (a passphrase, a logo), so their bytes are not left behind
     // in buffers the vector outgrew.
     let mut bytes = Vec::with_capacity((cap + 1).min(64 * 1024) as usize);

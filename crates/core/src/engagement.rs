@@ -224,51 +224,53 @@ pub struct Engagement {
 impl Engagement {
     /// Reads the engagement from the scoping answers.
     pub fn read(record: &AssessmentRecord) -> Engagement {
-        engagement_of(record)
+        let (period_months, period_chosen) = observation_period(record);
+        let date = |question: &str| match record.value(question) {
+            Some(AnswerValue::Date(date)) => Some(*date),
+            _ => None,
+        };
+        Engagement {
+            report_type: record.report_type(),
+            target_date: date(TARGET_DATE_QUESTION),
+            period_months,
+            period_chosen,
+            observation_start: date(OBSERVATION_START_QUESTION)
+                .filter(|_| record.report_type() == ReportType::Type2),
+            capacity: capacity(record),
+            size_factor: size_factor(record),
+            existing_report: match record.value(EXISTING_REPORT_QUESTION) {
+                Some(AnswerValue::Choice(c)) if c != choice::NO_REPORT => Some(c.clone()),
+                _ => None,
+            },
+            last_period_end: date(LAST_PERIOD_END_QUESTION),
+            alternative: match record.value(ALTERNATIVE_ASSURANCE_QUESTION) {
+                Some(AnswerValue::Choice(c)) if c != choice::REPORT_ONLY => Some(c.clone()),
+                _ => None,
+            },
+            auditor_engaged: matches!(
+                record.value(AUDIT_FIRM_QUESTION),
+                Some(AnswerValue::Level(l)) if l.value() >= 3
+            ),
+            could_narrow: matches!(record.value(HOSTING_QUESTION), Some(AnswerValue::Choices(c)) if c.len() > 1)
+                || matches!(record.value(ENVIRONMENTS_QUESTION), Some(AnswerValue::Choices(c)) if c.iter().any(|e| e == choice::DEVELOPMENT)),
+        }
     }
 }
 
-pub(crate) fn engagement_of(record: &AssessmentRecord) -> Engagement {
-    let (period_months, period_chosen) = match record.value(OBSERVATION_PERIOD_QUESTION) {
+/// The observation period's months, and whether they were chosen: [`DEFAULT_PERIOD_MONTHS`]
+/// stands in when not.
+pub fn observation_period(record: &AssessmentRecord) -> (u32, bool) {
+    match record.value(OBSERVATION_PERIOD_QUESTION) {
         Some(AnswerValue::Choice(c)) if c == choice::PERIOD_6_MONTHS => (6, true),
         Some(AnswerValue::Choice(c)) if c == choice::PERIOD_12_MONTHS => (12, true),
         Some(AnswerValue::Choice(c)) if c == choice::PERIOD_3_MONTHS => (3, true),
         _ => (DEFAULT_PERIOD_MONTHS, false),
-    };
-    let date = |question: &str| match record.value(question) {
-        Some(AnswerValue::Date(date)) => Some(*date),
-        _ => None,
-    };
-    Engagement {
-        report_type: record.report_type(),
-        target_date: date(TARGET_DATE_QUESTION),
-        period_months,
-        period_chosen,
-        observation_start: date(OBSERVATION_START_QUESTION)
-            .filter(|_| record.report_type() == ReportType::Type2),
-        capacity: capacity(record),
-        size_factor: size_factor(record),
-        existing_report: match record.value(EXISTING_REPORT_QUESTION) {
-            Some(AnswerValue::Choice(c)) if c != choice::NO_REPORT => Some(c.clone()),
-            _ => None,
-        },
-        last_period_end: date(LAST_PERIOD_END_QUESTION),
-        alternative: match record.value(ALTERNATIVE_ASSURANCE_QUESTION) {
-            Some(AnswerValue::Choice(c)) if c != choice::REPORT_ONLY => Some(c.clone()),
-            _ => None,
-        },
-        auditor_engaged: matches!(
-            record.value(AUDIT_FIRM_QUESTION),
-            Some(AnswerValue::Level(l)) if l.value() >= 3
-        ),
-        could_narrow: matches!(record.value(HOSTING_QUESTION), Some(AnswerValue::Choices(c)) if c.len() > 1)
-            || matches!(record.value(ENVIRONMENTS_QUESTION), Some(AnswerValue::Choices(c)) if c.iter().any(|e| e == choice::DEVELOPMENT)),
     }
 }
 
 /// The latest window start for the target date, and how far away it is from `today`.
 pub fn deadline(record: &AssessmentRecord, today: NaiveDate) -> Deadline {
-    let t = engagement_of(record);
+    let t = Engagement::read(record);
     let window_start = t
         .target_date
         .map(|target| latest_window_start(t.report_type, t.period_months, target));

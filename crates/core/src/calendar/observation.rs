@@ -113,7 +113,7 @@ pub fn observation_window(record: &AssessmentRecord) -> Option<ObservationWindow
     let Some(AnswerValue::Date(start)) = record.value(OBSERVATION_START_QUESTION) else {
         return None;
     };
-    let months = crate::engagement::Engagement::read(record).period_months;
+    let (months, _) = crate::engagement::observation_period(record);
     let end = start.checked_add_months(Months::new(months))? - chrono::Duration::days(1);
     Some(ObservationWindow {
         start: *start,

@@ -98,10 +98,6 @@ impl ScopeMerge {
     pub fn key_of(category: Category) -> String {
         format!("scope:{}", category.id())
     }
-
-    pub fn key(&self) -> String {
-        self.key.clone()
-    }
 }
 
 /// Everything a merge would do, worked out before anything is written.
@@ -168,7 +164,7 @@ impl MergePlan {
         let scope = self.scope.iter().filter(|s| s.outcome == Outcome::Conflict);
         questions
             .map(|q| q.question_id.clone())
-            .chain(scope.map(ScopeMerge::key))
+            .chain(scope.map(|s| s.key.clone()))
             .collect()
     }
 }

@@ -101,7 +101,7 @@ pub fn resolve(
     for s in &plan.scope {
         let side = match s.outcome {
             Outcome::TakeTheirs => Side::Theirs,
-            Outcome::Conflict => choice(&s.key()).expect("every conflict has a choice"),
+            Outcome::Conflict => choice(&s.key).expect("every conflict has a choice"),
             Outcome::KeepMine | Outcome::Same => Side::Mine,
         };
         if side == Side::Theirs {
