@@ -10,7 +10,7 @@ macro_rules! declarations {
     };
 }
 
-fn generate() -> String {
+pub(crate) fn generate() -> String {
     use soc2_readiness::{
         analysis, assessment, calendar, catalog, compare, data_file, findings, gaps, merge, plan,
         registers, report, scope, scoring, spreadsheet, upgrade, what_if, workspace,

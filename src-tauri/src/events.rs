@@ -8,6 +8,9 @@ use crate::models::Changed;
 /// The event's name, as the UI's client listens for it.
 pub const CHANGED: &str = "changed";
 
+/// Sent when the app is launched again and this window is brought forward instead.
+pub const SECOND_LAUNCH: &str = "second-launch";
+
 /// Passes `result` on, telling every view that the programme behind `assessment_id` changed
 /// when the write succeeded.
 pub fn programme_changed<R: Runtime, T>(

@@ -17,7 +17,7 @@ describe('Export spreadsheet', () => {
       asked.push(`${title}: ${name} (${extension})`);
       return `/tmp/${name}`;
     };
-    const tables: (TableKind[] | null)[] = [];
+    const tables: (TableKind[] | null | undefined)[] = [];
     const write = host.exportSpreadsheet;
     host.exportSpreadsheet = async (id, path, format, chosen) => {
       tables.push(chosen);

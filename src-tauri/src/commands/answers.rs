@@ -39,6 +39,7 @@ pub fn save_answer(
     })
 }
 
+/// Removes an answer (its history stays) and re-scores.
 #[tauri::command]
 pub fn clear_answer(
     state: State<'_, AppState>,
@@ -52,6 +53,7 @@ pub fn clear_answer(
     })
 }
 
+/// Includes or excludes a category with the reason, and re-scores.
 #[tauri::command]
 pub fn set_scope(state: State<'_, AppState>, request: ScopeRequest) -> CommandResult<Scorecard> {
     let at = Moment::read();

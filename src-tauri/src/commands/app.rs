@@ -11,6 +11,7 @@ use crate::error::CommandResult;
 use crate::models::AppInfo;
 use crate::state::AppState;
 
+/// The app's version, its bank's version and the data file in use.
 #[tauri::command]
 pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
@@ -26,6 +27,7 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
     }
 }
 
+/// The question bank of the open data file.
 #[tauri::command]
 pub fn get_bank(state: State<'_, AppState>) -> CommandResult<Bank> {
     state.with(|ws| Ok(ws.bank().clone()))
@@ -40,6 +42,7 @@ pub fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupInfo>
     }
 }
 
+/// Takes a backup of the data file now.
 #[tauri::command(async)]
 pub fn back_up_now(state: State<'_, AppState>) -> CommandResult<BackupInfo> {
     state.with(|ws| ws.back_up("manual", Moment::read().now))

@@ -21,6 +21,7 @@ pub fn list_assessments(state: State<'_, AppState>) -> CommandResult<Vec<Assessm
     state.with(|ws| ws.summaries(Moment::read().today))
 }
 
+/// Creates an assessment; `modules` are kept question modules to use from the start, as `id` or `id@version`.
 #[tauri::command]
 pub fn create_assessment(
     state: State<'_, AppState>,
@@ -68,6 +69,7 @@ pub fn set_depth(state: State<'_, AppState>, id: String, depth: Depth) -> Comman
     state.with(|ws| ws.set_depth(&id, depth, Moment::read().now))
 }
 
+/// The assessment, its scorecard as of today, and whether it was answered on an older bank.
 #[tauri::command]
 pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<AssessmentView> {
     state.with(|ws| {
@@ -81,6 +83,7 @@ pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<A
     })
 }
 
+/// The ranked gap register as of today.
 #[tauri::command]
 pub fn get_gaps(state: State<'_, AppState>, id: String) -> CommandResult<Vec<Gap>> {
     state.with(|ws| ws.gaps(&id, Moment::read().today))
@@ -92,6 +95,7 @@ pub fn get_analysis(state: State<'_, AppState>, id: String) -> CommandResult<Ana
     state.with(|ws| ws.analysis(&id, Moment::read().today))
 }
 
+/// Renames the organisation of an assessment.
 #[tauri::command]
 pub fn rename_assessment(
     state: State<'_, AppState>,
@@ -101,21 +105,25 @@ pub fn rename_assessment(
     state.with(|ws| ws.rename(&id, &organisation, Moment::read().now))
 }
 
+/// Copies an assessment with its answers, as a new one.
 #[tauri::command]
 pub fn duplicate_assessment(state: State<'_, AppState>, id: String) -> CommandResult<Assessment> {
     state.with(|ws| ws.duplicate(&id, &new_id(), None, Moment::read().now))
 }
 
+/// Archives an assessment (or brings it back).
 #[tauri::command]
 pub fn set_archived(state: State<'_, AppState>, id: String, archived: bool) -> CommandResult<()> {
     state.with(|ws| ws.set_archived(&id, archived, Moment::read().now))
 }
 
+/// Deletes an assessment with its answers.
 #[tauri::command]
 pub fn delete_assessment(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     state.with(|ws| ws.delete(&id))
 }
 
+/// Writes the assessment as a JSON file; with a passphrase, sealed under it (`docs/protected-export.md`).
 #[tauri::command(async)]
 pub fn export_assessment(
     state: State<'_, AppState>,

@@ -12,11 +12,13 @@ use crate::error::CommandResult;
 use crate::events::programme_changed;
 use crate::state::AppState;
 
+/// The control calendar as of today: adopted controls with next due dates, and proposals.
 #[tauri::command]
 pub fn get_calendar(state: State<'_, AppState>, id: String) -> CommandResult<Calendar> {
     state.with(|ws| ws.calendar(&id, Moment::read().today))
 }
 
+/// The observation period as of today: each control's expected runs and the exceptions.
 #[tauri::command]
 pub fn get_observation(state: State<'_, AppState>, id: String) -> CommandResult<Observation> {
     state.with(|ws| ws.observation(&id, Moment::read().today))

@@ -10,15 +10,15 @@ use tauri::State;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// What merging the file would do; nothing is written. A protected file without its passphrase
+/// What merging a workshop copy (an exported file) into the assessment would do; nothing is written. A protected file without its passphrase
 /// fails with `needs_passphrase`, so the UI asks. The opened copy is kept for the merge.
 #[tauri::command(async)]
 pub fn preview_merge(
     state: State<'_, AppState>,
     id: String,
     path: String,
-    passphrase: Option<String>,
     unrelated: bool,
+    passphrase: Option<String>,
 ) -> CommandResult<MergePlan> {
     // Read (and opened, which takes the key derivation's time) before the workspace is locked.
     let copy = WorkshopCopy::open(Path::new(&path), passphrase.as_deref())?;
@@ -34,8 +34,8 @@ pub fn merge_assessment(
     state: State<'_, AppState>,
     id: String,
     path: String,
-    passphrase: Option<String>,
     choices: MergeChoices,
+    passphrase: Option<String>,
 ) -> CommandResult<MergeOutcome> {
     let copy = match state.take_previewed(&path) {
         Some(copy) => copy,

@@ -10,6 +10,7 @@ use tauri::State;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
+/// Every question module version kept in the data file.
 #[tauri::command]
 pub fn list_modules(state: State<'_, AppState>) -> CommandResult<Vec<ModuleInfo>> {
     state.with(|ws| ws.modules())
@@ -32,6 +33,7 @@ pub fn use_module(
     state.with(|ws| ws.use_module(&id, &module, version.as_deref(), Moment::read().now))
 }
 
+/// Detaches a module; its answers stay in the history.
 #[tauri::command]
 pub fn drop_module(state: State<'_, AppState>, id: String, module: String) -> CommandResult<()> {
     state.with(|ws| ws.drop_module(&id, &module, Moment::read().now))

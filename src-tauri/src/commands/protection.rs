@@ -23,13 +23,13 @@ pub fn unprotect_data_file(
     Ok(super::app::get_app_info(state))
 }
 
-/// Protects the data file with `new` in place of `current`, after a backup.
+/// Protects the data file with `next` in place of `current`, after a backup.
 #[tauri::command(async)]
 pub fn change_data_file_passphrase(
     state: State<'_, AppState>,
     current: String,
-    new: String,
+    next: String,
 ) -> CommandResult<AppInfo> {
-    state.protect(Some(current), Some(new))?;
+    state.protect(Some(current), Some(next))?;
     Ok(super::app::get_app_info(state))
 }

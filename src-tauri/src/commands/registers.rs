@@ -24,6 +24,7 @@ pub fn list_register(
     state.with(|ws| ws.register_rows(&id, register, &query, today))
 }
 
+/// The fields of a register's entries, in the order a form asks for them.
 #[tauri::command]
 pub fn register_fields(register: Register) -> Vec<FieldInfo> {
     field_infos(register)

@@ -8,11 +8,13 @@ use tauri::State;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
+/// The report settings (preparer, logo, page size).
 #[tauri::command]
 pub fn get_settings(state: State<'_, AppState>) -> CommandResult<Settings> {
     state.with(|ws| ws.settings())
 }
 
+/// Saves the report settings.
 #[tauri::command]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> CommandResult<Settings> {
     state.with(|ws| ws.save_settings(&settings))

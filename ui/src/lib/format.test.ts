@@ -8,7 +8,7 @@ describe('format', () => {
     const host = createFakeHost();
     await host.addModule('/tmp/health.toml');
     const created = await host.createAssessment('Acme', 'type2', 'full', ['health']);
-    const bank = await host.assessmentBank(created.id);
+    const bank = await host.getAssessmentBank(created.id);
     const added = bank.questions.find((q) => q.id === 'health.baa')!;
     expect(moduleLabel(bank, added)).toBe('Health add-on 1.0');
     expect(moduleLabel(bank, bank.questions.find((q) => q.id === 'access.mfa')!)).toBeNull();

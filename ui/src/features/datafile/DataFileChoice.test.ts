@@ -21,7 +21,7 @@ describe('protecting the data file', () => {
 
   it('protects, refuses a wrong current passphrase, changes it and removes it', async () => {
     const host = createFakeHost();
-    let info: AppInfo = await host.appInfo();
+    let info: AppInfo = await host.getAppInfo();
     const seen: AppInfo[] = [];
     const view = render(DataFileChoice, { host, info, onChanged: () => {}, onProtected: (next: AppInfo) => seen.push(next) });
 

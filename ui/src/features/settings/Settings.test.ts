@@ -10,7 +10,7 @@ describe('Settings', () => {
   it('shows the stored assessor and saves a new one when the field is left', async () => {
     const host = createFakeHost();
     await host.saveSettings({ assessor_name: 'Dana', assessor_organisation: null, page_size: 'a4', has_logo: false });
-    render(Settings, { host, info: await host.appInfo(), onDataFileChanged: () => {}, onProtected: () => {} });
+    render(Settings, { host, info: await host.getAppInfo(), onDataFileChanged: () => {}, onProtected: () => {} });
     const name = (await screen.findByTestId('assessor-name')) as HTMLInputElement;
     await vi.waitFor(() => expect(name.value).toBe('Dana'));
     await fireEvent.input(name, { target: { value: 'Dana Reyes' } });

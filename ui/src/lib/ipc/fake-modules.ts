@@ -26,7 +26,7 @@ export function withModules(bank: Bank, modules: string[]): Bank {
 /** The modules kept in the fake data file. */
 export type FakeModules = ModuleInfo[];
 
-type ModuleCommands = Pick<Host, 'listModules' | 'addModule' | 'useModule' | 'dropModule' | 'assessmentBank'>;
+type ModuleCommands = Pick<Host, 'listModules' | 'addModule' | 'useModule' | 'dropModule' | 'getAssessmentBank'>;
 
 /** The host's module commands over the fake's kept modules and records. */
 export function moduleCommands(
@@ -52,6 +52,6 @@ export function moduleCommands(
     dropModule: async (id, module) => {
       record(id).modules = record(id).modules.filter((m) => m.id !== module);
     },
-    assessmentBank: async (id) => withModules(bank, record(id).modules.map((m) => m.id)),
+    getAssessmentBank: async (id) => withModules(bank, record(id).modules.map((m) => m.id)),
   };
 }

@@ -192,7 +192,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     return exported;
   };
 
-  const protection = fakeProtection(() => host.appInfo());
+  const protection = fakeProtection(() => host.getAppInfo());
 
   const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void } = {
     calls,
@@ -207,8 +207,8 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       };
     },
     ...fakeCalendar(bank, now),
-    appInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: protection.isProtected(), startup_error: null }),
-    bank: async () => bank,
+    getAppInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: protection.isProtected(), startup_error: null }),
+    getBank: async () => bank,
     listAssessments: async () =>
       [...records.values()].map((r) => ({
         assessment: r.assessment,
@@ -216,7 +216,9 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         readiness: fakeScore(bank, r).overall.readiness,
         completion: fakeScore(bank, r).overall.completion,
       })),
-    createAssessment: async (organisation, _reportType, depth, modules = []) => {
+    createAssessment: async (organisation, _reportType, chosenDepth, chosenModules) => {
+      const depth = chosenDepth ?? 'full';
+      const modules = chosenModules ?? [];
       if (!organisation.trim()) throw { kind: 'invalid_input', message: 'the organisation name must not be empty' };
       const id = `fake${String(++counter).padStart(8, '0')}`;
       const assessment: Assessment = { id, organisation, bank_version: bank.version, created_at: now(), updated_at: now(), archived_at: null, depth };
@@ -357,7 +359,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       delete record(assessmentId).answers[questionId];
       return fakeScore(bank, shown(assessmentId));
     },
-    setScope: async (assessmentId) => fakeScore(bank, record(assessmentId)),
+    setScope: async (request) => fakeScore(bank, record(request.assessment_id)),
     exportReport: async (_id, path) => ({ path, pages: 1, bytes: 1, opened: false }),
     exportSpreadsheet: async (id, path, _format, tables) => {
       calls.push(`export spreadsheet ${path}`);
@@ -379,8 +381,9 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     onSecondLaunch: async () => {},
     onClose: async () => {},
     onChanged: async () => {},
-    markLaunched: async () => {
+    markLaunch: async () => {
       calls.push('mark launched');
+      return null;
     },
     useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, protected: false, startup_error: null }),
     ...protection.calls,

@@ -428,7 +428,7 @@ export class Questionnaire {
 
   async setScope(category: Category, decision: ScopeDecision, reason: string): Promise<string | null> {
     try {
-      this.view.scorecard = await this.host.setScope(this.id, category, decision, reason);
+      this.view.scorecard = await this.host.setScope({ assessment_id: this.id, category, decision, reason });
       const fresh = await this.host.getAssessment(this.id);
       this.view = fresh;
       return null;

@@ -1,0 +1,242 @@
+// Generated from the `#[tauri::command]` functions by src-tauri/src/surface.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop surface.
+import type { AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, ExportedReport, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, Selection, Settings, SpreadsheetFormat, TableKind, TrendPoint, VoidRequest, WrittenSpreadsheet } from '../bindings';
+
+/** Tauri's `invoke`, or a stand-in: the one function the client needs. */
+export type Invoke = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
+
+/** Every command of the shell, one method each, named as in Rust (camelCase). */
+export interface Commands {
+  /** Saves one answer durably (the engine commits before returning) and re-scores. */
+  saveAnswer(request: SaveAnswerRequest): Promise<SavedAnswer>;
+  /** Removes an answer (its history stays) and re-scores. */
+  clearAnswer(assessmentId: string, questionId: string): Promise<Scorecard>;
+  /** Includes or excludes a category with the reason, and re-scores. */
+  setScope(request: ScopeRequest): Promise<Scorecard>;
+  /** The app's version, its bank's version and the data file in use. */
+  getAppInfo(): Promise<AppInfo>;
+  /** The question bank of the open data file. */
+  getBank(): Promise<Bank>;
+  /** The backups of the data file, newest first; available even when the file cannot be opened. */
+  listBackups(): Promise<Array<BackupInfo>>;
+  /** Takes a backup of the data file now. */
+  backUpNow(): Promise<BackupInfo>;
+  /** Restores one of the listed backups; any other path is refused. */
+  restoreBackup(path: string): Promise<void>;
+  /** Opens another data file (an existing one, or a new one at a path the user chose) in place of the current one, and remembers the choice for the next start. A protected file needs its `passphrase` (`needs_passphrase` without one); the file in use with one opens it when it was waiting for it. */
+  useDataFile(path: string, passphrase?: string | null): Promise<AppInfo>;
+  listAssessments(): Promise<Array<AssessmentSummary>>;
+  /** Creates an assessment; `modules` are kept question modules to use from the start, as `id` or `id@version`. */
+  createAssessment(organisation: string, reportType: ReportType, depth?: Depth | null, modules?: Array<string> | null): Promise<Assessment>;
+  /** Carries an assessment answered on an older question bank to this one; `None` when current. */
+  upgradeAssessment(id: string): Promise<BankUpgrade | null>;
+  /** The audit trail of one question's answers, oldest first. */
+  getHistory(id: string, questionId: string): Promise<Array<HistoryEntry>>;
+  /** Quick path or full depth; no given answer changes either way. */
+  setDepth(id: string, depth: Depth): Promise<void>;
+  /** The assessment, its scorecard as of today, and whether it was answered on an older bank. */
+  getAssessment(id: string): Promise<AssessmentView>;
+  /** The ranked gap register as of today. */
+  getGaps(id: string): Promise<Array<Gap>>;
+  /** The scorecard, gap register and dated plan, as of today. */
+  getAnalysis(id: string): Promise<Analysis>;
+  /** Renames the organisation of an assessment. */
+  renameAssessment(id: string, organisation: string): Promise<void>;
+  /** Copies an assessment with its answers, as a new one. */
+  duplicateAssessment(id: string): Promise<Assessment>;
+  /** Archives an assessment (or brings it back). */
+  setArchived(id: string, archived: boolean): Promise<void>;
+  /** Deletes an assessment with its answers. */
+  deleteAssessment(id: string): Promise<void>;
+  /** Writes the assessment as a JSON file; with a passphrase, sealed under it (`docs/protected-export.md`). */
+  exportAssessment(id: string, path: string, passphrase?: string | null): Promise<void>;
+  /** A protected file without its passphrase fails with `needs_passphrase`, so the UI asks. */
+  importAssessment(path: string, passphrase?: string | null): Promise<Assessment>;
+  /** The control calendar as of today: adopted controls with next due dates, and proposals. */
+  getCalendar(id: string): Promise<Calendar>;
+  /** The observation period as of today: each control's expected runs and the exceptions. */
+  getObservation(id: string): Promise<Observation>;
+  /** The check log, oldest first. */
+  listChecks(id: string): Promise<Array<CheckEntry>>;
+  adoptControl(id: string, request: AdoptRequest): Promise<AdoptedControl>;
+  /** Records a run; `file` is the path of an evidence file to keep in the data file. */
+  recordCheck(id: string, request: CheckRequest, file?: string | null): Promise<CheckEntry>;
+  /** Withdraws a mistaken entry by a later one that voids it; both stay in the log. */
+  voidCheck(id: string, request: VoidRequest): Promise<CheckEntry>;
+  /** `before` and `after` compared as of today. */
+  compareAssessments(before: string, after: string): Promise<Comparison>;
+  /** Every assessment of the organisation `id` belongs to, oldest first. */
+  assessmentTrend(id: string): Promise<Array<TrendPoint>>;
+  /** Writes the milliseconds since this process started, and `in_page_ms` (the page's `performance.now()`), to `$SOC2_LAUNCH_MARK` as one line, and returns the former; `None` (and nothing written) when the variable is unset. */
+  markLaunch(inPageMs?: number | null): Promise<number | null>;
+  /** What merging a workshop copy (an exported file) into the assessment would do; nothing is written. A protected file without its passphrase fails with `needs_passphrase`, so the UI asks. The opened copy is kept for the merge. */
+  previewMerge(id: string, path: string, unrelated: boolean, passphrase?: string | null): Promise<MergePlan>;
+  /** Merges the file previewed (or the file at `path`, read now) after a backup; an unchosen conflict writes nothing. */
+  mergeAssessment(id: string, path: string, choices: MergeChoices, passphrase?: string | null): Promise<MergeOutcome>;
+  /** Every question module version kept in the data file. */
+  listModules(): Promise<Array<ModuleInfo>>;
+  /** Checks a module file and keeps it in the data file. */
+  addModule(path: string): Promise<ModuleInfo>;
+  /** Attaches a kept module (its newest version unless one is named) or moves to another version. */
+  useModule(id: string, module: string, version?: string | null): Promise<ModuleRef>;
+  /** Detaches a module; its answers stay in the history. */
+  dropModule(id: string, module: string): Promise<void>;
+  /** The bank with the assessment's modules: what its questionnaire shows. */
+  getAssessmentBank(id: string): Promise<Bank>;
+  /** Protects the plain data file with `passphrase`, after a backup. */
+  protectDataFile(passphrase: string): Promise<AppInfo>;
+  /** Writes the protected data file plain again; `passphrase` must be its passphrase. */
+  unprotectDataFile(passphrase: string): Promise<AppInfo>;
+  /** Protects the data file with `next` in place of `current`, after a backup. */
+  changeDataFilePassphrase(current: string, next: string): Promise<AppInfo>;
+  /** Every row of the register (archived ones too; the table filters), judged as of today. */
+  listRegister(id: string, register: Register): Promise<Array<RegisterRow>>;
+  /** The fields of a register's entries, in the order a form asks for them. */
+  registerFields(register: Register): Promise<Array<FieldInfo>>;
+  addRegisterEntry(id: string, register: Register, fields: Array<[string, string]>): Promise<RegisterRow>;
+  editRegisterEntry(id: string, register: Register, entry: string, fields: Array<[string, string]>): Promise<RegisterRow>;
+  setRegisterEntryArchived(id: string, register: Register, entry: string, archived: boolean): Promise<void>;
+  deleteRegisterEntry(id: string, register: Register, entry: string): Promise<void>;
+  /** One entry's changes, oldest first (a deleted entry's too). */
+  registerEntryHistory(id: string, register: Register, entry: string): Promise<Array<ChangeRow>>;
+  exportReport(id: string, path: string, open: boolean): Promise<ExportedReport>;
+  /** Shows a saved file in the system's file manager. */
+  showInFolder(path: string): Promise<void>;
+  /** The report settings (preparer, logo, page size). */
+  getSettings(): Promise<Settings>;
+  /** Saves the report settings. */
+  saveSettings(settings: Settings): Promise<Settings>;
+  /** Reads the chosen image (or clears it with `None`) and stores it for report covers. */
+  setLogo(path?: string | null): Promise<Settings>;
+  /** `format` defaults to the one the file's extension names, and to XLSX for any other name: a save dialog lets people type whatever name they like. No `tables` is the default export: the assessment's tables and each register that holds an entry. */
+  exportSpreadsheet(id: string, path: string, format?: SpreadsheetFormat | null, tables?: Array<TableKind> | null): Promise<WrittenSpreadsheet>;
+  /** The assessment as it would be today with `selection` closed. */
+  projectWhatIf(id: string, selection: Selection): Promise<Projection>;
+}
+
+/** The client: each method calls its command with its arguments by name. */
+export function commandsOver(invoke: Invoke): Commands {
+  return {
+    saveAnswer: (request) => invoke('save_answer', { request }),
+    clearAnswer: (assessmentId, questionId) => invoke('clear_answer', { assessmentId, questionId }),
+    setScope: (request) => invoke('set_scope', { request }),
+    getAppInfo: () => invoke('get_app_info'),
+    getBank: () => invoke('get_bank'),
+    listBackups: () => invoke('list_backups'),
+    backUpNow: () => invoke('back_up_now'),
+    restoreBackup: (path) => invoke('restore_backup', { path }),
+    useDataFile: (path, passphrase) => invoke('use_data_file', { path, passphrase: passphrase ?? null }),
+    listAssessments: () => invoke('list_assessments'),
+    createAssessment: (organisation, reportType, depth, modules) => invoke('create_assessment', { organisation, reportType, depth: depth ?? null, modules: modules ?? null }),
+    upgradeAssessment: (id) => invoke('upgrade_assessment', { id }),
+    getHistory: (id, questionId) => invoke('get_history', { id, questionId }),
+    setDepth: (id, depth) => invoke('set_depth', { id, depth }),
+    getAssessment: (id) => invoke('get_assessment', { id }),
+    getGaps: (id) => invoke('get_gaps', { id }),
+    getAnalysis: (id) => invoke('get_analysis', { id }),
+    renameAssessment: (id, organisation) => invoke('rename_assessment', { id, organisation }),
+    duplicateAssessment: (id) => invoke('duplicate_assessment', { id }),
+    setArchived: (id, archived) => invoke('set_archived', { id, archived }),
+    deleteAssessment: (id) => invoke('delete_assessment', { id }),
+    exportAssessment: (id, path, passphrase) => invoke('export_assessment', { id, path, passphrase: passphrase ?? null }),
+    importAssessment: (path, passphrase) => invoke('import_assessment', { path, passphrase: passphrase ?? null }),
+    getCalendar: (id) => invoke('get_calendar', { id }),
+    getObservation: (id) => invoke('get_observation', { id }),
+    listChecks: (id) => invoke('list_checks', { id }),
+    adoptControl: (id, request) => invoke('adopt_control', { id, request }),
+    recordCheck: (id, request, file) => invoke('record_check', { id, request, file: file ?? null }),
+    voidCheck: (id, request) => invoke('void_check', { id, request }),
+    compareAssessments: (before, after) => invoke('compare_assessments', { before, after }),
+    assessmentTrend: (id) => invoke('assessment_trend', { id }),
+    markLaunch: (inPageMs) => invoke('mark_launch', { inPageMs: inPageMs ?? null }),
+    previewMerge: (id, path, unrelated, passphrase) => invoke('preview_merge', { id, path, unrelated, passphrase: passphrase ?? null }),
+    mergeAssessment: (id, path, choices, passphrase) => invoke('merge_assessment', { id, path, choices, passphrase: passphrase ?? null }),
+    listModules: () => invoke('list_modules'),
+    addModule: (path) => invoke('add_module', { path }),
+    useModule: (id, module, version) => invoke('use_module', { id, module, version: version ?? null }),
+    dropModule: (id, module) => invoke('drop_module', { id, module }),
+    getAssessmentBank: (id) => invoke('get_assessment_bank', { id }),
+    protectDataFile: (passphrase) => invoke('protect_data_file', { passphrase }),
+    unprotectDataFile: (passphrase) => invoke('unprotect_data_file', { passphrase }),
+    changeDataFilePassphrase: (current, next) => invoke('change_data_file_passphrase', { current, next }),
+    listRegister: (id, register) => invoke('list_register', { id, register }),
+    registerFields: (register) => invoke('register_fields', { register }),
+    addRegisterEntry: (id, register, fields) => invoke('add_register_entry', { id, register, fields }),
+    editRegisterEntry: (id, register, entry, fields) => invoke('edit_register_entry', { id, register, entry, fields }),
+    setRegisterEntryArchived: (id, register, entry, archived) => invoke('set_register_entry_archived', { id, register, entry, archived }),
+    deleteRegisterEntry: (id, register, entry) => invoke('delete_register_entry', { id, register, entry }),
+    registerEntryHistory: (id, register, entry) => invoke('register_entry_history', { id, register, entry }),
+    exportReport: (id, path, open) => invoke('export_report', { id, path, open }),
+    showInFolder: (path) => invoke('show_in_folder', { path }),
+    getSettings: () => invoke('get_settings'),
+    saveSettings: (settings) => invoke('save_settings', { settings }),
+    setLogo: (path) => invoke('set_logo', { path: path ?? null }),
+    exportSpreadsheet: (id, path, format, tables) => invoke('export_spreadsheet', { id, path, format: format ?? null, tables: tables ?? null }),
+    projectWhatIf: (id, selection) => invoke('project_what_if', { id, selection }),
+  };
+}
+
+/** What each event the shell emits carries. */
+export interface Events {
+  'changed': Changed;
+  'second-launch': null;
+}
+
+/** The name of every command, as the shell registers it. */
+export const COMMAND_NAMES = [
+  'save_answer',
+  'clear_answer',
+  'set_scope',
+  'get_app_info',
+  'get_bank',
+  'list_backups',
+  'back_up_now',
+  'restore_backup',
+  'use_data_file',
+  'list_assessments',
+  'create_assessment',
+  'upgrade_assessment',
+  'get_history',
+  'set_depth',
+  'get_assessment',
+  'get_gaps',
+  'get_analysis',
+  'rename_assessment',
+  'duplicate_assessment',
+  'set_archived',
+  'delete_assessment',
+  'export_assessment',
+  'import_assessment',
+  'get_calendar',
+  'get_observation',
+  'list_checks',
+  'adopt_control',
+  'record_check',
+  'void_check',
+  'compare_assessments',
+  'assessment_trend',
+  'mark_launch',
+  'preview_merge',
+  'merge_assessment',
+  'list_modules',
+  'add_module',
+  'use_module',
+  'drop_module',
+  'get_assessment_bank',
+  'protect_data_file',
+  'unprotect_data_file',
+  'change_data_file_passphrase',
+  'list_register',
+  'register_fields',
+  'add_register_entry',
+  'edit_register_entry',
+  'set_register_entry_archived',
+  'delete_register_entry',
+  'register_entry_history',
+  'export_report',
+  'show_in_folder',
+  'get_settings',
+  'save_settings',
+  'set_logo',
+  'export_spreadsheet',
+  'project_what_if',
+] as const;
