@@ -85,14 +85,14 @@ fn calendar(c: &mut Criterion) {
     group.bench_function("calendar_load_20k_checks", |b| {
         b.iter(|| ws.calendar(black_box("bench"), today).unwrap())
     });
-    let record = ws.record_as_of("bench", today).unwrap();
+    let record = ws.evaluation("bench", today).unwrap();
     let bank = ws.bank().clone();
     println!("findings: {}", record.findings.len());
     group.bench_function("score_with_records", |b| {
         b.iter(|| score(black_box(&bank), black_box(&record)))
     });
     group.bench_function("findings_from_20k_checks", |b| {
-        b.iter(|| ws.record_as_of(black_box("bench"), today).unwrap())
+        b.iter(|| ws.evaluation(black_box("bench"), today).unwrap())
     });
     let settings = ReportSettings {
         assessor: None,
@@ -118,7 +118,7 @@ fn calendar(c: &mut Criterion) {
         b.iter(|| ws.report(black_box("bench"), &settings).unwrap())
     });
     group.bench_function("findings_with_registers", |b| {
-        b.iter(|| ws.record_as_of(black_box("bench"), today).unwrap())
+        b.iter(|| ws.evaluation(black_box("bench"), today).unwrap())
     });
     group.finish();
 }

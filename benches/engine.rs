@@ -59,15 +59,15 @@ fn fully_answered(path: &std::path::Path) -> Workspace {
 fn engine(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = fully_answered(&dir.path().join("bench.sqlite3"));
-    let record = ws.record("bench").unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let record = ws.evaluation("bench", today).unwrap();
     let bank = ws.bank().clone();
 
     c.bench_function("rescore_fully_answered", |b| {
         b.iter(|| score(black_box(&bank), black_box(&record)))
     });
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     c.bench_function("score_gaps_and_plan", |b| {
-        b.iter(|| analyse(black_box(&bank), black_box(&record), today))
+        b.iter(|| analyse(black_box(&bank), black_box(&record)))
     });
     c.bench_function("load_record_from_file", |b| {
         b.iter(|| ws.record(black_box("bench")).unwrap())

@@ -7,7 +7,7 @@ use soc2_readiness::catalog::{Category, Effort, Impact};
 use soc2_readiness::files::load_bank_dir;
 use soc2_readiness::scoring::{CriterionStatus, Scorecard, score};
 
-use crate::support::{answer, answered, bank};
+use crate::support::{answer, answered, bank, judged};
 
 #[test]
 fn bundled_bank_has_the_promised_shape() {
@@ -313,7 +313,7 @@ fn privacy_is_proposed_for_a_controller_of_personal_data_only() {
             .clone()
     };
     let mut record = answered(&bank, &[]);
-    let d = privacy(&score(&bank, &record));
+    let d = privacy(&score(&bank, &judged(&bank, &record)));
     assert!(!d.in_scope, "not proposed before the scope answers");
     assert!(
         d.proposal_reason.contains("scope.data-kinds"),
@@ -323,7 +323,7 @@ fn privacy_is_proposed_for_a_controller_of_personal_data_only() {
 
     answer(&bank, &mut record, &[("scope.data-kinds", "personal")]);
     assert!(
-        !privacy(&score(&bank, &record)).in_scope,
+        !privacy(&score(&bank, &judged(&bank, &record))).in_scope,
         "personal data alone decides nothing: the role does"
     );
     answer(
@@ -335,7 +335,7 @@ fn privacy_is_proposed_for_a_controller_of_personal_data_only() {
         ],
     );
     assert!(
-        !privacy(&score(&bank, &record)).in_scope,
+        !privacy(&score(&bank, &judged(&bank, &record))).in_scope,
         "a processor: not proposed"
     );
     answer(
@@ -343,7 +343,7 @@ fn privacy_is_proposed_for_a_controller_of_personal_data_only() {
         &mut record,
         &[("scope.personal-data-role", "controller")],
     );
-    let s = score(&bank, &record);
+    let s = score(&bank, &judged(&bank, &record));
     let d = privacy(&s);
     assert!(d.in_scope);
     assert!(
@@ -367,7 +367,10 @@ fn without_an_office_physical_security_relies_on_the_cloud_provider() {
             .unwrap()
             .applicable
     };
-    let s = score(&bank, &answered(&bank, &[("scope.offices", "no")]));
+    let s = score(
+        &bank,
+        &judged(&bank, &answered(&bank, &[("scope.offices", "no")])),
+    );
     assert!(!applicable(&s, "physical.office-access"));
     assert!(applicable(&s, "physical.cloud-provider"));
     let cc64 = s.criteria.iter().find(|c| c.id == "CC6.4").unwrap();

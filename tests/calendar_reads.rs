@@ -127,7 +127,7 @@ fn reading_only_what_is_needed_gives_what_the_whole_log_gives() {
         day(2026, 12, 1),
         last,
     ] {
-        let record = ws.record_as_of(ID, today).unwrap();
+        let record = ws.evaluation(ID, today).unwrap();
         let (findings, overdue) = check_log_findings(&bank, &record, &full, today);
         assert_eq!(
             ws.findings(&record, &bank, today).unwrap(),

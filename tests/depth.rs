@@ -188,7 +188,7 @@ fn a_founder_with_nothing_formal_is_done_in_at_most_sixty_answers_with_every_gap
 fn a_mature_programme_still_answers_every_question_on_the_quick_path() {
     let (mut ws, id) = startup(Depth::Quick);
     let asked = answer_until_done(&mut ws, &id, |_| "documented");
-    let record = ws.record(&id).unwrap();
+    let record = ws.evaluation(&id, today()).unwrap();
     assert!(record.implied.is_empty());
     let (_, scorecard) = ws
         .scorecard(&id, chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
@@ -206,7 +206,7 @@ fn writing_the_missing_foundation_brings_its_dependents_back_unanswered_and_the_
     let (mut ws, id) = startup(Depth::Quick);
     answer(&mut ws, &id, "policy.security-policy", "not-in-place", 2);
     answer(&mut ws, &id, "people.policy-acceptance", "informal", 3);
-    let record = ws.record(&id).unwrap();
+    let record = ws.evaluation(&id, today()).unwrap();
     assert_eq!(
         record.implied.get("policy.policy-set").map(String::as_str),
         Some("policy.security-policy")
@@ -218,7 +218,7 @@ fn writing_the_missing_foundation_brings_its_dependents_back_unanswered_and_the_
     assert!(!still_asked(&ws, &id).contains(&"policy.policy-set".to_string()));
 
     answer(&mut ws, &id, "policy.security-policy", "documented", 4);
-    let record = ws.record(&id).unwrap();
+    let record = ws.evaluation(&id, today()).unwrap();
     assert!(record.implied.is_empty());
     assert!(!record.answers.contains_key("policy.policy-set"));
     assert_eq!(
@@ -250,16 +250,21 @@ fn writing_the_missing_foundation_brings_its_dependents_back_unanswered_and_the_
 fn deepening_asks_what_was_implied_and_loses_no_answer() {
     let (mut ws, id) = startup(Depth::Quick);
     answer_until_done(&mut ws, &id, nothing_formal);
-    let quick = ws.record(&id).unwrap();
+    let quick = ws.evaluation(&id, today()).unwrap();
     let given: Vec<String> = quick
         .answers
         .keys()
         .filter(|q| !quick.implied.contains_key(*q))
         .cloned()
         .collect();
+    // The stored record holds only what was given; the implied answers live in the evaluation.
+    let stored = ws.record(&id).unwrap();
+    assert!(!quick.implied.is_empty());
+    assert_eq!(stored.answers.keys().cloned().collect::<Vec<_>>(), given);
+    assert_eq!(quick.given(), stored);
 
     ws.set_depth(&id, Depth::Full, at(5)).unwrap();
-    let deep = ws.record(&id).unwrap();
+    let deep = ws.evaluation(&id, today()).unwrap();
     assert_eq!(deep.assessment.depth, Depth::Full);
     assert!(deep.implied.is_empty());
     assert_eq!(deep.answers.keys().cloned().collect::<Vec<_>>(), given);
@@ -271,7 +276,7 @@ fn deepening_asks_what_was_implied_and_loses_no_answer() {
 
     // Back to quick: the same answers are implied again, and the history has both moves.
     ws.set_depth(&id, Depth::Quick, at(6)).unwrap();
-    assert_eq!(ws.record(&id).unwrap().implied, quick.implied);
+    assert_eq!(ws.evaluation(&id, today()).unwrap().implied, quick.implied);
     let history = ws.history(&id).unwrap();
     let released = history
         .iter()
@@ -298,8 +303,8 @@ fn the_depth_travels_in_exports_and_older_files_open_at_full_depth() {
         .unwrap();
     assert_eq!(copy.depth, Depth::Quick);
     assert_eq!(
-        ws.record("copy00000001").unwrap().implied,
-        ws.record(&id).unwrap().implied
+        ws.evaluation("copy00000001", today()).unwrap().implied,
+        ws.evaluation(&id, today()).unwrap().implied
     );
 
     let mut older: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -11,7 +11,7 @@ use soc2_readiness::scoring::score;
 use soc2_readiness::workspace::merge::WorkshopCopy;
 use soc2_readiness::workspace::{AnswerDetails, ScopeDecision};
 
-use crate::support::{answered, at, bank, create, workspace};
+use crate::support::{answered, at, bank, create, judged, workspace};
 
 const A: &str = "laptopa00001";
 const B: &str = "laptopb00001";
@@ -221,7 +221,7 @@ fn merging_with_a_choice_gives_the_expected_assessment_and_keeps_both_histories(
     };
     assert_eq!(values(&merged), values(&expected));
     assert_eq!(merged.scope_overrides, expected.scope_overrides);
-    assert_eq!(scorecard, score(&bank, &expected));
+    assert_eq!(scorecard, score(&bank, &judged(&bank, &expected)));
     let sso = &merged.answers["access.sso-mfa"];
     assert_eq!(sso.note.as_deref(), Some("only the admin console so far"));
     assert_eq!(

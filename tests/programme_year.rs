@@ -161,7 +161,7 @@ fn the_records_speak_against_the_answers_that_claim_operation() {
     assert_eq!(state("maint.restore-tests").effective_level(), 4.0);
     assert_eq!(state("policy.approval-review").effective_level(), 4.0);
 
-    let record = ws.record_as_of(ID, today()).unwrap();
+    let record = ws.evaluation(ID, today()).unwrap();
     let sources = |q: &str| -> Vec<Source> {
         record
             .findings

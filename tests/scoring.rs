@@ -12,7 +12,7 @@ use soc2_readiness::scoring::{CriterionScore, CriterionStatus, Scorecard, score}
 
 use crate::support::{
     Figure, answer, answer_all_controls, answered, at, check_figures, check_gaps, empty_record,
-    figures, gaps_of, method_bank, set, with_exception,
+    figures, gaps_of, judged, method_bank, set, with_exception,
 };
 
 /// Scoping answers that bring Availability and Confidentiality in beside Security.
@@ -46,7 +46,7 @@ fn applicable(s: &Scorecard, question: &str) -> bool {
 fn every_control_at(bank: &Bank, level: MaturityLevel) -> Scorecard {
     let mut record = answered(bank, EVERY_CATEGORY);
     answer_all_controls(bank, &mut record, level);
-    let s = score(bank, &record);
+    let s = score(bank, &judged(bank, &record));
     let in_scope: Vec<Category> = s
         .categories
         .iter()
@@ -117,7 +117,7 @@ fn all_documented_for(bank: &Bank, report_type: &str) -> AssessmentRecord {
 #[test]
 fn type1_targets_documented_so_documented_is_full_marks() {
     let bank = method_bank();
-    let s = score(&bank, &all_documented_for(&bank, "type1"));
+    let s = score(&bank, &judged(&bank, &all_documented_for(&bank, "type1")));
     assert_eq!(s.target_level, 3);
     assert_eq!(s.overall.readiness, Some(100.0));
 }
@@ -132,7 +132,7 @@ fn type1_all_documented_leaves_no_gap() {
 #[test]
 fn type2_targets_operating_so_documented_is_three_quarters() {
     let bank = method_bank();
-    let s = score(&bank, &all_documented_for(&bank, "type2"));
+    let s = score(&bank, &judged(&bank, &all_documented_for(&bank, "type2")));
     assert_eq!(s.target_level, 4);
     assert_eq!(s.overall.readiness, Some(75.0), "3 of 4 everywhere");
 }
@@ -144,7 +144,7 @@ const SECURITY_QUESTIONS: usize = 10;
 #[test]
 fn unanswered_questions_score_zero_and_are_counted() {
     let bank = method_bank();
-    let s = score(&bank, &empty_record(&bank));
+    let s = score(&bank, &judged(&bank, &empty_record(&bank)));
     assert_eq!(s.overall.readiness, Some(0.0));
     assert_eq!(s.overall.completion, Some(0.0));
     assert_eq!(
@@ -174,7 +174,10 @@ fn dont_know_scores_as_not_in_place_is_listed_to_verify_and_never_counts_as_answ
         soc2_readiness::assessment::parse_answer_for(&bank, "access.mfa", "don't know").unwrap();
     assert_eq!(unknown, AnswerValue::Unknown(()));
     set(&mut record, "access.mfa", unknown);
-    let (s, reference) = (score(&bank, &record), score(&bank, &not_in_place));
+    let (s, reference) = (
+        score(&bank, &judged(&bank, &record)),
+        score(&bank, &judged(&bank, &not_in_place)),
+    );
     assert_eq!(s.overall.readiness, reference.overall.readiness);
     let (c, r) = (criterion(&s, "CC6.1"), criterion(&reference, "CC6.1"));
     assert_eq!((c.design, c.operating), (r.design, r.operating));
@@ -210,7 +213,10 @@ const CC61_SPREAD: &[(&str, &str)] = &[
 #[test]
 fn criterion_readiness_is_the_weighted_mean_of_its_questions() {
     let bank = method_bank();
-    let c = criterion(&score(&bank, &answered(&bank, CC61_SPREAD)), "CC6.1");
+    let c = criterion(
+        &score(&bank, &judged(&bank, &answered(&bank, CC61_SPREAD))),
+        "CC6.1",
+    );
     // (5 x 4/4 + 4 x 1/4 + 2 x 2/4) / (5 + 4 + 2) = 7/11 = 63.6%; unweighted it would be 58.3%.
     assert_eq!(c.readiness, Some(63.6));
     assert_eq!(
@@ -222,7 +228,7 @@ fn criterion_readiness_is_the_weighted_mean_of_its_questions() {
 #[test]
 fn category_and_overall_readiness_are_plain_means_of_criteria() {
     let bank = method_bank();
-    let s = score(&bank, &answered(&bank, CC61_SPREAD));
+    let s = score(&bank, &judged(&bank, &answered(&bank, CC61_SPREAD)));
     check_figures(
         &s,
         Figure::Readiness,
@@ -241,7 +247,7 @@ fn category_and_overall_readiness_are_plain_means_of_criteria() {
 #[test]
 fn step_readiness_is_the_weighted_mean_of_its_questions() {
     let bank = method_bank();
-    let s = score(&bank, &answered(&bank, CC61_SPREAD));
+    let s = score(&bank, &judged(&bank, &answered(&bank, CC61_SPREAD)));
     check_figures(
         &s,
         Figure::Readiness,
@@ -266,7 +272,7 @@ fn not_applicable_leaves_the_denominator() {
             ("risk.fraud-controls", "na:one founder, no payments yet"),
         ],
     );
-    let c = criterion(&score(&bank, &record), "CC3.3");
+    let c = criterion(&score(&bank, &judged(&bank, &record)), "CC3.3");
     // 3 x 3/4 / 3 = 75%; counting the not-applicable weight would give 37.5%.
     assert_eq!(c.readiness, Some(75.0));
     assert_eq!(c.not_applicable, 1);
@@ -287,7 +293,7 @@ fn a_criterion_with_every_question_not_applicable_has_no_score_never_100() {
             ("risk.fraud-controls", "na:no money moves"),
         ],
     );
-    let c = criterion(&score(&bank, &record), "CC3.3");
+    let c = criterion(&score(&bank, &judged(&bank, &record)), "CC3.3");
     assert_eq!(
         (c.readiness, c.status),
         (None, CriterionStatus::NoApplicableQuestion)
@@ -306,7 +312,7 @@ fn design_and_operating_readiness_by_hand() {
             ("risk.fraud-controls", "planned"),
         ],
     );
-    let c = criterion(&score(&bank, &record), "CC3.3");
+    let c = criterion(&score(&bank, &judged(&bank, &record)), "CC3.3");
     // Operating (the Type II headline): (3 x 4/4 + 3 x 1/4) / 6 = 62.5%.
     // Design: (3 x 3/3 + 3 x 1/3) / 6 = 66.7%.
     assert_eq!(
@@ -336,7 +342,10 @@ fn fraud_with_an_exception(bank: &Bank) -> AssessmentRecord {
 #[test]
 fn a_known_exception_counts_a_control_at_two_and_a_half() {
     let bank = method_bank();
-    let c = criterion(&score(&bank, &fraud_with_an_exception(&bank)), "CC3.3");
+    let c = criterion(
+        &score(&bank, &judged(&bank, &fraud_with_an_exception(&bank))),
+        "CC3.3",
+    );
     // Operating: (3 x 2.5/4 + 3 x 4/4) / 6 = 81.25, shown 81.3; design: (3 x 2.5/3 + 3) / 6 = 91.7.
     assert_eq!((c.design, c.operating), (Some(91.7), Some(81.3)));
 }
@@ -452,7 +461,7 @@ fn an_audit_task_counts_towards_no_readiness_figure() {
     let mut record = empty_record(&bank);
     answer_all_controls(&bank, &mut record, MaturityLevel::Operating);
     answer(&bank, &mut record, &[("audit.firm", "not-in-place")]);
-    let s = score(&bank, &record);
+    let s = score(&bank, &judged(&bank, &record));
     assert_eq!(s.overall.readiness, Some(100.0));
     assert_eq!(s.overall.applicable, SECURITY_QUESTIONS);
     let gaps = gaps_of(&bank, &record);
@@ -473,7 +482,7 @@ fn security_is_always_in_scope_even_against_an_override() {
         reason: "we would rather not".into(),
         updated_at: at(3),
     });
-    let security = decision(&score(&bank, &record), Category::Security);
+    let security = decision(&score(&bank, &judged(&bank, &record)), Category::Security);
     assert!(security.in_scope);
     assert_eq!(security.proposal, Proposal::Needed);
 }
@@ -482,7 +491,7 @@ fn security_is_always_in_scope_even_against_an_override() {
 fn an_unanswered_deciding_question_leaves_a_category_pending_and_names_it() {
     let bank = method_bank();
     let d = decision(
-        &score(&bank, &empty_record(&bank)),
+        &score(&bank, &judged(&bank, &empty_record(&bank))),
         Category::Confidentiality,
     );
     assert_eq!((d.proposal, d.in_scope), (Proposal::Pending, false));
@@ -509,7 +518,10 @@ fn a_rule_with_two_parts_waits_for_the_second() {
             ("scope.data-kinds", "customer-confidential"),
         ],
     );
-    let d = decision(&score(&bank, &record), Category::Confidentiality);
+    let d = decision(
+        &score(&bank, &judged(&bank, &record)),
+        Category::Confidentiality,
+    );
     assert_eq!((d.proposal, d.in_scope), (Proposal::Pending, false));
     assert!(
         d.proposal_reason
@@ -531,7 +543,10 @@ fn a_worth_discussing_signal_alone_leaves_a_category_out() {
             ("scope.confidentiality-clauses", "no"),
         ],
     );
-    let d = decision(&score(&bank, &record), Category::Confidentiality);
+    let d = decision(
+        &score(&bank, &judged(&bank, &record)),
+        Category::Confidentiality,
+    );
     assert_eq!((d.proposal, d.in_scope), (Proposal::WorthDiscussing, false));
     assert_eq!(
         d.proposal_reason,
@@ -550,7 +565,10 @@ fn a_category_nothing_calls_for_is_not_proposed_and_says_why() {
             ("scope.confidentiality-clauses", "no"),
         ],
     );
-    let d = decision(&score(&bank, &record), Category::Confidentiality);
+    let d = decision(
+        &score(&bank, &judged(&bank, &record)),
+        Category::Confidentiality,
+    );
     assert_eq!((d.proposal, d.in_scope), (Proposal::NotProposed, false));
     for reason in [
         "No customer requires Confidentiality.",
@@ -570,7 +588,7 @@ fn a_needed_rule_brings_its_category_in_with_its_reason() {
             ("scope.confidentiality-clauses", "yes"),
         ],
     );
-    let s = score(&bank, &record);
+    let s = score(&bank, &judged(&bank, &record));
     let d = decision(&s, Category::Confidentiality);
     assert_eq!((d.proposal, d.in_scope), (Proposal::Needed, true));
     assert_eq!(
@@ -590,7 +608,7 @@ fn an_override_takes_a_proposed_category_out_and_keeps_the_reason() {
         reason: "only our own staff data".into(),
         updated_at: at(3),
     });
-    let s = score(&bank, &record);
+    let s = score(&bank, &judged(&bank, &record));
     let d = decision(&s, Category::Confidentiality);
     assert!(d.proposed && !d.in_scope);
     assert_eq!(
@@ -611,7 +629,7 @@ fn an_override_brings_an_unproposed_category_in() {
         reason: "the largest customer asked in a meeting".into(),
         updated_at: at(3),
     });
-    let s = score(&bank, &record);
+    let s = score(&bank, &judged(&bank, &record));
     let d = decision(&s, Category::Availability);
     assert!(!d.proposed && d.in_scope);
     assert_eq!(criterion(&s, "A1.2").status, CriterionStatus::Scored);
@@ -620,7 +638,7 @@ fn an_override_brings_an_unproposed_category_in() {
 #[test]
 fn a_conditional_question_applies_while_its_condition_is_unknown() {
     let bank = method_bank();
-    let s = score(&bank, &empty_record(&bank));
+    let s = score(&bank, &judged(&bank, &empty_record(&bank)));
     assert!(applicable(&s, "physical.office-access"));
 }
 
@@ -636,7 +654,7 @@ fn a_false_condition_drops_the_question_and_its_criterion_scores_on_the_rest() {
             ("physical.devices", "informal"),
         ],
     );
-    let s = score(&bank, &record);
+    let s = score(&bank, &judged(&bank, &record));
     assert!(!applicable(&s, "physical.office-access"));
     assert!(applicable(&s, "physical.cloud-provider"));
     let c = criterion(&s, "CC6.4");
@@ -879,7 +897,7 @@ proptest! {
         flags in scope_flags(),
     ) {
         let (bank, record) = generated_record(&answers, type1, flags);
-        let s = score(&bank, &record);
+        let s = score(&bank, &judged(&bank, &record));
         for figure in EVERY_FIGURE {
             for (name, value) in figures(&s, figure) {
                 if let Some(v) = value {
@@ -904,10 +922,10 @@ proptest! {
             Some(_) => return Ok(()), // not applicable is not a level to raise
             None => 0,
         };
-        let before = score(&bank, &record);
+        let before = score(&bank, &judged(&bank, &record));
         let raised = (current + raise_by).min(4);
         set(&mut record, &question, AnswerValue::Level(MaturityLevel::try_from(raised).unwrap()));
-        let after = score(&bank, &record);
+        let after = score(&bank, &judged(&bank, &record));
         for figure in EVERY_FIGURE {
             for ((name, b), (_, a)) in figures(&before, figure).into_iter().zip(figures(&after, figure)) {
                 match (b, a) {
@@ -928,7 +946,9 @@ fn each_criterion_names_its_weakest_question() {
     use soc2_readiness::scoring::{BAND_FROM, Band};
     let bank = method_bank();
     let mut record = answered(&bank, &[("risk.fraud", "2"), ("risk.fraud-controls", "3")]);
-    let weakest = |r: &AssessmentRecord| criterion(&score(&bank, r), "CC3.3").weakest_question;
+    let weakest = |r: &AssessmentRecord| {
+        criterion(&score(&bank, &judged(&bank, r)), "CC3.3").weakest_question
+    };
     assert_eq!(weakest(&record).as_deref(), Some("risk.fraud"));
     set(
         &mut record,

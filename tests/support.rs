@@ -9,6 +9,7 @@ use soc2_readiness::assessment::{
     parse_answer_for,
 };
 use soc2_readiness::catalog::{Bank, bundled_bank};
+use soc2_readiness::evaluation::Evaluation;
 use soc2_readiness::files::load_bank_dir;
 use soc2_readiness::gaps::{Gap, Priority};
 use soc2_readiness::scoring::Scorecard;
@@ -58,9 +59,6 @@ pub fn empty_record(bank: &Bank) -> AssessmentRecord {
         },
         answers: BTreeMap::new(),
         scope_overrides: Vec::new(),
-        implied: BTreeMap::new(),
-        findings: Vec::new(),
-        overdue: Default::default(),
         upgrades: Vec::new(),
         modules: Vec::new(),
     }
@@ -109,7 +107,13 @@ pub fn today() -> chrono::NaiveDate {
 
 /// The gap register as the app shows it today.
 pub fn gaps_of(bank: &Bank, record: &AssessmentRecord) -> Vec<soc2_readiness::gaps::Gap> {
-    soc2_readiness::analysis::analyse(bank, record, today()).gaps
+    soc2_readiness::analysis::analyse(bank, &judged(bank, record)).gaps
+}
+
+/// The record as the engine judges it on the tests' day, with no programme records: what
+/// every score, gap and plan reads (implied answers included on the quick path).
+pub fn judged(bank: &Bank, record: &AssessmentRecord) -> Evaluation {
+    Evaluation::new(bank, record.clone(), today())
 }
 
 pub fn answer_all_controls(bank: &Bank, record: &mut AssessmentRecord, level: MaturityLevel) {

@@ -4,7 +4,7 @@ use soc2_readiness::assessment::{Depth, ReportType};
 use soc2_readiness::gaps::{Horizon, Priority};
 use soc2_readiness::what_if::{Projection, Selection, project};
 
-use crate::support::{answered, bank, demo_workspace, method_bank, today, with_exception};
+use crate::support::{answered, bank, demo_workspace, judged, method_bank, today, with_exception};
 
 fn all_of(priorities: &[Priority]) -> Selection {
     Selection {
@@ -22,7 +22,7 @@ fn named(ids: &[&str]) -> Selection {
 
 fn demo_projection(selection: &Selection) -> Projection {
     let (ws, id) = demo_workspace("Acme Analytics");
-    project(ws.bank(), &ws.record(&id).unwrap(), selection, today()).unwrap()
+    project(ws.bank(), &ws.evaluation(&id, today()).unwrap(), selection).unwrap()
 }
 
 /// Every criterion, category and overall figure, with its name, where `after` is below `before`.
@@ -78,9 +78,8 @@ fn closing_nothing_changes_nothing() {
     let analysis = ws.analysis(&id, today()).unwrap();
     let p = project(
         ws.bank(),
-        &ws.record(&id).unwrap(),
+        &ws.evaluation(&id, today()).unwrap(),
         &Selection::default(),
-        today(),
     )
     .unwrap();
     assert!(p.closed.is_empty());
@@ -156,7 +155,7 @@ fn an_exception_is_closed_by_resolving_it_and_a_documented_control_by_operating_
     };
     // Before: 100 x (3 x 2.5/4 + 3 x 3/4) / 6 = 68.75, rounded once to 68.8.
     // Exception resolved: 100 x (3 x 4/4 + 3 x 3/4) / 6 = 87.5.
-    let p = project(&bank, &record, &named(&["risk.fraud"]), today()).unwrap();
+    let p = project(&bank, &judged(&bank, &record), &named(&["risk.fraud"])).unwrap();
     assert_eq!(
         (cc3_3(&p).before, cc3_3(&p).after),
         (Some(68.8), Some(87.5))
@@ -165,9 +164,8 @@ fn an_exception_is_closed_by_resolving_it_and_a_documented_control_by_operating_
     // Both closed: the documented control now operates with evidence, 100%.
     let p = project(
         &bank,
-        &record,
+        &judged(&bank, &record),
         &named(&["risk.fraud", "risk.fraud-controls"]),
-        today(),
     )
     .unwrap();
     assert_eq!(cc3_3(&p).after, Some(100.0));
@@ -185,9 +183,8 @@ fn ids_that_are_not_gaps_are_refused_by_name() {
     );
     let error = project(
         &bank,
-        &record,
+        &judged(&bank, &record),
         &named(&["risk.fraud-controls", "risk.fruad", "risk.fraud"]),
-        today(),
     )
     .unwrap_err();
     assert_eq!(error.unknown, ["risk.fruad"]);
@@ -225,7 +222,7 @@ fn closing_a_foundation_opens_its_dependents_rather_than_closing_them() {
         crate::support::at(1),
     )
     .unwrap();
-    let record = ws.record(id).unwrap();
+    let record = ws.evaluation(id, today()).unwrap();
     let implied: Vec<&String> = record
         .implied
         .iter()
@@ -233,13 +230,7 @@ fn closing_a_foundation_opens_its_dependents_rather_than_closing_them() {
         .map(|(q, _)| q)
         .collect();
     assert!(!implied.is_empty());
-    let p = project(
-        ws.bank(),
-        &record,
-        &named(&["policy.security-policy"]),
-        today(),
-    )
-    .unwrap();
+    let p = project(ws.bank(), &record, &named(&["policy.security-policy"])).unwrap();
     assert_eq!(p.closed.len(), 1);
     for question in implied {
         let gap = p

@@ -1,5 +1,7 @@
 //! Shapes that exist only to cross IPC; engine types cross as they are.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use soc2_readiness::assessment::{Answer, AnswerValue, AssessmentRecord};
@@ -26,7 +28,10 @@ pub struct AppInfo {
 /// Everything the questionnaire and dashboard need about one assessment.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AssessmentView {
+    /// The record as judged today: its `answers` include the quick path's implied ones.
     pub record: AssessmentRecord,
+    /// Which answers in `record` were implied, not given: question id to the foundation's id.
+    pub implied: BTreeMap<String, String>,
     pub scorecard: Scorecard,
     pub fingerprint: String,
     /// Answered on an older question bank: opening it carries its answers to this one

@@ -110,14 +110,17 @@ fn the_quick_path_implies_and_deepening_asks_again() {
     )
     .unwrap();
     let view = invoke(&window, "get_assessment", json!({ "id": id })).unwrap();
+    // Beside the record, not on it: the stored record carries no derived field.
+    assert_eq!(view["implied"]["incident.exercises"], "incident.plan");
     assert_eq!(
-        view["record"]["implied"]["incident.exercises"],
-        "incident.plan"
+        view["record"]["answers"]["incident.exercises"]["value"]["level"],
+        0
     );
+    assert!(view["record"].get("implied").is_none());
     invoke(&window, "set_depth", json!({ "id": id, "depth": "full" })).unwrap();
     let view = invoke(&window, "get_assessment", json!({ "id": id })).unwrap();
     assert_eq!(view["record"]["assessment"]["depth"], "full");
-    assert_eq!(view["record"]["implied"], json!({}));
+    assert_eq!(view["implied"], json!({}));
     let err = invoke(&window, "set_depth", json!({ "id": id, "depth": "deep" })).unwrap_err();
     assert!(err.to_string().contains("deep"), "{err}");
 }

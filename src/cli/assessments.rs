@@ -80,7 +80,7 @@ pub fn depth(cx: &Context, assessment: &str, depth: Depth) -> Result<(), Error> 
     let mut ws = cx.workspace()?;
     let id = ws.resolve(assessment)?;
     ws.set_depth(&id, depth, cx.now)?;
-    let record = ws.record(&id)?;
+    let record = ws.evaluation(&id, cx.today())?;
     println!(
         "{}: {} ({} answers implied by missing foundations)",
         record.assessment.organisation,

@@ -1,5 +1,6 @@
 //! `show` (an assessment's scope and every answer) and `history` (every change to its answers).
 
+use chrono::NaiveDate;
 use serde_json::json;
 use soc2_readiness::assessment::describe;
 use soc2_readiness::assessment::describe_for;
@@ -14,7 +15,7 @@ use super::output::print_json;
 
 pub fn run(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> {
     let ws = cx.workspace()?;
-    show(&ws, &ws.resolve(assessment)?, json)
+    show(&ws, &ws.resolve(assessment)?, json, cx.today())
 }
 
 pub fn history(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> {
@@ -41,8 +42,9 @@ pub fn history(cx: &Context, assessment: &str, json: bool) -> Result<(), Error> 
     Ok(())
 }
 
-fn show(ws: &Workspace, id: &str, json: bool) -> Result<(), Error> {
-    let record = ws.record(id)?;
+fn show(ws: &Workspace, id: &str, json: bool, today: NaiveDate) -> Result<(), Error> {
+    // As judged today: the answers the quick path implies are shown, marked.
+    let record = ws.evaluation(id, today)?;
     // The assessment's own bank: the bundled questions and those of its modules.
     let bank = ws.assessment_bank(id)?;
     let scope = decide_scope(&bank, &record);

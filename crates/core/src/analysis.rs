@@ -1,10 +1,9 @@
 //! One assessment's conclusions in one call: the scorecard, the gap register and the dated plan, as every front end shows them.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::AssessmentRecord;
 use crate::catalog::Bank;
+use crate::evaluation::Evaluation;
 use crate::gaps::{Gap, find_gaps, top_gaps};
 use crate::plan::{Deadline, Plan, deadline, plan_with_recurring};
 use crate::scoring::{Scorecard, score};
@@ -23,8 +22,9 @@ pub struct Analysis {
     pub plan: Plan,
 }
 
-/// Pure: the same bank, answers and `today` give the same conclusions.
-pub fn analyse(bank: &Bank, record: &AssessmentRecord, today: NaiveDate) -> Analysis {
+/// Pure: the same bank, answers, records and day give the same conclusions.
+pub fn analyse(bank: &Bank, record: &Evaluation) -> Analysis {
+    let today = record.today;
     let scorecard = score(bank, record);
     let deadline = deadline(record, today);
     let gaps = find_gaps(bank, record, &scorecard, &deadline);

@@ -5,12 +5,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, analyse};
 use crate::assessment::{AnswerValue, AssessmentRecord, describe_for};
 use crate::catalog::{Bank, Category};
+use crate::evaluation::Evaluation;
 use crate::gaps::{Gap, Priority};
 use crate::scoring::{CategoryScore, Rollup, StepScore};
 
@@ -137,15 +138,11 @@ pub struct Comparison {
     pub notes: Vec<String>,
 }
 
-/// Compares `before` with `after`, both analysed against `bank` as of `today`.
-pub fn compare(
-    bank: &Bank,
-    before: &AssessmentRecord,
-    after: &AssessmentRecord,
-    today: NaiveDate,
-) -> Comparison {
-    let was = analyse(bank, before, today);
-    let is = analyse(bank, after, today);
+/// Compares `before` with `after`, each analysed against `bank` on its evaluation's day (the
+/// same day, when both are read for one comparison).
+pub fn compare(bank: &Bank, before: &Evaluation, after: &Evaluation) -> Comparison {
+    let was = analyse(bank, before);
+    let is = analyse(bank, after);
     let mut notes = Vec::new();
     if normalised(&before.assessment.organisation) != normalised(&after.assessment.organisation) {
         notes.push(format!(

@@ -13,22 +13,6 @@ use crate::scope::{decide_scope, question_applies};
 /// means there is nothing yet for them to build on.
 const ASKED_FROM: MaturityLevel = MaturityLevel::Informal;
 
-/// The record as scored and shown: on the quick path, every applicable dependent without an
-/// answer of its own is "not in place" while its foundation is "not in place" or "planned".
-/// Not the foundation's own level: a planned policy does not make its reviews planned, and an
-/// implied answer must never read better than the answer the user would give when asked.
-/// An answer the user gave always wins, so deepening a question never loses it.
-pub fn with_implied(bank: &Bank, mut record: AssessmentRecord) -> AssessmentRecord {
-    let implied = implied_answers(bank, &record);
-    for (foundation, answer) in implied {
-        record
-            .implied
-            .insert(answer.question_id.clone(), foundation.to_string());
-        record.answers.insert(answer.question_id.clone(), answer);
-    }
-    record
-}
-
 /// The implied answers of a stored record, each with the foundation that implies it.
 pub fn implied_answers<'b>(bank: &'b Bank, record: &AssessmentRecord) -> Vec<(&'b str, Answer)> {
     if record.assessment.depth != Depth::Quick {

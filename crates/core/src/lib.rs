@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod compare;
 pub mod depth;
 pub mod engagement;
+pub mod evaluation;
 pub mod findings;
 pub mod gaps;
 pub mod merge;

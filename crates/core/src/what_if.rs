@@ -10,10 +10,10 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, analyse};
-use crate::assessment::{Answer, AnswerValue, AssessmentRecord, ReportType};
+use crate::assessment::{Answer, AnswerValue, ReportType};
 use crate::catalog::{Bank, Category};
 use crate::compare::Change;
-use crate::depth::with_implied;
+use crate::evaluation::Evaluation;
 use crate::gaps::{Gap, Horizon, Priority};
 use crate::plan::Plan;
 use crate::scoring::CriterionStatus;
@@ -90,17 +90,15 @@ pub struct Projection {
     pub plan_after: Plan,
 }
 
-/// Projects closing the selected gaps of `record` (as scored: given and implied answers) on
-/// `today`. Refuses, naming every one, ids that are not gaps, since a plan that silently skips
+/// Projects closing the selected gaps of `record` (as scored: given and implied answers, and
+/// the records' findings) on its day. Refuses, naming every one, ids that are not gaps, since a plan that silently skips
 /// a gap someone asked for would overstate readiness.
 pub fn project(
     bank: &Bank,
-    record: &AssessmentRecord,
+    record: &Evaluation,
     selection: &Selection,
-    today: NaiveDate,
 ) -> Result<Projection, UnknownGaps> {
-    let given = given_answers(record);
-    let before = analyse(bank, &with_implied(bank, given.clone()), today);
+    let before = analyse(bank, record);
     check_named(bank, &before, selection)?;
     let closed: Vec<Gap> = before
         .gaps
@@ -109,7 +107,7 @@ pub fn project(
         .cloned()
         .collect();
     let ids: BTreeSet<&str> = closed.iter().map(|g| g.question_id.as_str()).collect();
-    let after = analyse(bank, &close(bank, given, &ids, today), today);
+    let after = analyse(bank, &close(bank, record, &ids));
     Ok(compare(
         record.report_type(),
         selection,
@@ -117,18 +115,6 @@ pub fn project(
         before,
         after,
     ))
-}
-
-/// The record with only the answers the user gave: implied answers are worked out again
-/// after closing, so closing a foundation opens its dependents (unanswered, still gaps), as
-/// answering it would, instead of leaving them implied.
-fn given_answers(record: &AssessmentRecord) -> AssessmentRecord {
-    let mut given = record.clone();
-    for id in record.implied.keys() {
-        given.answers.remove(id);
-    }
-    given.implied.clear();
-    given
 }
 
 fn check_named(bank: &Bank, before: &Analysis, selection: &Selection) -> Result<(), UnknownGaps> {
@@ -158,14 +144,14 @@ fn check_named(bank: &Bank, before: &Analysis, selection: &Selection) -> Result<
 /// a known exception on a Type I), and any known exception resolved. For a Type II that
 /// includes a documented control reaching "operating, with evidence retained": the missing
 /// evidence is the gap. Notes, owners, dates and evidence stay as they are.
-fn close(
-    bank: &Bank,
-    mut given: AssessmentRecord,
-    ids: &BTreeSet<&str>,
-    today: NaiveDate,
-) -> AssessmentRecord {
+///
+/// Closing starts from the answers the user gave: implied answers are worked out again after
+/// closing, so closing a foundation opens its dependents (unanswered, still gaps), as answering
+/// it would, instead of leaving them implied.
+fn close(bank: &Bank, record: &Evaluation, ids: &BTreeSet<&str>) -> Evaluation {
+    let mut given = record.given();
     let target = given.report_type().target_level();
-    let at = today.and_time(NaiveTime::MIN).and_utc();
+    let at = record.today.and_time(NaiveTime::MIN).and_utc();
     for id in ids {
         let answer = given
             .answers
@@ -174,11 +160,21 @@ fn close(
         let level = answer.level().map_or(target, |level| level.max(target));
         answer.value = AnswerValue::Level(level);
         answer.drop_exception();
-        // Closing the gap includes running the control as the records expect.
-        given.findings.retain(|f| f.question_id != *id);
-        given.overdue.remove(*id);
     }
-    with_implied(bank, given)
+    // Closing the gap includes running the control as the records expect.
+    let findings = record
+        .findings
+        .iter()
+        .filter(|f| !ids.contains(f.question_id.as_str()))
+        .cloned()
+        .collect();
+    let overdue = record
+        .overdue
+        .iter()
+        .filter(|q| !ids.contains(q.as_str()))
+        .cloned()
+        .collect();
+    Evaluation::new(bank, given, record.today).with_records(findings, overdue)
 }
 
 fn compare(

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use soc2_readiness_core::analysis::analyse;
 use soc2_readiness_core::assessment::{AssessmentRecord, Depth, describe_for};
 use soc2_readiness_core::catalog::{Bank, ModuleRef, Question};
+use soc2_readiness_core::evaluation::Evaluation;
 use soc2_readiness_core::gaps::{Gap, Horizon, Priority, top_gaps};
 use soc2_readiness_core::plan::Plan;
 use soc2_readiness_core::scope::question_applies;
@@ -167,8 +168,10 @@ pub struct ReportModel {
 }
 
 /// Builds the model from the engine's own results; it adds arrangement, never new numbers.
-pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) -> ReportModel {
-    let analysis = analyse(bank, record, settings.today);
+/// The day it speaks for is the evaluation's (`ReportSettings::today` is what the workspace
+/// judged it on).
+pub fn build(bank: &Bank, record: &Evaluation, settings: &ReportSettings) -> ReportModel {
+    let analysis = analyse(bank, record);
     let scorecard = analysis.scorecard;
     let gaps = analysis.gaps;
     let target = record.report_type().target_level();
@@ -213,7 +216,7 @@ pub fn build(bank: &Bank, record: &AssessmentRecord, settings: &ReportSettings) 
         label: record.assessment.label.clone(),
         assessor: settings.assessor.clone().filter(|a| !a.trim().is_empty()),
         generated_at: settings.generated_at,
-        generated_on: settings.today,
+        generated_on: record.today,
         assessment_id: record.assessment.id.clone(),
         bank_version: record.assessment.bank_version.clone(),
         report_type: record.report_type().label().to_string(),
@@ -336,7 +339,7 @@ pub fn fingerprint(record: &AssessmentRecord) -> String {
     hex::encode(digest)[..16].to_string()
 }
 
-fn implied_blocks(bank: &Bank, record: &AssessmentRecord) -> Vec<ImpliedBlock> {
+fn implied_blocks(bank: &Bank, record: &Evaluation) -> Vec<ImpliedBlock> {
     bank.foundations
         .iter()
         .filter_map(|f| {
@@ -360,7 +363,7 @@ fn implied_blocks(bank: &Bank, record: &AssessmentRecord) -> Vec<ImpliedBlock> {
 
 fn answer_rows(
     bank: &Bank,
-    record: &AssessmentRecord,
+    record: &Evaluation,
     scorecard: &Scorecard,
     step: u8,
 ) -> Vec<AnswerRow> {
@@ -374,7 +377,7 @@ fn answer_rows(
 fn answer_row(
     bank: &Bank,
     question: &Question,
-    record: &AssessmentRecord,
+    record: &Evaluation,
     scorecard: &Scorecard,
 ) -> AnswerRow {
     let applies = question_applies(bank, question, record, &scorecard.scope);

@@ -80,9 +80,6 @@ impl Store {
             assessment,
             answers,
             scope_overrides,
-            implied: BTreeMap::new(),
-            findings: Vec::new(),
-            overdue: Default::default(),
             upgrades: self.upgrades(id)?,
             modules: self.assessment_modules(id)?,
         })

@@ -73,11 +73,12 @@ pub fn set_depth(state: State<'_, AppState>, id: String, depth: Depth) -> Comman
 #[tauri::command]
 pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<AssessmentView> {
     state.with(|ws| {
-        let (record, scorecard) = ws.scorecard(&id, Moment::read().today)?;
+        let (evaluation, scorecard) = ws.scorecard(&id, Moment::read().today)?;
         Ok(AssessmentView {
-            fingerprint: fingerprint(&record),
-            needs_upgrade: is_older(&record.assessment.bank_version, ws.bank()),
-            record,
+            fingerprint: fingerprint(&evaluation),
+            needs_upgrade: is_older(&evaluation.assessment.bank_version, ws.bank()),
+            implied: evaluation.implied,
+            record: evaluation.record,
             scorecard,
         })
     })

@@ -258,9 +258,6 @@ pub fn into_record(
             assessment,
             answers,
             scope_overrides: portable.scope_overrides,
-            implied: BTreeMap::new(),
-            findings: Vec::new(),
-            overdue: Default::default(),
             upgrades: portable.upgrades,
             // Set by the caller from the checked modules (`modules_of`), which know their titles.
             modules: Vec::new(),

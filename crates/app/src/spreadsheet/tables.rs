@@ -5,11 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
 use crate::analysis::Analysis;
-use crate::assessment::{AnswerValue, AssessmentRecord, MaturityLevel, describe_for};
+use crate::assessment::{AnswerValue, MaturityLevel, describe_for};
 use crate::catalog::{Bank, Category, Question};
+use crate::evaluation::Evaluation;
 use crate::gaps::{Gap, roadmap as phases};
 use crate::registers::Registers;
 use crate::scoring::QuestionState;
@@ -19,12 +18,12 @@ use super::{Cell, Table, TableKind, register_table};
 /// The tables asked for, in the order asked; the registers' as they stand on `today`.
 pub fn build(
     bank: &Bank,
-    record: &AssessmentRecord,
+    record: &Evaluation,
     analysis: &Analysis,
     registers: &Registers,
-    today: NaiveDate,
     kinds: &[TableKind],
 ) -> Vec<Table> {
+    let today = record.today;
     kinds
         .iter()
         .map(|kind| match (kind, kind.register()) {
@@ -174,7 +173,7 @@ pub fn plan(analysis: &Analysis) -> Table {
 /// Every question that applies to this assessment, scoping and control, in bank order, with
 /// its answer and what was recorded around it. Unanswered ones are listed too: the sheet is the
 /// workshop's checklist as much as its record.
-pub fn answers(bank: &Bank, record: &AssessmentRecord, analysis: &Analysis) -> Table {
+pub fn answers(bank: &Bank, record: &Evaluation, analysis: &Analysis) -> Table {
     let header = titles(&[
         "Question id",
         "Step",

@@ -13,6 +13,7 @@ use crate::calendar::{
     adopted, adoption, calendar, evidence_file, observation, run_entry, void_entry,
 };
 use crate::catalog::Frequency;
+use crate::evaluation::Evaluation;
 use crate::findings::programme_key;
 use crate::interchange::{PortableCalendar, evidence_bytes, portable_file};
 use crate::{Error, Result, files};
@@ -61,6 +62,7 @@ impl Workspace {
     /// questions are in scope.
     pub fn calendar(&self, assessment_id: &str, today: NaiveDate) -> Result<Calendar> {
         let (record, bank) = self.record_and_bank(assessment_id)?;
+        let record = Evaluation::new(&bank, record, today);
         let scorecard = crate::scoring::score(&bank, &record);
         let applicable: BTreeSet<String> = scorecard
             .questions
@@ -82,6 +84,7 @@ impl Workspace {
     /// The observation period as of `today`: each control's expected runs and what happened.
     pub fn observation(&self, assessment_id: &str, today: NaiveDate) -> Result<Observation> {
         let (record, bank) = self.record_and_bank(assessment_id)?;
+        let record = Evaluation::new(&bank, record, today);
         let log = self.window_log(&record, today)?;
         Ok(observation(&bank, &record, &log, today))
     }

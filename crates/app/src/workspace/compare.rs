@@ -10,7 +10,7 @@ use crate::Result;
 use crate::assessment::AssessmentRecord;
 use crate::catalog::ModuleRef;
 use crate::compare::{Comparison, compare, normalised};
-use crate::depth::with_implied;
+use crate::evaluation::Evaluation;
 use crate::upgrade::{carry, is_older};
 
 /// One assessment on an organisation's trend line.
@@ -69,9 +69,10 @@ impl Workspace {
                 .answers
                 .retain(|id, _| !left_out.iter().any(|prefix| id.starts_with(prefix)));
         }
-        let before = with_implied(&bank, before);
-        let after = with_implied(&bank, after);
-        let mut comparison = compare(&bank, &before, &after, today);
+        // Judged on the answers alone: a comparison reads what each assessment said.
+        let before = Evaluation::new(&bank, before, today);
+        let after = Evaluation::new(&bank, after, today);
+        let mut comparison = compare(&bank, &before, &after);
         comparison.notes.splice(0..0, notes);
         Ok(comparison)
     }

@@ -9,6 +9,7 @@ use crate::Result;
 use crate::assessment::AssessmentRecord;
 use crate::calendar::{CheckLog, check_log_findings, runs_needed};
 use crate::catalog::Bank;
+use crate::evaluation::Evaluation;
 use crate::findings::{RecordFinding, programme_key};
 
 impl Workspace {
@@ -44,22 +45,23 @@ impl Workspace {
         Ok((findings, overdue))
     }
 
-    /// The record as scored on `today`: the answers, what they imply, and the records' findings.
-    pub fn record_as_of(&self, assessment_id: &str, today: NaiveDate) -> Result<AssessmentRecord> {
-        Ok(self.record_and_bank_as_of(assessment_id, today)?.0)
+    /// The assessment as judged on `today`: the answers, what they imply on the quick path, and
+    /// what the programme's records show. Every score, gap, plan and report starts here.
+    pub fn evaluation(&self, assessment_id: &str, today: NaiveDate) -> Result<Evaluation> {
+        Ok(self.evaluation_and_bank(assessment_id, today)?.0)
     }
 
-    /// The record as scored on `today` and the bank (with its modules) it is scored against.
-    pub(crate) fn record_and_bank_as_of(
+    /// The evaluation on `today` and the bank (with its modules) it is judged against.
+    pub(crate) fn evaluation_and_bank(
         &self,
         assessment_id: &str,
         today: NaiveDate,
-    ) -> Result<(AssessmentRecord, super::modules::BankRef<'_>)> {
-        let (mut record, bank) = self.record_and_bank(assessment_id)?;
-        let (findings, overdue) = self.findings(&record, &bank, today)?;
-        record.findings = findings;
-        record.overdue = overdue;
-        Ok((record, bank))
+    ) -> Result<(Evaluation, super::modules::BankRef<'_>)> {
+        let (record, bank) = self.record_and_bank(assessment_id)?;
+        // The records are read against the answers as judged, implied ones included.
+        let evaluation = Evaluation::new(&bank, record, today);
+        let (findings, overdue) = self.findings(&evaluation, &bank, today)?;
+        Ok((evaluation.with_records(findings, overdue), bank))
     }
 
     /// Whether the programme keeps any records, so kept figures must name the day.

@@ -43,7 +43,7 @@ impl Workspace {
             let figures = match kept {
                 Some((by, figures)) if by == *stamp || by == dated(&stamp, today) => figures,
                 _ => {
-                    let (record, bank) = self.record_and_bank_as_of(&assessment.id, today)?;
+                    let (record, bank) = self.evaluation_and_bank(&assessment.id, today)?;
                     let scorecard = score(&bank, &record);
                     let name = if self.has_records(&assessment.organisation)? {
                         dated(&stamp, today)

@@ -37,7 +37,8 @@ use crate::assessment::{
 };
 use crate::catalog::{Bank, REPORT_TYPE_QUESTION, bundled_bank};
 use crate::data_file::BackupInfo;
-use crate::depth::{implied_history, with_implied};
+use crate::depth::implied_history;
+use crate::evaluation::Evaluation;
 use crate::findings::programme_key;
 use crate::gaps::Gap;
 use crate::scoring::{Scorecard, score};
@@ -153,9 +154,6 @@ impl Workspace {
             assessment: assessment.clone(),
             answers: Default::default(),
             scope_overrides: Vec::new(),
-            implied: Default::default(),
-            findings: Vec::new(),
-            overdue: Default::default(),
             upgrades: Vec::new(),
             modules,
         };
@@ -177,20 +175,20 @@ impl Workspace {
         Ok(self.store.resolve_id(given)?)
     }
 
-    /// The assessment as scored and shown: given answers, and on the quick path the answers
-    /// missing foundations imply (listed in `implied`).
+    /// The assessment as stored: the answers the user gave, its scope decisions, upgrades and
+    /// modules. What it is judged to be on a day is [`Workspace::evaluation`].
     pub fn record(&self, assessment_id: &str) -> Result<AssessmentRecord> {
-        Ok(self.record_and_bank(assessment_id)?.0)
+        Ok(self.store.load_record(assessment_id)?)
     }
 
-    /// The record as scored and the bank it is scored against (with its modules).
+    /// The stored record and the bank it is read against (with its modules).
     pub(crate) fn record_and_bank(
         &self,
         assessment_id: &str,
     ) -> Result<(AssessmentRecord, modules::BankRef<'_>)> {
         let record = self.store.load_record(assessment_id)?;
         let bank = self.bank_for(&record)?;
-        Ok((with_implied(&bank, record), bank))
+        Ok((record, bank))
     }
 
     /// Carries an assessment answered on an older bank to this one by the bank's changelog:
@@ -255,16 +253,16 @@ impl Workspace {
         &self,
         assessment_id: &str,
         today: NaiveDate,
-    ) -> Result<(AssessmentRecord, Scorecard)> {
-        let (record, bank) = self.record_and_bank_as_of(assessment_id, today)?;
-        let scorecard = score(&bank, &record);
-        Ok((record, scorecard))
+    ) -> Result<(Evaluation, Scorecard)> {
+        let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
+        let scorecard = score(&bank, &evaluation);
+        Ok((evaluation, scorecard))
     }
 
     /// The scorecard, gap register and dated plan as of `today`.
     pub fn analysis(&self, assessment_id: &str, today: NaiveDate) -> Result<Analysis> {
-        let (record, bank) = self.record_and_bank_as_of(assessment_id, today)?;
-        Ok(analyse(&bank, &record, today))
+        let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
+        Ok(analyse(&bank, &evaluation))
     }
 
     pub fn gaps(&self, assessment_id: &str, today: NaiveDate) -> Result<Vec<Gap>> {

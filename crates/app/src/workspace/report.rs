@@ -38,7 +38,7 @@ impl Workspace {
         what_if: Option<&Selection>,
         since: Option<&str>,
     ) -> Result<RenderedReport> {
-        let (record, bank) = self.record_and_bank_as_of(assessment_id, settings.today)?;
+        let (record, bank) = self.evaluation_and_bank(assessment_id, settings.today)?;
         let mut model = match what_if {
             Some(selection) => self.proposed_model(&record, settings, selection)?,
             None => report::build(&bank, &record, settings),

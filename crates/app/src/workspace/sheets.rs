@@ -48,15 +48,19 @@ impl Workspace {
                 names.join(", ")
             )));
         }
-        let (record, bank) = self.record_and_bank_as_of(assessment_id, today)?;
-        let analysis = analyse(&bank, &record, today);
+        let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
+        let analysis = analyse(&bank, &evaluation);
         let registers = if wanted.iter().any(|k| k.register().is_some()) {
             self.registers(assessment_id)?
         } else {
             Registers::default()
         };
         Ok(spreadsheet::build(
-            &bank, &record, &analysis, &registers, today, &wanted,
+            &bank,
+            &evaluation,
+            &analysis,
+            &registers,
+            &wanted,
         ))
     }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::Workspace;
-use crate::assessment::AssessmentRecord;
+use crate::evaluation::Evaluation;
 use crate::report::{RenderedReport, ReportSettings};
 use crate::what_if::{Projection, Selection, project};
 use crate::{Error, Result};
@@ -18,8 +18,8 @@ impl Workspace {
         selection: &Selection,
         today: NaiveDate,
     ) -> Result<Projection> {
-        let (record, bank) = self.record_and_bank_as_of(assessment_id, today)?;
-        project(&bank, &record, selection, today).map_err(|e| Error::Invalid(e.to_string()))
+        let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
+        project(&bank, &evaluation, selection).map_err(|e| Error::Invalid(e.to_string()))
     }
 
     /// The gap-analysis PDF with a "Proposed plan" section: the projection for the report's
@@ -33,17 +33,16 @@ impl Workspace {
         self.render_report(assessment_id, settings, Some(selection), None)
     }
 
-    /// The report model with the projection of `selection` for the report's day.
+    /// The report model with the projection of `selection` for the report's day (the evaluation's).
     pub(super) fn proposed_model(
         &self,
-        record: &AssessmentRecord,
+        record: &Evaluation,
         settings: &ReportSettings,
         selection: &Selection,
     ) -> Result<ReportModel> {
-        let today = settings.today;
         let bank = self.bank_for(record)?;
         let projection =
-            project(&bank, record, selection, today).map_err(|e| Error::Invalid(e.to_string()))?;
+            project(&bank, record, selection).map_err(|e| Error::Invalid(e.to_string()))?;
         Ok(report::build_proposed(&bank, record, settings, projection))
     }
 }

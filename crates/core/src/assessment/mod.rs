@@ -327,24 +327,12 @@ pub struct AssessmentRecord {
     pub answers: BTreeMap<String, Answer>,
     #[serde(default)]
     pub scope_overrides: Vec<ScopeOverride>,
-    /// Answers in `answers` that were not given but implied by a missing foundation on the
-    /// quick path: question id to the foundation's question id. Never stored.
-    #[serde(default)]
-    pub implied: BTreeMap<String, String>,
     /// The bank upgrades its answers went through, oldest first, with what changed for it.
     #[serde(default)]
     pub upgrades: Vec<BankUpgrade>,
     /// The question modules this assessment uses, one version each, in id order.
     #[serde(default)]
     pub modules: Vec<crate::catalog::ModuleRef>,
-    /// What the programme's records (check log, registers) say against the answers, as of the
-    /// day the record was read. Never stored: the workspace collects them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub findings: Vec<crate::findings::RecordFinding>,
-    /// Control questions whose recurring control is overdue inside the observation window: the
-    /// plan treats their gaps as urgent. Never stored.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
-    pub overdue: std::collections::BTreeSet<String>,
 }
 
 impl AssessmentRecord {

@@ -5,6 +5,7 @@ use crate::catalog::{Bank, Category, Effort, Impact, REQUIRED_CATEGORIES_QUESTIO
 use crate::engagement::{
     Deadline, WINDOW_BUFFER_WEEKS, capacity, gap_floor_weeks, gap_work_weeks, size_factor,
 };
+use crate::evaluation::Evaluation;
 use crate::findings::{Effect, RecordFinding, Source};
 use crate::scope::{criterion_in_scope, evaluate};
 use crate::scoring::{DESIGN_TARGET as DESIGN_LEVEL, Scorecard};
@@ -24,7 +25,7 @@ use ranking::{group_implied, spread_over_criteria};
 /// effort), and bank order last.
 pub fn find_gaps(
     bank: &Bank,
-    record: &AssessmentRecord,
+    record: &Evaluation,
     scorecard: &Scorecard,
     deadline: &Deadline,
 ) -> Vec<Gap> {

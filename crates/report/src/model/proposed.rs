@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use soc2_readiness_core::assessment::AssessmentRecord;
 use soc2_readiness_core::catalog::Bank;
+use soc2_readiness_core::evaluation::Evaluation;
 use soc2_readiness_core::gaps::{Gap, Priority};
 use soc2_readiness_core::what_if::{Projection, Selection};
 
@@ -26,7 +26,7 @@ pub struct ProposedPlan {
 /// same day, which the layout prints and never recomputes.
 pub fn build_proposed(
     bank: &Bank,
-    record: &AssessmentRecord,
+    record: &Evaluation,
     settings: &ReportSettings,
     projection: Projection,
 ) -> ReportModel {

@@ -165,28 +165,13 @@ export type ScopeOverride = { category: Category, in_scope: boolean, reason: str
 
 export type AssessmentRecord = { assessment: Assessment, answers: { [key in string]: Answer }, scope_overrides: Array<ScopeOverride>, 
 /**
- * Answers in `answers` that were not given but implied by a missing foundation on the
- * quick path: question id to the foundation's question id. Never stored.
- */
-implied: { [key in string]: string }, 
-/**
  * The bank upgrades its answers went through, oldest first, with what changed for it.
  */
 upgrades: Array<BankUpgrade>, 
 /**
  * The question modules this assessment uses, one version each, in id order.
  */
-modules: Array<ModuleRef>, 
-/**
- * What the programme's records (check log, registers) say against the answers, as of the
- * day the record was read. Never stored: the workspace collects them.
- */
-findings?: Array<RecordFinding>, 
-/**
- * Control questions whose recurring control is overdue inside the observation window: the
- * plan treats their gaps as urgent. Never stored.
- */
-overdue?: Array<string>, };
+modules: Array<ModuleRef>, };
 
 export type CategoryDecision = { category: Category, name: string, in_scope: boolean, proposed: boolean, proposal: Proposal, 
 /**
@@ -745,7 +730,15 @@ protected: boolean,
  */
 startup_error: CommandError | null, };
 
-export type AssessmentView = { record: AssessmentRecord, scorecard: Scorecard, fingerprint: string, 
+export type AssessmentView = { 
+/**
+ * The record as judged today: its `answers` include the quick path's implied ones.
+ */
+record: AssessmentRecord, 
+/**
+ * Which answers in `record` were implied, not given: question id to the foundation's id.
+ */
+implied: { [key in string]: string }, scorecard: Scorecard, fingerprint: string, 
 /**
  * Answered on an older question bank: opening it carries its answers to this one
  * (`upgrade_assessment`), and the questionnaire says what changed.

@@ -159,22 +159,24 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     if (!found) throw { kind: 'not_found', message: `no assessment matches '${id}'` };
     return found;
   };
-  /** The record as the engine shows it: on the quick path, a missing foundation's dependents are implied. */
-  const shown = (id: string): AssessmentRecord => {
+  /** The record as the engine judges it: on the quick path, a missing foundation's dependents are implied. */
+  const judged = (id: string): { record: AssessmentRecord; implied: Record<string, string> } => {
     const stored = record(id);
-    const out: AssessmentRecord = { ...stored, answers: { ...stored.answers }, implied: {} };
-    if (stored.assessment.depth !== 'quick') return out;
+    const out: AssessmentRecord = { ...stored, answers: { ...stored.answers } };
+    const implied: Record<string, string> = {};
+    if (stored.assessment.depth !== 'quick') return { record: out, implied };
     for (const f of bank.foundations) {
       const base = stored.answers[f.question];
       if (!base || !('level' in base.value) || base.value.level >= 2) continue;
       for (const d of f.dependents.filter((d) => !stored.answers[d])) {
-        out.implied[d] = f.question;
+        implied[d] = f.question;
         out.answers[d] = { ...base, question_id: d, value: { level: 0 }, note: null, owner: null, due: null, evidence: [], exception: undefined };
       }
     }
-    return out;
+    return { record: out, implied };
   };
-  const view = (id: string): AssessmentView => ({ record: shown(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake', needs_upgrade: false });
+  const shown = (id: string): AssessmentRecord => judged(id).record;
+  const view = (id: string): AssessmentView => ({ ...judged(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake', needs_upgrade: false });
   const calls: string[] = [];
   const kept: FakeModules = []; // question modules kept in the fake data file
   /** The plan each file would give when merged, as a test stages it. */
@@ -223,7 +225,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       const id = `fake${String(++counter).padStart(8, '0')}`;
       const assessment: Assessment = { id, organisation, bank_version: bank.version, created_at: now(), updated_at: now(), archived_at: null, depth };
       const used = kept.filter((k) => modules.some((m) => m.split('@')[0] === k.id));
-      records.set(id, { assessment, answers: {}, scope_overrides: [], implied: {}, upgrades: [], modules: used.map(reference) });
+      records.set(id, { assessment, answers: {}, scope_overrides: [], upgrades: [], modules: used.map(reference) });
       return assessment;
     },
     ...moduleCommands(bank, kept, calls, () => [...records.values()], record),
@@ -232,7 +234,6 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     setDepth: async (id, depth) => {
       calls.push(`depth ${depth}`);
       record(id).assessment.depth = depth;
-      if (depth === 'full') record(id).implied = {};
     },
     getAssessment: async (id) => view(id),
     getGaps: async () => [],

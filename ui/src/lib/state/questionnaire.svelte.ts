@@ -102,13 +102,13 @@ export class Questionnaire {
 
   /** The foundation whose absence implies this answer on the quick path, if it is implied. */
   impliedBy(questionId: string): string | undefined {
-    return this.view.record.implied[questionId];
+    return this.view.implied[questionId];
   }
 
   /** For each foundation, the questions it currently implies, in bank order. */
   implies: Map<string, Question[]> = $derived.by(() => {
     const out = new Map<string, Question[]>();
-    const implied = this.view.record.implied;
+    const implied = this.view.implied;
     for (const question of this.bank.questions) {
       const base = implied[question.id];
       if (base) out.set(base, [...(out.get(base) ?? []), question]);
@@ -167,7 +167,7 @@ export class Questionnaire {
       if (!state?.applicable) return false;
       if (q.id === this.kept) return true;
       // Not asked on the quick path: the foundation's card says what it stands for.
-      if (this.view.record.implied[q.id]) return false;
+      if (this.view.implied[q.id]) return false;
       if (this.filter === 'unanswered') return !state.answered && !state.unknown;
       if (this.filter === 'gaps') return !state.not_applicable && ((state.level ?? 0) < target || state.exception);
       return true;
@@ -205,7 +205,7 @@ export class Questionnaire {
     const open = this.bank.questions.filter((q) => {
       if (q.kind !== 'control') return false;
       const state = this.stateOf(q.id);
-      return !!state?.applicable && !state.answered && !state.unknown && !this.view.record.implied[q.id];
+      return !!state?.applicable && !state.answered && !state.unknown && !this.view.implied[q.id];
     });
     if (open.length === 0) return null;
     const here = this.bank.questions.findIndex((q) => q.id === this.selectedQuestion?.id);
@@ -423,6 +423,7 @@ export class Questionnaire {
   private async refresh(): Promise<void> {
     const fresh = await this.host.getAssessment(this.id);
     this.view.record = fresh.record;
+    this.view.implied = fresh.implied;
     this.view.scorecard = fresh.scorecard;
   }
 
