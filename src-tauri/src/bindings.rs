@@ -171,6 +171,10 @@ fn labels() -> Vec<String> {
     }
     vec![
         format!("export const SCOPE_STEP = {SCOPE_STEP};"),
+        format!(
+            "/** The lowest level a known exception can be recorded at. */\nexport const EXCEPTION_FROM_LEVEL = {};",
+            soc2_readiness::assessment::EXCEPTION_FROM.value()
+        ),
         {
             let [mid, good, high] = soc2_readiness::scoring::BAND_FROM;
             format!(

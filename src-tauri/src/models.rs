@@ -32,6 +32,9 @@ pub struct AssessmentView {
     pub record: AssessmentRecord,
     /// Which answers in `record` were implied, not given: question id to the foundation's id.
     pub implied: BTreeMap<String, String>,
+    /// Answers carried by a bank upgrade from merged or split questions and not answered since:
+    /// question id to what happened (`upgrade::to_confirm`).
+    pub to_confirm: BTreeMap<String, String>,
     pub scorecard: Scorecard,
     pub fingerprint: String,
     /// Answered on an older question bank: opening it carries its answers to this one

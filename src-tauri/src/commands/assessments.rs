@@ -7,7 +7,7 @@ use soc2_readiness::assessment::{Assessment, Depth, HistoryEntry, ReportType};
 use soc2_readiness::clock::Moment;
 use soc2_readiness::gaps::Gap;
 use soc2_readiness::report::fingerprint;
-use soc2_readiness::upgrade::{BankUpgrade, is_older};
+use soc2_readiness::upgrade::{BankUpgrade, is_older, to_confirm};
 use soc2_readiness::workspace::AssessmentSummary;
 use tauri::State;
 
@@ -77,6 +77,10 @@ pub fn get_assessment(state: State<'_, AppState>, id: String) -> CommandResult<A
         Ok(AssessmentView {
             fingerprint: fingerprint(&evaluation),
             needs_upgrade: is_older(&evaluation.assessment.bank_version, ws.bank()),
+            to_confirm: to_confirm(&evaluation)
+                .into_iter()
+                .filter_map(|n| Some((n.question_id.clone()?, n.text.clone())))
+                .collect(),
             implied: evaluation.implied,
             record: evaluation.record,
             scorecard,

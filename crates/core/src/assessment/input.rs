@@ -202,12 +202,14 @@ pub fn check_exclusive(question: &Question, value: &AnswerValue) -> Result<(), A
     Ok(())
 }
 
+/// The lowest level a known exception can be recorded at: below it the control is not in place,
+/// and the level already says so.
+pub const EXCEPTION_FROM: MaturityLevel = MaturityLevel::Informal;
+
 /// Checks the note, owner, evidence and exception that travel with an answer.
 pub fn check_details(question: &Question, answer: &Answer) -> Result<(), AnswerError> {
     if let Some(exception) = &answer.exception {
-        let in_place = answer
-            .level()
-            .is_some_and(|level| level >= MaturityLevel::Informal);
+        let in_place = answer.level().is_some_and(|level| level >= EXCEPTION_FROM);
         if !question.is_control() || !in_place {
             return Err(AnswerError::ExceptionWithoutControl(question.id.clone()));
         }

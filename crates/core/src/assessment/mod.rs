@@ -15,8 +15,8 @@ pub use history::HistoryEntry;
 pub use upgrades::{BankUpgrade, UpgradeNote};
 
 pub use input::{
-    AnswerError, MAX_EVIDENCE_ITEMS, MAX_TEXT_CHARS, check_details, check_exclusive, check_value,
-    describe, describe_for, parse_answer_for, parse_value,
+    AnswerError, EXCEPTION_FROM, MAX_EVIDENCE_ITEMS, MAX_TEXT_CHARS, check_details,
+    check_exclusive, check_value, describe, describe_for, parse_answer_for, parse_value,
 };
 
 use crate::catalog::{Bank, Category, Question, REPORT_TYPE_QUESTION, ScopingInput, choice};

@@ -738,7 +738,12 @@ record: AssessmentRecord,
 /**
  * Which answers in `record` were implied, not given: question id to the foundation's id.
  */
-implied: { [key in string]: string }, scorecard: Scorecard, fingerprint: string, 
+implied: { [key in string]: string }, 
+/**
+ * Answers carried by a bank upgrade from merged or split questions and not answered since:
+ * question id to what happened (`upgrade::to_confirm`).
+ */
+to_confirm: { [key in string]: string }, scorecard: Scorecard, fingerprint: string, 
 /**
  * Answered on an older question bank: opening it carries its answers to this one
  * (`upgrade_assessment`), and the questionnaire says what changed.
@@ -926,6 +931,9 @@ export type CheckRequest = { control_id: string, performed_on: string, result: C
 export type VoidRequest = { check_id: string, reason: string, performed_by: string, };
 
 export const SCOPE_STEP = 1;
+
+/** The lowest level a known exception can be recorded at. */
+export const EXCEPTION_FROM_LEVEL = 2;
 
 export const BAND_FROM: Record<Exclude<Band, 'low'>, number> = { mid: 40, good: 70, high: 90 };
 

@@ -176,7 +176,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     return { record: out, implied };
   };
   const shown = (id: string): AssessmentRecord => judged(id).record;
-  const view = (id: string): AssessmentView => ({ ...judged(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake', needs_upgrade: false });
+  const view = (id: string): AssessmentView => ({ ...judged(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake', needs_upgrade: false, to_confirm: {} });
   const calls: string[] = [];
   const kept: FakeModules = []; // question modules kept in the fake data file
   /** The plan each file would give when merged, as a test stages it. */

@@ -5,7 +5,6 @@ import type {
   AssessmentView,
   Bank,
   Category,
-  Coverage,
   Depth,
   Question,
   QuestionState,
@@ -13,6 +12,11 @@ import type {
   Scorecard,
 } from '../bindings';
 import { asCommandError, type Host } from '../ipc';
+import { cardsOf, openOnPath, type Standing } from './cards';
+import { detailsOf, keptAt, type Details } from './details';
+import { PendingSaves } from './pending-saves';
+
+export type { Details } from './details';
 
 export type Filter = 'all' | 'unanswered' | 'gaps';
 export const FILTERS: Filter[] = ['all', 'unanswered', 'gaps'];
@@ -23,20 +27,6 @@ export interface SaveStatus {
   message?: string;
 }
 
-export interface Details {
-  note: string | null;
-  owner: string | null;
-  due: string | null;
-  evidence: string[];
-  /** A known exception: who or what the control does not yet cover. */
-  exception?: string | null;
-  /** The exception leaves something exposed today: it ranks as "Fix now". */
-  live_exposure?: boolean;
-  /** The exception repeats one the last report noted: it ranks as "Fix now". */
-  repeat_finding?: boolean;
-  /** What the exception leaves uncovered: people, systems, data, a period. */
-  not_covered?: Coverage[];
-}
 
 export class Questionnaire {
   readonly host: Host;
@@ -63,9 +53,8 @@ export class Questionnaire {
   selected = $state(0);
   saves: Record<string, SaveStatus> = $state({});
   expanded: Record<string, boolean> = $state({});
-  /** Typed text waiting for a pause in typing before it is saved, per question. */
-  private pending = new Map<string, { timer: ReturnType<typeof setTimeout>; run: () => void }>();
-  private inFlight = new Set<Promise<boolean>>();
+  /** Typed text waiting for a pause in typing, and the saves under way. */
+  private pending = new PendingSaves();
 
   constructor(host: Host, bank: Bank, view: AssessmentView) {
     this.host = host;
@@ -123,16 +112,7 @@ export class Questionnaire {
    * Answers carried from merged or split questions by a bank upgrade and not answered since:
    * question id to what happened.
    */
-  toConfirm: Map<string, string> = $derived.by(() => {
-    const out = new Map<string, string>();
-    for (const upgrade of this.view.record.upgrades) {
-      for (const note of upgrade.notes) {
-        const answer = note.question_id ? this.view.record.answers[note.question_id] : undefined;
-        if (note.confirm && note.question_id && answer && answer.updated_at <= upgrade.at) out.set(note.question_id, note.text);
-      }
-    }
-    return out;
-  });
+  toConfirm: Map<string, string> = $derived(new Map(Object.entries(this.view.to_confirm)));
 
   /** Everyone named as an owner in this assessment, to choose from rather than type anew. */
   owners: string[] = $derived.by(() => {
@@ -159,20 +139,11 @@ export class Questionnaire {
   }
 
   /** The control questions of the current step that apply, after the filter; computed once per change. */
-  cards: Question[] = $derived.by(() => {
-    const target = this.view.scorecard.target_level;
-    return this.bank.questions.filter((q) => {
-      if (q.kind !== 'control' || q.step !== this.step) return false;
-      const state = this.stateOf(q.id);
-      if (!state?.applicable) return false;
-      if (q.id === this.kept) return true;
-      // Not asked on the quick path: the foundation's card says what it stands for.
-      if (this.view.implied[q.id]) return false;
-      if (this.filter === 'unanswered') return !state.answered && !state.unknown;
-      if (this.filter === 'gaps') return !state.not_applicable && ((state.level ?? 0) < target || state.exception);
-      return true;
-    });
-  });
+  cards: Question[] = $derived.by(() => cardsOf(this.bank, this.step, this.filter, this.kept, this.standing()));
+
+  private standing(): Standing {
+    return { stateOf: (id) => this.stateOf(id), implied: this.view.implied, target: this.view.scorecard.target_level };
+  }
 
   /** Questions of the current step that do not apply to this scope, shown apart. */
   get excluded(): Question[] {
@@ -202,11 +173,7 @@ export class Questionnaire {
 
   /** The next applicable question still open on this path after the selected one, any step. */
   nextUnanswered(): string | null {
-    const open = this.bank.questions.filter((q) => {
-      if (q.kind !== 'control') return false;
-      const state = this.stateOf(q.id);
-      return !!state?.applicable && !state.answered && !state.unknown && !this.view.implied[q.id];
-    });
+    const open = openOnPath(this.bank, this.standing());
     if (open.length === 0) return null;
     const here = this.bank.questions.findIndex((q) => q.id === this.selectedQuestion?.id);
     const after = this.bank.questions.slice(here + 1);
@@ -255,17 +222,7 @@ export class Questionnaire {
     this.lastChange = null;
     if (!last) return null;
     if (last.before) {
-      const b = last.before;
-      await this.save(last.questionId, b.value, {
-        note: b.note,
-        owner: b.owner,
-        due: b.due,
-        evidence: b.evidence,
-        exception: b.exception ?? null,
-        live_exposure: b.live_exposure ?? false,
-        repeat_finding: b.repeat_finding ?? false,
-        not_covered: b.not_covered ?? [],
-      });
+      await this.save(last.questionId, last.before.value, detailsOf(last.before));
     } else {
       await this.clearWithoutUndo(last.questionId);
     }
@@ -281,17 +238,7 @@ export class Questionnaire {
     const current = this.answerOf(questionId);
     if (JSON.stringify(current?.value) !== JSON.stringify(value)) this.remember(questionId, false);
     if (this.filter !== 'all') this.kept = questionId;
-    const inPlace = 'level' in value && value.level >= 2;
-    const details: Details = {
-      note: current?.note ?? null,
-      owner: current?.owner ?? null,
-      due: current?.due ?? null,
-      evidence: current?.evidence ?? [],
-      exception: inPlace ? (current?.exception ?? null) : null,
-      live_exposure: inPlace ? (current?.live_exposure ?? false) : false,
-      repeat_finding: inPlace ? (current?.repeat_finding ?? false) : false,
-      not_covered: inPlace ? (current?.not_covered ?? []) : [],
-    };
+    const details = keptAt(current, value);
     // Drawn at once, in the frame after the key; the durable save follows, and a refused save
     // puts the previous answer back with the reason.
     const before = current ? ($state.snapshot(current) as Answer) : null;
@@ -333,24 +280,12 @@ export class Questionnaire {
    * window loses at most that pause; a newer call for the same question replaces an older one.
    */
   saveSoon(questionId: string, run: () => void, delayMs = 400): void {
-    const waiting = this.pending.get(questionId);
-    if (waiting) clearTimeout(waiting.timer);
-    const timer = setTimeout(() => {
-      this.pending.delete(questionId);
-      run();
-    }, delayMs);
-    this.pending.set(questionId, { timer, run });
+    this.pending.soon(questionId, run, delayMs);
   }
 
   /** Saves all typed text now and waits for every save under way; called before the window closes. */
   async flush(): Promise<void> {
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
-    for (const { timer, run } of waiting) {
-      clearTimeout(timer);
-      run();
-    }
-    await Promise.all([...this.inFlight]);
+    await this.pending.flush();
   }
 
   /** The newest write asked for each question, and the newest whose scorecard was applied. */
@@ -359,10 +294,7 @@ export class Questionnaire {
   private appliedScorecard = 0;
 
   private save(questionId: string, value: AnswerValue, details: Details): Promise<boolean> {
-    const saving = this.write(questionId, value, details);
-    this.inFlight.add(saving);
-    saving.finally(() => this.inFlight.delete(saving));
-    return saving;
+    return this.pending.track(this.write(questionId, value, details));
   }
 
   private async write(questionId: string, value: AnswerValue, details: Details): Promise<boolean> {
@@ -386,6 +318,8 @@ export class Questionnaire {
       // Keys pressed quickly answer faster than saves return: an older save's answer or
       // scorecard never replaces a newer one on screen.
       if (this.requested.get(questionId) === mine) this.view.record.answers[questionId] = saved.answer;
+      // Answered again since the upgrade: the engine no longer asks to confirm it.
+      delete this.view.to_confirm[questionId];
       if (mine > this.appliedScorecard) {
         this.appliedScorecard = mine;
         this.view.scorecard = saved.scorecard;
@@ -424,6 +358,7 @@ export class Questionnaire {
     const fresh = await this.host.getAssessment(this.id);
     this.view.record = fresh.record;
     this.view.implied = fresh.implied;
+    this.view.to_confirm = fresh.to_confirm;
     this.view.scorecard = fresh.scorecard;
   }
 
