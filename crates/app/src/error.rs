@@ -133,3 +133,9 @@ impl From<soc2_readiness_core::calendar::Refusal> for Error {
         }
     }
 }
+
+impl From<soc2_readiness_core::catalog::ModuleRefusal> for Error {
+    fn from(refusal: soc2_readiness_core::catalog::ModuleRefusal) -> Error {
+        Error::Invalid(refusal.0)
+    }
+}

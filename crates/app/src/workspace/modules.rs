@@ -11,7 +11,10 @@ use soc2_readiness_store::StoredModule;
 
 use super::Workspace;
 use crate::assessment::AssessmentRecord;
-use crate::catalog::{Bank, ModuleRef, QuestionModule, parse_module};
+use crate::catalog::{
+    Bank, ModuleRef, QuestionModule, answers_left_behind, choose_version, module_name,
+    parse_module, refuse_named_twice, refuse_other_text,
+};
 use crate::{Error, Result, files};
 
 /// A module version kept in the data file, as lists show it.
@@ -187,30 +190,18 @@ impl Workspace {
     /// one text, so two colleagues never score "the same" module differently.
     pub(super) fn refuse_conflict(&self, module: &QuestionModule) -> Result<()> {
         match self.store.module(&module.id, &module.version)? {
-            Some(kept) if kept.sha256 != module.sha256 => Err(Error::Invalid(format!(
-                "module {}@{} is already kept with different content (sha256 {} here, {} kept); give the changed module a new version",
-                module.id,
-                module.version,
-                &module.sha256[..12],
-                &kept.sha256[..12]
-            ))),
-            _ => Ok(()),
+            Some(kept) => Ok(refuse_other_text(module, &kept.sha256)?),
+            None => Ok(()),
         }
     }
 
     /// Kept modules named `id` or `id@version` (without a version, the newest kept), in id order.
     pub(super) fn module_refs(&self, given: &[String]) -> Result<Vec<ModuleRef>> {
+        refuse_named_twice(given.iter().map(|name| module_name(name).0))?;
         let mut out: Vec<ModuleRef> = Vec::new();
         for name in given {
-            let (id, version) = match name.split_once('@') {
-                Some((id, version)) => (id, Some(version)),
-                None => (name.as_str(), None),
-            };
-            let reference = self.parsed(&self.kept_module(id, version)?)?.reference();
-            if out.iter().any(|m| m.id == reference.id) {
-                return Err(Error::Invalid(format!("module '{id}' is named twice")));
-            }
-            out.push(reference);
+            let (id, version) = module_name(name);
+            out.push(self.parsed(&self.kept_module(id, version)?)?.reference());
         }
         out.sort();
         Ok(out)
@@ -242,23 +233,13 @@ impl Workspace {
             .into_iter()
             .filter(|m| m.id == module_id)
             .collect();
-        let found = match version {
-            Some(v) => versions.iter().find(|m| m.version == v),
-            None => versions.last(),
-        };
-        found.cloned().ok_or_else(|| match version {
-            Some(v) if !versions.is_empty() => Error::Invalid(format!(
-                "module '{module_id}' has no version {v} here (kept: {})",
-                versions
-                    .iter()
-                    .map(|m| m.version.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-            _ => Error::Invalid(format!(
-                "no module '{module_id}' is kept in this data file; add its file first"
-            )),
-        })
+        let kept: Vec<&str> = versions.iter().map(|m| m.version.as_str()).collect();
+        let chosen = choose_version(module_id, &kept, version)?;
+        Ok(versions
+            .iter()
+            .find(|m| m.version == chosen)
+            .cloned()
+            .expect("the chosen version is one of those kept"))
     }
 
     fn parsed(&self, stored: &StoredModule) -> Result<Arc<QuestionModule>> {
@@ -283,13 +264,10 @@ impl Workspace {
         keep: &BTreeSet<&str>,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let prefix = format!("{module_id}.");
         let record = self.store.load_record(assessment_id)?;
-        for question_id in record.answers.keys() {
-            if question_id.starts_with(&prefix) && !keep.contains(question_id.as_str()) {
-                self.store
-                    .clear_answer(assessment_id, question_id, now, &[])?;
-            }
+        for question_id in answers_left_behind(record.answers.keys(), module_id, keep) {
+            self.store
+                .clear_answer(assessment_id, &question_id, now, &[])?;
         }
         Ok(())
     }

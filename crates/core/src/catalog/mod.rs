@@ -6,6 +6,7 @@
 mod condition;
 mod load;
 mod module;
+mod module_versions;
 mod question;
 mod questions;
 mod read_by_id;
@@ -24,6 +25,10 @@ pub const SCOPE_STEP: u8 = 1;
 pub use condition::Condition;
 pub use load::{BankError, BankProblem, bundled_bank, bundled_files, parse_bank};
 pub use module::{ModuleRef, QuestionModule, parse_module};
+pub use module_versions::{
+    ModuleRefusal, answers_left_behind, choose_version, module_name, refuse_named_twice,
+    refuse_other_text,
+};
 pub use question::{Choice, Effort, Impact, Question, QuestionKind, ScopingInput};
 pub use read_by_id::*;
 pub use recurring::{Frequency, Interval, RecurringTemplate};

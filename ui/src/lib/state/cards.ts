@@ -7,7 +7,6 @@ export interface Standing {
   stateOf(questionId: string): QuestionState | undefined;
   /** Question id to the foundation that implies its answer on the quick path. */
   implied: Partial<Record<string, string>>;
-  target: number;
 }
 
 /** The control questions of `step` that apply, after `filter`; `kept` stays whatever the filter says. */
@@ -20,7 +19,9 @@ export function cardsOf(bank: Bank, step: number, filter: Filter, kept: string |
     // Not asked on the quick path: the foundation's card says what it stands for.
     if (standing.implied[q.id]) return false;
     if (filter === 'unanswered') return !state.answered && !state.unknown;
-    if (filter === 'gaps') return !state.not_applicable && ((state.level ?? 0) < standing.target || state.exception);
+    // Below target as the engine scored it (credit under 1): a known exception and a control the
+    // records do not show operating count, as in the gap register.
+    if (filter === 'gaps') return state.credit !== null && state.credit < 1;
     return true;
   });
 }

@@ -142,7 +142,7 @@ export class Questionnaire {
   cards: Question[] = $derived.by(() => cardsOf(this.bank, this.step, this.filter, this.kept, this.standing()));
 
   private standing(): Standing {
-    return { stateOf: (id) => this.stateOf(id), implied: this.view.implied, target: this.view.scorecard.target_level };
+    return { stateOf: (id) => this.stateOf(id), implied: this.view.implied };
   }
 
   /** Questions of the current step that do not apply to this scope, shown apart. */
