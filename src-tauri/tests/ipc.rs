@@ -704,6 +704,8 @@ fn a_programme_write_sends_one_changed_event() {
         sent.send(event.payload().to_string()).unwrap();
     });
     let id = &type2_assessment(&window, "Acme");
+    let made: Value = serde_json::from_str(&heard.try_recv().unwrap()).unwrap();
+    assert_eq!(made, json!({ "assessment_id": id, "programme": false }));
     let adopt = |owner: &str| {
         json!({ "id": id, "request": { "control_id": "restore-test",
             "frequency": "yearly", "owner": owner, "first_due": "2026-01-31" } })
@@ -727,6 +729,57 @@ fn a_programme_write_sends_one_changed_event() {
     .unwrap();
     assert!(heard.try_recv().is_ok());
     assert!(heard.try_recv().is_err(), "one event a write");
+}
+
+/// Every write to an assessment itself (an answer, its scope, depth, name, archive, a copy,
+/// deletion) tells every open view once, naming the assessment (a copy names the new one);
+/// reads and refused writes tell nobody.
+#[test]
+fn every_assessment_write_sends_one_changed_event() {
+    use tauri::Listener;
+    let (app, window) = app();
+    let (sent, heard) = std::sync::mpsc::channel::<Value>();
+    app.listen_any("changed", move |event| {
+        sent.send(serde_json::from_str(event.payload()).unwrap())
+            .unwrap();
+    });
+    let id = type2_assessment(&window, "Acme");
+    let told = |expected: &str| {
+        let change = heard.try_recv().expect("an event");
+        assert_eq!(
+            change,
+            json!({ "assessment_id": expected, "programme": false })
+        );
+        assert!(heard.try_recv().is_err(), "one event a write");
+    };
+    told(&id);
+    let answer = json!({ "request": {
+        "assessment_id": id, "question_id": "incident.plan", "value": { "level": 3 },
+        "note": null, "owner": null, "due": null, "evidence": []
+    }});
+    invoke(&window, "save_answer", answer).unwrap();
+    told(&id);
+    invoke(&window, "get_assessment", json!({ "id": id })).unwrap();
+    invoke(&window, "set_depth", json!({ "id": id, "depth": "deep" })).unwrap_err();
+    invoke(&window, "set_depth", json!({ "id": id, "depth": "quick" })).unwrap();
+    told(&id);
+    let rename = json!({ "id": id, "organisation": "Acme Cloud" });
+    invoke(&window, "rename_assessment", rename).unwrap();
+    told(&id);
+    let copy = invoke(&window, "duplicate_assessment", json!({ "id": id })).unwrap();
+    told(copy["id"].as_str().unwrap());
+    let clear = json!({ "assessmentId": id, "questionId": "incident.plan" });
+    invoke(&window, "clear_answer", clear).unwrap();
+    told(&id);
+    invoke(
+        &window,
+        "set_archived",
+        json!({ "id": id, "archived": true }),
+    )
+    .unwrap();
+    told(&id);
+    invoke(&window, "delete_assessment", json!({ "id": id })).unwrap();
+    told(&id);
 }
 
 /// Every command the UI's generated client (`ui/src/lib/ipc/commands.ts`) names is one the shell

@@ -2,16 +2,18 @@
 
 use soc2_readiness::clock::Moment;
 use soc2_readiness::workspace::AnswerDetails;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
+use crate::events::assessment_changed;
 use crate::models::{SaveAnswerRequest, SavedAnswer, ScopeRequest};
 use crate::state::AppState;
 use soc2_readiness::scoring::Scorecard;
 
 /// Saves one answer durably (the engine commits before returning) and re-scores.
 #[tauri::command]
-pub fn save_answer(
+pub fn save_answer<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     request: SaveAnswerRequest,
 ) -> CommandResult<SavedAnswer> {
@@ -26,7 +28,8 @@ pub fn save_answer(
         not_covered: Some(request.not_covered.unwrap_or_default()),
     };
     let at = Moment::read();
-    state.with(|ws| {
+    let id = request.assessment_id.clone();
+    let written = state.with(|ws| {
         let answer = ws.save_answer(
             &request.assessment_id,
             &request.question_id,
@@ -36,28 +39,35 @@ pub fn save_answer(
         )?;
         let (_, scorecard) = ws.scorecard(&request.assessment_id, at.today)?;
         Ok(SavedAnswer { answer, scorecard })
-    })
+    });
+    assessment_changed(&app, &id, written)
 }
 
 /// Removes an answer (its history stays) and re-scores.
 #[tauri::command]
-pub fn clear_answer(
+pub fn clear_answer<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     assessment_id: String,
     question_id: String,
 ) -> CommandResult<Scorecard> {
     let at = Moment::read();
-    state.with(|ws| {
+    let written = state.with(|ws| {
         ws.clear_answer(&assessment_id, &question_id, at.now)?;
         Ok(ws.scorecard(&assessment_id, at.today)?.1)
-    })
+    });
+    assessment_changed(&app, &assessment_id, written)
 }
 
 /// Includes or excludes a category with the reason, and re-scores.
 #[tauri::command]
-pub fn set_scope(state: State<'_, AppState>, request: ScopeRequest) -> CommandResult<Scorecard> {
+pub fn set_scope<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: ScopeRequest,
+) -> CommandResult<Scorecard> {
     let at = Moment::read();
-    state.with(|ws| {
+    let written = state.with(|ws| {
         ws.set_scope(
             &request.assessment_id,
             request.category,
@@ -66,5 +76,6 @@ pub fn set_scope(state: State<'_, AppState>, request: ScopeRequest) -> CommandRe
             at.now,
         )?;
         Ok(ws.scorecard(&request.assessment_id, at.today)?.1)
-    })
+    });
+    assessment_changed(&app, &request.assessment_id, written)
 }

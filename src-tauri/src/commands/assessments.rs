@@ -9,9 +9,10 @@ use soc2_readiness::gaps::Gap;
 use soc2_readiness::report::fingerprint;
 use soc2_readiness::upgrade::{BankUpgrade, is_older, to_confirm};
 use soc2_readiness::workspace::AssessmentSummary;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
+use crate::events::{assessment_changed, assessment_made};
 use crate::models::AssessmentView;
 use crate::state::AppState;
 use soc2_readiness::data_file::new_id;
@@ -23,7 +24,8 @@ pub fn list_assessments(state: State<'_, AppState>) -> CommandResult<Vec<Assessm
 
 /// Creates an assessment; `modules` are kept question modules to use from the start, as `id` or `id@version`.
 #[tauri::command]
-pub fn create_assessment(
+pub fn create_assessment<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     organisation: String,
     report_type: ReportType,
@@ -32,7 +34,7 @@ pub fn create_assessment(
 ) -> CommandResult<Assessment> {
     let depth = depth.unwrap_or_default();
     let modules = modules.unwrap_or_default();
-    state.with(|ws| {
+    let made = state.with(|ws| {
         ws.create_assessment_with(
             &new_id(),
             &organisation,
@@ -41,16 +43,19 @@ pub fn create_assessment(
             &modules,
             Moment::read().now,
         )
-    })
+    });
+    assessment_made(&app, made)
 }
 
 /// Carries an assessment answered on an older question bank to this one; `None` when current.
 #[tauri::command]
-pub fn upgrade_assessment(
+pub fn upgrade_assessment<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
 ) -> CommandResult<Option<BankUpgrade>> {
-    state.with(|ws| ws.upgrade(&id, Moment::read().now))
+    let written = state.with(|ws| ws.upgrade(&id, Moment::read().now));
+    assessment_changed(&app, &id, written)
 }
 
 /// The audit trail of one question's answers, oldest first.
@@ -65,8 +70,14 @@ pub fn get_history(
 
 /// Quick path or full depth; no given answer changes either way.
 #[tauri::command]
-pub fn set_depth(state: State<'_, AppState>, id: String, depth: Depth) -> CommandResult<()> {
-    state.with(|ws| ws.set_depth(&id, depth, Moment::read().now))
+pub fn set_depth<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+    depth: Depth,
+) -> CommandResult<()> {
+    let written = state.with(|ws| ws.set_depth(&id, depth, Moment::read().now));
+    assessment_changed(&app, &id, written)
 }
 
 /// The assessment, its scorecard as of today, and whether it was answered on an older bank.
@@ -102,30 +113,48 @@ pub fn get_analysis(state: State<'_, AppState>, id: String) -> CommandResult<Ana
 
 /// Renames the organisation of an assessment.
 #[tauri::command]
-pub fn rename_assessment(
+pub fn rename_assessment<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     organisation: String,
 ) -> CommandResult<()> {
-    state.with(|ws| ws.rename(&id, &organisation, Moment::read().now))
+    let written = state.with(|ws| ws.rename(&id, &organisation, Moment::read().now));
+    assessment_changed(&app, &id, written)
 }
 
 /// Copies an assessment with its answers, as a new one.
 #[tauri::command]
-pub fn duplicate_assessment(state: State<'_, AppState>, id: String) -> CommandResult<Assessment> {
-    state.with(|ws| ws.duplicate(&id, &new_id(), None, Moment::read().now))
+pub fn duplicate_assessment<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+) -> CommandResult<Assessment> {
+    let made = state.with(|ws| ws.duplicate(&id, &new_id(), None, Moment::read().now));
+    assessment_made(&app, made)
 }
 
 /// Archives an assessment (or brings it back).
 #[tauri::command]
-pub fn set_archived(state: State<'_, AppState>, id: String, archived: bool) -> CommandResult<()> {
-    state.with(|ws| ws.set_archived(&id, archived, Moment::read().now))
+pub fn set_archived<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+    archived: bool,
+) -> CommandResult<()> {
+    let written = state.with(|ws| ws.set_archived(&id, archived, Moment::read().now));
+    assessment_changed(&app, &id, written)
 }
 
 /// Deletes an assessment with its answers.
 #[tauri::command]
-pub fn delete_assessment(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    state.with(|ws| ws.delete(&id))
+pub fn delete_assessment<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+) -> CommandResult<()> {
+    let written = state.with(|ws| ws.delete(&id));
+    assessment_changed(&app, &id, written)
 }
 
 /// Writes the assessment as a JSON file; with a passphrase, sealed under it (`docs/protected-export.md`).
@@ -148,11 +177,14 @@ pub fn export_assessment(
 
 /// A protected file without its passphrase fails with `needs_passphrase`, so the UI asks.
 #[tauri::command(async)]
-pub fn import_assessment(
+pub fn import_assessment<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     path: String,
     passphrase: Option<String>,
 ) -> CommandResult<Assessment> {
     let passphrase = passphrase.as_deref();
-    state.with(|ws| ws.import_from(Path::new(&path), passphrase, &new_id(), Moment::read().now))
+    let made = state
+        .with(|ws| ws.import_from(Path::new(&path), passphrase, &new_id(), Moment::read().now));
+    assessment_made(&app, made)
 }

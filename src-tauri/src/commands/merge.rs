@@ -5,9 +5,10 @@ use std::path::Path;
 use soc2_readiness::clock::Moment;
 use soc2_readiness::merge::{MergeChoices, MergePlan};
 use soc2_readiness::workspace::merge::{MergeOutcome, WorkshopCopy};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
+use crate::events::assessment_changed;
 use crate::state::AppState;
 
 /// What merging a workshop copy (an exported file) into the assessment would do; nothing is written. A protected file without its passphrase
@@ -30,7 +31,8 @@ pub fn preview_merge(
 /// Merges the file previewed (or the file at `path`, read now) after a backup; an unchosen
 /// conflict writes nothing.
 #[tauri::command(async)]
-pub fn merge_assessment(
+pub fn merge_assessment<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     path: String,
@@ -46,5 +48,5 @@ pub fn merge_assessment(
         // Refused (a conflict left unchosen): the next try merges the same copy.
         state.keep_previewed(&path, copy);
     }
-    outcome
+    assessment_changed(&app, &id, outcome)
 }

@@ -5,9 +5,10 @@ use std::path::Path;
 use soc2_readiness::catalog::{Bank, ModuleRef};
 use soc2_readiness::clock::Moment;
 use soc2_readiness::workspace::ModuleInfo;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
+use crate::events::assessment_changed;
 use crate::state::AppState;
 
 /// Every question module version kept in the data file.
@@ -24,19 +25,28 @@ pub fn add_module(state: State<'_, AppState>, path: String) -> CommandResult<Mod
 
 /// Attaches a kept module (its newest version unless one is named) or moves to another version.
 #[tauri::command]
-pub fn use_module(
+pub fn use_module<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     module: String,
     version: Option<String>,
 ) -> CommandResult<ModuleRef> {
-    state.with(|ws| ws.use_module(&id, &module, version.as_deref(), Moment::read().now))
+    let written =
+        state.with(|ws| ws.use_module(&id, &module, version.as_deref(), Moment::read().now));
+    assessment_changed(&app, &id, written)
 }
 
 /// Detaches a module; its answers stay in the history.
 #[tauri::command]
-pub fn drop_module(state: State<'_, AppState>, id: String, module: String) -> CommandResult<()> {
-    state.with(|ws| ws.drop_module(&id, &module, Moment::read().now))
+pub fn drop_module<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+    module: String,
+) -> CommandResult<()> {
+    let written = state.with(|ws| ws.drop_module(&id, &module, Moment::read().now));
+    assessment_changed(&app, &id, written)
 }
 
 /// The bank with the assessment's modules: what its questionnaire shows.

@@ -197,9 +197,11 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<()> {
         if category == Category::Security {
-            return Err(Error::Invalid(
-                "Security is always in scope in a SOC 2 report; it cannot be overridden".into(),
-            ));
+            return Err(Error::Refused {
+                field: "category".into(),
+                reason: "Security is always in scope in a SOC 2 report; it cannot be overridden"
+                    .into(),
+            });
         }
         let in_scope = match decision {
             ScopeDecision::Proposed => {
@@ -211,10 +213,11 @@ impl Workspace {
             ScopeDecision::Out => false,
         };
         if reason.trim().is_empty() {
-            return Err(Error::Invalid(
-                "overriding the proposed scope needs a reason: say why the category is in or out"
+            return Err(Error::Refused {
+                field: "reason".into(),
+                reason: "needs a reason to override the proposed scope: say why the category is in or out"
                     .into(),
-            ));
+            });
         }
         let decision = ScopeOverride {
             category,

@@ -344,15 +344,15 @@ impl Workspace {
 
 fn clean_organisation(name: &str) -> Result<String> {
     let name = name.trim();
+    let refuse = |reason: &str| Error::Refused {
+        field: "organisation".into(),
+        reason: reason.into(),
+    };
     if name.is_empty() {
-        return Err(Error::Invalid(
-            "the organisation name must not be empty".into(),
-        ));
+        return Err(refuse("must not be empty"));
     }
     if name.chars().count() > 300 {
-        return Err(Error::Invalid(
-            "the organisation name is longer than 300 characters".into(),
-        ));
+        return Err(refuse("longer than 300 characters"));
     }
     Ok(name.to_string())
 }

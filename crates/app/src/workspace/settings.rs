@@ -76,13 +76,14 @@ impl Workspace {
             has_logo: false,
         };
         for (field, value) in [
-            ("the assessor name", &stored.assessor_name),
-            ("the assessor organisation", &stored.assessor_organisation),
+            ("assessor_name", &stored.assessor_name),
+            ("assessor_organisation", &stored.assessor_organisation),
         ] {
             if value.as_ref().is_some_and(|v| v.chars().count() > 300) {
-                return Err(Error::Invalid(format!(
-                    "{field} is longer than 300 characters"
-                )));
+                return Err(Error::Refused {
+                    field: field.into(),
+                    reason: "longer than 300 characters".into(),
+                });
             }
         }
         let bytes = serde_json::to_vec(&stored).expect("settings serialise to JSON");
@@ -94,11 +95,14 @@ impl Workspace {
     pub fn set_logo(&mut self, bytes: Option<&[u8]>) -> Result<Settings> {
         if let Some(bytes) = bytes {
             if bytes.len() > MAX_LOGO_BYTES {
-                return Err(Error::Invalid(format!(
-                    "the logo is {} KB; choose an image under {} KB",
-                    bytes.len() / 1024,
-                    MAX_LOGO_BYTES / 1024
-                )));
+                return Err(Error::Refused {
+                    field: "logo".into(),
+                    reason: format!(
+                        "{} KB; choose an image under {} KB",
+                        bytes.len() / 1024,
+                        MAX_LOGO_BYTES / 1024
+                    ),
+                });
             }
             report::check_logo(bytes)?;
         }

@@ -1,5 +1,6 @@
 // The assessments list marks the launch and lets the bank load once it is painted, and only on the first showing of a page load; it compares two assessments of one organisation.
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { hostContext } from '../../lib/ipc/context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeHost } from '../../lib/ipc/fake';
 import AssessmentList from './AssessmentList.svelte';
@@ -11,14 +12,14 @@ describe('AssessmentList', () => {
     const host = createFakeHost();
     await host.createAssessment('Acme', 'type2', 'quick');
     const onPainted = vi.fn();
-    const first = render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {}, onPainted });
+    const first = render(AssessmentList, { props: { onOpen: () => {}, onCompare: () => {}, onPainted }, context: hostContext(host) });
     await screen.findByTestId('assessment-table');
     await vi.waitFor(() => expect(host.calls.filter((c) => c === 'mark launched')).toHaveLength(1));
     expect(onPainted).toHaveBeenCalledTimes(1);
     first.unmount();
 
     // Coming back to the list later is not a launch.
-    render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {}, onPainted });
+    render(AssessmentList, { props: { onOpen: () => {}, onCompare: () => {}, onPainted }, context: hostContext(host) });
     await screen.findByTestId('assessment-table');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(host.calls.filter((c) => c === 'mark launched')).toHaveLength(1);
@@ -31,7 +32,7 @@ describe('AssessmentList', () => {
     const second = await host.duplicateAssessment(first.id);
     await host.createAssessment('Other Ltd', 'type2', 'quick');
     const onCompare = vi.fn();
-    render(AssessmentList, { host, onOpen: () => {}, onCompare });
+    render(AssessmentList, { props: { onOpen: () => {}, onCompare }, context: hostContext(host) });
     await screen.findByTestId('assessment-table');
 
     const rows = screen.getAllByTestId('compare-assessment');
@@ -54,5 +55,24 @@ describe('AssessmentList', () => {
     await fireEvent.click(screen.getAllByTestId('compare-assessment')[2]);
     expect(await screen.findByTestId('compare-none')).toBeTruthy();
     expect((screen.getByTestId('compare-go') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('labels a refused name, and shows a rename as soon as the host says it landed', async () => {
+    const host = createFakeHost();
+    await host.createAssessment('Acme', 'type2', 'quick');
+    render(AssessmentList, { props: { onOpen: () => {}, onCompare: () => {} }, context: hostContext(host) });
+    await screen.findByTestId('assessment-table');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    const name = screen.getByLabelText('New organisation name');
+    await fireEvent.input(name, { target: { value: '   ' } });
+    await fireEvent.submit(name.closest('form')!);
+    expect((await screen.findByRole('alert')).textContent).toBe('Organisation name: must not be empty');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    const again = screen.getByLabelText('New organisation name');
+    await fireEvent.input(again, { target: { value: 'Acme Cloud' } });
+    await fireEvent.submit(again.closest('form')!);
+    expect(await screen.findByText('Acme Cloud')).toBeTruthy();
   });
 });

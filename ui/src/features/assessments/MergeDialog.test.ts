@@ -1,5 +1,6 @@
 // Merging a workshop copy from the assessments list: what comes from each side, a conflict chosen by a person, nothing merged before that.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { hostContext } from '../../lib/ipc/context';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer, MergePlan } from '../../lib/bindings';
 import { createFakeHost } from '../../lib/ipc/fake';
@@ -45,7 +46,7 @@ async function listWithStagedMerge() {
   const created = await host.createAssessment('Acme', 'type2', 'full');
   host.stageMerge('/tmp/laptop-b.json', plan);
   host.chooseOpenPath = async () => '/tmp/laptop-b.json';
-  render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {} });
+  render(AssessmentList, { props: { onOpen: () => {}, onCompare: () => {} }, context: hostContext(host) });
   await fireEvent.click(await screen.findByTestId('merge'));
   return { host, id: created.id, dialog: await screen.findByTestId('merge-dialog') };
 }
@@ -84,7 +85,7 @@ describe('MergeDialog', () => {
     const host = createFakeHost();
     await host.createAssessment('Acme', 'type2', 'full');
     host.chooseOpenPath = async () => '/tmp/unrelated.json';
-    render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {} });
+    render(AssessmentList, { props: { onOpen: () => {}, onCompare: () => {} }, context: hostContext(host) });
     await fireEvent.click(await screen.findByTestId('merge'));
     expect((await screen.findByRole('alert')).textContent).toContain('no merge staged');
     expect(screen.queryByTestId('merge-dialog')).toBeNull();
@@ -99,7 +100,7 @@ describe('MergeDialog', () => {
     };
     host.stageMerge('/tmp/laptop-b.json', scoped);
     host.chooseOpenPath = async () => '/tmp/laptop-b.json';
-    render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {} });
+    render(AssessmentList, { props: { onOpen: () => {}, onCompare: () => {} }, context: hostContext(host) });
     await fireEvent.click(await screen.findByTestId('merge'));
     const dialog = await screen.findByTestId('merge-dialog');
     await fireEvent.click(within(within(dialog).getByTestId('conflict-scope:availability')).getAllByRole('radio')[1]);

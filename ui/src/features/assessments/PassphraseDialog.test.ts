@@ -1,4 +1,5 @@
 // Protected exports from the assessments list: the passphrase asked twice to export, asked again after a wrong one to import or merge.
+import { hostContext } from '../../lib/ipc/context';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MergePlan } from '../../lib/bindings';
@@ -12,7 +13,7 @@ async function listWithOne() {
   const created = await host.createAssessment('Acme', 'type2', 'full');
   host.chooseSavePath = async () => FILE;
   host.chooseOpenPath = async () => FILE;
-  render(AssessmentList, { host, onOpen: () => {}, onCompare: () => {} });
+  render(AssessmentList, { props: { onOpen: () => {}, onCompare: () => {} }, context: hostContext(host) });
   await screen.findByTestId('assessment-table');
   return { host, id: created.id };
 }

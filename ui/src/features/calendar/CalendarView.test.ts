@@ -1,5 +1,6 @@
 // The calendar screen over the fake host: adopting a proposed control, a failing check refused without its reason under the field, then recorded, then withdrawn.
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { hostContext } from '../../lib/ipc/context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeHost } from '../../lib/ipc/fake';
 import Calendar from './Calendar.svelte';
@@ -13,7 +14,7 @@ describe('Calendar', () => {
     // The host tells every view of the assessment once a write lands (the `changed` event).
     const onChanged = vi.fn();
     await host.onChanged(onChanged);
-    render(Calendar, { host, assessmentId: a.id, today: '2026-11-27' });
+    render(Calendar, { props: { assessmentId: a.id, today: '2026-11-27' }, context: hostContext(host) });
 
     await fireEvent.click(await screen.findByTestId('adopt-access-review'));
     await fireEvent.input(screen.getByTestId('adopt-owner'), { target: { value: 'Dana' } });

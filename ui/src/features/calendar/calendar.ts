@@ -1,18 +1,8 @@
-// The calendar screen's shapes: where an engine refusal goes on a form, and the date shape a request needs.
-import type { CommandError } from '../../lib/bindings';
+// The calendar screen's shapes: its form's fields, and the date shape a request needs.
+export { placeRefusal } from '../../lib/refusal';
 
 /** The fields of the check form, as the engine names them in a refusal. */
 export const CHECK_FIELDS = ['date', 'reason', 'by', 'file'] as const;
-
-/**
- * Where the engine's refusal goes on a form: under its field when the form shows that field,
- * else above the form, named by its label. The engine's rules are not repeated here.
- */
-export function placeRefusal(error: CommandError, fields: readonly string[], labels: Record<string, string> = {}): Record<string, string> {
-  if (error.field && fields.includes(error.field)) return { [error.field]: error.message };
-  const named = error.field ? `${labels[error.field] ?? error.field}: ${error.message}` : error.message;
-  return { form: named };
-}
 
 /** A date input's shape, which must hold before the request can be sent at all. */
 export function dateShapeError(date: string): Record<string, string> {

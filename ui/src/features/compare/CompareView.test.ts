@@ -1,5 +1,6 @@
 // The compare view prints the engine's comparison: figures before and after with their change, criteria by movement, gaps and answers changed.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { hostContext } from '../../lib/ipc/context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Comparison, CriterionChange, GapChange } from '../../lib/bindings';
 import { createFakeHost } from '../../lib/ipc/fake';
@@ -45,7 +46,7 @@ function setUp(answer: () => Promise<Comparison>) {
   const asked = vi.fn(answer);
   host.compareAssessments = asked;
   const onBack = vi.fn();
-  render(CompareView, { host, before: 'q1', after: 'q2', onBack });
+  render(CompareView, { props: { before: 'q1', after: 'q2', onBack }, context: hostContext(host) });
   return { asked, onBack };
 }
 

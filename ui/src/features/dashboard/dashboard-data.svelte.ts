@@ -1,5 +1,5 @@
-// The open assessment's conclusions as the dashboard and the gap register show them (analysis, progress, the calendar's counts): loaded when a tab opens, read again when the host says a write changed them.
-import type { Analysis, Comparison, Gap, TrendPoint } from '../../lib/bindings';
+// The open assessment's conclusions as the dashboard and the gap register show them (analysis, progress, the calendar's counts): loaded when its tab is shown, read again when the host says a write changed what is on screen.
+import type { Analysis, Changed, Comparison, Gap, TrendPoint } from '../../lib/bindings';
 import { asCommandError, type Host } from '../../lib/ipc';
 
 /** The control calendar's counts the dashboard shows: overdue, due soon, observation exceptions. */
@@ -13,8 +13,8 @@ export class DashboardData {
   records: RecordCounts | null = $state(null);
   /** What failed to load, for the app's banner; a view keeps what it had. */
   problem: string | null = $state(null);
-  /** What the dashboard showed last, so a change reloads only what is on screen. */
-  private shown = { analysis: false, dashboard: false };
+  /** The tab on screen, so a change reloads only what is shown; another tab reads afresh when shown. */
+  private onScreen: 'dashboard' | 'gaps' | null = null;
 
   constructor(
     private readonly host: Host,
@@ -22,9 +22,15 @@ export class DashboardData {
     private readonly baseline: string | null,
   ) {}
 
+  /** A tab is shown (or another screen, `null`): what it shows is read now. */
+  async show(tab: 'dashboard' | 'gaps' | null): Promise<void> {
+    this.onScreen = tab;
+    if (tab) await this.loadAnalysis();
+    if (tab === 'dashboard') await this.loadDashboard();
+  }
+
   /** The analysis (gaps, plan, top ten) the dashboard and the gap register share. */
   async loadAnalysis(): Promise<void> {
-    this.shown.analysis = true;
     try {
       this.analysis = await this.host.getAnalysis(this.assessmentId);
       this.gaps = this.analysis.gaps;
@@ -36,13 +42,13 @@ export class DashboardData {
 
   /** Everything the dashboard shows besides the analysis: the trend, the baseline, the calendar's counts. */
   async loadDashboard(): Promise<void> {
-    this.shown.dashboard = true;
     await Promise.all([this.loadProgress(), this.loadRecords()]);
   }
 
-  /** A write to the programme landed: what is on screen is read again. */
-  async changed(): Promise<void> {
-    await Promise.all([this.shown.analysis ? this.loadAnalysis() : null, this.shown.dashboard ? this.loadRecords() : null]);
+  /** A write landed somewhere: when it changed this assessment or its programme, what is on screen is read again. */
+  async changed(change: Changed): Promise<void> {
+    if (change.assessment_id !== this.assessmentId || !this.onScreen) return;
+    await Promise.all([this.loadAnalysis(), this.onScreen === 'dashboard' ? this.loadRecords() : null]);
   }
 
   private async loadProgress(): Promise<void> {

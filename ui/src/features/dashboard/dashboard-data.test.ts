@@ -4,29 +4,37 @@ import { createFakeHost } from '../../lib/ipc/fake';
 import { DashboardData } from './dashboard-data.svelte';
 
 describe('DashboardData', () => {
-  it('reads again on a change only what a tab has shown', async () => {
+  it('reads again on a change to its assessment only what is on screen', async () => {
     const host = createFakeHost();
     const a = await host.createAssessment('Acme', 'type2', 'full');
     const data = new DashboardData(host, a.id, null);
     const analysis = vi.spyOn(host, 'getAnalysis');
     const calendar = vi.spyOn(host, 'getCalendar');
+    const change = { assessment_id: a.id, programme: true };
 
-    await data.changed();
+    await data.changed(change);
     expect(analysis).not.toHaveBeenCalled();
-    expect(calendar).not.toHaveBeenCalled();
 
-    await data.loadAnalysis();
+    await data.show('gaps');
     expect(data.analysis).not.toBeNull();
     expect(data.gaps).toBe(data.analysis!.gaps);
-    await data.changed();
+    await data.changed(change);
     expect(analysis).toHaveBeenCalledTimes(2);
     expect(calendar).not.toHaveBeenCalled();
+    await data.changed({ assessment_id: 'another', programme: true });
+    expect(analysis).toHaveBeenCalledTimes(2);
 
-    await data.loadDashboard();
+    await data.show('dashboard');
     await host.adoptControl(a.id, { control_id: 'access-review', frequency: 'quarterly', owner: 'Dana', first_due: '2026-12-01' });
-    await data.changed();
+    await data.changed(change);
     expect(calendar).toHaveBeenCalledTimes(2);
     expect(data.records).toMatchObject({ overdue: expect.any(Number), due: expect.any(Number) });
+
+    // Off the dashboard (the questionnaire, say), an answer saved reads nothing here.
+    expect(analysis).toHaveBeenCalledTimes(4);
+    await data.show(null);
+    await data.changed({ assessment_id: a.id, programme: false });
+    expect(analysis).toHaveBeenCalledTimes(4);
   });
 
   it('keeps what failed to load for the banner', async () => {

@@ -1,5 +1,6 @@
 // The data file's passphrase in Settings: protect (typed twice), change (the current one first, a wrong one sends back to it) and remove.
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { hostContext } from '../../lib/ipc/context';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../lib/bindings';
 import { createFakeHost } from '../../lib/ipc/fake';
@@ -23,13 +24,13 @@ describe('protecting the data file', () => {
     const host = createFakeHost();
     let info: AppInfo = await host.getAppInfo();
     const seen: AppInfo[] = [];
-    const view = render(DataFileChoice, { host, info, onChanged: () => {}, onProtected: (next: AppInfo) => seen.push(next) });
+    const view = render(DataFileChoice, { props: { info, onChanged: () => {}, onProtected: (next: AppInfo) => seen.push(next) }, context: hostContext(host) });
 
     await fireEvent.click(screen.getByTestId('protect-data-file'));
     await answer('plum tree');
     await expect.poll(() => seen.at(-1)?.protected).toBe(true);
     info = seen.at(-1)!;
-    await view.rerender({ host, info, onChanged: () => {}, onProtected: (next: AppInfo) => seen.push(next) });
+    await view.rerender({ info, onChanged: () => {}, onProtected: (next: AppInfo) => seen.push(next) });
 
     await fireEvent.click(await screen.findByTestId('change-passphrase'));
     await answer('pear tree');

@@ -1,5 +1,6 @@
 // The gap register's what-if: ticked gaps (one by one, all High, all Now) go to the host, and its projection is shown as now → projected.
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { hostContext } from '../../lib/ipc/context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Gap, Horizon, Plan, Priority, Projection, Selection } from '../../lib/bindings';
 import { createFakeHost, FAKE_BANK } from '../../lib/ipc/fake';
@@ -43,7 +44,7 @@ function setUp() {
   const host = createFakeHost();
   const asked = vi.fn(async (_id: string, selection: Selection) => projecting(selection));
   host.projectWhatIf = asked;
-  render(GapRegister, { host, assessmentId: 'a1', bank: FAKE_BANK, gaps: GAPS, onOpenQuestion: () => {} });
+  render(GapRegister, { props: { assessmentId: 'a1', bank: FAKE_BANK, gaps: GAPS, onOpenQuestion: () => {} }, context: hostContext(host) });
   return { host, asked };
 }
 

@@ -1,5 +1,6 @@
 // The registers screen over the fake host: an entry refused marks the field the engine names with the engine's own words, and once fixed it is listed.
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { hostContext } from '../../lib/ipc/context';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeHost } from '../../lib/ipc/fake';
 import RegistersView from './RegistersView.svelte';
@@ -10,7 +11,7 @@ describe('RegistersView', () => {
   it('marks the refused field with the message the engine gives, then lists the fixed entry', async () => {
     const host = createFakeHost();
     const a = await host.createAssessment('Acme', 'type2', 'full');
-    render(RegistersView, { host, assessmentId: a.id });
+    render(RegistersView, { props: { assessmentId: a.id }, context: hostContext(host) });
     expect((await screen.findByTestId('register-empty')).textContent).toContain('Nothing recorded yet');
 
     await fireEvent.click(screen.getByTestId('register-add'));

@@ -1,5 +1,5 @@
 // An in-memory host for UI tests and for opening the UI in a plain browser; it imitates, never scores for real.
-import type { Answer, Assessment, AssessmentRecord, AssessmentView, Bank, MergePlan, Comparison, Question, Rollup, Scorecard, Settings, TableKind, TrendPoint } from '../bindings';
+import type { Answer, Assessment, AssessmentRecord, AssessmentView, Bank, Depth, MergePlan, Comparison, Question, Rollup, Scorecard, Settings, TableKind, TrendPoint } from '../bindings';
 import { withChanges } from './fake-changes';
 import { fakeProtection } from './fake-protection';
 import type { Host } from './host';
@@ -176,6 +176,21 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     return { record: out, implied };
   };
   const shown = (id: string): AssessmentRecord => judged(id).record;
+  // Shared by the writes that make an assessment, so each tells its listeners once.
+  const create = (organisation: string, depth: Depth, modules: string[]): Assessment => {
+    if (!organisation.trim()) throw { kind: 'invalid_input', field: 'organisation', message: 'must not be empty' };
+    const id = `fake${String(++counter).padStart(8, '0')}`;
+    const assessment: Assessment = { id, organisation, bank_version: bank.version, created_at: now(), updated_at: now(), archived_at: null, depth };
+    const used = kept.filter((k) => modules.some((m) => m.split('@')[0] === k.id));
+    records.set(id, { assessment, answers: {}, scope_overrides: [], upgrades: [], modules: used.map(reference) });
+    return assessment;
+  };
+  const duplicate = (id: string): Assessment => {
+    const copy = create(record(id).assessment.organisation, record(id).assessment.depth, []);
+    record(copy.id).answers = structuredClone(record(id).answers);
+    Object.assign(record(copy.id).assessment, { baseline: id, label: `Re-assessment from ${id}` });
+    return record(copy.id).assessment;
+  };
   const view = (id: string): AssessmentView => ({ ...judged(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake', needs_upgrade: false, to_confirm: {} });
   const calls: string[] = [];
   const kept: FakeModules = []; // question modules kept in the fake data file
@@ -218,16 +233,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         readiness: fakeScore(bank, r).overall.readiness,
         completion: fakeScore(bank, r).overall.completion,
       })),
-    createAssessment: async (organisation, _reportType, chosenDepth, chosenModules) => {
-      const depth = chosenDepth ?? 'full';
-      const modules = chosenModules ?? [];
-      if (!organisation.trim()) throw { kind: 'invalid_input', message: 'the organisation name must not be empty' };
-      const id = `fake${String(++counter).padStart(8, '0')}`;
-      const assessment: Assessment = { id, organisation, bank_version: bank.version, created_at: now(), updated_at: now(), archived_at: null, depth };
-      const used = kept.filter((k) => modules.some((m) => m.split('@')[0] === k.id));
-      records.set(id, { assessment, answers: {}, scope_overrides: [], upgrades: [], modules: used.map(reference) });
-      return assessment;
-    },
+    createAssessment: async (organisation, _reportType, chosenDepth, chosenModules) => create(organisation, chosenDepth ?? 'full', chosenModules ?? []),
     ...moduleCommands(bank, kept, calls, () => [...records.values()], record),
     upgradeAssessment: async () => null,
     getHistory: async () => [],
@@ -292,14 +298,10 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         });
     },
     renameAssessment: async (id, organisation) => {
+      if (!organisation.trim()) throw { kind: 'invalid_input', field: 'organisation', message: 'must not be empty' };
       record(id).assessment.organisation = organisation;
     },
-    duplicateAssessment: async (id) => {
-      const copy = await host.createAssessment(record(id).assessment.organisation, 'type2', record(id).assessment.depth);
-      record(copy.id).answers = structuredClone(record(id).answers);
-      Object.assign(record(copy.id).assessment, { baseline: id, label: `Re-assessment from ${id}` });
-      return record(copy.id).assessment;
-    },
+    duplicateAssessment: async (id) => duplicate(id),
     setArchived: async (id, archived) => {
       record(id).assessment.archived_at = archived ? now() : null;
     },
@@ -316,7 +318,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
       const exported = opened(path, passphrase);
       if (!exported) throw { kind: 'invalid_import', message: 'the fake host imports nothing' };
       calls.push(`import ${path}`);
-      return host.duplicateAssessment(exported.id);
+      return duplicate(exported.id);
     },
     previewMerge: async (_id, path, _unrelated, passphrase) => {
       opened(path, passphrase);
@@ -381,7 +383,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     restoreBackup: async () => {},
     onSecondLaunch: async () => {},
     onClose: async () => {},
-    onChanged: async () => {},
+    onChanged: async () => () => {},
     markLaunch: async () => {
       calls.push('mark launched');
       return null;

@@ -16,9 +16,13 @@ export interface Host extends Commands {
   onSecondLaunch(then: () => void): Promise<void>;
   /** Runs `beforeClosing` (bounded in time) when the user closes the window, then closes it. */
   onClose(beforeClosing: () => Promise<void>): Promise<void>;
-  /** Calls `then` after every write that changes what an assessment shows (its programme's
-   * registers and check log), whichever screen made it, so every open view reads it again. */
-  onChanged(then: (change: Changed) => void): Promise<void>;
+  /**
+   * Calls `then` after every write, whichever screen made it: to an assessment (its answers,
+   * scope, depth, name, modules, its being there at all) or to its programme (registers and
+   * check log, `programme: true`), so every open view reads what it shows again. Resolves to
+   * the function that stops listening.
+   */
+  onChanged(then: (change: Changed) => void): Promise<() => void>;
 }
 
 /** Turns whatever a host call threw into the `{ kind, message }` shape the UI shows. */

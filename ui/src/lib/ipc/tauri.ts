@@ -7,8 +7,8 @@ import { commandsOver, type Events } from './commands';
 import type { Host } from './host';
 
 /** Listens for one of the shell's events; its name and payload type come from the generated `Events`. */
-async function on<K extends keyof Events>(name: K, then: (payload: Events[K]) => void): Promise<void> {
-  await listen<Events[K]>(name, (event) => then(event.payload));
+async function on<K extends keyof Events>(name: K, then: (payload: Events[K]) => void): Promise<() => void> {
+  return listen<Events[K]>(name, (event) => then(event.payload));
 }
 
 export const tauriHost: Host = {
@@ -27,6 +27,8 @@ export const tauriHost: Host = {
       await Promise.race([beforeClosing().catch(() => {}), atMost(2000)]);
     });
   },
-  onSecondLaunch: (then) => on('second-launch', () => then()),
+  onSecondLaunch: async (then) => {
+    await on('second-launch', () => then());
+  },
   onChanged: (then) => on('changed', then),
 };

@@ -5,6 +5,7 @@ import type {
   AssessmentView,
   Bank,
   Category,
+  Changed,
   Depth,
   Question,
   QuestionState,
@@ -351,6 +352,16 @@ export class Questionnaire {
     } catch (error) {
       this.saves[questionId] = { status: 'error', message: asCommandError(error).message };
     }
+  }
+
+  /**
+   * A write landed somewhere: a check or a register entry of this assessment's programme moves
+   * its figures (the records' findings), so the live scorecard is read again. Its own answers
+   * it has already drawn.
+   */
+  async changed(change: Changed): Promise<void> {
+    if (change.assessment_id !== this.id || !change.programme) return;
+    this.view.scorecard = (await this.host.getAssessment(this.id)).scorecard;
   }
 
   /** The answers a foundation implies changed with this save: take the engine's record. */
