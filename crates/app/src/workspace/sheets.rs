@@ -43,10 +43,10 @@ impl Workspace {
         }
         if wanted.is_empty() {
             let names: Vec<&str> = TableKind::ALL.iter().map(|t| t.id()).collect();
-            return Err(Error::Invalid(format!(
-                "choose at least one table to export: {}",
-                names.join(", ")
-            )));
+            return Err(Error::Refused {
+                field: "tables".into(),
+                reason: format!("choose at least one table to export: {}", names.join(", ")),
+            });
         }
         let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
         let analysis = analyse(&bank, &evaluation);

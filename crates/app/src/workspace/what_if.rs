@@ -19,7 +19,7 @@ impl Workspace {
         today: NaiveDate,
     ) -> Result<Projection> {
         let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
-        project(&bank, &evaluation, selection).map_err(|e| Error::Invalid(e.to_string()))
+        project(&bank, &evaluation, selection).map_err(refused)
     }
 
     /// The gap-analysis PDF with a "Proposed plan" section: the projection for the report's
@@ -41,8 +41,15 @@ impl Workspace {
         selection: &Selection,
     ) -> Result<ReportModel> {
         let bank = self.bank_for(record)?;
-        let projection =
-            project(&bank, record, selection).map_err(|e| Error::Invalid(e.to_string()))?;
+        let projection = project(&bank, record, selection).map_err(refused)?;
         Ok(report::build_proposed(&bank, record, settings, projection))
+    }
+}
+
+/// Gaps named that are not gaps (or not questions) are the selection's fault, named one by one.
+fn refused(unknown: crate::what_if::UnknownGaps) -> Error {
+    Error::Refused {
+        field: "gaps".into(),
+        reason: unknown.to_string(),
     }
 }
