@@ -224,3 +224,63 @@ fn an_assessment_on_an_older_bank_is_carried_for_the_comparison_and_left_unchang
     assert!(c.gaps_closed.is_empty() && c.gaps_new.is_empty());
     assert_eq!(ws.record(old).unwrap(), stored, "nothing written");
 }
+
+/// A comparison judges both sides as the list does, with what the programme's records show on
+/// the day: an overdue vendor review moves the figures on both sides, and the comparison's
+/// figures equal the list's.
+#[test]
+fn a_comparison_reads_the_programme_records_as_the_list_does() {
+    let mut ws = Workspace::in_memory(bank()).unwrap();
+    create(&mut ws, "b1", "Kestrel Pay", ReportType::Type2, at(0));
+    answer(
+        &mut ws,
+        "b1",
+        &[("maint.vendor-reviews", "4"), ("access.sso-mfa", "3")],
+        1,
+    );
+    ws.duplicate("b1", "b2", None, at(2)).unwrap();
+    answer(&mut ws, "b2", &[("access.sso-mfa", "4")], 3);
+    let listed = |ws: &Workspace| -> Vec<Option<f64>> {
+        let all = ws.summaries(today()).unwrap();
+        ["b1", "b2"]
+            .iter()
+            .map(|id| {
+                all.iter()
+                    .find(|s| s.assessment.id == *id)
+                    .unwrap()
+                    .readiness
+            })
+            .collect()
+    };
+    let without_records = listed(&ws);
+    let fields: Vec<(String, String)> = [
+        ("name", "Cloudhost"),
+        ("service", "hosting"),
+        ("criticality", "high"),
+        ("owner", "Sam"),
+        ("last_review", "2025-01-10"),
+        ("next_review", "2025-07-10"),
+    ]
+    .iter()
+    .map(|(f, v)| (f.to_string(), v.to_string()))
+    .collect();
+    let at_day = soc2_readiness::clock::Moment::new(at(4), today());
+    ws.add_entry_from_text(
+        "b1",
+        soc2_readiness::registers::Register::Vendors,
+        "v1",
+        &fields,
+        at_day,
+    )
+    .unwrap();
+    let with_records = listed(&ws);
+    assert_ne!(
+        with_records, without_records,
+        "the overdue review must move the figures"
+    );
+    let c = ws.compare("b1", "b2", today()).unwrap();
+    assert_eq!(
+        vec![c.overall.readiness.before, c.overall.readiness.after],
+        with_records
+    );
+}

@@ -69,9 +69,10 @@ impl Workspace {
                 .answers
                 .retain(|id, _| !left_out.iter().any(|prefix| id.starts_with(prefix)));
         }
-        // Judged on the answers alone: a comparison reads what each assessment said.
-        let before = Evaluation::new(&bank, before, today);
-        let after = Evaluation::new(&bank, after, today);
+        // Each side judged as the list and the report judge it on the day: its answers, what
+        // they imply, and what the programme's records show, so the figures agree everywhere.
+        let before = self.judged(&bank, before, today)?;
+        let after = self.judged(&bank, after, today)?;
         let mut comparison = compare(&bank, &before, &after);
         comparison.notes.splice(0..0, notes);
         Ok(comparison)
@@ -121,6 +122,18 @@ impl Workspace {
             .collect();
         points.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
         Ok(points)
+    }
+
+    /// A record as every figure judges it on `today`, against the bank it is compared on.
+    fn judged(
+        &self,
+        bank: &crate::catalog::Bank,
+        record: AssessmentRecord,
+        today: NaiveDate,
+    ) -> Result<Evaluation> {
+        let evaluation = Evaluation::new(bank, record, today);
+        let (findings, overdue) = self.findings(&evaluation, bank, today)?;
+        Ok(evaluation.with_records(findings, overdue))
     }
 
     /// The record as stored, carried from an older bank when it was answered on one, with a
