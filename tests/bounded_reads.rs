@@ -21,50 +21,28 @@ struct Run {
     peak_kb: i64,
 }
 
-/// Runs the CLI and waits for it with `wait4`, which reports the child's own peak memory; a run
-/// still going after five seconds is killed.
-#[allow(clippy::zombie_processes)] // reaped by `wait4` below, which `Child` does not know of
+/// Runs the CLI through `peak-memory`, which reports the CLI's own peak memory (see why in
+/// `tests/bin/peak_memory.rs`); a run still going after five seconds is killed.
 fn run(db: &Path, args: &[&str]) -> Run {
     let started = Instant::now();
-    let mut child = Command::new(CLI)
+    let out = Command::new(env!("CARGO_BIN_EXE_peak-memory"))
+        .arg(CLI)
+        .args(args)
         .env("SOC2_READINESS_DB", db)
         .env_remove("SOC2_PASSPHRASE")
         .env_remove("SOC2_DB_PASSPHRASE")
-        .args(args)
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
+        .output()
         .unwrap();
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let code = loop {
-        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
-        if done == pid {
-            break libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-        }
-        if started.elapsed() > Duration::from_secs(5) {
-            let _ = child.kill();
-            unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
     let elapsed = started.elapsed();
-    let mut stderr = String::new();
-    use std::io::Read;
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    let mut fields = report.split_whitespace().map(|f| f.parse::<i64>().unwrap());
+    let (code, peak_kb) = (fields.next().unwrap(), fields.next().unwrap());
     Run {
-        code,
-        stderr,
+        code: (code >= 0).then_some(code as i32),
+        stderr: String::from_utf8(out.stderr).unwrap(),
         elapsed,
-        peak_kb: usage.ru_maxrss,
+        peak_kb,
     }
 }
 
