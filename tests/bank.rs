@@ -316,7 +316,8 @@ fn privacy_is_proposed_for_a_controller_of_personal_data_only() {
     let d = privacy(&score(&bank, &judged(&bank, &record)));
     assert!(!d.in_scope, "not proposed before the scope answers");
     assert!(
-        d.proposal_reason.contains("scope.data-kinds"),
+        d.proposal_reason
+            .contains(&bank.question("scope.data-kinds").unwrap().text),
         "{}",
         d.proposal_reason
     );

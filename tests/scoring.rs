@@ -500,8 +500,11 @@ fn an_unanswered_deciding_question_leaves_a_category_pending_and_names_it() {
         "scope.data-kinds",
         "scope.confidentiality-clauses",
     ] {
+        // Named by the question people read, never by its id.
+        let asked = &bank.question(question).unwrap().text;
         assert!(
-            d.proposal_reason.contains(question),
+            d.proposal_reason.contains(&format!("“{asked}”"))
+                && !d.proposal_reason.contains(question),
             "{}",
             d.proposal_reason
         );
@@ -523,9 +526,10 @@ fn a_rule_with_two_parts_waits_for_the_second() {
         Category::Confidentiality,
     );
     assert_eq!((d.proposal, d.in_scope), (Proposal::Pending, false));
+    let asked = &bank.question("scope.confidentiality-clauses").unwrap().text;
     assert!(
         d.proposal_reason
-            .starts_with("Answer scope.confidentiality-clauses to decide.")
+            .starts_with(&format!("Answer “{asked}” to decide."))
             && d.proposal_reason.contains("worth asking them"),
         "names only the question left, and the weaker signal meanwhile: {}",
         d.proposal_reason

@@ -172,6 +172,12 @@ fn labels() -> Vec<String> {
     vec![
         format!("export const SCOPE_STEP = {SCOPE_STEP};"),
         format!(
+            "/** Every frequency a recurring control can run at, most often first. */\nexport const FREQUENCIES: Frequency[] = [{}];",
+            soc2_readiness::catalog::Frequency::ALL
+                .map(|f| format!("'{}'", f.id()))
+                .join(", ")
+        ),
+        format!(
             "/** The lowest level a known exception can be recorded at. */\nexport const EXCEPTION_FROM_LEVEL = {};",
             soc2_readiness::assessment::EXCEPTION_FROM.value()
         ),
@@ -210,6 +216,11 @@ fn labels() -> Vec<String> {
             "RUN_LABELS",
             "OccurrenceStatus",
             soc2_readiness::calendar::OccurrenceStatus::ALL.map(|s| (s.id(), s.label())),
+        ),
+        record(
+            "PROPOSAL_LABELS",
+            "Proposal",
+            soc2_readiness::scope::Proposal::ALL.map(|p| (p.id(), p.label())),
         ),
         record(
             "PRIORITY_LABELS",

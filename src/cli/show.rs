@@ -5,7 +5,7 @@ use serde_json::json;
 use soc2_readiness::assessment::describe;
 use soc2_readiness::assessment::describe_for;
 use soc2_readiness::report::fingerprint;
-use soc2_readiness::scope::{Proposal, decide_scope, question_applies};
+use soc2_readiness::scope::{decide_scope, question_applies};
 use soc2_readiness::upgrade::{is_older, to_confirm};
 use soc2_readiness::{Error, Workspace};
 
@@ -104,13 +104,7 @@ fn show(ws: &Workspace, id: &str, json: bool, today: NaiveDate) -> Result<(), Er
     println!("\nScope");
     for d in &scope {
         let mark = if d.in_scope { "in " } else { "out" };
-        let proposal = match d.proposal {
-            Proposal::Needed => "needed",
-            Proposal::WorthDiscussing => "worth discussing",
-            Proposal::NotProposed => "not proposed",
-            Proposal::Pending => "not decided yet",
-            Proposal::Carried => "kept until answered",
-        };
+        let proposal = d.proposal.label();
         println!(
             "  [{mark}] {:<22} {proposal}: {}",
             d.name, d.proposal_reason

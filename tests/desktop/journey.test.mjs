@@ -67,7 +67,7 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.waitUntil(async () => answerCount() === 6, { timeoutMsg: 'the scope answers to be saved' });
   const categories = await app.$('[data-testid="categories"]').getText();
   assert.match(categories, /Privacy\s+In scope\s+needed/);
-  assert.match(categories, /Availability\s+Out of scope\s+not decided yet\s+Include…\s+Answer scope.required-categories to decide. Meanwhile it is worth discussing/);
+  assert.match(categories, /Availability\s+Out of scope\s+proposed as not decided yet\s+Include…\s+Answer “Which categories beyond Security have customers, contracts or prospects asked you to include\?” to decide. Meanwhile it is worth discussing/);
   await shot(app, '02-scope');
 
   // Steps 2, 3 and 4 with the keyboard only.

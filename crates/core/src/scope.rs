@@ -26,6 +26,38 @@ pub enum Proposal {
     Carried,
 }
 
+impl Proposal {
+    pub const ALL: [Proposal; 5] = [
+        Proposal::Needed,
+        Proposal::WorthDiscussing,
+        Proposal::NotProposed,
+        Proposal::Pending,
+        Proposal::Carried,
+    ];
+
+    /// As serialised.
+    pub fn id(self) -> &'static str {
+        match self {
+            Proposal::Needed => "needed",
+            Proposal::WorthDiscussing => "worth_discussing",
+            Proposal::NotProposed => "not_proposed",
+            Proposal::Pending => "pending",
+            Proposal::Carried => "carried",
+        }
+    }
+
+    /// As every front end words it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Proposal::Needed => "needed",
+            Proposal::WorthDiscussing => "worth discussing",
+            Proposal::NotProposed => "not proposed",
+            Proposal::Pending => "not decided yet",
+            Proposal::Carried => "kept until answered",
+        }
+    }
+}
+
 /// The question bank version from which scope asks what customers require and the role for
 /// personal data; assessments answered against an older bank keep their earlier proposals
 /// (as `Carried`) until those questions are answered.
@@ -155,7 +187,15 @@ fn propose(bank: &Bank, record: &AssessmentRecord, category: Category) -> (Propo
         .filter(|q| record.value(q).is_none())
         .collect();
     if !pending.is_empty() {
-        let questions = dedup(pending).join(", ");
+        // People read the questions, not their ids.
+        let asked: Vec<String> = dedup(pending)
+            .into_iter()
+            .map(|id| {
+                bank.question(id)
+                    .map_or(id.to_string(), |q| format!("“{}”", q.text))
+            })
+            .collect();
+        let questions = and_list(&asked);
         if answered_before(record, SCOPE_METHOD_SINCE)
             && let Some(reason) = earlier_proposal(record, category)
         {
@@ -231,6 +271,15 @@ fn earlier_proposal(record: &AssessmentRecord, category: Category) -> Option<&'s
             Some("personal data or a privacy notice")
         }
         _ => None,
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

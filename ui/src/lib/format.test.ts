@@ -1,6 +1,6 @@
 // Unit tests for formatting: percentages as the engine rounded them, and the colour bands.
 import { describe, expect, it } from 'vitest';
-import { band, describeValue, moduleLabel, nextStep, pct, parseDate } from './format';
+import { band, count, describeValue, moduleLabel, nextStep, pct, parseDate } from './format';
 import { FAKE_BANK, createFakeHost } from './ipc/fake';
 
 describe('format', () => {
@@ -50,5 +50,14 @@ describe('format', () => {
     expect(parseDate('2027-02-30')).toBeUndefined();
     expect(parseDate('28/02/2027')).toBeUndefined();
     expect(parseDate('soon')).toBeUndefined();
+  });
+});
+
+describe('count', () => {
+  it('says one thing in the singular and any other number in the plural', () => {
+    expect(count(1, 'gap')).toBe('1 gap');
+    expect(count(0, 'gap')).toBe('0 gaps');
+    expect(count(3, 'changed answer')).toBe('3 changed answers');
+    expect(count(2, 'foundation', 'foundations')).toBe('2 foundations');
   });
 });

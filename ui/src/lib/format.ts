@@ -90,3 +90,8 @@ export function moduleLabel(bank: Bank, question: Question): string | null {
   const module = bank.modules?.find((m) => m.id === question.module);
   return module ? `${module.title} ${module.version}` : question.module;
 }
+
+/** A count with its noun, singular for one: "1 gap", "3 gaps"; `many` when the plural is not an added s. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

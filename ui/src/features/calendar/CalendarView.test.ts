@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { hostContext } from '../../lib/ipc/context';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeHost } from '../../lib/ipc/fake';
+import { FAKE_BANK, createFakeHost } from '../../lib/ipc/fake';
 import Calendar from './Calendar.svelte';
 
 describe('Calendar', () => {
@@ -14,7 +14,7 @@ describe('Calendar', () => {
     // The host tells every view of the assessment once a write lands (the `changed` event).
     const onChanged = vi.fn();
     await host.onChanged(onChanged);
-    render(Calendar, { props: { assessmentId: a.id, today: '2026-11-27' }, context: hostContext(host) });
+    render(Calendar, { props: { assessmentId: a.id, today: '2026-11-27', bank: FAKE_BANK }, context: hostContext(host) });
 
     await fireEvent.click(await screen.findByTestId('adopt-access-review'));
     await fireEvent.input(screen.getByTestId('adopt-owner'), { target: { value: 'Dana' } });

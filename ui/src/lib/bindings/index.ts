@@ -932,6 +932,9 @@ export type VoidRequest = { check_id: string, reason: string, performed_by: stri
 
 export const SCOPE_STEP = 1;
 
+/** Every frequency a recurring control can run at, most often first. */
+export const FREQUENCIES: Frequency[] = ['weekly', 'monthly', 'quarterly', 'half-yearly', 'yearly'];
+
 /** The lowest level a known exception can be recorded at. */
 export const EXCEPTION_FROM_LEVEL = 2;
 
@@ -975,6 +978,14 @@ export const RUN_LABELS: Record<OccurrenceStatus, string> = {
   "failed": "Failed",
   "missed": "Missed (not run)",
   "not_yet_due": "Not yet due",
+};
+
+export const PROPOSAL_LABELS: Record<Proposal, string> = {
+  "needed": "needed",
+  "worth_discussing": "worth discussing",
+  "not_proposed": "not proposed",
+  "pending": "not decided yet",
+  "carried": "kept until answered",
 };
 
 export const PRIORITY_LABELS: Record<Priority, string> = {
