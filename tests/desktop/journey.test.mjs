@@ -58,7 +58,7 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   // nobody has said which categories customers ask for.
   await app.$('[data-question="scope.data-kinds"] [data-answer="personal"]').click();
   await app.waitUntil(async () => answerCount() === 2, { timeoutMsg: 'the kinds of data to be saved' });
-  assert.match(await app.$('[data-testid="categories"]').getText(), /Privacy\s+Out of scope\s+not decided yet/);
+  assert.match(await app.$('[data-testid="categories"]').getText(), /Privacy\s+Out of scope\s+proposed as not decided yet/);
   await app.$('[data-question="scope.personal-data-role"] [data-answer="controller"]').click();
   await app.$('[data-question="scope.sla"] [data-answer="yes"]').click();
   await app.waitUntil(async () => answerCount() === 4, { timeoutMsg: 'the role and the SLA to be saved' });
@@ -66,7 +66,7 @@ test('a consultant runs a workshop from the keyboard and finds the same numbers 
   await app.$('[data-question="scope.offices"] [data-answer="no"]').click();
   await app.waitUntil(async () => answerCount() === 6, { timeoutMsg: 'the scope answers to be saved' });
   const categories = await app.$('[data-testid="categories"]').getText();
-  assert.match(categories, /Privacy\s+In scope\s+needed/);
+  assert.match(categories, /Privacy\s+In scope\s+proposed as needed/);
   assert.match(categories, /Availability\s+Out of scope\s+proposed as not decided yet\s+Include…\s+Answer “Which categories beyond Security have customers, contracts or prospects asked you to include\?” to decide. Meanwhile it is worth discussing/);
   await shot(app, '02-scope');
 
