@@ -73,6 +73,9 @@ pub struct AnswerSide {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct QuestionMerge {
     pub question_id: String,
+    /// The question as people read it (its id when a module that asked it is gone).
+    #[serde(default)]
+    pub question: String,
     pub outcome: Outcome,
     /// The answer both copies last agreed on, in words.
     pub base: String,
@@ -269,6 +272,9 @@ fn question_merge(
     };
     Some(QuestionMerge {
         question_id: question_id.to_string(),
+        question: bank
+            .question(question_id)
+            .map_or_else(|| question_id.to_string(), |q| q.text.clone()),
         outcome,
         base: words(base.and_then(|e| e.value.as_ref())),
         mine: AnswerSide {

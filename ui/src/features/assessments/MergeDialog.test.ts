@@ -22,6 +22,7 @@ const plan: MergePlan = {
   questions: [
     {
       question_id: 'access.mfa',
+      question: 'Is multi-factor authentication required for every account?',
       outcome: 'conflict',
       base: '2 (In place, informal)',
       mine: { answer: answer('access.mfa', 3, { note: 'SSO everywhere' }), words: '3 (In place and documented)' },
@@ -29,10 +30,19 @@ const plan: MergePlan = {
     },
     {
       question_id: 'gov.owner',
+      question: 'Does someone own security?',
       outcome: 'take_theirs',
       base: 'unanswered',
       mine: { answer: null, words: 'unanswered' },
       theirs: { answer: answer('gov.owner', 4), words: '4 (Operating, with evidence retained)' },
+    },
+    {
+      question_id: 'risk.register',
+      question: 'Is there a risk register?',
+      outcome: 'same',
+      base: 'unanswered',
+      mine: { answer: answer('risk.register', 3), words: '3 (In place and documented)' },
+      theirs: { answer: answer('risk.register', 3), words: '3 (In place and documented)' },
     },
   ],
   scope: [],
@@ -56,7 +66,12 @@ describe('MergeDialog', () => {
 
   it('shows what each side brings and both answers of the conflict', async () => {
     const { dialog } = await listWithStagedMerge();
-    expect(within(dialog).getByTestId('merge-take_theirs').textContent).toContain('gov.owner 4 (Operating, with evidence retained)');
+    // People read the question, never its id.
+    expect(within(dialog).getByTestId('merge-take_theirs').textContent).toContain('Does someone own security?: 4 (Operating, with evidence retained)');
+    expect(dialog.textContent).not.toContain('gov.owner');
+    // Answers both sides already hold alike are counted, not listed.
+    expect(within(dialog).getByTestId('merge-same').textContent).toBe('1 answer changed alike on both sides: nothing to do.');
+    expect(dialog.textContent).not.toContain('Is there a risk register?');
     const conflict = within(dialog).getByTestId('conflict-access.mfa');
     for (const text of ['was 2 (In place, informal)', '3 (In place and documented)', 'SSO everywhere', '1 (Planned or in progress)', 'only the admin console', '2027-02-01']) {
       expect(conflict.textContent).toContain(text);

@@ -73,7 +73,7 @@ describe('protected exports', () => {
     await host.exportAssessment(id, FILE, 'plum tree');
     const answer = { question_id: 'gov.owner', value: { level: 4 }, note: null, owner: null, due: null, evidence: [], updated_at: '2026-11-02T09:13:00Z' };
     const plan: MergePlan = {
-      questions: [{ question_id: 'gov.owner', outcome: 'take_theirs', base: 'unanswered', mine: { answer: null, words: 'unanswered' }, theirs: { answer, words: '4' } }],
+      questions: [{ question_id: 'gov.owner', question: 'Does someone own security?', outcome: 'take_theirs', base: 'unanswered', mine: { answer: null, words: 'unanswered' }, theirs: { answer, words: '4' } }],
       scope: [],
       history_to_add: [],
       unknown_questions: [],

@@ -493,7 +493,11 @@ export type Outcome = "keep_mine" | "take_theirs" | "same" | "conflict";
 
 export type AnswerSide = { answer: Answer | null, words: string, };
 
-export type QuestionMerge = { question_id: string, outcome: Outcome, 
+export type QuestionMerge = { question_id: string, 
+/**
+ * The question as people read it (its id when a module that asked it is gone).
+ */
+question: string, outcome: Outcome, 
 /**
  * The answer both copies last agreed on, in words.
  */
