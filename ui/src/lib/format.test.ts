@@ -1,6 +1,7 @@
 // Unit tests for formatting: percentages as the engine rounded them, and the colour bands.
 import { describe, expect, it } from 'vitest';
-import { band, count, describeValue, moduleLabel, nextStep, pct, parseDate } from './format';
+import { band, count, describeValue, impliedControls, moduleLabel, nextStep, pct, parseDate } from './format';
+import type { Bank } from './bindings';
 import { FAKE_BANK, createFakeHost } from './ipc/fake';
 
 describe('format', () => {
@@ -59,5 +60,19 @@ describe('count', () => {
     expect(count(0, 'gap')).toBe('0 gaps');
     expect(count(3, 'changed answer')).toBe('3 changed answers');
     expect(count(2, 'foundation', 'foundations')).toBe('2 foundations');
+  });
+});
+
+describe('impliedControls', () => {
+  it('counts implied control questions and their foundations, never implied audit tasks', () => {
+    const bank = {
+      questions: [
+        { id: 'ops.review', engagement: false },
+        { id: 'ops.log', engagement: false },
+        { id: 'audit.sample', engagement: true },
+      ],
+    } as unknown as Bank;
+    const implied = { 'ops.review': 'policy.base', 'ops.log': 'policy.base', 'audit.sample': 'audit.firm' };
+    expect(impliedControls(bank, implied)).toEqual({ questions: 2, foundations: 1 });
   });
 });

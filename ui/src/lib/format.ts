@@ -95,3 +95,14 @@ export function moduleLabel(bank: Bank, question: Question): string | null {
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * The control questions the quick path implies and the missing foundations implying them, as
+ * completion and the gap register count them (implied audit-project tasks are in neither), so the
+ * questionnaire, the dashboard and the register say the same numbers.
+ */
+export function impliedControls(bank: Bank, implied: Partial<Record<string, string>>): { questions: number; foundations: number } {
+  const engagement = new Set(bank.questions.filter((q) => q.engagement).map((q) => q.id));
+  const controls = Object.entries(implied).filter(([id]) => !engagement.has(id));
+  return { questions: controls.length, foundations: new Set(controls.map(([, foundation]) => foundation)).size };
+}
