@@ -121,6 +121,10 @@ async function tour(t, harness, theme) {
   // The quick path: a missing foundation, what it implies, and the register folding it.
   await app.$('[data-testid="nav-assessments"]').click();
   await app.$('[data-testid="open-assessment"]=Fernleaf Labs').click();
+  // A Type I: the observation-period questions do not apply, and are set apart, still legible.
+  await app.$('[data-testid="step-1"]').click();
+  await app.$('[data-testid="scope-question"].off').waitForExist();
+  await check('questionnaire: step 1 of a Type I, the questions that do not apply');
   await app.$('[data-testid="step-3"]').click();
   await app.$('[data-card="policy.security-policy"] [data-testid="implies"]').waitForExist();
   await check('questionnaire: quick path, a missing foundation');

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
+import { checkAccessibility } from './axe.mjs';
 import { startHarness } from './harness.mjs';
 
 const desktop = process.env.SOC2_DESKTOP_BIN;
@@ -27,6 +28,8 @@ test('a vendor is added, its bad date refused by name, fixed, found and archived
     await app.$('[data-testid="tab-registers"]').click();
     await app.$('[data-testid="register-table"]').waitForExist();
     assert.match(await app.$('[data-testid="register-table"]').getText(), /Mailer/, 'the vendor the CLI added');
+    assert.equal(await app.$('[data-testid="registers"] h1').getText(), 'Registers');
+    await checkAccessibility(app, 'registers');
 
     // A last review in the future cannot be: the form names the field and keeps what was typed.
     await app.$('[data-testid="register-add"]').click();
