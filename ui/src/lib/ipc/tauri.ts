@@ -4,6 +4,7 @@ import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import { commandsOver, type Events } from './commands';
+import { lastFolder, rememberFolder, startingAt } from './last-folder';
 import type { Host } from './host';
 
 /** Listens for one of the shell's events; its name and payload type come from the generated `Events`. */
@@ -13,11 +14,16 @@ async function on<K extends keyof Events>(name: K, then: (payload: Events[K]) =>
 
 export const tauriHost: Host = {
   ...commandsOver(invoke),
-  chooseSavePath: async (title, defaultName, extension) =>
-    (await save({ title, defaultPath: defaultName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] })) ?? null,
+  chooseSavePath: async (title, defaultName, extension) => {
+    const chosen = (await save({ title, defaultPath: startingAt(defaultName), filters: [{ name: extension.toUpperCase(), extensions: [extension] }] })) ?? null;
+    rememberFolder(chosen);
+    return chosen;
+  },
   chooseOpenPath: async (title, extensions) => {
-    const chosen = await open({ title, multiple: false, directory: false, filters: [{ name: extensions.join(', '), extensions }] });
-    return typeof chosen === 'string' ? chosen : null;
+    const chosen = await open({ title, defaultPath: lastFolder(), multiple: false, directory: false, filters: [{ name: extensions.join(', '), extensions }] });
+    const path = typeof chosen === 'string' ? chosen : null;
+    rememberFolder(path);
+    return path;
   },
   setWindowTitle: (title) => getCurrentWindow().setTitle(title),
   onClose: async (beforeClosing) => {
