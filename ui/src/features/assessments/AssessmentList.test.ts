@@ -57,6 +57,24 @@ describe('AssessmentList', () => {
     expect((screen.getByTestId('compare-go') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('says in view where an export went, with its folder, and that a copy was made', async () => {
+    const host = createFakeHost();
+    await host.createAssessment('Acme', 'type2', 'quick');
+    host.chooseSavePath = async (_title, name) => `/tmp/${name}`;
+    render(AssessmentList, { props: { onOpen: () => {}, onCompare: () => {} }, context: hostContext(host) });
+    await screen.findByTestId('assessment-table');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const exported = await screen.findByTestId('notice');
+    expect(exported.textContent).toContain('Exported Acme to /tmp/Acme assessment.json');
+    expect(exported.getAttribute('role')).toBe('status');
+    expect(screen.getByTestId('show-folder')).toBeTruthy();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await vi.waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('Started a re-assessment of Acme'));
+    expect(screen.queryByTestId('show-folder')).toBeNull();
+  });
+
   it('labels a refused name, and shows a rename as soon as the host says it landed', async () => {
     const host = createFakeHost();
     await host.createAssessment('Acme', 'type2', 'quick');
