@@ -108,6 +108,12 @@ test('the keyboard reaches every screen, presses buttons and never escapes a dia
   await app.$('[data-testid="legend"]').waitForExist();
   await press(app, 'g');
   await app.$('[data-testid="gap-row"]').waitForExist();
+  await press(app, 'r');
+  await app.$('[data-testid="registers"]').waitForExist();
+  await app.execute('document.activeElement.blur()');
+  await press(app, 'c');
+  await app.$('h1=Control calendar').waitForExist();
+  await app.execute('document.activeElement.blur()');
   await press(app, 'q');
   await app.waitUntil(async () => (await heading(app)).startsWith('Step 3'), { timeoutMsg: 'Q back to the questionnaire' });
 

@@ -60,6 +60,9 @@ describe('actionFor', () => {
     expect(press('d')).toEqual({ kind: 'go', to: 'dashboard' });
     expect(press('g')).toEqual({ kind: 'go', to: 'gaps' });
     expect(press('q')).toEqual({ kind: 'go', to: 'questionnaire' });
+    expect(press('r')).toEqual({ kind: 'go', to: 'registers' });
+    expect(press('C')).toEqual({ kind: 'go', to: 'calendar' });
+    expect(actionFor({ key: 'r', inField: true })).toBeNull();
     expect(press('u')).toEqual({ kind: 'next-unanswered' });
     expect(actionFor({ key: '3', altKey: true, inField: false })).toEqual({ kind: 'go-step', step: 3 });
     expect(actionFor({ key: '3', altKey: true, inField: true })).toBeNull();

@@ -13,7 +13,7 @@ export type Action =
   | { kind: 'undo' }
   | { kind: 'next-unanswered' }
   | { kind: 'toggle-steps' }
-  | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' }
+  | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' | 'registers' | 'calendar' }
   | { kind: 'go-step'; step: number }
   | { kind: 'escape' };
 
@@ -41,7 +41,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['→ / ←', 'Next or previous step'],
   ['Alt+1 – Alt+6', 'Go to step 1 to 6'],
   ['U', 'Next unanswered question, in any step'],
-  ['Q / D / G', 'Questionnaire, dashboard, gap register'],
+  ['Q / D / G / R / C', 'Questionnaire, dashboard, gap register, registers, control calendar'],
   ['Enter', 'On a question: show or hide why it matters and what good looks like. On a button: press it'],
   ['E', 'Write a note'],
   ['F', 'Filter: all, unanswered, gaps only'],
@@ -118,6 +118,12 @@ export function actionFor(press: KeyPress): Action | null {
     case 'g':
     case 'G':
       return { kind: 'go', to: 'gaps' };
+    case 'r':
+    case 'R':
+      return { kind: 'go', to: 'registers' };
+    case 'c':
+    case 'C':
+      return { kind: 'go', to: 'calendar' };
     default:
       return null;
   }
