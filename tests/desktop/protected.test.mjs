@@ -44,6 +44,11 @@ test('a protected file asks for its passphrase, says when it is wrong, and opens
   });
   const app = await harness.launch(desktop);
   await app.$('[data-testid="passphrase-dialog"]').waitForExist();
+  // Waiting for a passphrase is how a protected file starts, not a failure: it says what to do first.
+  const start = await app.$('[data-testid="startup-error"]');
+  assert.match(await start.getText(), /Enter its passphrase to open it/);
+  assert.doesNotMatch(await start.getText(), /Nothing was changed/);
+  assert.equal(await start.getAttribute('role'), 'status');
   await harness.shot('protected-asked');
   await checkAccessibility(app, 'startup: the passphrase of a protected data file');
 
