@@ -87,6 +87,16 @@ test('a projector-sized window keeps the top bar apart, shows several cards and 
   await harness.shot('workshop-01-projector');
   await checkAccessibility(app, 'step 3 in projector mode at 1280x720, guidance open');
 
+  // A new step keeps its heading in view; a jump to the next unanswered card centres it.
+  await press(app, Key.Escape);
+  await app.execute('document.activeElement.blur()');
+  await press(app, Key.ArrowRight);
+  await app.waitUntil(async () => (await heading(app)).startsWith('Step 4'), { timeoutMsg: 'step 4' });
+  const headingTop = await app.execute(`return document.querySelector('h1').getBoundingClientRect().top`);
+  assert.ok(headingTop >= 0 && headingTop < 360, `the step heading in view (top at ${headingTop} px)`);
+  await press(app, 'u');
+  await app.waitUntil(() => app.execute(`const c = document.querySelector('[data-testid="question-card"].selected'); if (!c) return false; const r = c.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight - 40;`), { timeoutMsg: 'the next unanswered card clear of the bottom edge' });
+
   const report = await app.execute(`return window.__TAURI_INTERNALS__.invoke('export_report', { id: arguments[0], path: arguments[1], open: true })`, id, join(harness.dataDir, 'gap analysis.pdf'));
   assert.equal(report.opened, false, 'no viewer here, and no error either');
   assert.ok(report.pages > 5);
