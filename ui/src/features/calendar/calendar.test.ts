@@ -1,6 +1,6 @@
 // The calendar's helpers: where an engine refusal goes on a form, and the date shape a request needs.
 import { describe, expect, it } from 'vitest';
-import { CHECK_FIELDS, dateShapeError, placeRefusal } from './calendar';
+import { CHECK_FIELDS, placeRefusal, typedDate } from './calendar';
 
 describe('placeRefusal', () => {
   it('places a refusal under the field it names', () => {
@@ -15,9 +15,14 @@ describe('placeRefusal', () => {
   });
 });
 
-describe('dateShapeError', () => {
-  it('asks for a date in the shape the engine reads', () => {
-    expect(dateShapeError('2026-11-20')).toEqual({});
-    expect(dateShapeError('')).toEqual({ date: 'required, as a date' });
+describe('typedDate', () => {
+  it('reads a date as people type it, and says what is wrong otherwise', () => {
+    expect(typedDate('2026-11-15')).toEqual({ date: '2026-11-15' });
+    expect(typedDate('15 Nov 2026')).toEqual({ date: '2026-11-15' });
+    expect(typedDate('')).toEqual({ error: 'required: write it as 2026-11-15 or 15 Nov 2026' });
+    expect(typedDate('2026-02-30')).toEqual({ error: 'not a date: write it as 2026-11-15 or 15 Nov 2026' });
+    // What a date widget made of "2026-11-15" (the year 15) is refused, and so is a year far off.
+    expect(typedDate('0015-12-11')).toEqual({ error: 'not a date: write it as 2026-11-15 or 15 Nov 2026' });
+    expect(typedDate('1926-11-15')).toEqual({ error: 'the year 1926 looks like a slip: write it as 2026-11-15 or 15 Nov 2026' });
   });
 });
