@@ -60,11 +60,6 @@ impl Evaluation {
         self
     }
 
-    /// Whether the answer to `question_id` was implied rather than given.
-    pub fn is_implied(&self, question_id: &str) -> bool {
-        self.implied.contains_key(question_id)
-    }
-
     /// The answers the user gave, as stored: the implied ones taken out again.
     pub fn given(&self) -> AssessmentRecord {
         let mut given = self.record.clone();

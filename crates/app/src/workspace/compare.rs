@@ -10,7 +10,6 @@ use crate::Result;
 use crate::assessment::AssessmentRecord;
 use crate::catalog::ModuleRef;
 use crate::compare::{Comparison, compare, normalised};
-use crate::evaluation::Evaluation;
 use crate::upgrade::{carry, is_older};
 
 /// One assessment on an organisation's trend line.
@@ -122,18 +121,6 @@ impl Workspace {
             .collect();
         points.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
         Ok(points)
-    }
-
-    /// A record as every figure judges it on `today`, against the bank it is compared on.
-    fn judged(
-        &self,
-        bank: &crate::catalog::Bank,
-        record: AssessmentRecord,
-        today: NaiveDate,
-    ) -> Result<Evaluation> {
-        let evaluation = Evaluation::new(bank, record, today);
-        let (findings, overdue) = self.findings(&evaluation, bank, today)?;
-        Ok(evaluation.with_records(findings, overdue))
     }
 
     /// The record as stored, carried from an older bank when it was answered on one, with a

@@ -58,10 +58,21 @@ impl Workspace {
         today: NaiveDate,
     ) -> Result<(Evaluation, super::modules::BankRef<'_>)> {
         let (record, bank) = self.record_and_bank(assessment_id)?;
-        // The records are read against the answers as judged, implied ones included.
-        let evaluation = Evaluation::new(&bank, record, today);
-        let (findings, overdue) = self.findings(&evaluation, &bank, today)?;
-        Ok((evaluation.with_records(findings, overdue), bank))
+        let evaluation = self.judged(&bank, record, today)?;
+        Ok((evaluation, bank))
+    }
+
+    /// `record` as every figure judges it on `today` against `bank`: what its answers imply,
+    /// then what the programme's records show against them (implied answers included).
+    pub(super) fn judged(
+        &self,
+        bank: &Bank,
+        record: AssessmentRecord,
+        today: NaiveDate,
+    ) -> Result<Evaluation> {
+        let evaluation = Evaluation::new(bank, record, today);
+        let (findings, overdue) = self.findings(&evaluation, bank, today)?;
+        Ok(evaluation.with_records(findings, overdue))
     }
 
     /// Whether the programme keeps any records, so kept figures must name the day.

@@ -1,6 +1,7 @@
 // The calendar's helpers: where an engine refusal goes on a form, and the date shape a request needs.
 import { describe, expect, it } from 'vitest';
-import { CHECK_FIELDS, placeRefusal, typedDate } from './calendar';
+import { placeRefusal } from '../../lib/refusal';
+import { CHECK_FIELDS, typedDate } from './calendar';
 
 describe('placeRefusal', () => {
   it('places a refusal under the field it names', () => {

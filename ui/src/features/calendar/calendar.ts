@@ -1,8 +1,6 @@
 // The calendar screen's shapes: its form's fields, and the date shape a request needs.
 import { parseDate } from '../../lib/format';
 
-export { placeRefusal } from '../../lib/refusal';
-
 /** The fields of the check form, as the engine names them in a refusal. */
 export const CHECK_FIELDS = ['date', 'reason', 'by', 'file'] as const;
 

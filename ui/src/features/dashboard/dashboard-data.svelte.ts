@@ -41,7 +41,7 @@ export class DashboardData {
   }
 
   /** Everything the dashboard shows besides the analysis: the trend, the baseline, the calendar's counts. */
-  async loadDashboard(): Promise<void> {
+  private async loadDashboard(): Promise<void> {
     await Promise.all([this.loadProgress(), this.loadRecords()]);
   }
 
