@@ -35,6 +35,8 @@ mod interchange;
 mod protect;
 // Data files protected with a passphrase: protect, refuse, change, unprotect, backups, the CLI.
 mod protected_data_file;
+// The trust page: claims against the answers and records, escaping, publish choices, one PDF page.
+mod trust_page;
 // The gap-analysis PDF read back through its text boxes and poppler.
 mod report;
 // Spreadsheet exports read back: the workbook with calamine and its XML, CSV with the csv crate,

@@ -13,7 +13,7 @@ macro_rules! declarations {
 pub(crate) fn generate() -> String {
     use soc2_readiness::{
         analysis, assessment, calendar, catalog, compare, data_file, findings, gaps, merge, plan,
-        registers, report, scope, scoring, spreadsheet, upgrade, what_if, workspace,
+        registers, report, scope, scoring, spreadsheet, trust, upgrade, what_if, workspace,
     };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
@@ -109,6 +109,18 @@ pub(crate) fn generate() -> String {
         crate::models::SavedAnswer,
         crate::models::ScopeRequest,
         crate::models::ExportedReport,
+        crate::models::TrustPageView,
+        crate::models::TrustFormat,
+        crate::models::ExportedTrustPage,
+        trust::Basis,
+        trust::PublishedClaim,
+        trust::TrustGroup,
+        trust::ClaimChoice,
+        trust::Subprocessor,
+        trust::PublishedPolicy,
+        trust::HeldBack,
+        trust::TrustPage,
+        trust::TrustChoices,
         spreadsheet::TableKind,
         spreadsheet::SpreadsheetFormat,
         spreadsheet::WrittenSpreadsheet,

@@ -59,6 +59,9 @@ pub fn every_command<R: tauri::Runtime>()
         crate::commands::settings::save_settings,
         crate::commands::settings::set_logo,
         crate::commands::spreadsheet::export_spreadsheet,
+        crate::commands::trust::get_trust_page,
+        crate::commands::trust::set_trust_choices,
+        crate::commands::trust::export_trust_page,
         crate::commands::what_if::project_what_if,
     ]
 }

@@ -92,6 +92,32 @@ pub struct ExportedReport {
     pub opened: bool,
 }
 
+/// The trust page's screen: the page, the choices that made it, and its preview (the styles and
+/// content the exported HTML holds, for a shadow root).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct TrustPageView {
+    pub page: soc2_readiness::trust::TrustPage,
+    pub choices: soc2_readiness::trust::TrustChoices,
+    pub preview: String,
+}
+
+/// Which of the trust page's two files to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TrustFormat {
+    Html,
+    Pdf,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ExportedTrustPage {
+    pub path: String,
+    /// Claims the written page makes.
+    pub claims: usize,
+    /// Whether a browser or viewer opened it.
+    pub opened: bool,
+}
+
 /// What a write changed, sent as the `changed` event once it has landed, so every open view of
 /// that assessment reads again what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]

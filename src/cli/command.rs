@@ -9,7 +9,7 @@ use soc2_readiness::assessment::{Coverage, Depth, ReportType};
 use soc2_readiness::report::PageSize;
 use soc2_readiness::workspace::ScopeDecision;
 
-use super::{calendar, files, merge, registers, report, spreadsheet, what_if};
+use super::{calendar, files, merge, registers, report, spreadsheet, trust, what_if};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -197,6 +197,12 @@ pub enum Command {
     /// XLSX: one workbook, a sheet per table. CSV: one table goes to FILE itself; several go to
     /// one file per table beside it, named <stem>-<table>.csv (acme.csv gives acme-gaps.csv, ...).
     Spreadsheet(spreadsheet::SpreadsheetArgs),
+    /// The trust page for customers: preview what is published and what is held back, change the
+    /// choices, and write the static HTML page and the one-page PDF.
+    ///
+    /// A claim is published only when its control is in place and documented (or operating with
+    /// evidence), with no known exception and nothing failing in the records.
+    Trust(trust::Args),
     /// Show or change the settings every report uses.
     Settings {
         #[arg(long)]

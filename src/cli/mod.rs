@@ -18,6 +18,7 @@ mod score;
 mod settings;
 mod show;
 mod spreadsheet;
+mod trust;
 mod what_if;
 
 use std::path::{Path, PathBuf};
@@ -242,6 +243,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Delete { assessment, yes } => assessments::delete(cx, &assessment, yes),
         Command::Report(args) => report::run(cx, args),
         Command::Spreadsheet(args) => spreadsheet::run(cx, args),
+        Command::Trust(args) => trust::run(cx, args),
         Command::Settings {
             assessor_name,
             assessor_organisation,

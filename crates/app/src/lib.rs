@@ -16,14 +16,14 @@ pub mod workspace;
 
 pub use soc2_readiness_core::{
     analysis, assessment, calendar, catalog, compare, depth, evaluation, findings, gaps, merge,
-    plan, registers, scope, scoring, upgrade, what_if,
+    plan, registers, scope, scoring, trust, upgrade, what_if,
 };
 
 /// What the front ends need of the report: its options, the rendered result and the fingerprint
 /// that ties a PDF to the answers it came from. Rendering itself goes through [`Workspace`].
 pub mod report {
     pub use soc2_readiness_report::{
-        PageSize, RenderedReport, ReportError, ReportSettings, fingerprint,
+        PageSize, RenderedReport, ReportError, ReportSettings, fingerprint, trust_fragment,
     };
 }
 

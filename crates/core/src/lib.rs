@@ -18,5 +18,6 @@ pub mod plan;
 pub mod registers;
 pub mod scope;
 pub mod scoring;
+pub mod trust;
 pub mod upgrade;
 pub mod what_if;

@@ -1,15 +1,17 @@
-//! The gap-analysis report: a model arranged from the engine's results, laid out as a PDF.
+//! The gap-analysis report and the trust page: a model arranged from the engine's results, laid out as a PDF (and the trust page as HTML).
 //!
 //! Only this module names `printpdf`. The layout computes no scores; it prints the model.
 
 pub mod model;
 mod pdf;
+mod trust_html;
 
 pub use model::{
     PageSize, ProposedPlan, ReportModel, ReportSettings, SinceLast, build, build_proposed,
     fingerprint,
 };
 pub use pdf::SAFE_EDGE_MM;
+pub use trust_html::{trust_fragment, trust_html};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -84,6 +86,19 @@ pub fn check_logo(bytes: &[u8]) -> Result<(), ReportError> {
 /// Lays out and serialises the report.
 pub fn render(model: &ReportModel) -> Result<RenderedReport, ReportError> {
     let (bytes, page_count, document) = pdf::render(model)?;
+    Ok(RenderedReport {
+        bytes,
+        page_count,
+        document,
+    })
+}
+
+/// Lays out the trust page as its one-page PDF.
+pub fn render_trust_page(
+    page: &soc2_readiness_core::trust::TrustPage,
+    size: PageSize,
+) -> Result<RenderedReport, ReportError> {
+    let (bytes, page_count, document) = pdf::render_trust_page(page, size)?;
     Ok(RenderedReport {
         bytes,
         page_count,

@@ -13,4 +13,5 @@ pub mod registers;
 pub mod report;
 pub mod settings;
 pub mod spreadsheet;
+pub mod trust;
 pub mod what_if;

@@ -17,6 +17,7 @@ mod registers;
 mod report;
 mod settings;
 mod sheets;
+mod trust;
 mod what_if;
 
 use std::path::Path;
@@ -30,6 +31,7 @@ pub use list::AssessmentSummary;
 pub use modules::{ModuleInfo, check_module};
 pub use report::ReportOptions;
 pub use settings::{MAX_LOGO_BYTES, Settings, SettingsChange};
+pub use trust::TrustFiles;
 
 use crate::analysis::{Analysis, analyse};
 use crate::assessment::{

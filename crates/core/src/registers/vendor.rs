@@ -87,6 +87,10 @@ pub struct Vendor {
     #[serde(default)]
     pub baa: bool,
     pub owner: String,
+    /// Where it keeps or processes the data (a country or region), for the trust page's
+    /// sub-processor list; absent in entries made before it was asked.
+    #[serde(default)]
+    pub location: Option<String>,
     #[serde(default)]
     pub last_review: Option<NaiveDate>,
     #[serde(default)]
@@ -188,6 +192,11 @@ impl RegisterRecord for Vendor {
             "a business associate agreement (HIPAA) is signed",
         ),
         FieldSpec::text("owner", true, "who looks after the relationship"),
+        FieldSpec::text(
+            "location",
+            false,
+            "where it keeps or processes your data (country or region)",
+        ),
         FieldSpec::of(
             "last_review",
             FieldKind::Date,

@@ -9,6 +9,7 @@ mod layout;
 mod palette;
 mod sections;
 mod table;
+mod trust_page;
 
 use printpdf::{OffsetDateTime, PdfDocument, PdfSaveOptions};
 
@@ -22,6 +23,7 @@ use sections::{
 };
 
 pub use layout::SAFE_EDGE_MM;
+pub(super) use trust_page::render as render_trust_page;
 
 /// Renders the model to PDF bytes and the page count.
 pub(super) fn render(model: &ReportModel) -> Result<(Vec<u8>, usize, PdfDocument), ReportError> {

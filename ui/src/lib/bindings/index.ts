@@ -789,6 +789,102 @@ export type ExportedReport = { path: string, pages: number, bytes: number,
  */
 opened: boolean, };
 
+export type TrustPageView = { page: TrustPage, choices: TrustChoices, preview: string, };
+
+export type TrustFormat = "html" | "pdf";
+
+export type ExportedTrustPage = { path: string, 
+/**
+ * Claims the written page makes.
+ */
+claims: number, 
+/**
+ * Whether a browser or viewer opened it.
+ */
+opened: boolean, };
+
+export type Basis = "evidenced" | "documented";
+
+export type PublishedClaim = { question_id: string, text: string, basis: Basis, };
+
+export type TrustGroup = { id: string, title: string, claims: Array<PublishedClaim>, };
+
+export type ClaimChoice = { question_id: string, group: string, text: string, 
+/**
+ * The answers and records support it (`basis` says how).
+ */
+basis: Basis | null, 
+/**
+ * Shown on the page: supported and not held back by the company.
+ */
+published: boolean, 
+/**
+ * Why it is not shown, in the company's terms; `None` when shown.
+ */
+reason: string | null, };
+
+export type Subprocessor = { name: string, purpose: string, location: string | null, };
+
+export type PublishedPolicy = { title: string, version: string, approved_on: string, };
+
+export type HeldBack = { 
+/**
+ * What it is: a claim's text, a policy's title, "Sub-processors", "Uptime commitment".
+ */
+item: string, reason: string, 
+/**
+ * The company chose to leave it out (it could be published).
+ */
+chosen: boolean, };
+
+export type TrustPage = { organisation: string, 
+/**
+ * The day the page speaks for.
+ */
+as_of: string, 
+/**
+ * No SOC 2 report is held yet: every claim is the company's own.
+ */
+self_assessed: boolean, 
+/**
+ * The report status with the plan's honest dates ("SOC 2 Type I report planned for Q2 2027").
+ */
+status: string, 
+/**
+ * The Trust Services Categories in scope, by name.
+ */
+categories: Array<string>, groups: Array<TrustGroup>, 
+/**
+ * `None` when the company holds the list back; empty when none is recorded.
+ */
+subprocessors: Array<Subprocessor> | null, 
+/**
+ * `None` when the company holds the list back.
+ */
+policies: Array<PublishedPolicy> | null, uptime: string | null, contact: string | null, held_back: Array<HeldBack>, 
+/**
+ * Every claim the catalogue could make here, for the publish choices.
+ */
+claims: Array<ClaimChoice>, 
+/**
+ * The claims catalogue's version.
+ */
+wording: string, };
+
+export type TrustChoices = { 
+/**
+ * Claims held back, by the control question they stand on.
+ */
+held: Array<string>, hide_subprocessors: boolean, hide_policies: boolean, 
+/**
+ * The uptime the contracts commit to, in the company's words ("99.9% each month").
+ */
+uptime: string | null, 
+/**
+ * Where customers write about security: an email address or an https:// page.
+ */
+contact: string | null, };
+
 export type TableKind = "gaps" | "roadmap" | "plan" | "answers" | "vendors" | "policies" | "incidents" | "risks";
 
 export type SpreadsheetFormat = "csv" | "xlsx";

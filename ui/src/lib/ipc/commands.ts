@@ -1,5 +1,5 @@
 // Generated from the `#[tauri::command]` functions by src-tauri/src/surface.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop surface.
-import type { AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, ExportedReport, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, Selection, Settings, SpreadsheetFormat, TableKind, TrendPoint, VoidRequest, WrittenSpreadsheet } from '../bindings';
+import type { AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, Selection, Settings, SpreadsheetFormat, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenSpreadsheet } from '../bindings';
 
 /** Tauri's `invoke`, or a stand-in: the one function the client needs. */
 export type Invoke = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -109,6 +109,12 @@ export interface Commands {
   setLogo(path?: string | null): Promise<Settings>;
   /** `format` defaults to the one the file's extension names, and to XLSX for any other name: a save dialog lets people type whatever name they like. No `tables` is the default export: the assessment's tables and each register that holds an entry. */
   exportSpreadsheet(id: string, path: string, format?: SpreadsheetFormat | null, tables?: Array<TableKind> | null): Promise<WrittenSpreadsheet>;
+  /** The trust page as of today, the choices behind it and its preview. */
+  getTrustPage(id: string): Promise<TrustPageView>;
+  /** Keeps what the company chooses to publish (for its whole programme); a refused value names its field (`contact`, `uptime`, `held`). */
+  setTrustChoices(id: string, choices: TrustChoices): Promise<TrustPageView>;
+  /** Writes the static HTML page or the one-page PDF to `path`, and opens it when asked. */
+  exportTrustPage(id: string, path: string, format: TrustFormat, open: boolean): Promise<ExportedTrustPage>;
   /** The assessment as it would be today with `selection` closed. */
   projectWhatIf(id: string, selection: Selection): Promise<Projection>;
 }
@@ -171,6 +177,9 @@ export function commandsOver(invoke: Invoke): Commands {
     saveSettings: (settings) => invoke('save_settings', { settings }),
     setLogo: (path) => invoke('set_logo', { path: path ?? null }),
     exportSpreadsheet: (id, path, format, tables) => invoke('export_spreadsheet', { id, path, format: format ?? null, tables: tables ?? null }),
+    getTrustPage: (id) => invoke('get_trust_page', { id }),
+    setTrustChoices: (id, choices) => invoke('set_trust_choices', { id, choices }),
+    exportTrustPage: (id, path, format, open) => invoke('export_trust_page', { id, path, format, open }),
     projectWhatIf: (id, selection) => invoke('project_what_if', { id, selection }),
   };
 }
@@ -238,5 +247,8 @@ export const COMMAND_NAMES = [
   'save_settings',
   'set_logo',
   'export_spreadsheet',
+  'get_trust_page',
+  'set_trust_choices',
+  'export_trust_page',
   'project_what_if',
 ] as const;

@@ -6,6 +6,7 @@ import type { Host } from './host';
 import { fakeRegisters } from './fake-registers';
 import { FAKE_RECURRING, fakeCalendar } from './fake-calendar';
 import { moduleCommands, reference, type FakeModules } from './fake-modules';
+import { fakeTrust } from './fake-trust';
 
 const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
   id,
@@ -391,6 +392,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, protected: false, startup_error: null }),
     ...protection.calls,
     ...fakeRegisters(now),
+    ...fakeTrust(bank, judged, () => now().slice(0, 10), calls),
   };
   return withChanges(host);
 }

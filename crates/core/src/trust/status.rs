@@ -1,0 +1,77 @@
+//! The trust page's status line: the report held, or the one planned with the plan's own dates as a quarter range.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::assessment::ReportType;
+use crate::engagement::{Engagement, human_date};
+use crate::plan::Plan;
+
+/// "SOC 2 Type I report planned for Q2 2027", "... observation period under way since ...", or
+/// the report held. The date is the plan's likely one, widened to the cautious one's quarter
+/// when that is later, so the page never promises the optimistic end of the range alone.
+pub(super) fn line(engagement: &Engagement, plan: &Plan, today: NaiveDate) -> String {
+    let expected = quarters(plan.report_date, plan.cautious_report_date);
+    let planned = match plan.report_type {
+        ReportType::Type1 => format!("SOC 2 Type I report planned for {expected}"),
+        ReportType::Type2 => match plan.observation_start {
+            Some(start) if start <= today => format!(
+                "SOC 2 Type II observation period under way since {}; report expected {expected}",
+                human_date(start)
+            ),
+            Some(start) => format!(
+                "SOC 2 Type II planned: observation period from {}, report expected {expected}",
+                quarter(start)
+            ),
+            None => format!("SOC 2 Type II report planned for {expected}"),
+        },
+    };
+    match (engagement.existing_report.as_deref(), plan.report_type) {
+        // A Type II held is what customers ask for; the next period's date is the company's
+        // business, and the report itself says when its period ended.
+        (Some("type2"), _) => match engagement.last_period_end {
+            Some(end) => format!(
+                "SOC 2 Type II report held, for a period ending {}",
+                human_date(end)
+            ),
+            None => "SOC 2 Type II report held".to_string(),
+        },
+        (Some(_), ReportType::Type2) => format!("SOC 2 Type I report held. {planned}"),
+        (Some(_), ReportType::Type1) => "SOC 2 Type I report held".to_string(),
+        (None, _) => planned,
+    }
+}
+
+fn quarter(date: NaiveDate) -> String {
+    format!("Q{} {}", date.month0() / 3 + 1, date.year())
+}
+
+/// "Q2 2027", or "Q2 to Q3 2027", or "Q4 2027 to Q1 2028".
+fn quarters(likely: NaiveDate, cautious: NaiveDate) -> String {
+    let (first, last) = (quarter(likely), quarter(cautious.max(likely)));
+    if first == last {
+        first
+    } else if likely.year() == cautious.year() {
+        format!("Q{} to {last}", likely.month0() / 3 + 1)
+    } else {
+        format!("{first} to {last}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_range_widens_to_the_cautious_quarter() {
+        assert_eq!(quarters(day(2027, 5, 1), day(2027, 6, 30)), "Q2 2027");
+        assert_eq!(quarters(day(2027, 5, 1), day(2027, 8, 1)), "Q2 to Q3 2027");
+        assert_eq!(
+            quarters(day(2027, 11, 1), day(2028, 2, 1)),
+            "Q4 2027 to Q1 2028"
+        );
+    }
+}

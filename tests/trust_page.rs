@@ -1,0 +1,440 @@
+//! The trust page through the CLI: every claim checked against the answers and records it stands on, escaping, no way to publish what the evidence does not support, one PDF page.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Cli {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("trust.sqlite3");
+        Cli { dir, db }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_soc2-readiness"))
+            .env("SOC2_READINESS_DB", &self.db)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn page(&self, id: &str, extra: &[&str]) -> Value {
+        let mut args = vec!["trust", id, "--json"];
+        args.extend_from_slice(extra);
+        serde_json::from_str(&self.ok(&args)).unwrap()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn answer(&self, id: &str, question: &str, value: &str) {
+        self.ok(&["answer", id, question, value]);
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/scenarios")
+        .join(name)
+}
+
+const SCENARIOS: [&str; 5] = [
+    "E-lumenform.json",
+    "F-harbor-payroll.json",
+    "G-verity-ai.json",
+    "H-northpeak-it.json",
+    "I-crumb-studio.json",
+];
+
+fn published(page: &Value) -> Vec<(String, String)> {
+    page["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["claims"].as_array().unwrap().clone())
+        .map(|c| {
+            (
+                c["question_id"].as_str().unwrap().to_string(),
+                c["basis"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Every claim on each kept-aside company's page, checked against the company's own export,
+/// read here independently of the engine: the answer is documented (3) or operating (4), with
+/// no exception written against it; a claim said to be "with evidence" is operating.
+#[test]
+fn every_claim_on_the_scenario_pages_is_supported_by_the_answers() {
+    let mut claims_seen = 0;
+    let mut held_seen = 0;
+    for name in SCENARIOS {
+        let cli = Cli::new();
+        let id = cli
+            .ok(&["import", fixture(name).to_str().unwrap()])
+            .trim()
+            .to_string();
+        let export: Value = serde_json::from_slice(&std::fs::read(fixture(name)).unwrap()).unwrap();
+        let answer = |question: &str| {
+            export["answers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["question_id"] == question)
+                .cloned()
+        };
+        let out = cli.path("out");
+        std::fs::create_dir(&out).unwrap();
+        let page = cli.page(&id, &["--out", out.to_str().unwrap()]);
+        for (question, basis) in published(&page) {
+            let a = answer(&question)
+                .unwrap_or_else(|| panic!("{name}: {question} published but not answered"));
+            let level = a["value"]["level"]
+                .as_u64()
+                .unwrap_or_else(|| panic!("{name}: {question} is not a level"));
+            assert!(level >= 3, "{name}: {question} published at level {level}");
+            assert!(
+                a["exception"].is_null() || a.get("exception").is_none(),
+                "{name}: {question} published with an exception: {}",
+                a["exception"]
+            );
+            if basis == "evidenced" {
+                assert_eq!(level, 4, "{name}: {question} said evidenced at {level}");
+            }
+            claims_seen += 1;
+        }
+        // The other way round: every answered claim with an exception or below documented is
+        // held back, and says why.
+        for choice in page["claims"].as_array().unwrap() {
+            let question = choice["question_id"].as_str().unwrap();
+            let Some(a) = answer(question) else { continue };
+            let weak = a["value"]["level"].as_u64().is_some_and(|l| l < 3)
+                || a["exception"].as_str().is_some();
+            if weak {
+                assert_eq!(choice["published"], false, "{name}: {question}");
+                assert!(choice["reason"].as_str().is_some_and(|r| !r.is_empty()));
+                held_seen += 1;
+            }
+        }
+        // A company without a SOC 2 report is marked self-assessed on both outputs.
+        let held_report = answer("scope.existing-report")
+            .is_some_and(|a| a["value"]["choice"].as_str().is_some_and(|c| c != "none"));
+        assert_eq!(page["self_assessed"], !held_report, "{name}");
+        let html = std::fs::read_to_string(out.join("trust-page.html")).unwrap();
+        assert_eq!(html.contains("Self-assessed"), !held_report, "{name}");
+        assert_static(&html, name);
+        let pdf = std::fs::read(out.join("trust-page.pdf")).unwrap();
+        assert_eq!(pdf_pages(&out.join("trust-page.pdf")), 1, "{name}");
+        assert!(pdf.starts_with(b"%PDF"));
+    }
+    // The companies between them make and hold back claims, so both directions were exercised.
+    assert!(claims_seen >= 20, "{claims_seen} claims");
+    assert!(held_seen >= 40, "{held_seen} held back");
+}
+
+/// Nothing in the page can load anything: no script, no stylesheet or image by address, no
+/// remote font, and a policy that forbids every fetch.
+fn assert_static(html: &str, name: &str) {
+    let lower = html.to_lowercase();
+    for forbidden in [
+        "<script", "<link", "<img", "<iframe", "@import", "url(", " src=", "http://",
+    ] {
+        assert!(
+            !lower.contains(forbidden),
+            "{name}: the page contains {forbidden}"
+        );
+    }
+    assert!(lower.contains("content-security-policy\" content=\"default-src 'none'"));
+    for (at, _) in lower.match_indices("https://") {
+        let before = &lower[..at];
+        assert!(
+            before.ends_with("<a href=\"") || before.ends_with('>'),
+            "{name}: an address outside a link"
+        );
+    }
+}
+
+fn pdf_pages(path: &Path) -> usize {
+    let info = Command::new("pdfinfo").arg(path).output().unwrap();
+    let text = String::from_utf8(info.stdout).unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+fn operating_company(cli: &Cli, organisation: &str) -> String {
+    let id = cli
+        .ok(&["new", organisation, "--report-type", "type1"])
+        .trim()
+        .to_string();
+    let bank: Value = serde_json::from_str(&cli.ok(&["bank", "--json"])).unwrap();
+    let claims: Vec<String> = bank["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["kind"] == "control")
+        .map(|q| q["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(claims.len() > 100);
+    for question in claims {
+        cli.answer(&id, &question, "operating");
+    }
+    id
+}
+
+#[test]
+fn a_claim_held_by_the_company_comes_off_and_one_the_answers_do_not_support_cannot_be_published() {
+    let cli = Cli::new();
+    let id = cli
+        .ok(&["new", "Small Co", "--report-type", "type1"])
+        .trim()
+        .to_string();
+    cli.answer(&id, "crypto.at-rest", "operating");
+    cli.answer(&id, "crypto.in-transit", "informal");
+    let page = cli.page(&id, &[]);
+    let claims = published(&page);
+    assert!(claims.contains(&("crypto.at-rest".into(), "evidenced".into())));
+    assert!(!claims.iter().any(|(q, _)| q == "crypto.in-transit"));
+
+    let page = cli.page(
+        &id,
+        &["--hold", "crypto.at-rest", "--publish", "crypto.in-transit"],
+    );
+    assert!(published(&page).is_empty(), "{:?}", published(&page));
+    let held: Vec<&Value> = page["held_back"].as_array().unwrap().iter().collect();
+    let at_rest = held
+        .iter()
+        .find(|h| h["item"].as_str().unwrap().contains("at rest"))
+        .unwrap();
+    assert_eq!(at_rest["chosen"], true);
+    let in_transit = held
+        .iter()
+        .find(|h| h["item"].as_str().unwrap().contains("in transit"))
+        .unwrap();
+    assert_eq!(in_transit["chosen"], false);
+    assert!(
+        in_transit["reason"]
+            .as_str()
+            .unwrap()
+            .contains("In place, informal")
+    );
+
+    // The choice is kept, and undone by --publish.
+    assert!(published(&cli.page(&id, &[])).is_empty());
+    let page = cli.page(&id, &["--publish", "crypto.at-rest"]);
+    assert_eq!(published(&page).len(), 1);
+
+    // A recorded exception takes a claim off, naming the exception.
+    cli.ok(&[
+        "answer",
+        &id,
+        "crypto.at-rest",
+        "operating",
+        "--exception",
+        "the old reporting database is not encrypted",
+    ]);
+    let page = cli.page(&id, &[]);
+    assert!(published(&page).is_empty());
+    assert!(
+        page["held_back"]
+            .to_string()
+            .contains("the old reporting database is not encrypted")
+    );
+}
+
+#[test]
+fn a_failed_check_in_the_observation_window_takes_the_claim_off() {
+    let cli = Cli::new();
+    let id = cli
+        .ok(&["new", "Checked Co", "--report-type", "type2"])
+        .trim()
+        .to_string();
+    cli.answer(&id, "scope.observation-start", "2026-06-01");
+    cli.answer(&id, "maint.restore-tests", "operating");
+    cli.answer(&id, "continuity.backups", "operating");
+    let before = published(&cli.page(&id, &[]));
+    assert!(
+        before.iter().any(|(q, _)| q == "maint.restore-tests"),
+        "{before:?}"
+    );
+    cli.ok(&[
+        "adopt",
+        &id,
+        "restore-test",
+        "--owner",
+        "Ops",
+        "--start",
+        "2026-07-01",
+    ]);
+    cli.ok(&[
+        "check",
+        &id,
+        "restore-test",
+        "--date",
+        "2026-07-02",
+        "--result",
+        "fail",
+        "--reason",
+        "the restore stopped half way",
+        "--by",
+        "Ops",
+    ]);
+    let page = cli.page(&id, &[]);
+    let after = published(&page);
+    assert!(
+        !after.iter().any(|(q, _)| q == "maint.restore-tests"),
+        "{after:?}"
+    );
+    let reason = page["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["question_id"] == "maint.restore-tests")
+        .unwrap()["reason"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(reason.starts_with("the records show"), "{reason}");
+}
+
+#[test]
+fn company_text_is_escaped_and_the_contact_is_checked() {
+    let cli = Cli::new();
+    let org = r#"<script>alert(1)</script> & "Quote" Co"#;
+    let id = cli
+        .ok(&["new", org, "--report-type", "type1"])
+        .trim()
+        .to_string();
+    cli.answer(&id, "crypto.at-rest", "documented");
+    cli.ok(&[
+        "vendors",
+        &id,
+        "add",
+        "--name",
+        "<b>Bold</b> & Sons",
+        "--service",
+        "Hosting 'eu'",
+        "--criticality",
+        "high",
+        "--owner",
+        "CTO",
+        "--personal_data",
+        "yes",
+        "--location",
+        "مملكة البحرين",
+    ]);
+    cli.ok(&[
+        "policies",
+        &id,
+        "add",
+        "--title",
+        "Security <policy>",
+        "--version",
+        "1",
+        "--owner",
+        "CTO",
+        "--approved-by",
+        "CEO",
+        "--approved-on",
+        "2026-01-05",
+    ]);
+
+    let refused = cli.run(&["trust", &id, "--contact", "javascript:alert(1)"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = String::from_utf8(refused.stderr).unwrap();
+    assert!(message.starts_with("error: contact: "), "{message}");
+    let page = cli.page(&id, &[]);
+    assert!(
+        page["contact"].is_null(),
+        "nothing kept from a refused change"
+    );
+
+    let html_path = cli.path("page.html");
+    let page = cli.page(
+        &id,
+        &[
+            "--contact",
+            "security@example.com",
+            "--uptime",
+            "99.9% <monthly>",
+            "--html",
+            html_path.to_str().unwrap(),
+        ],
+    );
+    // No uptime commitment in the answers: the figure is held back, not published.
+    assert!(page["uptime"].is_null());
+    assert!(page["held_back"].to_string().contains("Uptime commitment"));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(!html.contains("<script>alert"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Quote&quot; Co"));
+    assert!(html.contains("&lt;b&gt;Bold&lt;/b&gt; &amp; Sons"));
+    assert!(html.contains("Hosting &#39;eu&#39;"));
+    assert!(html.contains("<td dir=\"auto\">مملكة البحرين</td>"));
+    assert!(html.contains("Security &lt;policy&gt;"));
+    assert!(html.contains("<a href=\"mailto:security@example.com\">security@example.com</a>"));
+    assert_static(&html, "escaping");
+
+    cli.answer(&id, "scope.sla", "yes");
+    cli.answer(&id, "scope.sla-kind", "uptime");
+    let page = cli.page(&id, &[]);
+    assert_eq!(page["uptime"], "99.9% <monthly>");
+}
+
+#[test]
+fn a_long_page_stays_on_one_pdf_page_and_says_what_it_left_for_the_web_page() {
+    let cli = Cli::new();
+    let id = operating_company(&cli, "Everything Ltd");
+    for i in 0..60 {
+        cli.ok(&[
+            "vendors",
+            &id,
+            "add",
+            "--name",
+            &format!("Vendor number {i:02} with a long trading name"),
+            "--service",
+            "Processing of customer records for the analytics product",
+            "--criticality",
+            "low",
+            "--owner",
+            "CTO",
+            "--personal_data",
+            "yes",
+            "--location",
+            "United States",
+        ]);
+    }
+    let pdf = cli.path("long.pdf");
+    let page = cli.page(&id, &["--pdf", pdf.to_str().unwrap()]);
+    assert!(published(&page).len() >= 35);
+    assert_eq!(pdf_pages(&pdf), 1);
+    let text = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("more items are on the web page"), "{text}");
+    assert!(text.contains("Everything Ltd: security overview"));
+    assert!(text.contains("SELF-ASSESSED"));
+}
