@@ -107,6 +107,12 @@ async function tour(t, harness, theme) {
   await app.$('[data-testid="filter-priority"]').selectByAttribute('value', 'medium');
   await check('gap register: medium priority only');
 
+  // The trust page, with its preview in a shadow root (axe reads into it) in this theme's colours.
+  await app.$('[data-testid="tab-trust"]').click();
+  await app.$('[data-testid="trust-held"]').waitForExist();
+  await check('trust page, with its preview');
+  await harness.shot(`a11y-${theme}-trust`);
+
   await app.$('[data-testid="nav-settings"]').click();
   await app.$('[data-testid="data-file"]').waitForExist();
   await check('settings and backups');

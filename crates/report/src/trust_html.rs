@@ -25,18 +25,32 @@ pub fn trust_html(page: &TrustPage) -> String {
         escape(&page.organisation)
     );
     out.push_str("</head>\n<body>\n");
-    out.push_str(&trust_fragment(page));
+    out.push_str(&content(page, true));
     out.push_str("</body>\n</html>\n");
     out
 }
 
 /// The page's styles and content without the document around them: what the app's preview
-/// shows, in a shadow root so the styles stay inside it.
+/// shows, in a shadow root so the styles stay inside it. It has no landmarks of its own (the
+/// app's screen has its `main`); the document's are the same blocks as `header`, `main` and
+/// `footer`.
 pub fn trust_fragment(page: &TrustPage) -> String {
+    content(page, false)
+}
+
+fn content(page: &TrustPage, landmarks: bool) -> String {
+    let (header, main, footer) = if landmarks {
+        ("header", "main", "footer")
+    } else {
+        ("div", "div", "div")
+    };
     let mut out = String::with_capacity(16 * 1024);
     out.push_str("<style>");
     out.push_str(STYLE);
-    out.push_str("</style>\n<div class=\"trust\">\n<header>\n");
+    let _ = writeln!(
+        out,
+        "</style>\n<div class=\"trust\">\n<{header} class=\"top\">"
+    );
     if page.self_assessed {
         out.push_str("<p class=\"badge\">Self-assessed</p>\n");
     }
@@ -57,7 +71,7 @@ pub fn trust_fragment(page: &TrustPage) -> String {
             "The controls below are described by the company; the SOC 2 report carries the auditor's opinion."
         }
     );
-    out.push_str("</header>\n<main>\n");
+    let _ = writeln!(out, "</{header}>\n<{main}>");
 
     if !page.categories.is_empty() {
         out.push_str("<section aria-labelledby=\"scope\">\n<h2 id=\"scope\">Scope</h2>\n");
@@ -76,7 +90,7 @@ pub fn trust_fragment(page: &TrustPage) -> String {
             "<p>No control is listed yet: each is shown once it is in place and documented.</p>\n",
         );
     } else {
-        out.push_str("<p class=\"note\">Each control is marked with what stands behind it: <strong>documented</strong>, or <strong>in place, with evidence</strong> kept of it operating.</p>\n<div class=\"groups\">\n");
+        out.push_str("<p class=\"note\">Beside each control is what stands behind it: <strong>documented</strong> (written down and in place) or <strong>in place, with evidence</strong> (records are kept of it operating).</p>\n<div class=\"groups\">\n");
         for group in &page.groups {
             let _ = writeln!(
                 out,
@@ -155,7 +169,7 @@ pub fn trust_fragment(page: &TrustPage) -> String {
         }
         out.push_str("</dl>\n</section>\n");
     }
-    out.push_str("</main>\n<footer>\n");
+    let _ = writeln!(out, "</{main}>\n<{footer} class=\"foot\">");
     let _ = writeln!(
         out,
         "<p>Prepared with SOC 2 Readiness from <bdi>{}</bdi>'s own answers and records on {}{}. Claim wording version {}.</p>",
@@ -168,7 +182,7 @@ pub fn trust_fragment(page: &TrustPage) -> String {
         },
         escape(&page.wording)
     );
-    out.push_str("</footer>\n</div>\n");
+    let _ = writeln!(out, "</{footer}>\n</div>");
     out
 }
 
@@ -202,7 +216,7 @@ body{margin:0;background:#ffffff}
 .trust h3{font-size:1.05rem;margin:0 0 .4rem}
 .trust .badge{display:inline-block;margin:0;padding:.1rem .6rem;border-radius:1rem;background:var(--badge-bg);color:var(--badge-ink);font-weight:600;font-size:.9rem}
 .trust .status{font-size:1.1rem;font-weight:600;margin:.5rem 0}
-.trust .dated,.trust .note,.trust footer{color:var(--muted)}
+.trust .dated,.trust .note,.trust .foot{color:var(--muted)}
 .trust .groups{display:grid;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));gap:1rem}
 .trust .group{background:var(--panel);border:1px solid var(--line);border-radius:.5rem;padding:.9rem 1rem}
 .trust ul{margin:0;padding-left:1.1rem}
@@ -214,7 +228,7 @@ body{margin:0;background:#ffffff}
 .trust dt{font-weight:600}
 .trust dd{margin:0 0 .6rem}
 .trust a{color:var(--accent)}
-.trust footer{margin-top:2.5rem;border-top:1px solid var(--line);padding-top:.75rem;font-size:.9rem}
+.trust .foot{margin-top:2.5rem;border-top:1px solid var(--line);padding-top:.75rem;font-size:.9rem}
 @media print{body{background:#fff}.trust{--bg:#fff;--ink:#000;--muted:#333;--panel:#fff;--accent:#000;max-width:none;padding:0}
 .trust .group,.trust tr{break-inside:avoid}.trust a::after{content:" (" attr(href) ")"}}
 "#;

@@ -13,7 +13,7 @@ export type Action =
   | { kind: 'undo' }
   | { kind: 'next-unanswered' }
   | { kind: 'toggle-steps' }
-  | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' | 'registers' | 'calendar' }
+  | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' | 'registers' | 'calendar' | 'trust' }
   | { kind: 'go-step'; step: number }
   | { kind: 'escape' };
 
@@ -41,7 +41,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['→ / ←', 'Next or previous step'],
   ['Alt+1 – Alt+6', 'Go to step 1 to 6'],
   ['U', 'Next unanswered question, in any step'],
-  ['Q / D / G / R / C', 'Questionnaire, dashboard, gap register, registers, control calendar'],
+  ['Q / D / G / R / C / T', 'Questionnaire, dashboard, gap register, registers, control calendar, trust page'],
   ['Enter', 'On a question: show or hide why it matters and what good looks like. On a button: press it'],
   ['E', 'Write a note'],
   ['F', 'Filter: all, unanswered, gaps only'],
@@ -124,6 +124,9 @@ export function actionFor(press: KeyPress): Action | null {
     case 'c':
     case 'C':
       return { kind: 'go', to: 'calendar' };
+    case 't':
+    case 'T':
+      return { kind: 'go', to: 'trust' };
     default:
       return null;
   }

@@ -56,7 +56,7 @@ pub(crate) fn render(
         SMALL,
         MUTED,
         &format!(
-            "As of {}.{} Each control is marked documented, or in place with evidence kept of it operating.",
+            "As of {}.{} Beside each control: documented (written down and in place) or in place, with evidence (records are kept of it operating).",
             human_date(page.as_of),
             if page.self_assessed {
                 " The company's own assessment, not an auditor's opinion."
