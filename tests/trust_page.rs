@@ -438,3 +438,48 @@ fn a_long_page_stays_on_one_pdf_page_and_says_what_it_left_for_the_web_page() {
     assert!(text.contains("Everything Ltd: security overview"));
     assert!(text.contains("SELF-ASSESSED"));
 }
+
+#[test]
+fn the_choices_travel_in_an_export_and_a_bad_one_refuses_the_import_by_name() {
+    let cli = Cli::new();
+    let id = cli
+        .ok(&["new", "Travel Co", "--report-type", "type1"])
+        .trim()
+        .to_string();
+    cli.answer(&id, "crypto.at-rest", "operating");
+    cli.page(
+        &id,
+        &[
+            "--contact",
+            "https://travel.example/security",
+            "--hold",
+            "crypto.at-rest",
+        ],
+    );
+    let file = cli.path("travel.json");
+    cli.ok(&["export", &id, file.to_str().unwrap()]);
+
+    let other = Cli::new();
+    let copy = other
+        .ok(&["import", file.to_str().unwrap()])
+        .trim()
+        .to_string();
+    let page = other.page(&copy, &[]);
+    assert_eq!(page["contact"], "https://travel.example/security");
+    assert!(published(&page).is_empty(), "the held claim stays held");
+
+    // A file whose choices would not pass the app's own checks is refused whole, naming them.
+    let mut json: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    json["trust_page"]["contact"] = "javascript:alert(1)".into();
+    let bad = cli.path("bad.json");
+    std::fs::write(&bad, serde_json::to_vec(&json).unwrap()).unwrap();
+    let fresh = Cli::new();
+    let out = fresh.run(&["import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = String::from_utf8(out.stderr).unwrap();
+    assert!(message.contains("trust_page.contact"), "{message}");
+    assert!(
+        fresh.ok(&["list", "--json"]).contains("[]"),
+        "nothing imported"
+    );
+}

@@ -79,6 +79,12 @@ pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
         }
         ws.set_trust_choices(&id, choices)?;
     }
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).map_err(|e| Error::File {
+            path: dir.display().to_string(),
+            reason: format!("the folder could not be made ({e})"),
+        })?;
+    }
     let (html, pdf) = match &args.out {
         Some(dir) => (
             Some(args.html.unwrap_or_else(|| dir.join("trust-page.html"))),

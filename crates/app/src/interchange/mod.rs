@@ -53,6 +53,10 @@ pub struct PortableAssessment {
     /// absent in files from before modules.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modules: Vec<PortableModule>,
+    /// What the organisation chose to publish on its trust page; absent when it chose nothing
+    /// (and in files from before the trust page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust_page: Option<crate::trust::TrustChoices>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -99,6 +103,7 @@ pub fn to_portable(
         registers,
         calendar: None,
         modules: Vec::new(),
+        trust_page: None,
     }
 }
 
@@ -157,6 +162,15 @@ pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportErro
     check(&portable, bank)?;
     if let Some(calendar) = &portable.calendar {
         check_calendar(calendar, bank)?;
+    }
+    if let Some(choices) = &portable.trust_page {
+        choices
+            .clone()
+            .checked()
+            .map_err(|e| ImportError::Invalid {
+                field: format!("trust_page.{}", e.field),
+                message: e.message,
+            })?;
     }
     Ok(portable)
 }

@@ -21,6 +21,7 @@ impl Workspace {
         );
         let mut portable = interchange::to_portable(&record, history, registers, now);
         portable.calendar = self.portable_calendar(assessment_id)?;
+        portable.trust_page = self.kept_trust_choices(assessment_id)?;
         portable.modules = modules
             .into_iter()
             .map(|m| interchange::PortableModule {
@@ -45,6 +46,7 @@ impl Workspace {
         let modules = interchange::modules_of(&portable, &self.bank)?;
         let (registers, changes) = std::mem::take(&mut portable.registers).split();
         let calendar = portable.calendar.clone();
+        let trust_page = portable.trust_page.clone();
         for module in &modules {
             self.refuse_conflict(module)?;
         }
@@ -71,6 +73,13 @@ impl Workspace {
         )?;
         if let Some(calendar) = &calendar {
             self.import_calendar(&record.assessment.organisation, calendar)?;
+        }
+        // Choices already made here for this organisation are the company's latest word; a
+        // file's choices fill in only where there are none.
+        if let Some(choices) = trust_page
+            && self.kept_trust_choices(&record.assessment.id)?.is_none()
+        {
+            self.set_trust_choices(&record.assessment.id, choices)?;
         }
         Ok(record.assessment)
     }

@@ -27,14 +27,19 @@ impl Workspace {
     /// The publish choices kept for the assessment's programme (none kept: publish what the
     /// evidence supports).
     pub fn trust_choices(&self, assessment_id: &str) -> Result<TrustChoices> {
+        Ok(self.kept_trust_choices(assessment_id)?.unwrap_or_default())
+    }
+
+    /// The choices as kept, `None` when the organisation never chose.
+    pub(super) fn kept_trust_choices(&self, assessment_id: &str) -> Result<Option<TrustChoices>> {
         let key = choices_key(&self.programme(assessment_id)?);
         match self.store.setting(&key)? {
-            Some(bytes) => serde_json::from_slice(&bytes).map_err(|_| {
+            Some(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|_| {
                 Error::Invalid(
                     "the saved trust page choices are damaged; choose what to publish again".into(),
                 )
             }),
-            None => Ok(TrustChoices::default()),
+            None => Ok(None),
         }
     }
 

@@ -9,7 +9,9 @@ use crate::registers::RecordError;
 
 /// The company's publish choices, kept per programme. It can hold back what the evidence
 /// supports; nothing here can publish what it does not.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema,
+)]
 #[serde(default, deny_unknown_fields)]
 pub struct TrustChoices {
     /// Claims held back, by the control question they stand on.
