@@ -1,56 +1,10 @@
 //! The `soc2-readiness` command line as a user and other tools see it: output, JSON and exit codes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+
+use crate::support::Cli;
 
 use serde_json::Value;
-
-struct Cli {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("cli.sqlite3");
-        Cli { _dir: dir, db }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_soc2-readiness"))
-            .env("SOC2_READINESS_DB", &self.db)
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// Runs a command that must succeed and returns its standard output.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    /// Runs a command that must fail with `code`; for code 1 the error is one line, returned.
-    fn fails(&self, code: i32, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(code), "{args:?}");
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        if code == 1 {
-            assert_eq!(stderr.lines().count(), 1, "one clear line: {stderr}");
-        }
-        stderr
-    }
-}
 
 #[test]
 fn bank_json_follows_the_contract() {

@@ -323,3 +323,51 @@ pub fn check_gaps(gaps: &[Gap], expected: &[(&str, Priority, f64)]) {
         wrong.join("\n  ")
     );
 }
+
+/// The `soc2-readiness` binary on a data file of its own in a temporary folder.
+pub struct Cli {
+    pub dir: tempfile::TempDir,
+    pub db: std::path::PathBuf,
+}
+
+impl Cli {
+    pub fn new() -> Cli {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("cli.sqlite3");
+        Cli { dir, db }
+    }
+
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_soc2-readiness"))
+            .env("SOC2_READINESS_DB", &self.db)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// Runs a command that must succeed and returns its standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    /// Runs a command that must fail with `code`; for code 1 the error is one line, returned.
+    pub fn fails(&self, code: i32, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        if code == 1 {
+            assert_eq!(stderr.lines().count(), 1, "one clear line: {stderr}");
+        }
+        stderr
+    }
+}

@@ -1,53 +1,25 @@
 //! The trust page through the CLI: every claim checked against the answers and records it stands on, escaping, no way to publish what the evidence does not support, one PDF page.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+use crate::support::Cli;
 
 use serde_json::Value;
 
-struct Cli {
-    dir: tempfile::TempDir,
-    db: PathBuf,
+/// The trust page's content through `trust ID --json` with `extra` flags.
+fn trust_json(cli: &Cli, id: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["trust", id, "--json"];
+    args.extend_from_slice(extra);
+    cli.json(&args)
 }
 
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("trust.sqlite3");
-        Cli { dir, db }
-    }
+fn file_in(cli: &Cli, name: &str) -> PathBuf {
+    cli.dir.path().join(name)
+}
 
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_soc2-readiness"))
-            .env("SOC2_READINESS_DB", &self.db)
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn page(&self, id: &str, extra: &[&str]) -> Value {
-        let mut args = vec!["trust", id, "--json"];
-        args.extend_from_slice(extra);
-        serde_json::from_str(&self.ok(&args)).unwrap()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn answer(&self, id: &str, question: &str, value: &str) {
-        self.ok(&["answer", id, question, value]);
-    }
+fn answer(cli: &Cli, id: &str, question: &str, value: &str) {
+    cli.ok(&["answer", id, question, value]);
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -101,9 +73,9 @@ fn every_claim_on_the_scenario_pages_is_supported_by_the_answers() {
                 .find(|a| a["question_id"] == question)
                 .cloned()
         };
-        let out = cli.path("out");
+        let out = file_in(&cli, "out");
         std::fs::create_dir(&out).unwrap();
-        let page = cli.page(&id, &["--out", out.to_str().unwrap()]);
+        let page = trust_json(&cli, &id, &["--out", out.to_str().unwrap()]);
         for (question, basis) in published(&page) {
             let a = answer(&question)
                 .unwrap_or_else(|| panic!("{name}: {question} published but not answered"));
@@ -198,7 +170,7 @@ fn operating_company(cli: &Cli, organisation: &str) -> String {
         .collect();
     assert!(claims.len() > 100);
     for question in claims {
-        cli.answer(&id, &question, "operating");
+        answer(cli, &id, &question, "operating");
     }
     id
 }
@@ -210,14 +182,15 @@ fn a_claim_held_by_the_company_comes_off_and_one_the_answers_do_not_support_cann
         .ok(&["new", "Small Co", "--report-type", "type1"])
         .trim()
         .to_string();
-    cli.answer(&id, "crypto.at-rest", "operating");
-    cli.answer(&id, "crypto.in-transit", "informal");
-    let page = cli.page(&id, &[]);
+    answer(&cli, &id, "crypto.at-rest", "operating");
+    answer(&cli, &id, "crypto.in-transit", "informal");
+    let page = trust_json(&cli, &id, &[]);
     let claims = published(&page);
     assert!(claims.contains(&("crypto.at-rest".into(), "evidenced".into())));
     assert!(!claims.iter().any(|(q, _)| q == "crypto.in-transit"));
 
-    let page = cli.page(
+    let page = trust_json(
+        &cli,
         &id,
         &["--hold", "crypto.at-rest", "--publish", "crypto.in-transit"],
     );
@@ -241,8 +214,8 @@ fn a_claim_held_by_the_company_comes_off_and_one_the_answers_do_not_support_cann
     );
 
     // The choice is kept, and undone by --publish.
-    assert!(published(&cli.page(&id, &[])).is_empty());
-    let page = cli.page(&id, &["--publish", "crypto.at-rest"]);
+    assert!(published(&trust_json(&cli, &id, &[])).is_empty());
+    let page = trust_json(&cli, &id, &["--publish", "crypto.at-rest"]);
     assert_eq!(published(&page).len(), 1);
 
     // A recorded exception takes a claim off, naming the exception.
@@ -254,7 +227,7 @@ fn a_claim_held_by_the_company_comes_off_and_one_the_answers_do_not_support_cann
         "--exception",
         "the old reporting database is not encrypted",
     ]);
-    let page = cli.page(&id, &[]);
+    let page = trust_json(&cli, &id, &[]);
     assert!(published(&page).is_empty());
     assert!(
         page["held_back"]
@@ -270,10 +243,10 @@ fn a_failed_check_in_the_observation_window_takes_the_claim_off() {
         .ok(&["new", "Checked Co", "--report-type", "type2"])
         .trim()
         .to_string();
-    cli.answer(&id, "scope.observation-start", "2026-06-01");
-    cli.answer(&id, "maint.restore-tests", "operating");
-    cli.answer(&id, "continuity.backups", "operating");
-    let before = published(&cli.page(&id, &[]));
+    answer(&cli, &id, "scope.observation-start", "2026-06-01");
+    answer(&cli, &id, "maint.restore-tests", "operating");
+    answer(&cli, &id, "continuity.backups", "operating");
+    let before = published(&trust_json(&cli, &id, &[]));
     assert!(
         before.iter().any(|(q, _)| q == "maint.restore-tests"),
         "{before:?}"
@@ -300,7 +273,7 @@ fn a_failed_check_in_the_observation_window_takes_the_claim_off() {
         "--by",
         "Ops",
     ]);
-    let page = cli.page(&id, &[]);
+    let page = trust_json(&cli, &id, &[]);
     let after = published(&page);
     assert!(
         !after.iter().any(|(q, _)| q == "maint.restore-tests"),
@@ -326,7 +299,7 @@ fn company_text_is_escaped_and_the_contact_is_checked() {
         .ok(&["new", org, "--report-type", "type1"])
         .trim()
         .to_string();
-    cli.answer(&id, "crypto.at-rest", "documented");
+    answer(&cli, &id, "crypto.at-rest", "documented");
     cli.ok(&[
         "vendors",
         &id,
@@ -364,14 +337,15 @@ fn company_text_is_escaped_and_the_contact_is_checked() {
     assert_eq!(refused.status.code(), Some(1));
     let message = String::from_utf8(refused.stderr).unwrap();
     assert!(message.starts_with("error: contact: "), "{message}");
-    let page = cli.page(&id, &[]);
+    let page = trust_json(&cli, &id, &[]);
     assert!(
         page["contact"].is_null(),
         "nothing kept from a refused change"
     );
 
-    let html_path = cli.path("page.html");
-    let page = cli.page(
+    let html_path = file_in(&cli, "page.html");
+    let page = trust_json(
+        &cli,
         &id,
         &[
             "--contact",
@@ -395,9 +369,9 @@ fn company_text_is_escaped_and_the_contact_is_checked() {
     assert!(html.contains("<a href=\"mailto:security@example.com\">security@example.com</a>"));
     assert_static(&html, "escaping");
 
-    cli.answer(&id, "scope.sla", "yes");
-    cli.answer(&id, "scope.sla-kind", "uptime");
-    let page = cli.page(&id, &[]);
+    answer(&cli, &id, "scope.sla", "yes");
+    answer(&cli, &id, "scope.sla-kind", "uptime");
+    let page = trust_json(&cli, &id, &[]);
     assert_eq!(page["uptime"], "99.9% <monthly>");
 }
 
@@ -424,8 +398,8 @@ fn a_long_page_stays_on_one_pdf_page_and_says_what_it_left_for_the_web_page() {
             "United States",
         ]);
     }
-    let pdf = cli.path("long.pdf");
-    let page = cli.page(&id, &["--pdf", pdf.to_str().unwrap()]);
+    let pdf = file_in(&cli, "long.pdf");
+    let page = trust_json(&cli, &id, &["--pdf", pdf.to_str().unwrap()]);
     assert!(published(&page).len() >= 35);
     assert_eq!(pdf_pages(&pdf), 1);
     let text = Command::new("pdftotext")
@@ -446,8 +420,9 @@ fn the_choices_travel_in_an_export_and_a_bad_one_refuses_the_import_by_name() {
         .ok(&["new", "Travel Co", "--report-type", "type1"])
         .trim()
         .to_string();
-    cli.answer(&id, "crypto.at-rest", "operating");
-    cli.page(
+    answer(&cli, &id, "crypto.at-rest", "operating");
+    trust_json(
+        &cli,
         &id,
         &[
             "--contact",
@@ -456,7 +431,7 @@ fn the_choices_travel_in_an_export_and_a_bad_one_refuses_the_import_by_name() {
             "crypto.at-rest",
         ],
     );
-    let file = cli.path("travel.json");
+    let file = file_in(&cli, "travel.json");
     cli.ok(&["export", &id, file.to_str().unwrap()]);
 
     let other = Cli::new();
@@ -464,14 +439,14 @@ fn the_choices_travel_in_an_export_and_a_bad_one_refuses_the_import_by_name() {
         .ok(&["import", file.to_str().unwrap()])
         .trim()
         .to_string();
-    let page = other.page(&copy, &[]);
+    let page = trust_json(&other, &copy, &[]);
     assert_eq!(page["contact"], "https://travel.example/security");
     assert!(published(&page).is_empty(), "the held claim stays held");
 
     // A file whose choices would not pass the app's own checks is refused whole, naming them.
     let mut json: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     json["trust_page"]["contact"] = "javascript:alert(1)".into();
-    let bad = cli.path("bad.json");
+    let bad = file_in(&cli, "bad.json");
     std::fs::write(&bad, serde_json::to_vec(&json).unwrap()).unwrap();
     let fresh = Cli::new();
     let out = fresh.run(&["import", bad.to_str().unwrap()]);
