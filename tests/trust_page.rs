@@ -274,6 +274,14 @@ fn a_failed_check_in_the_observation_window_takes_the_claim_off() {
         "Ops",
     ]);
     let page = trust_json(&cli, &id, &[]);
+    // The period the company started is said to be under way, with the plan's report dates.
+    let status = page["status"].as_str().unwrap();
+    assert!(
+        status.starts_with(
+            "SOC 2 Type II observation period under way since 1 Jun 2026; report expected Q"
+        ),
+        "{status}"
+    );
     let after = published(&page);
     assert!(
         !after.iter().any(|(q, _)| q == "maint.restore-tests"),

@@ -13,16 +13,19 @@ pub(super) fn line(engagement: &Engagement, plan: &Plan, today: NaiveDate) -> St
     let expected = quarters(plan.report_date, plan.cautious_report_date);
     let planned = match plan.report_type {
         ReportType::Type1 => format!("SOC 2 Type I report planned for {expected}"),
-        ReportType::Type2 => match plan.observation_start {
-            Some(start) if start <= today => format!(
+        // A start the company answered and has reached is a fact, even when the plan calls it
+        // early (its report then carries the gaps as exceptions); any other start is the
+        // plan's credible one.
+        ReportType::Type2 => match (engagement.observation_start, plan.observation_start) {
+            (Some(start), _) if start <= today => format!(
                 "SOC 2 Type II observation period under way since {}; report expected {expected}",
                 human_date(start)
             ),
-            Some(start) => format!(
+            (_, Some(start)) => format!(
                 "SOC 2 Type II planned: observation period from {}, report expected {expected}",
                 quarter(start)
             ),
-            None => format!("SOC 2 Type II report planned for {expected}"),
+            (_, None) => format!("SOC 2 Type II report planned for {expected}"),
         },
     };
     match (engagement.existing_report.as_deref(), plan.report_type) {
