@@ -196,7 +196,7 @@ fn errors_exit_1_with_one_clear_line_and_usage_errors_exit_2() {
         ),
         (
             &["answer", &id, "scope.target-date", "next week"],
-            "a date as YYYY-MM-DD",
+            "a date as 2027-02-28 or 28 Feb 2027",
         ),
         (
             &["answer", &id, "scope.hosting", "aws,mars"],

@@ -367,7 +367,7 @@ fn the_registers_through_the_cli() {
     assert!(!ok);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("last_review") && err.contains("YYYY-MM-DD"),
+        err.contains("last_review") && err.contains("2027-02-28 or 28 Feb 2027"),
         "{err}"
     );
     let (ok, _, err) = cli(&db, &["vendors", &a, "add", "--name", "Cloudhost"]);

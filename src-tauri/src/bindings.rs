@@ -126,6 +126,7 @@ pub(crate) fn generate() -> String {
         spreadsheet::WrittenSpreadsheet,
         spreadsheet::WrittenTable,
         registers::Register,
+        registers::RecordError,
         registers::Action,
         registers::Attention,
         registers::RegisterRow,

@@ -48,6 +48,7 @@ pub fn every_command<R: tauri::Runtime>()
         crate::commands::protection::change_data_file_passphrase,
         crate::commands::registers::list_register,
         crate::commands::registers::register_fields,
+        crate::commands::registers::check_register_entry,
         crate::commands::registers::add_register_entry,
         crate::commands::registers::edit_register_entry,
         crate::commands::registers::set_register_entry_archived,

@@ -623,7 +623,7 @@ fn a_register_entry_refused_names_the_field_and_a_fixed_one_lists() {
         ["service", "hosting"],
         ["criticality", "critical"],
         ["owner", "Sam"],
-        ["last_review", "2999-01-01"]
+        ["last_review", "2099-01-01"]
     ]);
     let refused = invoke(
         &window,
@@ -637,7 +637,7 @@ fn a_register_entry_refused_names_the_field_and_a_fixed_one_lists() {
         refused["message"]
             .as_str()
             .unwrap()
-            .starts_with("2999-01-01 is in the future"),
+            .starts_with("2099-01-01 is in the future"),
         "the message is what goes under the field: {refused}"
     );
     fields[4][1] = "2026-01-15".into();

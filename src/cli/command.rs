@@ -325,6 +325,5 @@ fn parse_yes_no(text: &str) -> Result<bool, String> {
 }
 
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("'{text}' is not a date as YYYY-MM-DD"))
+    soc2_readiness::day::parse_day(text)
 }

@@ -298,7 +298,7 @@ fn print_fields<T: RegisterRecord>() {
     for field in T::FIELDS {
         let kind = match field.kind {
             FieldKind::Text { max_chars } => format!("text, up to {max_chars}"),
-            FieldKind::Date => "date YYYY-MM-DD".into(),
+            FieldKind::Date => "date, 2027-02-28 or 28 Feb 2027".into(),
             FieldKind::Choice(choices) => choices.join("|"),
             FieldKind::Flag => "yes|no".into(),
             FieldKind::Number { min, max } => format!("{min}-{max}"),
@@ -386,6 +386,5 @@ fn print_entry<T: RegisterRecord>(entry: &Entry<T>, today: NaiveDate) {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("'{text}' is not a date as YYYY-MM-DD"))
+    soc2_readiness::day::parse_day(text)
 }

@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod catalog;
 pub mod compare;
+pub mod day;
 pub mod depth;
 pub mod engagement;
 pub mod evaluation;

@@ -2,7 +2,9 @@
 
 use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file;
-use soc2_readiness::registers::{ChangeRow, FieldInfo, Query, Register, RegisterRow, field_infos};
+use soc2_readiness::registers::{
+    ChangeRow, FieldInfo, Query, RecordError, Register, RegisterRow, field_infos,
+};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
@@ -28,6 +30,19 @@ pub fn list_register(
 #[tauri::command]
 pub fn register_fields(register: Register) -> Vec<FieldInfo> {
     field_infos(register)
+}
+
+/// Every problem with an entry as the form holds it, each naming its field; empty when saving
+/// would keep it.
+#[tauri::command]
+pub fn check_register_entry(
+    state: State<'_, AppState>,
+    id: String,
+    register: Register,
+    fields: Vec<(String, String)>,
+) -> CommandResult<Vec<RecordError>> {
+    let today = Moment::read().today;
+    state.with(|ws| ws.register_problems(&id, register, &fields, today))
 }
 
 #[tauri::command]

@@ -6,8 +6,8 @@ use super::Workspace;
 use crate::Result;
 use crate::clock::Moment;
 use crate::registers::{
-    Entry, Incident, Listed, Policy, Query, Register, RegisterRecord, RegisterRow, Risk, Vendor,
-    from_fields, set_fields,
+    Entry, Incident, Listed, Policy, Query, RecordError, Register, RegisterRecord, RegisterRow,
+    Risk, Vendor, field_problems, from_fields, set_fields,
 };
 
 /// Calls `$call::<T>` with the record type of `$register`.
@@ -64,6 +64,29 @@ impl Workspace {
             Ok(row(entry, at.today))
         }
         by_register!(register, add(self, assessment_id, new_id, pairs, at))
+    }
+
+    /// Every problem with an entry as a form holds it, each naming its field (empty when it
+    /// would be kept), so a form marks them all at once before it saves.
+    pub fn register_problems(
+        &self,
+        assessment_id: &str,
+        register: Register,
+        pairs: &[(String, String)],
+        today: NaiveDate,
+    ) -> Result<Vec<RecordError>> {
+        fn problems<T: RegisterRecord>(
+            ws: &Workspace,
+            id: &str,
+            pairs: &[(String, String)],
+            today: NaiveDate,
+        ) -> Result<Vec<RecordError>> {
+            // The id must name an assessment, as adding does; links are checked against the
+            // bank adding checks them against.
+            ws.programme(id)?;
+            Ok(field_problems::<T>(pairs, ws.bank(), today))
+        }
+        by_register!(register, problems(self, assessment_id, pairs, today))
     }
 
     /// Changes the given fields of an entry; an error names the field.

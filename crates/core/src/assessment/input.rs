@@ -121,9 +121,9 @@ fn parse_scoping_value(
                 .collect(),
         )),
         ScopingInput::Text => Ok(AnswerValue::Text(raw.to_string())),
-        ScopingInput::Date => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        ScopingInput::Date => crate::day::parse_day(raw)
             .map(AnswerValue::Date)
-            .map_err(|_| bad("a date as YYYY-MM-DD".into())),
+            .map_err(|_| bad(crate::day::DAY_FORMS.into())),
     }
 }
 
@@ -266,7 +266,7 @@ fn expected_for(input: &ScopingInput, question: &Question) -> String {
         ScopingInput::Choice => format!("one of: {}", choice_ids(question)),
         ScopingInput::MultiChoice => "a list of choices".into(),
         ScopingInput::Text => "text".into(),
-        ScopingInput::Date => "a date as YYYY-MM-DD".into(),
+        ScopingInput::Date => crate::day::DAY_FORMS.into(),
     }
 }
 

@@ -3,7 +3,6 @@
 //! A record goes through its JSON object form, so one description serves all four registers and
 //! a field's shape is checked before serde ever sees it (an error names the field, not a type).
 
-use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::{RecordError, RegisterRecord};
@@ -99,6 +98,56 @@ pub fn set_fields<T: RegisterRecord>(
     into_record(object)
 }
 
+/// Every problem with an entry as a form holds it (`pairs`: its fields as text), each naming its
+/// field, so a form can mark them all at once; empty when the entry would be kept. Each field's
+/// own shape is checked first; the rules between fields (dates in order, links into the bank)
+/// only once every field reads.
+pub fn field_problems<T: RegisterRecord>(
+    pairs: &[(String, String)],
+    bank: &crate::catalog::Bank,
+    today: chrono::NaiveDate,
+) -> Vec<RecordError> {
+    let mut object = Map::new();
+    let mut problems = Vec::new();
+    for (given, text) in pairs {
+        match spec::<T>(given).and_then(|field| Ok((field, parse(field, text)?))) {
+            // A field left empty is left out, as a form that sends only what is filled in
+            // leaves it: its default then applies (a choice with a default takes no null).
+            Ok((_, Value::Null)) => {}
+            Ok((field, value)) => {
+                object.insert(field.name.to_string(), value);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    for field in T::FIELDS {
+        if problems.iter().any(|p| p.field == field.name) {
+            continue;
+        }
+        if let Err(problem) = check_field(field, &object) {
+            problems.push(problem);
+        }
+    }
+    if problems.is_empty() {
+        match into_record::<T>(object) {
+            Ok(record) => {
+                if let Err(problem) = super::check_against(&record, bank, today) {
+                    problems.push(problem);
+                }
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    // In the form's order, so the first one named is the first one seen.
+    problems.sort_by_key(|p| {
+        T::FIELDS
+            .iter()
+            .position(|f| f.name == p.field)
+            .unwrap_or(usize::MAX)
+    });
+    problems
+}
+
 /// A field's value as text for a table, a search or a sort ("" when not set).
 pub fn display(value: &Value) -> String {
     match value {
@@ -142,32 +191,42 @@ fn apply<T: RegisterRecord>(
 ) -> Result<(), RecordError> {
     for (given, text) in pairs {
         let field = spec::<T>(given)?;
-        object.insert(field.name.to_string(), parse(field, text)?);
+        // Emptied means left out: an optional field reads as none, a choice as its default
+        // (it takes no null).
+        match parse(field, text)? {
+            Value::Null => object.remove(field.name),
+            value => object.insert(field.name.to_string(), value),
+        };
     }
     check_object::<T>(object)
 }
 
 fn check_object<T: RegisterRecord>(object: &Map<String, Value>) -> Result<(), RecordError> {
-    for field in T::FIELDS {
-        let value = object.get(field.name).unwrap_or(&Value::Null);
-        let empty = match value {
-            Value::Null => true,
-            Value::String(s) => s.trim().is_empty(),
-            _ => false,
-        };
-        if field.required && empty {
-            return Err(RecordError::new(field.name, "required; give a value"));
-        }
-        if let (FieldKind::Text { max_chars }, Value::String(s)) = (field.kind, value) {
-            let count = s.chars().count();
-            if count > max_chars {
-                return Err(RecordError::new(
-                    field.name,
-                    format!(
-                        "{count} characters is too long; keep it to {max_chars} (put a longer text in a document and name it here)"
-                    ),
-                ));
-            }
+    T::FIELDS
+        .iter()
+        .try_for_each(|field| check_field(field, object))
+}
+
+/// A required field present, and a text within its length.
+fn check_field(field: &FieldSpec, object: &Map<String, Value>) -> Result<(), RecordError> {
+    let value = object.get(field.name).unwrap_or(&Value::Null);
+    let empty = match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    };
+    if field.required && empty {
+        return Err(RecordError::new(field.name, "required; give a value"));
+    }
+    if let (FieldKind::Text { max_chars }, Value::String(s)) = (field.kind, value) {
+        let count = s.chars().count();
+        if count > max_chars {
+            return Err(RecordError::new(
+                field.name,
+                format!(
+                    "{count} characters is too long; keep it to {max_chars} (put a longer text in a document and name it here)"
+                ),
+            ));
         }
     }
     Ok(())
@@ -185,9 +244,9 @@ fn parse(field: &FieldSpec, text: &str) -> Result<Value, RecordError> {
     }
     match field.kind {
         FieldKind::Text { .. } => Ok(Value::String(text.to_string())),
-        FieldKind::Date => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        FieldKind::Date => match crate::day::parse_day(text) {
             Ok(d) => Ok(Value::String(d.to_string())),
-            Err(_) => refuse(format!("'{text}' is not a date; write it as YYYY-MM-DD")),
+            Err(why) => refuse(why),
         },
         FieldKind::Choice(choices) => {
             let wanted = text.to_lowercase().replace(['-', ' '], "_");
@@ -228,4 +287,90 @@ fn into_record<T: RegisterRecord>(object: Map<String, Value>) -> Result<T, Recor
             .to_string();
         RecordError::new(&field, text)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::catalog::bundled_bank;
+    use crate::registers::Vendor;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(f, v)| (f.to_string(), v.to_string()))
+            .collect()
+    }
+    #[test]
+    fn a_form_hears_every_problem_at_once_in_its_field_order() {
+        let bank = bundled_bank();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let problems = field_problems::<Vendor>(
+            &pairs(&[
+                ("name", ""),
+                ("service", "hosting"),
+                ("criticality", "urgent"),
+                ("last_review", "31 Feb 2026"),
+                ("owner", ""),
+            ]),
+            &bank,
+            today,
+        );
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["name", "criticality", "owner", "last_review"]);
+        // The rules between fields wait until every field reads: then the future review is named.
+        let later = field_problems::<Vendor>(
+            &pairs(&[
+                ("name", "Cloudhost"),
+                ("service", "hosting"),
+                ("criticality", "high"),
+                ("owner", "Sam"),
+                ("last_review", "1 Jan 2099"),
+            ]),
+            &bank,
+            today,
+        );
+        assert_eq!(later.len(), 1);
+        assert_eq!(later[0].field, "last_review");
+        assert!(
+            later[0].message.contains("in the future"),
+            "{}",
+            later[0].message
+        );
+        let fine = field_problems::<Vendor>(
+            &pairs(&[
+                ("name", "Cloudhost"),
+                ("service", "hosting"),
+                ("criticality", "high"),
+                ("owner", "Sam"),
+                ("last_review", "28 Feb 2026"),
+                // A form sends every field; those left empty read as left out.
+                ("subservice", ""),
+                ("report", ""),
+                ("next_review", ""),
+                ("personal_data", "no"),
+            ]),
+            &bank,
+            today,
+        );
+        assert!(fine.is_empty(), "{fine:?}");
+    }
+
+    #[test]
+    fn emptying_a_choice_with_a_default_sets_the_default() {
+        let vendor: Vendor = from_fields(&pairs(&[
+            ("name", "Cloudhost"),
+            ("service", "hosting"),
+            ("criticality", "high"),
+            ("owner", "Sam"),
+            ("subservice", "carve_out"),
+        ]))
+        .unwrap();
+        let cleared = set_fields(&vendor, &pairs(&[("subservice", ""), ("location", "")])).unwrap();
+        assert_eq!(cleared.subservice, Default::default());
+        assert_eq!(cleared.location, None);
+        let required = set_fields(&vendor, &pairs(&[("owner", "")])).unwrap_err();
+        assert_eq!(required.field, "owner");
+    }
 }

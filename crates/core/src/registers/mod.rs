@@ -18,7 +18,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-pub use fields::{FieldKind, FieldSpec, display, from_fields, set_fields};
+pub use fields::{FieldKind, FieldSpec, display, field_problems, from_fields, set_fields};
 pub use findings::register_findings;
 pub use incident::Incident;
 pub use policy::{Policy, PolicyVersion, approve};
@@ -172,7 +172,7 @@ impl Attention {
 }
 
 /// A record refused, naming the field a person has to fix.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, ts_rs::TS)]
 #[error("{field}: {message}")]
 pub struct RecordError {
     pub field: String,

@@ -1,7 +1,7 @@
 // The registers screen over the fake host: an entry refused marks the field the engine names with the engine's own words, and once fixed it is listed.
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { hostContext } from '../../lib/ipc/context';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeHost } from '../../lib/ipc/fake';
 import RegistersView from './RegistersView.svelte';
 
@@ -20,11 +20,11 @@ describe('RegistersView', () => {
     await set('service', 'Hosting');
     await fireEvent.change(screen.getByTestId('field-criticality'), { target: { value: 'high' } });
     await set('owner', 'Sam');
-    await set('last_review', '2999-01-01');
+    await set('last_review', '2099-01-01');
     await fireEvent.click(screen.getByTestId('entry-save'));
 
     const error = await screen.findByTestId('field-error');
-    expect(error.textContent).toBe('2999-01-01 is in the future; give the day it happened');
+    expect(error.textContent).toBe('2099-01-01 is in the future; give the day it happened');
     expect(screen.getByTestId('field-last_review').getAttribute('aria-invalid')).toBe('true');
 
     await set('last_review', '2026-01-15');
@@ -32,5 +32,31 @@ describe('RegistersView', () => {
     const rows = await screen.findAllByTestId('register-row');
     expect(rows).toHaveLength(1);
     expect(rows[0].textContent).toContain('Cloudhost');
+  });
+
+  it('shows every problem at once beside its field, focuses the first, and takes a date as people write it', async () => {
+    const host = createFakeHost();
+    const a = await host.createAssessment('Acme', 'type2', 'full');
+    render(RegistersView, { props: { assessmentId: a.id }, context: hostContext(host) });
+    await fireEvent.click(await screen.findByTestId('register-add'));
+    await fireEvent.input(await screen.findByTestId('field-service'), { target: { value: 'Hosting' } });
+    await fireEvent.input(screen.getByTestId('field-last_review'), { target: { value: '31 Feb 2026' } });
+    await fireEvent.click(screen.getByTestId('entry-save'));
+
+    const errors = await screen.findAllByTestId('field-error');
+    // name, criticality and owner are required; the date does not exist.
+    expect(errors).toHaveLength(4);
+    expect(screen.getByTestId('form-problems').textContent).toMatch(/^4 fields to fix: /);
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('field-name')));
+    expect(screen.getByTestId('field-service').getAttribute('aria-invalid')).not.toBe('true');
+    expect(await host.listRegister(a.id, 'vendors')).toHaveLength(0);
+
+    await fireEvent.input(screen.getByTestId('field-name'), { target: { value: 'Cloudhost' } });
+    await fireEvent.change(screen.getByTestId('field-criticality'), { target: { value: 'high' } });
+    await fireEvent.input(screen.getByTestId('field-owner'), { target: { value: 'Sam' } });
+    await fireEvent.input(screen.getByTestId('field-last_review'), { target: { value: '28 Feb 2026' } });
+    await fireEvent.click(screen.getByTestId('entry-save'));
+    await screen.findAllByTestId('register-row');
+    expect((await host.listRegister(a.id, 'vendors'))[0].values.name).toBe('Cloudhost');
   });
 });

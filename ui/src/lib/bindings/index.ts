@@ -903,6 +903,8 @@ rows: number, };
 
 export type Register = "vendors" | "policies" | "incidents" | "risks";
 
+export type RecordError = { field: string, message: string, };
+
 export type Action = "added" | "edited" | "approved" | "archived" | "restored" | "deleted";
 
 export type Attention = { 

@@ -1,5 +1,5 @@
 // Generated from the `#[tauri::command]` functions by src-tauri/src/surface.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop surface.
-import type { AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, Selection, Settings, SpreadsheetFormat, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenSpreadsheet } from '../bindings';
+import type { AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, Selection, Settings, SpreadsheetFormat, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenSpreadsheet } from '../bindings';
 
 /** Tauri's `invoke`, or a stand-in: the one function the client needs. */
 export type Invoke = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -92,6 +92,8 @@ export interface Commands {
   listRegister(id: string, register: Register): Promise<Array<RegisterRow>>;
   /** The fields of a register's entries, in the order a form asks for them. */
   registerFields(register: Register): Promise<Array<FieldInfo>>;
+  /** Every problem with an entry as the form holds it, each naming its field; empty when saving would keep it. */
+  checkRegisterEntry(id: string, register: Register, fields: Array<[string, string]>): Promise<Array<RecordError>>;
   addRegisterEntry(id: string, register: Register, fields: Array<[string, string]>): Promise<RegisterRow>;
   editRegisterEntry(id: string, register: Register, entry: string, fields: Array<[string, string]>): Promise<RegisterRow>;
   setRegisterEntryArchived(id: string, register: Register, entry: string, archived: boolean): Promise<void>;
@@ -166,6 +168,7 @@ export function commandsOver(invoke: Invoke): Commands {
     changeDataFilePassphrase: (current, next) => invoke('change_data_file_passphrase', { current, next }),
     listRegister: (id, register) => invoke('list_register', { id, register }),
     registerFields: (register) => invoke('register_fields', { register }),
+    checkRegisterEntry: (id, register, fields) => invoke('check_register_entry', { id, register, fields }),
     addRegisterEntry: (id, register, fields) => invoke('add_register_entry', { id, register, fields }),
     editRegisterEntry: (id, register, entry, fields) => invoke('edit_register_entry', { id, register, entry, fields }),
     setRegisterEntryArchived: (id, register, entry, archived) => invoke('set_register_entry_archived', { id, register, entry, archived }),
@@ -236,6 +239,7 @@ export const COMMAND_NAMES = [
   'change_data_file_passphrase',
   'list_register',
   'register_fields',
+  'check_register_entry',
   'add_register_entry',
   'edit_register_entry',
   'set_register_entry_archived',

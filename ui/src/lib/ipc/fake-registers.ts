@@ -1,4 +1,5 @@
 // The fake host's registers: rows kept in memory, the engine's field errors imitated (required, dates), never its statuses.
+import { parseDate } from '../format';
 import type { ChangeRow, FieldInfo, Register, RegisterRow } from '../bindings';
 import type { Host } from './host';
 
@@ -47,26 +48,30 @@ type Registers = Pick<
   | 'setRegisterEntryArchived'
   | 'deleteRegisterEntry'
   | 'registerEntryHistory'
+  | 'checkRegisterEntry'
 >;
 
 export function fakeRegisters(now: () => string): Registers {
   const rows = new Map<string, RegisterRow & { register: Register; assessment: string }>();
   const history = new Map<string, ChangeRow[]>();
   let counter = 0;
-  const refuse = (name: string, message: string) => {
-    throw { kind: 'invalid_record', message, field: name };
-  };
-  const check = (register: Register, values: Record<string, string>) => {
+  /** Every problem, in field order, as the engine's check gives them. */
+  const problems = (register: Register, values: Record<string, string>) => {
+    const found: { field: string; message: string }[] = [];
     for (const f of FIELDS[register]) {
       const value = (values[f.name] ?? '').trim();
-      if (f.required && !value) refuse(f.name, 'required; give a value');
-      if (f.kind === 'date' && value) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-          refuse(f.name, `'${value}' is not a date; write it as YYYY-MM-DD`);
-        }
-        if (f.name === 'last_review' && value > now().slice(0, 10)) refuse(f.name, `${value} is in the future; give the day it happened`);
+      if (f.required && !value) found.push({ field: f.name, message: 'required; give a value' });
+      else if (f.kind === 'date' && value) {
+        const parsed = parseDate(value);
+        if (!parsed) found.push({ field: f.name, message: `'${value}' is not a date; write it as 2027-02-28 or 28 Feb 2027` });
+        else if (f.name === 'last_review' && parsed > now().slice(0, 10)) found.push({ field: f.name, message: `${parsed} is in the future; give the day it happened` });
       }
     }
+    return found;
+  };
+  const check = (register: Register, values: Record<string, string>) => {
+    const [first] = problems(register, values);
+    if (first) throw { kind: 'invalid_record', message: first.message, field: first.field };
   };
   const entry = (id: string) => {
     const row = rows.get(id);
@@ -121,5 +126,10 @@ export function fakeRegisters(now: () => string): Registers {
       rows.delete(id);
     },
     registerEntryHistory: async (_id, _register, id) => history.get(id) ?? [],
+    checkRegisterEntry: async (_id, register, fields) => {
+      const values = Object.fromEntries(FIELDS[register].map((f) => [f.name, '']));
+      for (const [name, value] of fields) values[name] = value;
+      return problems(register, values);
+    },
   };
 }

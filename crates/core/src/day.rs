@@ -1,0 +1,110 @@
+//! A day as people type it: 2027-02-28 or 28 Feb 2027 (or 28 February 2027), one parser for the CLI, the questionnaire, the registers and the calendar.
+
+use chrono::{Datelike, NaiveDate};
+
+/// What to write, for messages: "a date as 2027-02-28 or 28 Feb 2027".
+pub const DAY_FORMS: &str = "a date as 2027-02-28 or 28 Feb 2027";
+
+/// Years outside this range are slips (0015 for 2015, 20277 for 2027), not dates anyone means.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1970..=2100;
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The day `text` names, or why it names none, in words for a person.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    let day = iso(t)
+        .or_else(|| words(t))
+        .ok_or_else(|| format!("'{t}' is not a date; write it as 2027-02-28 or 28 Feb 2027"))?;
+    if !PLAUSIBLE_YEARS.contains(&day.year()) {
+        return Err(format!(
+            "'{t}' has the year {}; give a year from {} to {}",
+            day.year(),
+            PLAUSIBLE_YEARS.start(),
+            PLAUSIBLE_YEARS.end()
+        ));
+    }
+    Ok(day)
+}
+
+fn iso(t: &str) -> Option<NaiveDate> {
+    let mut parts = t.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || y.len() != 4
+        || !(1..=2).contains(&m.len())
+        || !(1..=2).contains(&d.len())
+    {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+fn words(t: &str) -> Option<NaiveDate> {
+    let mut parts = t.split_whitespace();
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    let m = m.trim_end_matches('.').to_lowercase();
+    let month = MONTHS
+        .iter()
+        .position(|name| m.len() >= 3 && name.starts_with(&m[..3]) && full_or_short(&m))?;
+    NaiveDate::from_ymd_opt(y.parse().ok()?, month as u32 + 1, d.parse().ok()?)
+}
+
+/// "feb", "february" and "sept" name a month; "febx" does not.
+fn full_or_short(m: &str) -> bool {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    m.len() == 3 || m == "sept" || FULL.contains(&m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_forms_people_type_name_one_day() {
+        let day = NaiveDate::from_ymd_opt(2027, 2, 28).unwrap();
+        for text in [
+            "2027-02-28",
+            " 2027-2-28 ",
+            "28 Feb 2027",
+            "28 feb. 2027",
+            "28 February 2027",
+        ] {
+            assert_eq!(parse_day(text), Ok(day), "{text}");
+        }
+        assert_eq!(
+            parse_day("5 Sept 2027"),
+            Ok(NaiveDate::from_ymd_opt(2027, 9, 5).unwrap())
+        );
+        for bad in [
+            "2027-02-30",
+            "30 Feb 2027",
+            "28 Febx 2027",
+            "28/02/2027",
+            "2027",
+            "",
+            "0015-12-11",
+        ] {
+            assert!(parse_day(bad).is_err(), "{bad}");
+        }
+        assert!(parse_day("0015-12-11").unwrap_err().contains("year 15"));
+    }
+}
