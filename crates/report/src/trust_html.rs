@@ -68,7 +68,7 @@ fn content(page: &TrustPage, landmarks: bool) -> String {
         if page.self_assessed {
             "What follows is the company's own assessment of its controls, not an auditor's opinion."
         } else {
-            "The controls below are described by the company; the SOC 2 report carries the auditor's opinion."
+            "The controls below are the company's own assessment, not an auditor's opinion; the SOC 2 report carries the auditor's."
         }
     );
     let _ = writeln!(out, "</{header}>\n<{main}>");
@@ -77,7 +77,7 @@ fn content(page: &TrustPage, landmarks: bool) -> String {
         out.push_str("<section aria-labelledby=\"scope\">\n<h2 id=\"scope\">Scope</h2>\n");
         let _ = writeln!(
             out,
-            "<p>Trust Services Categories covered: {}.</p>\n</section>",
+            "<p>This assessment covers the Trust Services Categories {}.</p>\n</section>",
             escape(&page.categories.join(", "))
         );
     }
@@ -112,11 +112,10 @@ fn content(page: &TrustPage, landmarks: bool) -> String {
     }
     out.push_str("</section>\n");
 
-    if let Some(list) = &page.subprocessors {
+    // An empty list is left off rather than read as "none": the preview says why it is missing.
+    if let Some(list) = page.subprocessors.as_ref().filter(|l| !l.is_empty()) {
         out.push_str("<section aria-labelledby=\"subprocessors\">\n<h2 id=\"subprocessors\">Sub-processors</h2>\n");
-        if list.is_empty() {
-            out.push_str("<p>No sub-processor is recorded.</p>\n");
-        } else {
+        {
             out.push_str("<table>\n<caption>Vendors that can reach company or customer data</caption>\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Purpose</th><th scope=\"col\">Location</th></tr></thead>\n<tbody>\n");
             for s in list {
                 let _ = writeln!(
@@ -175,11 +174,7 @@ fn content(page: &TrustPage, landmarks: bool) -> String {
         "<p>Prepared with SOC 2 Readiness from <bdi>{}</bdi>'s own answers and records on {}{}. Claim wording version {}.</p>",
         escape(&page.organisation),
         human_date(page.as_of),
-        if page.self_assessed {
-            "; self-assessed, not audited"
-        } else {
-            ""
-        },
+        "; the controls are self-assessed, not audited",
         escape(&page.wording)
     );
     let _ = writeln!(out, "</{footer}>\n</div>");

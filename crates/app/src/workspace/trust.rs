@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::Workspace;
 use crate::analysis::analyse;
+use crate::calendar::CheckResult;
 use crate::clock::Moment;
 use crate::trust::{self, TrustChoices, TrustPage};
 use crate::{Error, Result, files};
@@ -68,11 +69,24 @@ impl Workspace {
         let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
         let analysis = analyse(&bank, &evaluation);
         let registers = self.registers(assessment_id)?;
+        // What the check log shows running: each adopted control whose latest check passed.
+        let passing: trust::PassingChecks = self
+            .calendar(assessment_id, today)?
+            .controls
+            .into_iter()
+            .filter(|row| {
+                row.last_check
+                    .as_ref()
+                    .is_some_and(|c| c.result == CheckResult::Pass)
+            })
+            .flat_map(|row| row.questions)
+            .collect();
         Ok(trust::build(
             &bank,
             &evaluation,
             &analysis,
             &registers,
+            &passing,
             &choices,
         ))
     }

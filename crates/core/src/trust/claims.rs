@@ -18,6 +18,9 @@ pub struct ClaimGroup {
 pub struct Claim {
     pub question: String,
     pub text: String,
+    /// Other control questions the claim's words also rest on; each must stand too, when asked.
+    #[serde(default)]
+    pub with: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

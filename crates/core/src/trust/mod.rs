@@ -132,19 +132,30 @@ impl TrustPage {
     }
 }
 
+/// What the check log shows running: the control questions served by an adopted control whose
+/// latest check passed. With evidence kept on the answer, it is what "with evidence" rests on.
+pub type PassingChecks = std::collections::BTreeSet<String>;
+
 /// Builds the trust page for an evaluated assessment, its analysis (scores and plan), the
-/// programme's registers and the company's choices.
+/// programme's registers, what the check log shows passing, and the company's choices.
 pub fn build(
     bank: &Bank,
     evaluation: &Evaluation,
     analysis: &Analysis,
     registers: &Registers,
+    passing: &PassingChecks,
     choices: &TrustChoices,
 ) -> TrustPage {
     let today = evaluation.today;
     let engagement = Engagement::read(evaluation);
     let mut held_back = Vec::new();
-    let claims = claim_choices(bank, evaluation, &analysis.scorecard.questions, choices);
+    let claims = claim_choices(
+        bank,
+        evaluation,
+        &analysis.scorecard.questions,
+        passing,
+        choices,
+    );
     for claim in &claims {
         if let Some(reason) = &claim.reason {
             held_back.push(HeldBack {
@@ -209,11 +220,19 @@ pub fn build(
             chosen: false,
         });
     }
+    let (status, undated) = status::line(&engagement, &analysis.plan, today);
+    if let Some(reason) = undated {
+        held_back.push(HeldBack {
+            item: "The expected report date".into(),
+            reason,
+            chosen: false,
+        });
+    }
     TrustPage {
         organisation: evaluation.assessment.organisation.clone(),
         as_of: today,
         self_assessed: engagement.existing_report.is_none(),
-        status: status::line(&engagement, &analysis.plan, today),
+        status,
         categories: analysis
             .scorecard
             .scope
@@ -237,22 +256,35 @@ fn claim_choices(
     bank: &Bank,
     evaluation: &Evaluation,
     states: &[QuestionState],
+    passing: &PassingChecks,
     choices: &TrustChoices,
 ) -> Vec<ClaimChoice> {
+    let state_of = |question: &str| {
+        states
+            .iter()
+            .find(|s| s.question_id == question && s.applicable)
+    };
     let mut out = Vec::new();
     for group in claims::groups() {
         for claim in &group.claims {
             // A claim stands only on a question of the assessment's own bank, asked here.
-            let Some(state) = states
-                .iter()
-                .find(|s| s.question_id == claim.question && s.applicable)
-            else {
+            let Some(state) = state_of(&claim.question) else {
                 continue;
             };
             if bank.question(&claim.question).is_none() {
                 continue;
             }
-            let (basis, unsupported) = support(evaluation, state);
+            let (mut basis, mut unsupported) = support(evaluation, state, passing);
+            if unsupported.is_none()
+                && let Some(why) = claim
+                    .with
+                    .iter()
+                    .filter_map(|other| state_of(other))
+                    .find_map(|other| related_gap(bank, evaluation, other))
+            {
+                basis = None;
+                unsupported = Some(why);
+            }
             let held = choices.held.contains(&claim.question);
             let reason = match (&unsupported, held) {
                 (Some(why), _) => Some(why.clone()),
@@ -274,7 +306,11 @@ fn claim_choices(
 
 /// Whether an answer supports a claim: its basis, or why not, naming the exception or the
 /// record that stands in the way.
-fn support(evaluation: &Evaluation, state: &QuestionState) -> (Option<Basis>, Option<String>) {
+fn support(
+    evaluation: &Evaluation,
+    state: &QuestionState,
+    passing: &PassingChecks,
+) -> (Option<Basis>, Option<String>) {
     let level = state.level.unwrap_or(0);
     let why = if state.implied {
         Some(
@@ -299,10 +335,51 @@ fn support(evaluation: &Evaluation, state: &QuestionState) -> (Option<Basis>, Op
     } else {
         None
     };
+    // "With evidence" is said only where there is some: a reference kept on the answer, or a
+    // passing check in the log. An answer of "operating" alone is the company's word.
+    let kept = evaluation
+        .answers
+        .get(&state.question_id)
+        .is_some_and(|a| !a.evidence.is_empty());
+    let shown = kept || passing.contains(&state.question_id);
     match why {
         Some(why) => (None, Some(why)),
-        None if level >= 4 && !state.not_evidenced => (Some(Basis::Evidenced), None),
+        None if level >= 4 && !state.not_evidenced && shown => (Some(Basis::Evidenced), None),
         None => (Some(Basis::Documented), None),
+    }
+}
+
+/// Why a question a claim also rests on keeps it off, if it does: an exception on it, or an
+/// answer below documented. Unanswered, it is for its own gap to say, and keeps nothing off.
+fn related_gap(bank: &Bank, evaluation: &Evaluation, state: &QuestionState) -> Option<String> {
+    let name = bank
+        .question(&state.question_id)
+        .and_then(|q| q.subject.clone())
+        .unwrap_or_else(|| state.question_id.clone());
+    if state.exception {
+        let why = exception_reason(evaluation, &state.question_id);
+        return Some(format!(
+            "it rests on {} too, where {why}",
+            lower_first(&name)
+        ));
+    }
+    let level = state.level?;
+    (level < 3).then(|| {
+        let label = MaturityLevel::try_from(level)
+            .map(|l| l.label())
+            .unwrap_or("not in place");
+        format!(
+            "it rests on {} too, answered \"{label}\"",
+            lower_first(&name)
+        )
+    })
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

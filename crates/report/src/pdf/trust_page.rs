@@ -58,11 +58,7 @@ pub(crate) fn render(
         &format!(
             "As of {}.{} Beside each control: documented (written down and in place) or in place, with evidence (records are kept of it operating).",
             human_date(page.as_of),
-            if page.self_assessed {
-                " The company's own assessment, not an auditor's opinion."
-            } else {
-                ""
-            }
+            " The controls are the company's own assessment, not an auditor's opinion."
         ),
     );
     if !page.categories.is_empty() {
@@ -89,11 +85,7 @@ pub(crate) fn render(
         "Prepared with SOC 2 Readiness from {}'s own answers and records on {}{}.",
         page.organisation,
         human_date(page.as_of),
-        if page.self_assessed {
-            "; self-assessed, not audited"
-        } else {
-            ""
-        }
+        "; the controls are self-assessed, not audited"
     );
     if omitted > 0 {
         closing.push_str(&format!(
@@ -156,19 +148,16 @@ fn blocks(page: &TrustPage) -> Vec<Block> {
             ],
         });
     }
-    if let Some(list) = &page.subprocessors {
+    if let Some(list) = page.subprocessors.as_ref().filter(|l| !l.is_empty()) {
         out.push(Block {
             heading: "Sub-processors".into(),
-            items: if list.is_empty() {
-                vec!["No sub-processor is recorded.".into()]
-            } else {
-                list.iter()
-                    .map(|s| match &s.location {
-                        Some(location) => format!("{}: {} ({location})", s.name, s.purpose),
-                        None => format!("{}: {}", s.name, s.purpose),
-                    })
-                    .collect()
-            },
+            items: list
+                .iter()
+                .map(|s| match &s.location {
+                    Some(location) => format!("{}: {} ({location})", s.name, s.purpose),
+                    None => format!("{}: {}", s.name, s.purpose),
+                })
+                .collect(),
         });
     }
     if let Some(list) = page.policies.as_ref().filter(|l| !l.is_empty()) {
