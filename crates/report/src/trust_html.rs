@@ -171,10 +171,9 @@ fn content(page: &TrustPage, landmarks: bool) -> String {
     let _ = writeln!(out, "</{main}>\n<{footer} class=\"foot\">");
     let _ = writeln!(
         out,
-        "<p>Prepared with SOC 2 Readiness from <bdi>{}</bdi>'s own answers and records on {}{}. Claim wording version {}.</p>",
+        "<p>Prepared with SOC 2 Readiness from <bdi>{}</bdi>'s own answers and records on {}; the controls are self-assessed, not audited. Claim wording version {}.</p>",
         escape(&page.organisation),
         human_date(page.as_of),
-        "; the controls are self-assessed, not audited",
         escape(&page.wording)
     );
     let _ = writeln!(out, "</{footer}>\n</div>");

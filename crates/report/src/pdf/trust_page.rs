@@ -56,9 +56,8 @@ pub(crate) fn render(
         SMALL,
         MUTED,
         &format!(
-            "As of {}.{} Beside each control: documented (written down and in place) or in place, with evidence (records are kept of it operating).",
+            "As of {}. The controls are the company's own assessment, not an auditor's opinion. Beside each control: documented (written down and in place) or in place, with evidence (records are kept of it operating).",
             human_date(page.as_of),
-            " The controls are the company's own assessment, not an auditor's opinion."
         ),
     );
     if !page.categories.is_empty() {
@@ -82,10 +81,9 @@ pub(crate) fn render(
     let foot = height - FOOTER_ROOM + 4.0;
     w.rule(MARGIN_X, MARGIN_X + content, foot - 2.0, RULE, HAIRLINE);
     let mut closing = format!(
-        "Prepared with SOC 2 Readiness from {}'s own answers and records on {}{}.",
+        "Prepared with SOC 2 Readiness from {}'s own answers and records on {}; the controls are self-assessed, not audited.",
         page.organisation,
         human_date(page.as_of),
-        "; the controls are self-assessed, not audited"
     );
     if omitted > 0 {
         closing.push_str(&format!(
