@@ -66,7 +66,7 @@ pub(crate) fn render(
             BODY,
             INK,
             &format!(
-                "Trust Services Categories covered: {}.",
+                "This assessment covers the Trust Services Categories {}.",
                 page.categories.join(", ")
             ),
         );
