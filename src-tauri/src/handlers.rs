@@ -31,6 +31,7 @@ pub fn every_command<R: tauri::Runtime>()
         crate::commands::calendar::get_observation,
         crate::commands::calendar::list_checks,
         crate::commands::calendar::adopt_control,
+        crate::commands::calendar::retire_control,
         crate::commands::calendar::record_check,
         crate::commands::calendar::void_check,
         crate::commands::compare::compare_assessments,

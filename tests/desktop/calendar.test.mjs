@@ -94,6 +94,14 @@ test('a failing check shows as an observation exception on the dashboard', async
     await app.waitUntil(async () => !/\b1 exception\b/.test(await app.$('[data-testid="calendar-summary"]').getText()), { timeoutMsg: 'the withdrawn failure is no longer an exception' });
     assert.match(await app.$('[data-testid="control-restore-test"]').getText(), /withdrew the entry of/);
     await harness.shot('calendar-withdrawn');
+
+    // An adopted control changes in place: another owner and a monthly rhythm, typed dates.
+    await app.$('[data-testid="edit-restore-test"]').click();
+    await app.$('[data-testid="adopt-frequency"]').selectByAttribute('value', 'monthly');
+    await type(app, 'adopt-owner', 'Priya');
+    await app.$('[data-testid="adopt-save"]').click();
+    await app.waitUntil(async () => /monthly, Priya/.test(await app.$('[data-testid="control-restore-test"]').getText()), { timeoutMsg: 'the changed control shown' });
+    await harness.shot('calendar-changed');
     await app.deleteSession();
   } finally {
     await harness.stop();

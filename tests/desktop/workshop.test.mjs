@@ -64,6 +64,11 @@ test('a projector-sized window keeps the top bar apart, shows several cards and 
     return out;`);
   assert.deepEqual(overlaps, []);
   assert.ok((await app.execute(`return document.querySelector('.topbar .org').getBoundingClientRect().width`)) >= 60, 'the organisation name stays');
+  // One row: the bar was three rows (178 px) before the exports folded into one button.
+  const bar = await app.execute(`return document.querySelector('.topbar').getBoundingClientRect().height`);
+  assert.ok(bar <= 70, `the top bar is one row at 1280x720 in projector mode (${bar} px)`);
+  const sideways = await app.execute('return document.documentElement.scrollWidth - window.innerWidth');
+  assert.ok(sideways <= 0, `nothing runs off the side (${sideways} px)`);
 
   // The step list starts hidden on a projector this narrow; S brings it back and hides it again.
   assert.equal(await app.execute(`return document.querySelector('.wizard').classList.contains('narrow')`), true);
@@ -123,6 +128,23 @@ test('the keyboard reaches every screen, presses buttons and never escapes a dia
   await app.execute('document.activeElement.blur()');
   await press(app, 'c');
   await app.$('h1=Control calendar').waitForExist();
+  await app.execute('document.activeElement.blur()');
+  await press(app, 't');
+  await app.$('[data-testid="trust-page"]').waitForExist();
+  await app.execute('document.activeElement.blur()');
+  // X opens the exports with the focus on the first; Esc closes them and returns to their button.
+  await press(app, 'x');
+  await app.waitUntil(() => app.execute(`return document.activeElement?.dataset?.testid === 'export-pdf'`), { timeoutMsg: 'X to open the exports' });
+  await press(app, Key.Escape);
+  await app.waitUntil(async () => (await app.$$('[data-testid="export-pdf"]')).length === 0, { timeoutMsg: 'Esc to close the exports' });
+  assert.equal(await app.execute(`return document.activeElement?.dataset?.testid`), 'export-menu');
+  await app.execute('document.activeElement.blur()');
+  await press(app, ',');
+  await app.$('[data-testid="data-file"]').waitForExist();
+  await app.$('[data-testid="tab-questionnaire"]').waitForExist({ reverse: true });
+  await app.$('[data-testid="nav-assessments"]').click();
+  await app.$('[data-testid="open-assessment"]').click();
+  await app.$('[data-testid="path"]').waitForExist();
   await app.execute('document.activeElement.blur()');
   await press(app, 'q');
   await app.waitUntil(async () => (await heading(app)).startsWith('Step 3'), { timeoutMsg: 'Q back to the questionnaire' });

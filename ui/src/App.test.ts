@@ -28,6 +28,7 @@ describe('Export spreadsheet', () => {
     window.scrollTo = () => {};
     render(App);
     await fireEvent.click(await screen.findByTestId('open-assessment'));
+    await fireEvent.click(await screen.findByTestId('export-menu'));
     await fireEvent.click(await screen.findByTestId('export-spreadsheet'));
     const notice = await screen.findByTestId('notice');
     // The organisation names the file, without the characters file systems refuse.
@@ -54,6 +55,7 @@ describe('Export spreadsheet', () => {
     window.scrollTo = () => {};
     render(App);
     await fireEvent.click(await screen.findByTestId('open-assessment'));
+    await fireEvent.click(await screen.findByTestId('export-menu'));
     await fireEvent.click(await screen.findByTestId('export-spreadsheet'));
     const notice = await screen.findByTestId('notice');
     expect(notice.textContent).toContain('answers (0 rows), vendors (0 rows)');

@@ -41,6 +41,19 @@ pub fn adopt_control<R: Runtime>(
     programme_changed(&app, &id, written)
 }
 
+/// Retires an adopted control: no run is expected any more; its checks stay in the log, and
+/// adopting it again resumes it.
+#[tauri::command]
+pub fn retire_control<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+    control: String,
+) -> CommandResult<()> {
+    let written = state.with(|ws| ws.archive_control(&id, &control));
+    programme_changed(&app, &id, written)
+}
+
 /// Records a run; `file` is the path of an evidence file to keep in the data file.
 #[tauri::command(async)]
 pub fn record_check<R: Runtime>(

@@ -31,7 +31,13 @@ describe('actionFor', () => {
 
   it('ignores keys it does not know and levels outside 0 to 4', () => {
     expect(press('5')).toBeNull();
-    expect(press('x')).toBeNull();
+    expect(press('w')).toBeNull();
+  });
+
+  it('opens the exports and the settings from any tab', () => {
+    expect(press('x')).toEqual({ kind: 'exports' });
+    expect(press(',')).toEqual({ kind: 'settings' });
+    expect(press('x', true)).toBeNull();
   });
 
   it('stays out of the way while typing, except for Escape', () => {

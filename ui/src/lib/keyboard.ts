@@ -15,10 +15,12 @@ export type Action =
   | { kind: 'toggle-steps' }
   | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' | 'registers' | 'calendar' | 'trust' }
   | { kind: 'go-step'; step: number }
+  | { kind: 'exports' }
+  | { kind: 'settings' }
   | { kind: 'escape' };
 
 /** Moves between screens: the app frame handles these on every tab, the questionnaire the rest. */
-export const isNavigation = (action: Action): boolean => action.kind === 'go' || action.kind === 'go-step';
+export const isNavigation = (action: Action): boolean => action.kind === 'go' || action.kind === 'go-step' || action.kind === 'exports' || action.kind === 'settings';
 
 export interface KeyPress {
   key: string;
@@ -42,6 +44,8 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Alt+1 – Alt+6', 'Go to step 1 to 6'],
   ['U', 'Next unanswered question, in any step'],
   ['Q / D / G / R / C / T', 'Questionnaire, dashboard, gap register, registers, control calendar, trust page'],
+  ['X', 'Export: the gap analysis PDF or the spreadsheet'],
+  [',', 'Settings'],
   ['Enter', 'On a question: show or hide why it matters and what good looks like. On a button: press it'],
   ['E', 'Write a note'],
   ['F', 'Filter: all, unanswered, gaps only'],
@@ -127,6 +131,11 @@ export function actionFor(press: KeyPress): Action | null {
     case 't':
     case 'T':
       return { kind: 'go', to: 'trust' };
+    case 'x':
+    case 'X':
+      return { kind: 'exports' };
+    case ',':
+      return { kind: 'settings' };
     default:
       return null;
   }

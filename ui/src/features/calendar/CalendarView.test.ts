@@ -46,4 +46,26 @@ describe('Calendar', () => {
     expect(screen.getByText(/withdrew the entry of/)).toBeTruthy();
     expect(screen.getByText('withdrawn', { exact: false })).toBeTruthy();
   });
+
+  it('changes an adopted control and retires it, keeping its checks', async () => {
+    const host = createFakeHost();
+    const a = await host.createAssessment('Acme', 'type2', 'full');
+    await host.adoptControl(a.id, { control_id: 'access-review', frequency: 'quarterly', owner: 'Dana', first_due: '2026-12-01' });
+    render(Calendar, { props: { assessmentId: a.id, today: '2026-11-27', bank: FAKE_BANK }, context: hostContext(host) });
+
+    await fireEvent.click(await screen.findByTestId('edit-access-review'));
+    expect((screen.getByTestId('adopt-owner') as HTMLInputElement).value).toBe('Dana');
+    await fireEvent.change(screen.getByTestId('adopt-frequency'), { target: { value: 'monthly' } });
+    await fireEvent.input(screen.getByTestId('adopt-owner'), { target: { value: 'Sam' } });
+    await fireEvent.input(screen.getByTestId('adopt-start'), { target: { value: '15 Jan 2027' } });
+    await fireEvent.click(screen.getByTestId('adopt-save'));
+    await vi.waitFor(async () => expect((await host.getCalendar(a.id)).controls[0].control).toMatchObject({ frequency: 'monthly', owner: 'Sam', first_due: '2027-01-15' }));
+    expect((await screen.findByTestId('control-access-review')).textContent).toContain('monthly, Sam');
+
+    await fireEvent.click(screen.getByTestId('edit-access-review'));
+    await fireEvent.click(screen.getByTestId('retire-access-review'));
+    expect((await screen.findByTestId('retired')).textContent).toContain('Retired "User access review"');
+    await vi.waitFor(() => expect(screen.queryByTestId('control-access-review')).toBeNull());
+    expect(await screen.findByTestId('proposal-access-review')).toBeTruthy();
+  });
 });

@@ -58,6 +58,8 @@ export interface Commands {
   /** The check log, oldest first. */
   listChecks(id: string): Promise<Array<CheckEntry>>;
   adoptControl(id: string, request: AdoptRequest): Promise<AdoptedControl>;
+  /** Retires an adopted control: no run is expected any more; its checks stay in the log, and adopting it again resumes it. */
+  retireControl(id: string, control: string): Promise<void>;
   /** Records a run; `file` is the path of an evidence file to keep in the data file. */
   recordCheck(id: string, request: CheckRequest, file?: string | null): Promise<CheckEntry>;
   /** Withdraws a mistaken entry by a later one that voids it; both stay in the log. */
@@ -151,6 +153,7 @@ export function commandsOver(invoke: Invoke): Commands {
     getObservation: (id) => invoke('get_observation', { id }),
     listChecks: (id) => invoke('list_checks', { id }),
     adoptControl: (id, request) => invoke('adopt_control', { id, request }),
+    retireControl: (id, control) => invoke('retire_control', { id, control }),
     recordCheck: (id, request, file) => invoke('record_check', { id, request, file: file ?? null }),
     voidCheck: (id, request) => invoke('void_check', { id, request }),
     compareAssessments: (before, after) => invoke('compare_assessments', { before, after }),
@@ -222,6 +225,7 @@ export const COMMAND_NAMES = [
   'get_observation',
   'list_checks',
   'adopt_control',
+  'retire_control',
   'record_check',
   'void_check',
   'compare_assessments',

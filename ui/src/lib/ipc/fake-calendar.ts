@@ -6,7 +6,7 @@ export const FAKE_RECURRING: RecurringTemplate[] = [
   { id: 'access-review', title: 'User access review', questions: ['access.review'], frequency: 'quarterly', evidence: 'The signed-off account list.' },
 ];
 
-type CalendarHost = Pick<Host, 'getCalendar' | 'getObservation' | 'listChecks' | 'adoptControl' | 'recordCheck' | 'voidCheck'>;
+type CalendarHost = Pick<Host, 'getCalendar' | 'getObservation' | 'listChecks' | 'adoptControl' | 'retireControl' | 'recordCheck' | 'voidCheck'>;
 
 export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
   const controls = new Map<string, AdoptedControl[]>();
@@ -14,7 +14,7 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
   const of = <T>(map: Map<string, T[]>, id: string): T[] => map.get(id) ?? map.set(id, []).get(id)!;
   return {
     getCalendar: async (id): Promise<Calendar> => {
-      const adopted = of(controls, id);
+      const adopted = of(controls, id).filter((c) => !c.archived);
       const rows = adopted.map((control) => {
         const last = of(checks, id).filter((c) => c.control_id === control.control_id).at(-1) ?? null;
         const template = bank.recurring_controls.find((t) => t.id === control.control_id);
@@ -43,8 +43,17 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
     adoptControl: async (id, request) => {
       if (!request.owner.trim()) throw { kind: 'invalid_input', field: 'owner', message: 'required' };
       const control = { control_id: request.control_id, frequency: request.frequency, owner: request.owner, first_due: request.first_due, archived: false, adopted_at: now() };
-      of(controls, id).push(control);
+      // As the engine: adopting an adopted control changes it (and a retired one comes back).
+      const list = of(controls, id);
+      const at = list.findIndex((c) => c.control_id === request.control_id);
+      if (at >= 0) list[at] = { ...control, adopted_at: list[at].adopted_at };
+      else list.push(control);
       return control;
+    },
+    retireControl: async (id, controlId) => {
+      const control = of(controls, id).find((c) => c.control_id === controlId);
+      if (!control) throw { kind: 'not_found', message: `no adopted control ${controlId}` };
+      control.archived = true;
     },
     recordCheck: async (id, request, file) => {
       if (request.performed_on > now().slice(0, 10)) throw { kind: 'invalid_input', field: 'date', message: `${request.performed_on} is in the future; record a check once it has run` };

@@ -3,7 +3,7 @@ import type { Assessment, Changed } from '../bindings';
 import type { Host } from './host';
 
 /** Writes to the organisation's programme: their findings move every assessment of it. */
-const PROGRAMME_WRITES = ['adoptControl', 'recordCheck', 'voidCheck', 'addRegisterEntry', 'editRegisterEntry', 'setRegisterEntryArchived', 'deleteRegisterEntry'] as const;
+const PROGRAMME_WRITES = ['adoptControl', 'retireControl', 'recordCheck', 'voidCheck', 'addRegisterEntry', 'editRegisterEntry', 'setRegisterEntryArchived', 'deleteRegisterEntry'] as const;
 /** Writes to one assessment, named by their first argument. */
 const ASSESSMENT_WRITES = ['clearAnswer', 'setDepth', 'renameAssessment', 'setArchived', 'deleteAssessment', 'upgradeAssessment', 'useModule', 'dropModule', 'mergeAssessment'] as const;
 /** Writes that take a request naming the assessment. */

@@ -23,7 +23,7 @@ export type Filter = 'all' | 'unanswered' | 'gaps';
 export const FILTERS: Filter[] = ['all', 'unanswered', 'gaps'];
 
 export interface SaveStatus {
-  status: 'saving' | 'saved' | 'error';
+  status: 'saving' | 'saved' | 'error' | 'draft';
   at?: Date;
   message?: string;
 }
@@ -239,7 +239,9 @@ export class Questionnaire {
     const current = this.answerOf(questionId);
     if (JSON.stringify(current?.value) !== JSON.stringify(value)) this.remember(questionId, false);
     if (this.filter !== 'all') this.kept = questionId;
-    const details = keptAt(current, value);
+    const draft = current ? undefined : this.drafts[questionId];
+    const details = draft ? { ...draft, exception: null, live_exposure: false, repeat_finding: false, not_covered: [] } : keptAt(current, value);
+    delete this.drafts[questionId];
     // Drawn at once, in the frame after the key; the durable save follows, and a refused save
     // puts the previous answer back with the reason.
     const before = current ? ($state.snapshot(current) as Answer) : null;
@@ -266,11 +268,18 @@ export class Questionnaire {
     return saved;
   }
 
-  /** Saves new details for an answered question. */
+  /**
+   * Notes, owners and dates typed on a question not yet answered: the engine keeps details only
+   * with an answer, so they wait here and go with the first level chosen.
+   */
+  drafts: Record<string, Details> = $state({});
+
+  /** Saves new details for an answered question; before a level, keeps them as its draft. */
   async saveDetails(questionId: string, details: Details): Promise<boolean> {
     const current = this.answerOf(questionId);
     if (!current) {
-      this.saves[questionId] = { status: 'error', message: 'choose a level first; the note is kept with the answer' };
+      this.drafts[questionId] = details;
+      this.saves[questionId] = { status: 'draft', message: 'kept until you choose a level, then saved with the answer' };
       return false;
     }
     return this.save(questionId, current.value, details);

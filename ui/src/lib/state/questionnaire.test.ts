@@ -150,10 +150,14 @@ describe('Questionnaire', () => {
     expect(answer?.evidence).toEqual(['policy.pdf']);
   });
 
-  it('refuses details before a level, saying why, and sends nothing', async () => {
-    expect(await q.saveDetails('gov.owner', { note: 'x', owner: null, due: null, evidence: [] })).toBe(false);
-    expect(q.saves['gov.owner']).toMatchObject({ status: 'error' });
+  it('keeps details typed before a level as a draft, sends nothing, and saves them with the first level', async () => {
+    expect(await q.saveDetails('gov.owner', { note: 'asked the CEO', owner: 'Ana', due: null, evidence: [] })).toBe(false);
+    expect(q.saves['gov.owner']).toMatchObject({ status: 'draft' });
     expect(host.calls).toEqual([]);
+    await q.answer('gov.owner', { level: 2 });
+    expect(q.answerOf('gov.owner')).toMatchObject({ note: 'asked the CEO', owner: 'Ana' });
+    expect(q.drafts['gov.owner']).toBeUndefined();
+    expect(host.calls).toEqual(['save gov.owner']);
   });
 
   it('shows a failed save as not saved, with the host message', async () => {
