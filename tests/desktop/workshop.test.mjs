@@ -48,6 +48,10 @@ test('a projector-sized window keeps the top bar apart, shows several cards and 
   const app = await harness.launch(wrapper);
   await app.setWindowSize(1280, 720);
   await app.$('.projector-toggle input').click();
+  // The assessments list fits: its actions wrap inside their cell instead of running off the side.
+  await app.$('[data-testid="assessment-table"]').waitForExist();
+  const listSideways = await app.execute('return document.documentElement.scrollWidth - window.innerWidth');
+  assert.ok(listSideways <= 0, `the assessments list runs ${listSideways} px off the side`);
   await app.$('[data-testid="open-assessment"]').click();
   await app.$('[data-testid="scope-question"]').waitForExist();
   await app.$('[data-testid="step-3"]').click();
@@ -177,6 +181,9 @@ test('the keyboard reaches every screen, presses buttons and never escapes a dia
   await press(app, Key.Tab, Key.Tab, Key.Tab);
   assert.equal(await app.execute(`return document.querySelector('[data-testid="shortcuts"]').contains(document.activeElement)`), true);
   assert.match(await app.$('[data-testid="shortcuts"]').getText(), /Alt\+1 – Alt\+6/);
+  // Its Close button is in view, in a window a projector's height.
+  const close = await app.execute(`const b = [...document.querySelectorAll('[data-testid="shortcuts"] button')].find((x) => x.textContent.startsWith('Close')); const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;`);
+  assert.equal(close, true, 'the Close button in view');
   await press(app, Key.Escape);
   await app.waitUntil(async () => (await app.$$('[data-testid="shortcuts"]')).length === 0, { timeoutMsg: 'Esc to close the shortcuts' });
 
