@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { checkAccessibility } from './axe.mjs';
-import { startHarness } from './harness.mjs';
+import { press, startHarness } from './harness.mjs';
 
 const desktop = process.env.SOC2_DESKTOP_BIN;
 const cli = process.env.SOC2_CLI_BIN;
@@ -80,6 +80,13 @@ async function tour(t, theme) {
     await app.execute(`document.querySelector('[data-testid="gaps-closed"]').scrollIntoView({ block: 'start' })`);
     await harness.shot(`compare-${theme}-view-gaps`);
     // Back at the top: the sticky bar would cover the button otherwise.
+    await app.execute('window.scrollTo(0, 0)');
+    await app.$('[data-testid="compare-back"]').click();
+    await app.$('[data-testid="trend"]').waitForExist();
+    // V opens the same comparison from the keyboard.
+    await app.execute('document.activeElement.blur()');
+    await press(app, 'v');
+    await app.$('[data-testid="compare-overall"]').waitForExist();
     await app.execute('window.scrollTo(0, 0)');
     await app.$('[data-testid="compare-back"]').click();
     await app.$('[data-testid="trend"]').waitForExist();

@@ -37,6 +37,7 @@ describe('actionFor', () => {
   it('opens the exports and the settings from any tab', () => {
     expect(press('x')).toEqual({ kind: 'exports' });
     expect(press(',')).toEqual({ kind: 'settings' });
+    expect(press('v')).toEqual({ kind: 'compare' });
     expect(press('x', true)).toBeNull();
   });
 

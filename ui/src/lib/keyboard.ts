@@ -16,11 +16,12 @@ export type Action =
   | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' | 'registers' | 'calendar' | 'trust' }
   | { kind: 'go-step'; step: number }
   | { kind: 'exports' }
+  | { kind: 'compare' }
   | { kind: 'settings' }
   | { kind: 'escape' };
 
 /** Moves between screens: the app frame handles these on every tab, the questionnaire the rest. */
-export const isNavigation = (action: Action): boolean => action.kind === 'go' || action.kind === 'go-step' || action.kind === 'exports' || action.kind === 'settings';
+export const isNavigation = (action: Action): boolean => action.kind === 'go' || action.kind === 'go-step' || action.kind === 'exports' || action.kind === 'settings' || action.kind === 'compare';
 
 export interface KeyPress {
   key: string;
@@ -44,6 +45,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Alt+1 – Alt+6', 'Go to step 1 to 6'],
   ['U', 'Next unanswered question, in any step'],
   ['Q / D / G / R / C / T', 'Questionnaire, dashboard, gap register, registers, control calendar, trust page'],
+  ['V', 'Compare with the assessment this one re-assesses'],
   ['X', 'Export: the gap analysis PDF or the spreadsheet'],
   [',', 'Settings'],
   ['Enter', 'On a question: show or hide why it matters and what good looks like. On a button: press it'],
@@ -136,6 +138,9 @@ export function actionFor(press: KeyPress): Action | null {
       return { kind: 'exports' };
     case ',':
       return { kind: 'settings' };
+    case 'v':
+    case 'V':
+      return { kind: 'compare' };
     default:
       return null;
   }
