@@ -1,12 +1,13 @@
-// Runs axe-core inside the app's page over WebDriver and fails on serious or critical accessibility violations.
+// Runs axe-core inside the app's page over WebDriver and fails on any accessibility violation, of any impact.
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Only these fail a test; moderate and minor findings are printed and kept in the report. */
-const BLOCKING = new Set(['serious', 'critical']);
+/** Every impact fails a test (issue 24: 0 violations of any impact on every screen); what axe
+ * could not decide (a colour over an image, say) is printed and kept in the report. */
+const BLOCKING = new Set(['minor', 'moderate', 'serious', 'critical']);
 
 /**
  * Checks what is on screen now, named `screen` in messages. Every violation, blocking or not, is
@@ -37,5 +38,5 @@ export async function checkAccessibility(browser, screen, { include } = {}) {
     ...(v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : []),
   ]);
   for (const v of violations.filter((v) => !BLOCKING.has(v.impact))) console.log(`# ${screen}: ${v.id} (${v.impact}) on ${v.nodes.length} elements, not blocking: ${v.nodes.slice(0, 3).map((n) => n.target).join(', ')}`);
-  assert.equal(blocking.length, 0, `${screen}: ${blocking.length} serious or critical accessibility violations\n${lines.join('\n')}`);
+  assert.equal(blocking.length, 0, `${screen}: ${blocking.length} accessibility violations\n${lines.join('\n')}`);
 }
