@@ -479,6 +479,39 @@ fn a_long_page_stays_on_one_pdf_page_and_says_what_it_left_for_the_web_page() {
     assert!(text.contains("more items are on the web page"), "{text}");
     assert!(text.contains("Everything Ltd: security overview"));
     assert!(text.contains("SELF-ASSESSED"));
+
+    // A name at the length limit still leaves every word on the page, above its bottom margin.
+    let long = format!("Everything {} Ltd", "Holdings ".repeat(30).trim_end());
+    cli.ok(&["rename", &id, &long]);
+    trust_json(&cli, &id, &["--pdf", pdf.to_str().unwrap()]);
+    assert_eq!(pdf_pages(&pdf), 1);
+    let boxes = Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let boxes = String::from_utf8(boxes.stdout).unwrap();
+    let page_height: f32 = boxes
+        .split("<page width=")
+        .nth(1)
+        .unwrap()
+        .split("height=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let lowest = boxes
+        .lines()
+        .filter_map(|l| l.split("yMax=\"").nth(1))
+        .map(|v| v.split('"').next().unwrap().parse::<f32>().unwrap())
+        .fold(0.0_f32, f32::max);
+    // 10 mm is about 28 points.
+    assert!(
+        lowest < page_height - 28.0,
+        "a word at {lowest} of {page_height} points"
+    );
 }
 
 #[test]
@@ -498,6 +531,14 @@ fn the_choices_travel_in_an_export_and_a_bad_one_refuses_the_import_by_name() {
             "--hold",
             "crypto.at-rest",
         ],
+    );
+    // A renamed organisation keeps what it chose to hold back.
+    cli.ok(&["rename", &id, "Travel Company Ltd"]);
+    let renamed = trust_json(&cli, &id, &[]);
+    assert_eq!(renamed["contact"], "https://travel.example/security");
+    assert!(
+        published(&renamed).is_empty(),
+        "still held after the rename"
     );
     let file = file_in(&cli, "travel.json");
     cli.ok(&["export", &id, file.to_str().unwrap()]);

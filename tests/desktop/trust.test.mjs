@@ -46,6 +46,13 @@ test('the trust page is previewed, chosen and exported as a page that fetches no
     await harness.shot('trust-page');
     await checkAccessibility(app, 'trust page');
 
+    // The export choices open under their button with the mouse, and a press elsewhere closes them.
+    await app.$('[data-testid="export-menu"]').click();
+    await app.$('[data-testid="export-pdf"]').waitForDisplayed();
+    await checkAccessibility(app, 'trust page, export choices open');
+    await app.$('h1').click();
+    await app.$('[data-testid="export-pdf"]').waitForExist({ reverse: true });
+
     // Held back by the company: off the preview, kept for the CLI.
     const claim = app.$('[data-testid="claim-crypto.at-rest"]');
     assert.equal(await claim.isSelected(), true);

@@ -39,20 +39,30 @@ fn iso(t: &str) -> Option<NaiveDate> {
     {
         return None;
     }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    NaiveDate::from_ymd_opt(number(y)? as i32, number(m)?, number(d)?)
+}
+
+/// Digits only: `u32::parse` would take "+5" too.
+fn number(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 fn words(t: &str) -> Option<NaiveDate> {
     let mut parts = t.split_whitespace();
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 {
+    if parts.next().is_some() || y.len() != 4 || !(1..=2).contains(&d.len()) {
         return None;
     }
     let m = m.trim_end_matches('.').to_lowercase();
+    // Compared by characters, never sliced by bytes: "août" or "12月" must be refused, not panic.
+    let short: String = m.chars().take(3).collect();
     let month = MONTHS
         .iter()
-        .position(|name| m.len() >= 3 && name.starts_with(&m[..3]) && full_or_short(&m))?;
-    NaiveDate::from_ymd_opt(y.parse().ok()?, month as u32 + 1, d.parse().ok()?)
+        .position(|name| *name == short && full_or_short(&m))?;
+    NaiveDate::from_ymd_opt(number(y)? as i32, month as u32 + 1, number(d)?)
 }
 
 /// "feb", "february" and "sept" name a month; "febx" does not.

@@ -131,13 +131,15 @@ impl Store {
     }
 
     /// Renames an assessment's organisation; with `carry` (from, to), its programme's records
-    /// move to the new programme key in the same transaction.
+    /// move to the new programme key, and `settings` (from, to) the named settings, in the same
+    /// transaction.
     pub fn rename_assessment(
         &mut self,
         assessment_id: &str,
         organisation: &str,
         at: DateTime<Utc>,
         carry: Option<(&str, &str)>,
+        settings: &[(String, String)],
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         let changed = tx.execute(
@@ -147,6 +149,14 @@ impl Store {
         expect_one(changed, assessment_id)?;
         if let Some((from, to)) = carry {
             super::registers::carry_programme(&tx, from, to)?;
+        }
+        // Settings kept per programme move with it, unless the new key already holds its own.
+        for (from, to) in settings {
+            tx.execute(
+                "UPDATE settings SET key = ?2
+                 WHERE key = ?1 AND NOT EXISTS (SELECT 1 FROM settings WHERE key = ?2)",
+                params![from, to],
+            )?;
         }
         tx.commit()?;
         Ok(())

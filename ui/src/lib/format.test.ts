@@ -51,6 +51,13 @@ describe('format', () => {
     expect(parseDate('2027-02-30')).toBeUndefined();
     expect(parseDate('28/02/2027')).toBeUndefined();
     expect(parseDate('soon')).toBeUndefined();
+    // As the engine reads them: full names in any case and "sept", not a misspelt month, and
+    // only a plausible year.
+    expect(parseDate('28 FEBRUARY 2027')).toBe('2027-02-28');
+    expect(parseDate('5 Sept 2027')).toBe('2027-09-05');
+    expect(parseDate('28 Febxyz 2027')).toBeUndefined();
+    expect(parseDate('2207-06-30')).toBeUndefined();
+    expect(parseDate('0015-12-11')).toBeUndefined();
   });
 });
 

@@ -27,13 +27,28 @@ export function parseDate(text: string): string | null | undefined {
   if (!t) return null;
   let y: number, m: number, d: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  const words = /^(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(t);
+  // As the engine's parser (crates/core/src/day.rs): a month's three letters, its full name or "sept".
+  const words = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/.exec(t);
+  const month = words ? monthOf(words[2]) : 0;
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (words && MONTHS.includes(words[2].toLowerCase())) [y, m, d] = [Number(words[3]), MONTHS.indexOf(words[2].toLowerCase()) + 1, Number(words[1])];
+  else if (words && month) [y, m, d] = [Number(words[3]), month, Number(words[1])];
   else return undefined;
+  if (y < PLAUSIBLE_YEARS[0] || y > PLAUSIBLE_YEARS[1]) return undefined;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The years a typed date may have, as the engine allows them; outside is a slip (0015 for 2015). */
+export const PLAUSIBLE_YEARS = [1970, 2100] as const;
+
+const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** 1 to 12 for "feb", "february" or "sept" in any case; 0 for anything else. */
+function monthOf(word: string): number {
+  const w = word.toLowerCase();
+  const at = MONTHS.indexOf(w.slice(0, 3));
+  return at >= 0 && (w.length === 3 || w === 'sept' || FULL_MONTHS[at] === w) ? at + 1 : 0;
 }
 
 /** Red, amber, yellow-green, green: the engine's bands (`BAND_FROM`), as the PDF colours them. */

@@ -166,6 +166,7 @@ pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportErro
     if let Some(choices) = &portable.trust_page {
         choices
             .clone()
+            .without_retired_claims()
             .checked()
             .map_err(|e| ImportError::Invalid {
                 field: format!("trust_page.{}", e.field),

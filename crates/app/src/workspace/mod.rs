@@ -338,9 +338,14 @@ impl Workspace {
             .iter()
             .any(|a| a.id != assessment_id && programme_key(&a.organisation) == from);
         let carry = (from != to && !kept_by_another).then_some((from.as_str(), to.as_str()));
+        // The trust page's choices are the programme's too: they follow it, or a renamed
+        // company would publish again what it chose to hold back.
+        let settings: Vec<(String, String)> = carry
+            .map(|(from, to)| vec![(trust::choices_key(from), trust::choices_key(to))])
+            .unwrap_or_default();
         Ok(self
             .store
-            .rename_assessment(assessment_id, &organisation, now, carry)?)
+            .rename_assessment(assessment_id, &organisation, now, carry, &settings)?)
     }
 }
 

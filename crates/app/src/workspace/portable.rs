@@ -21,7 +21,8 @@ impl Workspace {
         );
         let mut portable = interchange::to_portable(&record, history, registers, now);
         portable.calendar = self.portable_calendar(assessment_id)?;
-        portable.trust_page = self.kept_trust_choices(assessment_id)?;
+        // Damaged choices must not stop an export; the file simply carries none.
+        portable.trust_page = self.kept_trust_choices(assessment_id).unwrap_or(None);
         portable.modules = modules
             .into_iter()
             .map(|m| interchange::PortableModule {
@@ -79,7 +80,7 @@ impl Workspace {
         if let Some(choices) = trust_page
             && self.kept_trust_choices(&record.assessment.id)?.is_none()
         {
-            self.set_trust_choices(&record.assessment.id, choices)?;
+            self.set_trust_choices(&record.assessment.id, choices.without_retired_claims())?;
         }
         Ok(record.assessment)
     }

@@ -6,14 +6,14 @@ use chrono::NaiveDate;
 
 use super::Workspace;
 use crate::analysis::analyse;
-use crate::calendar::CheckResult;
+use crate::calendar::{CheckResult, DueStatus};
 use crate::clock::Moment;
 use crate::trust::{self, TrustChoices, TrustPage};
 use crate::{Error, Result, files};
 use soc2_readiness_report as report;
 
 /// The choices are the company's, not one assessment's: a re-assessment keeps what was chosen.
-fn choices_key(programme: &str) -> String {
+pub(super) fn choices_key(programme: &str) -> String {
     format!("trust-page:{programme}")
 }
 
@@ -35,11 +35,14 @@ impl Workspace {
     pub(super) fn kept_trust_choices(&self, assessment_id: &str) -> Result<Option<TrustChoices>> {
         let key = choices_key(&self.programme(assessment_id)?);
         match self.store.setting(&key)? {
-            Some(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|_| {
-                Error::Invalid(
-                    "the saved trust page choices are damaged; choose what to publish again".into(),
-                )
-            }),
+            Some(bytes) => serde_json::from_slice::<TrustChoices>(&bytes)
+                .map(|c| Some(c.without_retired_claims()))
+                .map_err(|_| {
+                    Error::Invalid(
+                        "the saved trust page choices are damaged; choose what to publish again"
+                            .into(),
+                    )
+                }),
             None => Ok(None),
         }
     }
@@ -69,11 +72,14 @@ impl Workspace {
         let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
         let analysis = analyse(&bank, &evaluation);
         let registers = self.registers(assessment_id)?;
-        // What the check log shows running: each adopted control whose latest check passed.
+        // What the check log shows running: each control still in use, not overdue, whose
+        // latest check passed. A retired control, or one whose pass is older than its rhythm,
+        // shows nothing running today.
         let passing: trust::PassingChecks = self
             .calendar(assessment_id, today)?
             .controls
             .into_iter()
+            .filter(|row| !matches!(row.status, DueStatus::Archived | DueStatus::Overdue))
             .filter(|row| {
                 row.last_check
                     .as_ref()

@@ -57,6 +57,13 @@ impl TrustChoices {
         Ok(self)
     }
 
+    /// Drops held claims the catalogue no longer makes: choices kept, or carried in a file, from
+    /// before a claim was retired still load; only a person naming one is refused.
+    pub fn without_retired_claims(mut self) -> TrustChoices {
+        self.held.retain(|q| claims::claim(q).is_some());
+        self
+    }
+
     /// The contact as a link target: `mailto:` for an address, the page itself otherwise.
     pub fn contact_link(contact: &str) -> String {
         if contact.starts_with("https://") {

@@ -60,10 +60,18 @@ pub(super) fn policies(
             (Some(_), Some(due)) if due < today => {
                 held_back.push(refuse(format!("its review was due on {}", human_date(due))))
             }
-            (Some(approved_on), _) => list.push(PublishedPolicy {
-                title: policy.title.clone(),
-                version: policy.version.clone(),
-                approved_on,
+            // The version approved, not the one in the title field, which may be a draft.
+            (Some(approved_on), _) => list.push(match policy.versions.last() {
+                Some(approved) => PublishedPolicy {
+                    title: policy.title.clone(),
+                    version: approved.version.clone(),
+                    approved_on: approved.approved_on,
+                },
+                None => PublishedPolicy {
+                    title: policy.title.clone(),
+                    version: policy.version.clone(),
+                    approved_on,
+                },
             }),
         }
     }

@@ -80,9 +80,14 @@ pub(crate) fn render(
 
     let foot = height - FOOTER_ROOM + 4.0;
     w.rule(MARGIN_X, MARGIN_X + content, foot - 2.0, RULE, HAIRLINE);
+    // A long name is cut in the closing line so the footer keeps to its room at the page foot.
+    let name: String = if page.organisation.chars().count() > 60 {
+        page.organisation.chars().take(59).collect::<String>() + "…"
+    } else {
+        page.organisation.clone()
+    };
     let mut closing = format!(
-        "Prepared with SOC 2 Readiness from {}'s own answers and records on {}; the controls are self-assessed, not audited.",
-        page.organisation,
+        "Prepared with SOC 2 Readiness from {name}'s own answers and records on {}; the controls are self-assessed, not audited.",
         human_date(page.as_of),
     );
     if omitted > 0 {
@@ -205,18 +210,18 @@ fn columns(w: &mut Writer<'_>, blocks: &[Block], height: f32) -> usize {
             let lines = w
                 .fonts
                 .wrap(Face::Regular, ITEM, item, column - BULLET_INDENT);
-            let need =
-                lines.len() as f32 * item_lh + if heading_due { heading_lh + 1.0 } else { 0.0 };
-            if y + need > limit {
-                if col == 0 {
-                    col = 1;
-                    y = top;
-                    heading_due = true;
-                } else {
-                    let rest: usize = block.items.len() - i
-                        + blocks[b + 1..].iter().map(|b| b.items.len()).sum::<usize>();
-                    return rest;
-                }
+            let need = |heading_due: bool| {
+                lines.len() as f32 * item_lh + if heading_due { heading_lh + 1.0 } else { 0.0 }
+            };
+            // Moves to the second column once; an item that fits neither is left for the web page.
+            if y + need(heading_due) > limit && col == 0 {
+                col = 1;
+                y = top;
+                heading_due = true;
+            }
+            if y + need(heading_due) > limit {
+                return block.items.len() - i
+                    + blocks[b + 1..].iter().map(|b| b.items.len()).sum::<usize>();
             }
             if heading_due {
                 let heading = if i == 0 {

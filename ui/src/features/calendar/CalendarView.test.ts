@@ -64,8 +64,15 @@ describe('Calendar', () => {
 
     await fireEvent.click(screen.getByTestId('edit-access-review'));
     await fireEvent.click(screen.getByTestId('retire-access-review'));
+    // Asked again, saying what retiring changes, before anything is written.
+    expect((await host.getCalendar(a.id)).controls[0].control.archived).toBe(false);
+    await fireEvent.click(await screen.findByTestId('retire-confirm-access-review'));
     expect((await screen.findByTestId('retired')).textContent).toContain('Retired "User access review"');
-    await vi.waitFor(() => expect(screen.queryByTestId('control-access-review')).toBeNull());
-    expect(await screen.findByTestId('proposal-access-review')).toBeTruthy();
+    // Listed as archived, as the engine lists it, with Resume instead of Record a check.
+    await vi.waitFor(() => expect(screen.getByTestId('status-access-review').textContent).toBe('Archived'));
+    expect(screen.queryByTestId('record-access-review')).toBeNull();
+    await fireEvent.click(screen.getByTestId('resume-access-review'));
+    await fireEvent.click(screen.getByTestId('adopt-save'));
+    await vi.waitFor(() => expect(screen.getByTestId('status-access-review').textContent).not.toBe('Archived'));
   });
 });

@@ -24,6 +24,7 @@ describe('typedDate', () => {
     expect(typedDate('2026-02-30')).toEqual({ error: 'not a date: write it as 2026-11-15 or 15 Nov 2026' });
     // What a date widget made of "2026-11-15" (the year 15) is refused, and so is a year far off.
     expect(typedDate('0015-12-11')).toEqual({ error: 'not a date: write it as 2026-11-15 or 15 Nov 2026' });
-    expect(typedDate('1926-11-15')).toEqual({ error: 'the year 1926 looks like a slip: write it as 2026-11-15 or 15 Nov 2026' });
+    expect(typedDate('1996-11-15')).toEqual({ error: 'the year 1996 looks like a slip: write it as 2026-11-15 or 15 Nov 2026' });
+    expect(typedDate('1926-11-15')).toEqual({ error: 'not a date: write it as 2026-11-15 or 15 Nov 2026' });
   });
 });

@@ -14,7 +14,7 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
   const of = <T>(map: Map<string, T[]>, id: string): T[] => map.get(id) ?? map.set(id, []).get(id)!;
   return {
     getCalendar: async (id): Promise<Calendar> => {
-      const adopted = of(controls, id).filter((c) => !c.archived);
+      const adopted = of(controls, id);
       const rows = adopted.map((control) => {
         const last = of(checks, id).filter((c) => c.control_id === control.control_id).at(-1) ?? null;
         const template = bank.recurring_controls.find((t) => t.id === control.control_id);
@@ -25,7 +25,8 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
           evidence: template?.evidence ?? '',
           last_check: last,
           next_due: control.first_due,
-          status: last ? ('upcoming' as const) : ('due' as const),
+          // As the engine: a retired control stays listed, as archived, and is not proposed again.
+          status: control.archived ? ('archived' as const) : last ? ('upcoming' as const) : ('due' as const),
         };
       });
       return {

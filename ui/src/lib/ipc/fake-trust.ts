@@ -8,8 +8,10 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 
 export function fakeTrust(bank: Bank, judged: (id: string) => { record: AssessmentRecord }, today: () => string, calls: string[]): TrustHost {
   const kept = new Map<string, TrustChoices>();
+  // Kept per organisation as the engine keys a programme: "Acme Ltd" and " acme  ltd" are one.
+  const programme = (id: string) => judged(id).record.assessment.organisation.split(/\s+/).filter(Boolean).join(' ').toLowerCase();
   const choicesOf = (id: string): TrustChoices =>
-    kept.get(judged(id).record.assessment.organisation) ?? { held: [], hide_subprocessors: false, hide_policies: false, uptime: null, contact: null };
+    kept.get(programme(id)) ?? { held: [], hide_subprocessors: false, hide_policies: false, uptime: null, contact: null };
   const page = (id: string): TrustPage => {
     const { record } = judged(id);
     const choices = choicesOf(id);
@@ -57,7 +59,7 @@ export function fakeTrust(bank: Bank, judged: (id: string) => { record: Assessme
       if (contact && !contact.startsWith('https://') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(contact)) {
         throw { kind: 'invalid_input', field: 'contact', message: 'an email address (security@example.com) or an https:// page' };
       }
-      kept.set(judged(id).record.assessment.organisation, { ...choices, contact });
+      kept.set(programme(id), { ...choices, contact });
       return view(id);
     },
     exportTrustPage: async (id, path, format) => {

@@ -241,7 +241,6 @@ export class Questionnaire {
     if (this.filter !== 'all') this.kept = questionId;
     const draft = current ? undefined : this.drafts[questionId];
     const details = draft ? { ...draft, exception: null, live_exposure: false, repeat_finding: false, not_covered: [] } : keptAt(current, value);
-    delete this.drafts[questionId];
     // Drawn at once, in the frame after the key; the durable save follows, and a refused save
     // puts the previous answer back with the reason.
     const before = current ? ($state.snapshot(current) as Answer) : null;
@@ -261,6 +260,8 @@ export class Questionnaire {
     const saving = this.save(questionId, value, details);
     const mine = this.requested.get(questionId);
     const saved = await saving;
+    // The draft goes once it is saved with the answer; a refused save keeps it for the next try.
+    if (saved && draft && this.drafts[questionId] === draft) delete this.drafts[questionId];
     if (!saved && this.requested.get(questionId) === mine) {
       if (before) this.view.record.answers[questionId] = before;
       else delete this.view.record.answers[questionId];

@@ -160,6 +160,15 @@ describe('Questionnaire', () => {
     expect(host.calls).toEqual(['save gov.owner']);
   });
 
+  it('keeps a draft note when the first level cannot be saved', async () => {
+    await q.saveDetails('gov.owner', { note: 'asked the CEO', owner: null, due: null, evidence: [] });
+    host.failNext('the disk is full');
+    expect(await q.answer('gov.owner', { level: 2 })).toBe(false);
+    expect(q.drafts['gov.owner']?.note).toBe('asked the CEO');
+    await q.answer('gov.owner', { level: 2 });
+    expect(q.answerOf('gov.owner')?.note).toBe('asked the CEO');
+  });
+
   it('shows a failed save as not saved, with the host message', async () => {
     host.failNext('the disk is full');
     expect(await q.answer('gov.code', { level: 2 })).toBe(false);
