@@ -172,7 +172,8 @@ impl Store {
     }
 }
 
-/// Moves a programme's records and their history to another key (its organisation renamed).
+/// Moves a programme's records, their history and its control calendar to another key (its
+/// organisation renamed).
 pub(crate) fn carry_programme(
     tx: &Transaction<'_>,
     from: &str,
@@ -189,6 +190,29 @@ pub(crate) fn carry_programme(
     }
     tx.execute(
         "UPDATE register_history SET programme = ?2 WHERE programme = ?1",
+        params![from, to],
+    )?;
+    // The control calendar follows too: each control with its checks and their evidence files.
+    // A control the new name already keeps stays where it was, with its own checks, rather than
+    // mixing two logs; nothing is deleted either way. The checks move before their control, so
+    // the foreign key is checked at commit.
+    tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    tx.execute(
+        "UPDATE control_checks SET programme = ?2
+         WHERE programme = ?1
+           AND control_id NOT IN (SELECT control_id FROM recurring_controls WHERE programme = ?2)",
+        params![from, to],
+    )?;
+    tx.execute(
+        "UPDATE evidence_files SET programme = ?2
+         WHERE programme = ?1
+           AND id IN (SELECT file_id FROM control_checks WHERE programme = ?2 AND file_id IS NOT NULL)",
+        params![from, to],
+    )?;
+    tx.execute(
+        "UPDATE recurring_controls SET programme = ?2
+         WHERE programme = ?1
+           AND control_id NOT IN (SELECT control_id FROM recurring_controls WHERE programme = ?2)",
         params![from, to],
     )?;
     Ok(())
