@@ -67,6 +67,16 @@ fn programme(ws: &mut Workspace, id: &str, with_policy_and_incident: bool) {
     if !with_policy_and_incident {
         return;
     }
+    let leaver: soc2_readiness::registers::Person = record(&[
+        ("name", "Sam Leaver"),
+        ("role", "Engineer"),
+        ("kind", "employee"),
+        ("start", "2025-01-06"),
+        ("end", "2025-09-30"),
+        ("training", "completed"),
+        ("trained_on", "2025-01-20"),
+    ]);
+    ws.add_entry(id, "person-sam", leaver, moment(5)).unwrap();
     let policy: Policy = record(&[
         ("title", "Access control policy"),
         ("version", "1.0"),
@@ -186,7 +196,8 @@ fn the_workbook_has_a_sheet_per_register_with_every_field_its_status_and_dates_a
             (TableKind::Vendors, 2),
             (TableKind::Policies, 1),
             (TableKind::Incidents, 1),
-            (TableKind::Risks, 1)
+            (TableKind::Risks, 1),
+            (TableKind::People, 1)
         ]
     );
     let bytes = std::fs::read(&path).unwrap();
@@ -201,7 +212,8 @@ fn the_workbook_has_a_sheet_per_register_with_every_field_its_status_and_dates_a
             "Vendors",
             "Policies",
             "Incidents",
-            "Risks"
+            "Risks",
+            "People"
         ]
     );
 

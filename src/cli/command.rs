@@ -258,6 +258,9 @@ pub enum Command {
     Incidents(registers::Args),
     /// The risk register: the same commands as `vendors`.
     Risks(registers::Args),
+    /// The people register (staff and contractors: start and end, background check, training,
+    /// policy acknowledgement, agreement, access removed): the same commands as `vendors`.
+    People(registers::Args),
 }
 
 #[derive(Subcommand)]

@@ -275,5 +275,6 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Policies(args) => registers::policies(cx, args),
         Command::Incidents(args) => registers::incidents(cx, args),
         Command::Risks(args) => registers::risks(cx, args),
+        Command::People(args) => registers::people(cx, args),
     }
 }

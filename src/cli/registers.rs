@@ -1,11 +1,12 @@
-//! The register commands (`vendors`, `policies`, `incidents`, `risks`): one grammar over all four, plus policy approval.
+//! The register commands (`vendors`, `policies`, `incidents`, `risks`, `people`): one grammar over all five, plus policy approval.
 
 use chrono::NaiveDate;
 use clap::{Args as ClapArgs, Subcommand};
 use serde_json::Value;
 
 use soc2_readiness::registers::{
-    Entry, FieldKind, Incident, Listed, Policy, Query, RegisterRecord, Risk, Vendor, display,
+    Entry, FieldKind, Incident, Listed, Person, Policy, Query, Register, RegisterRecord, Risk,
+    Vendor, display,
 };
 use soc2_readiness::{Error, Workspace, data_file};
 
@@ -123,6 +124,10 @@ pub fn incidents(cx: &Context, args: Args) -> Result<(), Error> {
 
 pub fn risks(cx: &Context, args: Args) -> Result<(), Error> {
     run::<Risk>(cx, &args.assessment, args.action)
+}
+
+pub fn people(cx: &Context, args: Args) -> Result<(), Error> {
+    run::<Person>(cx, &args.assessment, args.action)
 }
 
 pub fn policies(cx: &Context, args: PolicyArgs) -> Result<(), Error> {
@@ -317,11 +322,13 @@ fn print_fields<T: RegisterRecord>() {
 
 /// The columns that tell entries apart in each register, after the id and the label.
 fn key_fields<T: RegisterRecord>() -> &'static [&'static str] {
-    match T::REGISTER.id() {
-        "vendors" => &["criticality", "subservice", "next_review"],
-        "policies" => &["version", "approved_on", "next_review"],
-        "incidents" => &["severity", "detected_on", "resolved_on"],
-        _ => &["likelihood", "impact", "treatment"],
+    match T::REGISTER {
+        Register::Vendors => &["criticality", "subservice", "next_review"],
+        Register::Policies => &["version", "approved_on", "next_review"],
+        Register::Incidents => &["severity", "detected_on", "resolved_on"],
+        Register::Risks => &["likelihood", "impact", "treatment"],
+        // The seed's per-person training status, beside when they started and left.
+        Register::People => &["kind", "training", "end"],
     }
 }
 

@@ -1,4 +1,4 @@
-// The registers in the real app: a vendor added with a date that cannot be, the field's error seen, fixed, found by search and archived; the CLI sees the same register.
+// The registers in the real app: a vendor added with a date that cannot be, the field's error seen, fixed, found by search and archived; a leaver in the people register named; the CLI sees the same register.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
@@ -71,6 +71,27 @@ test('a vendor is added, its bad date refused by name, fixed, found and archived
     assert.match(await app.$('[data-testid="history-list"]').getText(), /added[\s\S]*archived/);
     await app.execute(`document.querySelector('[data-testid="history-list"]').scrollIntoView({ block: 'center' })`);
     await harness.shot('registers-history');
+
+    // People: a leaver whose access removal nobody recorded is named in the list, with the
+    // training status beside them.
+    await app.execute('window.scrollTo(0, 0)');
+    await app.$('[data-testid="register-people"]').click();
+    await app.$('[data-testid="register-empty"]').waitForExist();
+    await app.$('[data-testid="register-add"]').click();
+    await app.$('[data-testid="entry-form"]').waitForExist();
+    await app.$('[data-testid="field-name"]').setValue('Sam Leaver');
+    await app.$('[data-testid="field-role"]').setValue('Engineer');
+    await app.$('[data-testid="field-kind"]').selectByAttribute('value', 'employee');
+    await app.$('[data-testid="field-start"]').setValue('6 Jan 2025');
+    await app.$('[data-testid="field-end"]').setValue('2026-10-30');
+    await app.$('[data-testid="field-training"]').selectByAttribute('value', 'completed');
+    await app.$('[data-testid="field-trained_on"]').setValue('2025-01-20');
+    await app.$('[data-testid="field-policies_acknowledged"]').setValue('2025-01-07');
+    await app.$('[data-testid="entry-save"]').click();
+    await app.$('[data-testid="entry-form"]').waitForExist({ reverse: true });
+    await app.waitUntil(async () => /no removal of their access is recorded/.test(await app.$('[data-testid="register-table"]').getText()), { timeoutMsg: 'the leaver named' });
+    await harness.shot('registers-people');
+    await checkAccessibility(app, 'registers: people');
     await app.deleteSession();
 
     const listed = JSON.parse(made.soc2('vendors', made.id, 'list', '--json', '--archived'));

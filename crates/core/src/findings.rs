@@ -28,6 +28,7 @@ pub enum Source {
     Policies,
     Incidents,
     Risks,
+    People,
 }
 
 /// One thing the records show about one control question.

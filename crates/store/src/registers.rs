@@ -1,4 +1,4 @@
-//! The register tables (vendors, policies, incidents, risks) and their append-only history, per programme.
+//! The register tables (vendors, policies, incidents, risks, people) and their append-only history, per programme.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, params};
@@ -24,7 +24,8 @@ impl Store {
                  OR EXISTS (SELECT 1 FROM vendors WHERE programme = ?1)
                  OR EXISTS (SELECT 1 FROM policies WHERE programme = ?1)
                  OR EXISTS (SELECT 1 FROM incidents WHERE programme = ?1)
-                 OR EXISTS (SELECT 1 FROM risks WHERE programme = ?1)",
+                 OR EXISTS (SELECT 1 FROM risks WHERE programme = ?1)
+                 OR EXISTS (SELECT 1 FROM people WHERE programme = ?1)",
             )?
             .query_row([programme], |row| row.get(0))?)
     }
@@ -39,13 +40,14 @@ impl Store {
         rows.map(|row| row?.into_entry()).collect()
     }
 
-    /// All four registers of a programme.
+    /// All the registers of a programme.
     pub fn registers(&self, programme: &str) -> Result<Registers, StoreError> {
         Ok(Registers {
             vendors: self.entries(programme)?,
             policies: self.entries(programme)?,
             incidents: self.entries(programme)?,
             risks: self.entries(programme)?,
+            people: self.entries(programme)?,
         })
     }
 
@@ -149,6 +151,9 @@ impl Store {
             upsert(&tx, programme, entry, true)?;
         }
         for entry in &registers.risks {
+            upsert(&tx, programme, entry, true)?;
+        }
+        for entry in &registers.people {
             upsert(&tx, programme, entry, true)?;
         }
         for change in changes {

@@ -251,6 +251,7 @@ fn check(portable: &PortableAssessment, bank: &Bank) -> Result<(), ImportError> 
     check_entries(&registers.policies, "policies", bank, today)?;
     check_entries(&registers.incidents, "incidents", bank, today)?;
     check_entries(&registers.risks, "risks", bank, today)?;
+    check_entries(&registers.people, "people", bank, today)?;
     Ok(())
 }
 

@@ -8,7 +8,8 @@ use super::{ImportError, PortableAssessment};
 use crate::calendar::{AdoptedControl, CheckEntry};
 use crate::catalog::{Bank, QuestionModule, parse_module};
 use crate::registers::{
-    Entry, Incident, Policy, RegisterChange, RegisterRecord, Registers, Risk, Vendor, check_against,
+    Entry, Incident, Person, Policy, RegisterChange, RegisterRecord, Registers, Risk, Vendor,
+    check_against,
 };
 
 /// A programme's registers as exported: every entry, archived ones too, and every change.
@@ -23,6 +24,9 @@ pub struct PortableRegisters {
     pub incidents: Vec<Entry<Incident>>,
     #[serde(default)]
     pub risks: Vec<Entry<Risk>>,
+    /// Absent in files from before the people register.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Entry<Person>>,
     #[serde(default)]
     pub history: Vec<RegisterChange>,
 }
@@ -34,6 +38,7 @@ impl PortableRegisters {
             policies: registers.policies,
             incidents: registers.incidents,
             risks: registers.risks,
+            people: registers.people,
             history,
         }
     }
@@ -46,6 +51,7 @@ impl PortableRegisters {
                 policies: self.policies,
                 incidents: self.incidents,
                 risks: self.risks,
+                people: self.people,
             },
             self.history,
         )

@@ -38,11 +38,12 @@ pub enum TableKind {
     Policies,
     Incidents,
     Risks,
+    People,
 }
 
 impl TableKind {
     /// Every table an export can hold, in the order a workbook lists them.
-    pub const ALL: [TableKind; 8] = [
+    pub const ALL: [TableKind; 9] = [
         TableKind::Gaps,
         TableKind::Roadmap,
         TableKind::Plan,
@@ -51,6 +52,7 @@ impl TableKind {
         TableKind::Policies,
         TableKind::Incidents,
         TableKind::Risks,
+        TableKind::People,
     ];
 
     /// The assessment's own tables: always in the default export, even when empty (an
@@ -63,11 +65,12 @@ impl TableKind {
     ];
 
     /// The programme's registers: in the default export only when they hold an entry.
-    pub const REGISTERS: [TableKind; 4] = [
+    pub const REGISTERS: [TableKind; 5] = [
         TableKind::Vendors,
         TableKind::Policies,
         TableKind::Incidents,
         TableKind::Risks,
+        TableKind::People,
     ];
 
     /// The register a table lists, if it lists one.
@@ -77,6 +80,7 @@ impl TableKind {
             TableKind::Policies => Some(Register::Policies),
             TableKind::Incidents => Some(Register::Incidents),
             TableKind::Risks => Some(Register::Risks),
+            TableKind::People => Some(Register::People),
             _ => None,
         }
     }
@@ -92,6 +96,7 @@ impl TableKind {
             TableKind::Policies => "policies",
             TableKind::Incidents => "incidents",
             TableKind::Risks => "risks",
+            TableKind::People => "people",
         }
     }
 
@@ -106,6 +111,7 @@ impl TableKind {
             TableKind::Policies => "Policies",
             TableKind::Incidents => "Incidents",
             TableKind::Risks => "Risks",
+            TableKind::People => "People",
         }
     }
 

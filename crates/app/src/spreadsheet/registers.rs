@@ -32,6 +32,7 @@ pub fn register_table(registers: &Registers, register: Register, today: NaiveDat
         Register::Risks => table(&registers.risks, TableKind::Risks, today, |r| {
             vec![Cell::Number(f64::from(r.score()))]
         }),
+        Register::People => table(&registers.people, TableKind::People, today, |_| vec![]),
     }
 }
 
@@ -96,6 +97,7 @@ fn extra_titles(register: Register) -> &'static [&'static str] {
         Register::Policies => &["Acknowledged share", "Approved versions"],
         Register::Incidents => &["Stage"],
         Register::Risks => &["Score"],
+        Register::People => &[],
     }
 }
 

@@ -6,8 +6,8 @@ use super::Workspace;
 use crate::Result;
 use crate::clock::Moment;
 use crate::registers::{
-    Entry, Incident, Listed, Policy, Query, RecordError, Register, RegisterRecord, RegisterRow,
-    Risk, Vendor, field_problems, from_fields, set_fields,
+    Entry, Incident, Listed, Person, Policy, Query, RecordError, Register, RegisterRecord,
+    RegisterRow, Risk, Vendor, field_problems, from_fields, set_fields,
 };
 
 /// Calls `$call::<T>` with the record type of `$register`.
@@ -18,6 +18,7 @@ macro_rules! by_register {
             Register::Policies => $call::<Policy>($($arg),*),
             Register::Incidents => $call::<Incident>($($arg),*),
             Register::Risks => $call::<Risk>($($arg),*),
+            Register::People => $call::<Person>($($arg),*),
         }
     };
 }

@@ -24,6 +24,7 @@ pub fn register_findings(
         &mut out,
     );
     collect(&registers.risks, Source::Risks, bank, today, &mut out);
+    collect(&registers.people, Source::People, bank, today, &mut out);
     out
 }
 
@@ -49,6 +50,12 @@ fn questions(source: Source, code: &str) -> &'static [&'static str] {
         (Source::Incidents, "open_too_long") => &["incident.log"],
         (Source::Risks, "review_overdue" | "never_reviewed") => &["risk.assessment-process"],
         (Source::Risks, "no_linked_control") => &["risk.control-mapping"],
+        (Source::People, "access_not_removed" | "access_removed_late") => {
+            &["access.deprovisioning"]
+        }
+        (Source::People, "not_trained" | "trained_late") => &["people.security-training"],
+        (Source::People, "not_acknowledged" | "acknowledged_late") => &["people.policy-acceptance"],
+        (Source::People, "no_agreement") => &["people.contractors"],
         _ => &[],
     }
 }
@@ -77,10 +84,12 @@ fn collect<T: RegisterRecord>(
                         entry.record.label(),
                         attention.detail
                     ),
-                    // Data already with a third party under no agreement is exposed now.
+                    // Data already with a third party under no agreement is exposed now, and so
+                    // is a leaver's access nobody recorded removing.
                     live_exposure: matches!(
                         (source, attention.code.as_str()),
                         (Source::Vendors, "no_dpa" | "no_baa")
+                            | (Source::People, "access_not_removed")
                     ),
                 });
             }

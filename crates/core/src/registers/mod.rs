@@ -8,6 +8,7 @@
 mod fields;
 pub mod findings;
 pub mod incident;
+pub mod person;
 pub mod policy;
 pub mod query;
 pub mod risk;
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use fields::{FieldKind, FieldSpec, display, field_problems, from_fields, set_fields};
 pub use findings::register_findings;
 pub use incident::Incident;
+pub use person::{Person, PersonKind, Training};
 pub use policy::{Policy, PolicyVersion, approve};
 pub use query::{Listed, Query, select};
 pub use risk::Risk;
@@ -48,14 +50,16 @@ pub enum Register {
     Policies,
     Incidents,
     Risks,
+    People,
 }
 
 impl Register {
-    pub const ALL: [Register; 4] = [
+    pub const ALL: [Register; 5] = [
         Register::Vendors,
         Register::Policies,
         Register::Incidents,
         Register::Risks,
+        Register::People,
     ];
 
     pub fn id(self) -> &'static str {
@@ -64,6 +68,7 @@ impl Register {
             Register::Policies => "policies",
             Register::Incidents => "incidents",
             Register::Risks => "risks",
+            Register::People => "people",
         }
     }
 
@@ -78,6 +83,7 @@ impl Register {
             Register::Policies => "policy",
             Register::Incidents => "incident",
             Register::Risks => "risk",
+            Register::People => "person",
         }
     }
 }
@@ -266,7 +272,7 @@ pub(crate) fn day(date: NaiveDate) -> String {
     crate::engagement::human_date(date)
 }
 
-/// A programme's four registers together, as exported, reported and turned into findings.
+/// A programme's registers together, as exported, reported and turned into findings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Registers {
@@ -278,6 +284,9 @@ pub struct Registers {
     pub incidents: Vec<Entry<Incident>>,
     #[serde(default)]
     pub risks: Vec<Entry<Risk>>,
+    /// Absent in files from before the people register.
+    #[serde(default)]
+    pub people: Vec<Entry<Person>>,
 }
 
 impl Registers {
@@ -286,6 +295,7 @@ impl Registers {
             && self.policies.is_empty()
             && self.incidents.is_empty()
             && self.risks.is_empty()
+            && self.people.is_empty()
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldKind, display};
-use super::{Attention, Incident, Listed, Policy, Register, RegisterRecord, Risk, Vendor};
+use super::{Attention, Incident, Listed, Person, Policy, Register, RegisterRecord, Risk, Vendor};
 
 /// One entry as a table shows it: each field's text, what needs attention, whether archived.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -60,6 +60,7 @@ pub fn field_infos(register: Register) -> Vec<FieldInfo> {
         Register::Policies => Policy::FIELDS,
         Register::Incidents => Incident::FIELDS,
         Register::Risks => Risk::FIELDS,
+        Register::People => Person::FIELDS,
     };
     fields
         .iter()

@@ -351,6 +351,7 @@ fn register_findings_name_the_record_and_the_question_it_serves() {
             ]),
         )],
         risks: vec![entry("r1", risk(&[("treatment", "accept")]))],
+        people: Vec::new(),
     };
     let found = register_findings(&registers, &bank, today);
     let summary: Vec<(&str, &str)> = found

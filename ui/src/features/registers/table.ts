@@ -1,5 +1,5 @@
 // A register table's rows as the person asks: search, one filter, sort, archived shown or not; pure, so tests drive it.
-import type { FieldInfo, RegisterRow } from '../../lib/bindings';
+import type { FieldInfo, Register, RegisterRow } from '../../lib/bindings';
 
 export type TableView = {
   search: string;
@@ -52,11 +52,13 @@ export function compareValues(field: FieldInfo, a: string, b: string): number {
 }
 
 /** The columns a table shows after the name: the fields that tell entries apart. */
-export const KEY_FIELDS: Record<string, string[]> = {
+export const KEY_FIELDS: Record<Register, string[]> = {
   vendors: ['criticality', 'owner', 'next_review'],
   policies: ['version', 'owner', 'next_review'],
   incidents: ['severity', 'detected_on', 'owner'],
   risks: ['likelihood', 'impact', 'treatment'],
+  // The seed's per-person training status, beside when they started and left.
+  people: ['kind', 'training', 'start', 'end'],
 };
 
 /** Names whose letters are said one by one, or that a report's reader knows by another form. */

@@ -885,7 +885,7 @@ uptime: string | null,
  */
 contact: string | null, };
 
-export type TableKind = "gaps" | "roadmap" | "plan" | "answers" | "vendors" | "policies" | "incidents" | "risks";
+export type TableKind = "gaps" | "roadmap" | "plan" | "answers" | "vendors" | "policies" | "incidents" | "risks" | "people";
 
 export type SpreadsheetFormat = "csv" | "xlsx";
 
@@ -901,7 +901,7 @@ export type WrittenTable = { table: TableKind,
  */
 rows: number, };
 
-export type Register = "vendors" | "policies" | "incidents" | "risks";
+export type Register = "vendors" | "policies" | "incidents" | "risks" | "people";
 
 export type RecordError = { field: string, message: string, };
 
@@ -961,7 +961,7 @@ evidence: string, };
 
 export type Effect = "not_evidenced" | "known_exception";
 
-export type Source = "check_log" | "vendors" | "policies" | "incidents" | "risks";
+export type Source = "check_log" | "vendors" | "policies" | "incidents" | "risks" | "people";
 
 export type RecordFinding = { question_id: string, source: Source, effect: Effect, 
 /**

@@ -37,6 +37,15 @@ const FIELDS: Record<Register, FieldInfo[]> = {
     field('treatment', 'choice', true, ['mitigate', 'accept', 'transfer', 'avoid']),
     field('owner', 'text', true),
   ],
+  people: [
+    field('name', 'text', true),
+    field('role', 'text', true),
+    field('kind', 'choice', true, ['employee', 'contractor']),
+    field('start', 'date', true),
+    field('end', 'date'),
+    field('training', 'choice', false, ['pending', 'in_progress', 'completed']),
+    field('access_removed', 'date'),
+  ],
 };
 
 type Registers = Pick<

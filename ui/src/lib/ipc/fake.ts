@@ -368,7 +368,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     exportSpreadsheet: async (id, path, _format, tables) => {
       calls.push(`export spreadsheet ${path}`);
       // As the engine does: the default export adds each register that holds an entry.
-      const kept = await Promise.all((['vendors', 'policies', 'incidents', 'risks'] as const).map(async (r) => ((await host.listRegister(id, r)).length ? [r] : [])));
+      const kept = await Promise.all((['vendors', 'policies', 'incidents', 'risks', 'people'] as const).map(async (r) => ((await host.listRegister(id, r)).length ? [r] : [])));
       const chosen: TableKind[] = tables ?? ['gaps', 'roadmap', 'plan', 'answers', ...kept.flat()];
       return { files: [path], tables: chosen.map((table) => ({ table, rows: 0 })) };
     },

@@ -1,0 +1,137 @@
+//! The people register through the CLI: a leaver's access, training and acknowledgement within their limits, a contractor's agreement, as findings against the answers; export and import.
+
+use serde_json::Value;
+
+use crate::support::Cli;
+
+fn gap<'a>(gaps: &'a Value, question: &str) -> Option<&'a Value> {
+    gaps["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["question_id"] == question)
+}
+
+#[test]
+fn a_leaver_still_holding_access_is_a_live_exposure_until_removal_is_recorded() {
+    let cli = Cli::new();
+    let id = cli
+        .ok(&["new", "People Co", "--report-type", "type1"])
+        .trim()
+        .to_string();
+    cli.ok(&["answer", &id, "access.deprovisioning", "operating"]);
+    cli.ok(&["answer", &id, "people.security-training", "operating"]);
+    assert!(gap(&cli.json(&["gaps", &id, "--json"]), "access.deprovisioning").is_none());
+
+    let person = cli
+        .ok(&[
+            "people",
+            &id,
+            "add",
+            "--name",
+            "Sam Leaver",
+            "--role",
+            "Engineer",
+            "--kind",
+            "employee",
+            "--start",
+            "2025-01-01",
+            "--end",
+            "2026-11-01",
+            "--training",
+            "completed",
+            "--trained-on",
+            "10 Jan 2025",
+            "--policies-acknowledged",
+            "2025-01-02",
+        ])
+        .trim()
+        .to_string();
+    let gaps = cli.json(&["gaps", &id, "--json"]);
+    let leaver = gap(&gaps, "access.deprovisioning").expect("the answer no longer stands");
+    assert_eq!(leaver["priority"], "fix_now", "{leaver}");
+    assert!(
+        gap(&gaps, "people.security-training").is_none(),
+        "trained in time"
+    );
+
+    // Removal recorded within the limit: the finding goes.
+    cli.ok(&[
+        "people",
+        &id,
+        "edit",
+        &person,
+        "--access-removed",
+        "2026-11-02",
+    ]);
+    assert!(gap(&cli.json(&["gaps", &id, "--json"]), "access.deprovisioning").is_none());
+
+    // A hire never trained, and a contractor without an agreement, are named against their questions.
+    cli.ok(&[
+        "people",
+        &id,
+        "add",
+        "--name",
+        "New Hire",
+        "--role",
+        "Support",
+        "--kind",
+        "contractor",
+        "--start",
+        "2026-01-05",
+    ]);
+    let gaps = cli.json(&["gaps", &id, "--json"]);
+    assert!(gap(&gaps, "people.security-training").is_some());
+    let listed = cli
+        .json(&["people", &id, "list", "--attention", "--json"])
+        .to_string();
+    assert!(
+        listed.contains("security training not completed within 30 days"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("a contractor with no signed agreement"),
+        "{listed}"
+    );
+
+    // A bad date is refused by its field, nothing written.
+    let out = cli.run(&[
+        "people",
+        &id,
+        "add",
+        "--name",
+        "X",
+        "--role",
+        "Y",
+        "--kind",
+        "employee",
+        "--start",
+        "31 Feb 2026",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("start"));
+    assert_eq!(
+        cli.json(&["people", &id, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // The register travels in the export and comes back in an import elsewhere.
+    let file = cli.dir.path().join("people.json");
+    cli.ok(&["export", &id, file.to_str().unwrap()]);
+    let other = Cli::new();
+    let copy = other
+        .ok(&["import", file.to_str().unwrap()])
+        .trim()
+        .to_string();
+    assert_eq!(
+        other
+            .json(&["people", &copy, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
