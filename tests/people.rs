@@ -135,3 +135,110 @@ fn a_leaver_still_holding_access_is_a_live_exposure_until_removal_is_recorded() 
         2
     );
 }
+
+#[test]
+fn an_hr_export_imports_whole_or_names_every_bad_row_and_writes_nothing() {
+    let cli = Cli::new();
+    let id = cli.ok(&["new", "Csv Co"]).trim().to_string();
+    let file = cli.dir.path().join("staff.csv");
+    let maps = [
+        "--map",
+        "Employee Name=name",
+        "--map",
+        "Job Title=role",
+        "--map",
+        "Type=kind",
+        "--map",
+        "Start Date=start",
+        "--map",
+        "Leaving Date=end",
+    ];
+    let import = |extra: &[&str]| {
+        let mut args = vec!["people", id.as_str(), "import", file.to_str().unwrap()];
+        args.extend_from_slice(&maps);
+        args.extend_from_slice(extra);
+        cli.run(&args)
+    };
+    std::fs::write(
+        &file,
+        "\u{feff}Employee Name,Job Title,Type,Start Date,Leaving Date,Training\n\
+         Ana Kowalska,Engineer,employee,2025-01-06,,completed\n\
+         Sam Lee,Support,employee,31 Feb 2026,,pending\n\
+         \"Lee, Jo\",Design,,2025-03-01,2026-10-30,pending\n",
+    )
+    .unwrap();
+    let out = import(&["--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems: Vec<(u64, String)> = done["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["line"].as_u64().unwrap(),
+                p["field"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Sam's day does not exist; Jo's kind is missing. Ana's row is sound but waits with them.
+    assert_eq!(
+        problems,
+        [(3, "start".to_string()), (4, "kind".to_string())],
+        "{done}"
+    );
+    assert_eq!(done["written"], false);
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("nothing was imported")
+    );
+    assert_eq!(
+        cli.json(&["people", &id, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+
+    std::fs::write(
+        &file,
+        "Employee Name,Job Title,Type,Start Date,Leaving Date,Training\n\
+         Ana Kowalska,Engineer,employee,2025-01-06,,completed\n\
+         Sam Lee,Support,employee,28 Feb 2026,,pending\n\
+         \"Lee, Jo\",Design,contractor,2025-03-01,2026-10-30,pending\n",
+    )
+    .unwrap();
+    assert!(import(&["--dry-run"]).status.success());
+    assert_eq!(
+        cli.json(&["people", &id, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0,
+        "a dry run writes nothing"
+    );
+    let out = import(&[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = cli.json(&["people", &id, "list", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 3);
+    assert!(listed.to_string().contains("Lee, Jo"));
+
+    // A file saved in another encoding is refused by line, before anything is read as a name.
+    std::fs::write(
+        &file,
+        b"Employee Name,Job Title,Type,Start Date\nJ\xfcrgen,Ops,employee,2025-01-06\n",
+    )
+    .unwrap();
+    let out = import(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("line 2 is not UTF-8")
+    );
+}

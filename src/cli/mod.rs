@@ -12,6 +12,8 @@ mod merge;
 mod modules;
 mod output;
 mod passphrase;
+mod register_import;
+mod register_view;
 mod registers;
 mod report;
 mod score;

@@ -2,16 +2,15 @@
 
 use chrono::NaiveDate;
 use clap::{Args as ClapArgs, Subcommand};
-use serde_json::Value;
 
 use soc2_readiness::registers::{
-    Entry, FieldKind, Incident, Listed, Person, Policy, Query, Register, RegisterRecord, Risk,
-    Vendor, display,
+    Entry, Incident, Person, Policy, Query, RegisterRecord, Risk, Vendor,
 };
 use soc2_readiness::{Error, Workspace, data_file};
 
 use super::Context;
-use super::output::{print_json, truncate};
+use super::output::print_json;
+use super::register_view::{print_entry, print_fields, print_list};
 
 #[derive(ClapArgs)]
 pub struct Args {
@@ -93,6 +92,20 @@ pub enum Action {
             value_name = "--FIELD VALUE"
         )]
         fields: Vec<String>,
+    },
+    /// Add entries from a CSV file another tool exported (an HR system's staff list). Columns
+    /// whose heading names a field fill it; --map "Heading=field" names the others. Every bad
+    /// row is named by its line and nothing is written unless every row is sound.
+    Import {
+        file: std::path::PathBuf,
+        /// HEADING=FIELD, for a column whose heading is not the field's name; repeat for several.
+        #[arg(long, value_name = "HEADING=FIELD")]
+        map: Vec<String>,
+        /// Check the file and show what would be added, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
     },
     /// Take an entry out of the working list (kept, with its history).
     Archive { id: String },
@@ -244,6 +257,14 @@ fn run<T: RegisterRecord>(cx: &Context, assessment: &str, action: Action) -> Res
                 }
             }
         }
+        Action::Import {
+            file,
+            map,
+            dry_run,
+            json,
+        } => {
+            super::register_import::run::<T>(cx, &mut ws, &assessment, &file, &map, dry_run, json)?
+        }
         Action::Fields => {}
     }
     Ok(())
@@ -297,99 +318,6 @@ fn split_filter(text: &str) -> Result<(String, String), Error> {
     text.split_once('=')
         .map(|(f, v)| (f.to_string(), v.to_string()))
         .ok_or_else(|| Error::Invalid(format!("'{text}' is not a filter; write FIELD=VALUE")))
-}
-
-fn print_fields<T: RegisterRecord>() {
-    for field in T::FIELDS {
-        let kind = match field.kind {
-            FieldKind::Text { max_chars } => format!("text, up to {max_chars}"),
-            FieldKind::Date => "date, 2027-02-28 or 28 Feb 2027".into(),
-            FieldKind::Choice(choices) => choices.join("|"),
-            FieldKind::Flag => "yes|no".into(),
-            FieldKind::Number { min, max } => format!("{min}-{max}"),
-            FieldKind::List => "comma-separated".into(),
-        };
-        let required = if field.required { "required" } else { "" };
-        println!(
-            "--{:<24} {:<9} {:<28} {}",
-            field.name.replace('_', "-"),
-            required,
-            kind,
-            field.help
-        );
-    }
-}
-
-/// The columns that tell entries apart in each register, after the id and the label.
-fn key_fields<T: RegisterRecord>() -> &'static [&'static str] {
-    match T::REGISTER {
-        Register::Vendors => &["criticality", "subservice", "next_review"],
-        Register::Policies => &["version", "approved_on", "next_review"],
-        Register::Incidents => &["severity", "detected_on", "resolved_on"],
-        Register::Risks => &["likelihood", "impact", "treatment"],
-        // The seed's per-person training status, beside when they started and left.
-        Register::People => &["kind", "training", "end"],
-    }
-}
-
-fn print_list<T: RegisterRecord>(listed: &[Listed<T>]) {
-    if listed.is_empty() {
-        println!("no {} yet", T::REGISTER.id());
-        return;
-    }
-    let keys = key_fields::<T>();
-    print!("{:<12}  {:<32}", "id", "name");
-    for key in keys {
-        print!("  {:<12}", truncate(&key.replace('_', " "), 12));
-    }
-    println!("  attention");
-    for item in listed {
-        let value = serde_json::to_value(&item.entry.record).unwrap_or(Value::Null);
-        print!(
-            "{:<12}  {:<32}",
-            item.entry.id,
-            truncate(item.entry.record.label(), 32)
-        );
-        for key in keys {
-            print!("  {:<12}", truncate(&display(&value[*key]), 12));
-        }
-        let attention = match item.attention.as_slice() {
-            [] if item.entry.archived_at.is_some() => "(archived)".to_string(),
-            [] => "-".to_string(),
-            [one] => one.detail.clone(),
-            [first, more @ ..] => format!("{} (+{} more)", first.detail, more.len()),
-        };
-        println!("  {attention}");
-    }
-}
-
-fn print_entry<T: RegisterRecord>(entry: &Entry<T>, today: NaiveDate) {
-    let value = serde_json::to_value(&entry.record).unwrap_or(Value::Null);
-    println!("{} {}", T::REGISTER.singular(), entry.id);
-    for field in T::FIELDS {
-        let shown = display(&value[field.name]);
-        if !shown.is_empty() {
-            println!("  {:<24} {shown}", field.name.replace('_', " "));
-        }
-    }
-    // A policy's kept versions, oldest first.
-    if let Some(versions) = value["versions"].as_array().filter(|v| !v.is_empty()) {
-        println!("  approved versions");
-        for v in versions {
-            println!(
-                "    {} by {} on {}",
-                display(&v["version"]),
-                display(&v["approved_by"]),
-                display(&v["approved_on"])
-            );
-        }
-    }
-    if let Some(at) = entry.archived_at {
-        println!("  archived {}", at.format("%Y-%m-%d"));
-    }
-    for attention in entry.record.attention(today) {
-        println!("  ! {}", attention.detail);
-    }
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -65,6 +65,23 @@ impl Store {
         Ok(())
     }
 
+    /// Writes new entries and their history rows in one transaction: an import lands whole or
+    /// not at all.
+    pub fn write_entries<T: RegisterRecord>(
+        &mut self,
+        programme: &str,
+        entries: &[Entry<T>],
+        action: Action,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        for entry in entries {
+            upsert(&tx, programme, entry, false)?;
+            append_change(&tx, programme, &change_of(entry, action, entry.updated_at))?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Deletes an entry; its history stays, ending with a `deleted` row holding its last state.
     pub fn delete_entry<T: RegisterRecord>(
         &mut self,

@@ -1,4 +1,4 @@
-//! Spreadsheet exports: the gap register, roadmap, plan, answers and the programme's registers as plain tables, and their CSV and XLSX files.
+//! Spreadsheet files: the gap register, roadmap, plan, answers and the programme's registers as plain tables in CSV and XLSX, and a register's rows read back from another tool's CSV.
 //!
 //! Building a table is pure (an [`Analysis`](crate::analysis::Analysis), its record and the
 //! bank in, or a programme's registers and the day, rows of typed cells out); the writers turn tables into bytes and never look at the
@@ -6,8 +6,11 @@
 
 mod delimited;
 mod registers;
+mod rows_in;
 mod tables;
 mod workbook;
+
+pub use rows_in::{CsvRows, read_csv_rows};
 
 use std::path::{Path, PathBuf};
 

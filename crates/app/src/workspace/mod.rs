@@ -12,6 +12,7 @@ pub mod merge;
 mod modules;
 mod portable;
 mod protection;
+mod register_import;
 mod register_rows;
 mod registers;
 mod report;
@@ -29,6 +30,7 @@ pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT, 
 pub use compare::TrendPoint;
 pub use list::AssessmentSummary;
 pub use modules::{ModuleInfo, check_module};
+pub use register_import::{ColumnUse, CsvImport, CsvImportRequest, RowProblem};
 pub use report::ReportOptions;
 pub use settings::{MAX_LOGO_BYTES, Settings, SettingsChange};
 pub use trust::TrustFiles;

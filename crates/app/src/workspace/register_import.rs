@@ -1,0 +1,181 @@
+//! A register's entries imported from a CSV file another tool exported (an HR system's staff list): columns matched to fields, every bad row named by line, nothing written unless every row is sound.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::Workspace;
+use crate::clock::Moment;
+use crate::registers::{
+    Action, Entry, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor,
+    field_problems, from_fields,
+};
+use crate::spreadsheet::read_csv_rows;
+use crate::{Error, Result, files};
+
+/// Which field a column of the file fills, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ColumnUse {
+    pub column: String,
+    pub field: Option<String>,
+}
+
+/// One thing wrong with the file: a row's field by line, or a column (line 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct RowProblem {
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+/// What an import found, and whether it wrote: the preview and the result are one shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct CsvImport {
+    pub columns: Vec<ColumnUse>,
+    /// Rows read (blank lines are none).
+    pub rows: usize,
+    pub problems: Vec<RowProblem>,
+    /// Every row was written, in one transaction; never part of them.
+    pub written: bool,
+}
+
+/// An import asked for: the register, the file, the columns named for fields where a heading is
+/// not the field's own name, and whether to write (else only preview).
+#[derive(Debug, Clone)]
+pub struct CsvImportRequest<'a> {
+    pub register: Register,
+    pub file: &'a Path,
+    pub mapping: Vec<(String, String)>,
+    pub write: bool,
+}
+
+/// How a person names a column: "Start Date", "start-date" and "start_date" are one.
+fn normalised(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+impl Workspace {
+    /// Reads the request's file as rows of its register. With `write`, and only when no row has
+    /// a problem, every row becomes an entry in one transaction.
+    pub fn import_register_csv(
+        &mut self,
+        assessment_id: &str,
+        request: &CsvImportRequest<'_>,
+        at: Moment,
+        mut new_id: impl FnMut() -> String,
+    ) -> Result<CsvImport> {
+        fn import<T: RegisterRecord>(
+            ws: &mut Workspace,
+            id: &str,
+            request: &CsvImportRequest<'_>,
+            at: Moment,
+            new_id: &mut dyn FnMut() -> String,
+        ) -> Result<CsvImport> {
+            let (file, mapping, write) = (request.file, &request.mapping, request.write);
+            let programme = ws.programme(id)?;
+            let bytes = files::read(file)?;
+            let read = read_csv_rows(&bytes).map_err(|reason| Error::File {
+                path: file.display().to_string(),
+                reason,
+            })?;
+            let field_of = |column: &str| -> Option<String> {
+                let wanted = mapping
+                    .iter()
+                    .find(|(c, _)| normalised(c) == normalised(column))
+                    .map_or_else(|| normalised(column), |(_, f)| normalised(f));
+                T::FIELDS
+                    .iter()
+                    .find(|f| f.name == wanted)
+                    .map(|f| f.name.to_string())
+            };
+            let columns: Vec<ColumnUse> = read
+                .header
+                .iter()
+                .map(|c| ColumnUse {
+                    column: c.clone(),
+                    field: field_of(c),
+                })
+                .collect();
+            let mut problems = Vec::new();
+            for (given, _) in mapping {
+                if !read
+                    .header
+                    .iter()
+                    .any(|c| normalised(c) == normalised(given))
+                {
+                    problems.push(RowProblem {
+                        line: 1,
+                        field: given.clone(),
+                        message: "no column has this heading".into(),
+                    });
+                }
+            }
+            for field in T::FIELDS.iter().filter(|f| f.required) {
+                if !columns
+                    .iter()
+                    .any(|c| c.field.as_deref() == Some(field.name))
+                {
+                    problems.push(RowProblem {
+                        line: 1,
+                        field: field.name.into(),
+                        message: "required, and no column fills it; name a column for it".into(),
+                    });
+                }
+            }
+            let mut records = Vec::new();
+            if problems.is_empty() {
+                for (line, cells) in &read.rows {
+                    let pairs: Vec<(String, String)> = columns
+                        .iter()
+                        .zip(cells)
+                        .filter_map(|(c, v)| c.field.clone().map(|f| (f, v.clone())))
+                        .collect();
+                    let found = field_problems::<T>(&pairs, &ws.bank, at.today);
+                    if found.is_empty() {
+                        records.push(from_fields::<T>(&pairs)?);
+                    }
+                    problems.extend(found.into_iter().map(|p| RowProblem {
+                        line: *line,
+                        field: p.field,
+                        message: p.message,
+                    }));
+                }
+            }
+            let written = write && problems.is_empty() && !records.is_empty();
+            if written {
+                let entries: Vec<Entry<T>> = records
+                    .into_iter()
+                    .map(|record| Entry {
+                        id: new_id(),
+                        created_at: at.now,
+                        updated_at: at.now,
+                        archived_at: None,
+                        record,
+                    })
+                    .collect();
+                ws.store
+                    .write_entries(&programme, &entries, Action::Added)?;
+            }
+            Ok(CsvImport {
+                columns,
+                rows: read.rows.len(),
+                problems,
+                written,
+            })
+        }
+        let new_id: &mut dyn FnMut() -> String = &mut new_id;
+        let id = assessment_id;
+        match request.register {
+            Register::Vendors => import::<Vendor>(self, id, request, at, new_id),
+            Register::Policies => import::<Policy>(self, id, request, at, new_id),
+            Register::Incidents => import::<Incident>(self, id, request, at, new_id),
+            Register::Risks => import::<Risk>(self, id, request, at, new_id),
+            Register::People => import::<Person>(self, id, request, at, new_id),
+        }
+    }
+}
