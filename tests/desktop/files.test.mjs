@@ -64,7 +64,16 @@ async function withHarness(options, body) {
 /** What the file chooser hands over when the user picks `path`; native dialogs cannot be driven over WebDriver. */
 async function chooseDataFile(app, path) {
   const info = await app.execute("return window.__TAURI_INTERNALS__.invoke('use_data_file', { path: arguments[0] })", path);
-  await app.execute('location.reload()');
+  // Reloaded after the script returns: a reload inside it unloads the page before WebDriver's
+  // callback, which WebKitWebDriver reports as an error now and then. The new page has no mark.
+  await app.execute('window.__beforeReload = true; setTimeout(() => location.reload(), 0)');
+  await app.waitUntil(async () => {
+    try {
+      return await app.execute('return window.__beforeReload !== true && document.readyState === "complete"');
+    } catch {
+      return false;
+    }
+  }, { timeoutMsg: 'the app to reload on the chosen file' });
   return info;
 }
 
@@ -158,6 +167,8 @@ test('a chosen data file is opened again at the next start', async () => {
     await app.deleteSession();
 
     app = await harness.launch(desktop);
+    // The list is drawn once the file is open; reading it before then raced the first paint.
+    await app.$('[data-testid="assessment-table"]').waitForExist();
     assert.match(await app.$('[data-testid="assessment-table"]').getText(), /Client B plc/);
     await app.$('[data-testid="nav-settings"]').click();
     assert.equal(await app.$('[data-testid="data-file"]').getText(), clientB);
