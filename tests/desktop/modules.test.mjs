@@ -31,7 +31,9 @@ test('a consultant adds a module, starts an assessment with it and answers one o
   // driven over WebDriver, so the command the button calls is called with that path.
   const added = await app.execute("return window.__TAURI_INTERNALS__.invoke('add_module', { path: arguments[0] })", example);
   assert.equal(added.id, 'healthcare');
-  await app.execute('location.reload()');
+  // Reloaded after the script returns: a reload inside it can unload the page before
+  // WebKitWebDriver's callback.
+  await app.execute('setTimeout(() => location.reload(), 0)');
   await app.$('[data-testid="module-list"]').waitForExist();
   assert.match(await app.$('[data-testid="module-list"]').getText(), /Health-tech add-on 1\.0/);
   await harness.shot('modules-01-library');
