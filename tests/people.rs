@@ -152,6 +152,8 @@ fn an_hr_export_imports_whole_or_names_every_bad_row_and_writes_nothing() {
         "Start Date=start",
         "--map",
         "Leaving Date=end",
+        "--map",
+        "Training Date=trained_on",
     ];
     let import = |extra: &[&str]| {
         let mut args = vec!["people", id.as_str(), "import", file.to_str().unwrap()];
@@ -161,10 +163,10 @@ fn an_hr_export_imports_whole_or_names_every_bad_row_and_writes_nothing() {
     };
     std::fs::write(
         &file,
-        "\u{feff}Employee Name,Job Title,Type,Start Date,Leaving Date,Training\n\
-         Ana Kowalska,Engineer,employee,2025-01-06,,completed\n\
-         Sam Lee,Support,employee,31 Feb 2026,,pending\n\
-         \"Lee, Jo\",Design,,2025-03-01,2026-10-30,pending\n",
+        "\u{feff}Employee Name,Job Title,Type,Start Date,Leaving Date,Training,Training Date\n\
+         Ana Kowalska,Engineer,employee,2025-01-06,,completed,2025-01-20\n\
+         Sam Lee,Support,employee,31 Feb 2026,,pending,\n\
+         \"Lee, Jo\",Design,,2025-03-01,2026-10-30,pending,\n",
     )
     .unwrap();
     let out = import(&["--json"]);
@@ -203,10 +205,10 @@ fn an_hr_export_imports_whole_or_names_every_bad_row_and_writes_nothing() {
 
     std::fs::write(
         &file,
-        "Employee Name,Job Title,Type,Start Date,Leaving Date,Training\n\
-         Ana Kowalska,Engineer,employee,2025-01-06,,completed\n\
-         Sam Lee,Support,employee,28 Feb 2026,,pending\n\
-         \"Lee, Jo\",Design,contractor,2025-03-01,2026-10-30,pending\n",
+        "Employee Name,Job Title,Type,Start Date,Leaving Date,Training,Training Date\n\
+         Ana Kowalska,Engineer,employee,2025-01-06,,completed,2025-01-20\n\
+         Sam Lee,Support,employee,28 Feb 2026,,pending,\n\
+         \"Lee, Jo\",Design,contractor,2025-03-01,2026-10-30,pending,\n",
     )
     .unwrap();
     assert!(import(&["--dry-run"]).status.success());
@@ -227,6 +229,48 @@ fn an_hr_export_imports_whole_or_names_every_bad_row_and_writes_nothing() {
     let listed = cli.json(&["people", &id, "list", "--json"]);
     assert_eq!(listed.as_array().unwrap().len(), 3);
     assert!(listed.to_string().contains("Lee, Jo"));
+
+    // A comma that shifts the columns, and two headings for one field, are named, not guessed at.
+    std::fs::write(
+        &file,
+        "Employee Name,Job Title,Type,Start Date,Leaving Date,Training Date\nLee, Jo,Design,contractor,2025-03-01,2026-10-30,2025-03-05\n",
+    )
+    .unwrap();
+    let out = import(&["--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let shifted = done["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["field"] == "columns");
+    assert_eq!(
+        shifted.map(|p| p["line"].clone()),
+        Some(Value::from(2)),
+        "{done}"
+    );
+    std::fs::write(
+        &file,
+        "Employee Name,Name,Job Title,Type,Start Date,Leaving Date,Training Date\nA,B,Design,employee,2025-03-01,,\n",
+    )
+    .unwrap();
+    let out = import(&["--json"]);
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        done["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("both"),
+        "{done}"
+    );
+    assert_eq!(
+        cli.json(&["people", &id, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3,
+        "nothing more written"
+    );
 
     // A file saved in another encoding is refused by line, before anything is read as a name.
     std::fs::write(

@@ -57,16 +57,50 @@ fn a_renamed_organisation_keeps_its_calendar_log_and_evidence() {
 }
 
 #[test]
-fn a_control_the_new_name_already_keeps_stays_where_it_was() {
+fn a_control_the_new_name_already_keeps_takes_the_moved_checks_into_one_log() {
     let mut ws = workspace(bank());
     create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
     create(&mut ws, "b1", "Acme Group", ReportType::Type2, at(0));
     adopt(&mut ws, "a1", "restore-test");
     adopt(&mut ws, "a1", "access-review");
     adopt(&mut ws, "b1", "restore-test");
-    // Nothing is refused and nothing lost: the control both keep stays under the old name,
-    // the other joins the new one.
+    let check = |on: NaiveDate| CheckRequest {
+        control_id: "restore-test".into(),
+        performed_on: on,
+        result: CheckResult::Pass,
+        reason: String::new(),
+        performed_by: "Dana".into(),
+        evidence: Some("ticket".into()),
+        file: None,
+    };
+    ws.record_check(
+        "a1",
+        "old",
+        &check(day(2026, 3, 30)),
+        day(2026, 4, 1),
+        at(2),
+    )
+    .unwrap();
+    ws.record_check(
+        "b1",
+        "new",
+        &check(day(2026, 3, 29)),
+        day(2026, 4, 1),
+        at(2),
+    )
+    .unwrap();
+    // Nothing is refused and nothing drops out of view: both checks sit in one log under the
+    // new name, the control it already kept taking the old one's.
     ws.rename("a1", "Acme Group", at(3)).unwrap();
+    let mut checks: Vec<String> = ws
+        .check_log("b1")
+        .unwrap()
+        .checks
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    checks.sort();
+    assert_eq!(checks, ["new", "old"]);
     let mut joined: Vec<String> = ws
         .check_log("a1")
         .unwrap()

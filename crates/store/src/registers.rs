@@ -214,21 +214,18 @@ pub(crate) fn carry_programme(
         "UPDATE register_history SET programme = ?2 WHERE programme = ?1",
         params![from, to],
     )?;
-    // The control calendar follows too: each control with its checks and their evidence files.
-    // A control the new name already keeps stays where it was, with its own checks, rather than
-    // mixing two logs; nothing is deleted either way. The checks move before their control, so
-    // the foreign key is checked at commit.
+    // The control calendar follows too: every check with its evidence file, and each control.
+    // A control the new name already keeps takes the moved checks under its own settings (the
+    // old row stays, with no check left under it), so one log holds both histories and nothing
+    // drops out of view. The checks move before their control, so the foreign key is checked
+    // at commit.
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
     tx.execute(
-        "UPDATE control_checks SET programme = ?2
-         WHERE programme = ?1
-           AND control_id NOT IN (SELECT control_id FROM recurring_controls WHERE programme = ?2)",
+        "UPDATE control_checks SET programme = ?2 WHERE programme = ?1",
         params![from, to],
     )?;
     tx.execute(
-        "UPDATE evidence_files SET programme = ?2
-         WHERE programme = ?1
-           AND id IN (SELECT file_id FROM control_checks WHERE programme = ?2 AND file_id IS NOT NULL)",
+        "UPDATE evidence_files SET programme = ?2 WHERE programme = ?1",
         params![from, to],
     )?;
     tx.execute(

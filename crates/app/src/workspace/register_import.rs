@@ -102,6 +102,35 @@ impl Workspace {
                 })
                 .collect();
             let mut problems = Vec::new();
+            for (_, field) in mapping {
+                if !T::FIELDS.iter().any(|f| f.name == normalised(field)) {
+                    problems.push(RowProblem {
+                        line: 1,
+                        field: field.clone(),
+                        message: format!(
+                            "not a field of a {}; `fields` lists them",
+                            T::REGISTER.singular()
+                        ),
+                    });
+                }
+            }
+            // Two columns for one field would leave one of them unread, silently.
+            for (i, column) in columns.iter().enumerate() {
+                let Some(field) = &column.field else { continue };
+                if let Some(first) = columns[..i]
+                    .iter()
+                    .find(|c| c.field.as_ref() == Some(field))
+                {
+                    problems.push(RowProblem {
+                        line: 1,
+                        field: field.clone(),
+                        message: format!(
+                            "both \"{}\" and \"{}\" fill it; map one of them to another field",
+                            first.column, column.column
+                        ),
+                    });
+                }
+            }
             for (given, _) in mapping {
                 if !read
                     .header
@@ -130,6 +159,20 @@ impl Workspace {
             let mut records = Vec::new();
             if problems.is_empty() {
                 for (line, cells) in &read.rows {
+                    // Cells past the last heading would be dropped: usually a comma in a name
+                    // that shifted the columns.
+                    if cells.iter().skip(columns.len()).any(|c| !c.is_empty()) {
+                        problems.push(RowProblem {
+                            line: *line,
+                            field: "columns".into(),
+                            message: format!(
+                                "{} cells where the header names {}; quote a value that holds a comma",
+                                cells.len(),
+                                columns.len()
+                            ),
+                        });
+                        continue;
+                    }
                     let pairs: Vec<(String, String)> = columns
                         .iter()
                         .zip(cells)
@@ -146,7 +189,14 @@ impl Workspace {
                     }));
                 }
             }
-            let written = write && problems.is_empty() && !records.is_empty();
+            if read.rows.is_empty() {
+                problems.push(RowProblem {
+                    line: 2,
+                    field: "rows".into(),
+                    message: "the file names its columns and holds no row".into(),
+                });
+            }
+            let written = write && problems.is_empty();
             if written {
                 let entries: Vec<Entry<T>> = records
                     .into_iter()

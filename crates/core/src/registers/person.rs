@@ -137,6 +137,14 @@ impl RegisterRecord for Person {
                 "a training date is given: set it to completed, or clear the date",
             ));
         }
+        // What an auditor samples is the day: "completed" alone cannot be checked against the
+        // 30 days.
+        if self.training == Training::Completed && self.trained_on.is_none() {
+            return Err(RecordError::new(
+                "trained_on",
+                "give the day the training was completed",
+            ));
+        }
         if self.access_removed.is_some() && self.end.is_none() {
             return Err(RecordError::new(
                 "access_removed",
@@ -148,10 +156,11 @@ impl RegisterRecord for Person {
 
     fn attention(&self, today: NaiveDate) -> Vec<Attention> {
         let mut out = Vec::new();
-        if let Some(end) = self.end.filter(|end| *end < today) {
+        if let Some(end) = self.end {
             let limit = end + chrono::Duration::days(REMOVAL_DAYS);
             match self.access_removed {
-                None => out.push(Attention::new(
+                // Within the limit the removal may still be under way: no finding yet.
+                None if limit < today => out.push(Attention::new(
                     "access_not_removed",
                     format!(
                         "left on {}; no removal of their access is recorded",
@@ -169,7 +178,7 @@ impl RegisterRecord for Person {
                     ),
                     Some(limit),
                 )),
-                Some(_) => {}
+                _ => {}
             }
         }
         let due = self.start + chrono::Duration::days(ONBOARDING_DAYS);
@@ -220,7 +229,10 @@ impl RegisterRecord for Person {
             )),
             _ => {}
         }
-        if self.kind == PersonKind::Contractor && !self.agreement {
+        if self.kind == PersonKind::Contractor
+            && !self.agreement
+            && self.end.is_none_or(|e| e >= today)
+        {
             out.push(Attention::new(
                 "no_agreement",
                 "a contractor with no signed agreement".into(),
@@ -295,6 +307,15 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(codes(&leaver), ["access_not_removed"]);
+        // Within three days of leaving the removal may still be under way.
+        let recent = person(&[
+            ("training", "completed"),
+            ("trained_on", "2026-01-20"),
+            ("policies_acknowledged", "2026-01-06"),
+            ("end", "2026-11-25"),
+        ])
+        .unwrap();
+        assert!(codes(&recent).is_empty(), "{:?}", codes(&recent));
         let slow = person(&[
             ("training", "completed"),
             ("trained_on", "2026-01-20"),

@@ -37,13 +37,19 @@ const FIELDS: Record<Register, FieldInfo[]> = {
     field('treatment', 'choice', true, ['mitigate', 'accept', 'transfer', 'avoid']),
     field('owner', 'text', true),
   ],
+  // Every field, in the engine's order (crates/core/src/registers/person.rs).
   people: [
     field('name', 'text', true),
     field('role', 'text', true),
     field('kind', 'choice', true, ['employee', 'contractor']),
     field('start', 'date', true),
     field('end', 'date'),
+    field('background_check', 'date'),
     field('training', 'choice', false, ['pending', 'in_progress', 'completed']),
+    field('trained_on', 'date'),
+    field('policies_acknowledged', 'date'),
+    field('agreement', 'flag'),
+    field('device', 'text'),
     field('access_removed', 'date'),
   ],
 };
