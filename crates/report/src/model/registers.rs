@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use soc2_readiness_core::registers::incident::Stage;
 use soc2_readiness_core::registers::vendor::{Criticality, Subservice};
-use soc2_readiness_core::registers::{Entry, RegisterRecord, Registers};
+use soc2_readiness_core::registers::{
+    Entry, Person, PersonKind, RegisterRecord, Registers, Training,
+};
 
 use super::ReportModel;
 
@@ -22,7 +24,7 @@ pub struct RegistersSection {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegisterSummary {
-    /// "Vendors", "Policies", ...
+    /// "Vendors", "Policies", ..., "People" when the programme keeps any.
     pub title: String,
     /// Entries in the working list (archived ones are left out).
     pub total: usize,
@@ -99,14 +101,41 @@ impl ReportModel {
                 .filter(|e| e.archived_at.is_none() && e.record.is_high())
                 .count(),
         )];
+        let mut summaries = vec![
+            summary("Vendors", vendors, vendor_counts, today),
+            summary("Policies", policies, policy_counts, today),
+            summary("Incidents", incidents, incident_counts, today),
+            summary("Risks", risks, risk_counts, today),
+        ];
+        // People came later: a programme that keeps none gets no empty line for them.
+        let people = &registers.people;
+        if !people.is_empty() {
+            let current = |e: &&Entry<Person>| {
+                e.archived_at.is_none() && e.record.end.is_none_or(|end| end >= today)
+            };
+            let people_counts = vec![
+                (
+                    "contractors engaged".to_string(),
+                    people
+                        .iter()
+                        .filter(current)
+                        .filter(|e| e.record.kind == PersonKind::Contractor)
+                        .count(),
+                ),
+                (
+                    "current staff trained".to_string(),
+                    people
+                        .iter()
+                        .filter(current)
+                        .filter(|e| e.record.training == Training::Completed)
+                        .count(),
+                ),
+            ];
+            summaries.push(summary("People", people, people_counts, today));
+        }
         self.registers = Some(RegistersSection {
             as_of: today,
-            registers: vec![
-                summary("Vendors", vendors, vendor_counts, today),
-                summary("Policies", policies, policy_counts, today),
-                summary("Incidents", incidents, incident_counts, today),
-                summary("Risks", risks, risk_counts, today),
-            ],
+            registers: summaries,
         });
         self
     }
