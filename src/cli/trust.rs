@@ -159,8 +159,8 @@ fn print_preview(page: &TrustPage) {
         println!();
         println!("Held back ({}):", page.held_back.len());
         for held in &page.held_back {
-            match page.claims.iter().find(|c| c.text == held.item) {
-                Some(claim) => println!("  {}  {}", claim.question_id, held.item),
+            match &held.question_id {
+                Some(question) => println!("  {question}  {}", held.item),
                 None => println!("  {}", held.item),
             }
             println!("      {}", held.reason);

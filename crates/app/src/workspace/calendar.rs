@@ -12,7 +12,7 @@ use crate::calendar::{
     AdoptedControl, Calendar, CheckEntry, CheckLog, CheckResult, EvidenceFile, Observation, Run,
     adopted, adoption, calendar, evidence_file, observation, run_entry, void_entry,
 };
-use crate::catalog::Frequency;
+use crate::catalog::{Bank, Frequency};
 use crate::evaluation::Evaluation;
 use crate::findings::programme_key;
 use crate::interchange::{PortableCalendar, evidence_bytes, portable_file};
@@ -64,21 +64,27 @@ impl Workspace {
         let (record, bank) = self.record_and_bank(assessment_id)?;
         let record = Evaluation::new(&bank, record, today);
         let scorecard = crate::scoring::score(&bank, &record);
-        let applicable: BTreeSet<String> = scorecard
-            .questions
-            .iter()
-            .filter(|q| q.applicable && !q.not_applicable)
-            .map(|q| q.question_id.clone())
-            .collect();
-        // The calendar shows each control's latest run only, so only those are read.
         let programme = programme_key(&record.assessment.organisation);
-        let controls = self.store.adopted_controls(&programme)?;
+        self.calendar_with(&bank, &programme, &applicable_questions(&scorecard), today)
+    }
+
+    /// The calendar of a programme whose applicable questions are already known (a caller that
+    /// scored the assessment passes them rather than scoring it again).
+    pub(super) fn calendar_with(
+        &self,
+        bank: &Bank,
+        programme: &str,
+        applicable: &BTreeSet<String>,
+        today: NaiveDate,
+    ) -> Result<Calendar> {
+        // The calendar shows each control's latest run only, so only those are read.
+        let controls = self.store.adopted_controls(programme)?;
         let mut checks = Vec::new();
         for control in &controls {
-            checks.extend(self.store.latest_run(&programme, &control.control_id)?);
+            checks.extend(self.store.latest_run(programme, &control.control_id)?);
         }
         let log = CheckLog { controls, checks };
-        Ok(calendar(&bank, &applicable, &log, today))
+        Ok(calendar(bank, applicable, &log, today))
     }
 
     /// The observation period as of `today`: each control's expected runs and what happened.
@@ -257,4 +263,15 @@ impl Workspace {
             .append_checks(&programme, &calendar.checks, &files)?;
         Ok(())
     }
+}
+
+/// The control questions that apply and are not answered not applicable: those the calendar
+/// proposes controls for.
+pub(super) fn applicable_questions(scorecard: &crate::scoring::Scorecard) -> BTreeSet<String> {
+    scorecard
+        .questions
+        .iter()
+        .filter(|q| q.applicable && !q.not_applicable)
+        .map(|q| q.question_id.clone())
+        .collect()
 }

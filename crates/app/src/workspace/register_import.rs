@@ -7,21 +7,20 @@ use serde::Serialize;
 use super::Workspace;
 use crate::clock::Moment;
 use crate::registers::{
-    Action, Entry, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor,
-    field_problems, from_fields,
+    Action, Entry, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor, checked_record,
 };
 use crate::spreadsheet::read_csv_rows;
 use crate::{Error, Result, files};
 
 /// Which field a column of the file fills, if any.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ColumnUse {
     pub column: String,
     pub field: Option<String>,
 }
 
 /// One thing wrong with the file: a row's field by line, or a column (line 1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowProblem {
     pub line: u64,
     pub field: String,
@@ -29,7 +28,7 @@ pub struct RowProblem {
 }
 
 /// What an import found, and whether it wrote: the preview and the result are one shape.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CsvImport {
     pub columns: Vec<ColumnUse>,
     /// Rows read (blank lines are none).
@@ -178,15 +177,14 @@ impl Workspace {
                         .zip(cells)
                         .filter_map(|(c, v)| c.field.clone().map(|f| (f, v.clone())))
                         .collect();
-                    let found = field_problems::<T>(&pairs, &ws.bank, at.today);
-                    if found.is_empty() {
-                        records.push(from_fields::<T>(&pairs)?);
+                    match checked_record::<T>(&pairs, &ws.bank, at.today) {
+                        Ok(record) => records.push(record),
+                        Err(found) => problems.extend(found.into_iter().map(|p| RowProblem {
+                            line: *line,
+                            field: p.field,
+                            message: p.message,
+                        })),
                     }
-                    problems.extend(found.into_iter().map(|p| RowProblem {
-                        line: *line,
-                        field: p.field,
-                        message: p.message,
-                    }));
                 }
             }
             if read.rows.is_empty() {

@@ -5,6 +5,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::Workspace;
+use super::calendar::applicable_questions;
 use crate::analysis::analyse;
 use crate::calendar::{CheckResult, DueStatus};
 use crate::clock::Moment;
@@ -74,9 +75,12 @@ impl Workspace {
         let registers = self.registers(assessment_id)?;
         // What the check log shows running: each control still in use, not overdue, whose
         // latest check passed. A retired control, or one whose pass is older than its rhythm,
-        // shows nothing running today.
+        // shows nothing running today. The analysis already scored the questions, so the
+        // calendar is read from it rather than judged again.
+        let applicable = applicable_questions(&analysis.scorecard);
+        let programme = self.programme(assessment_id)?;
         let passing: trust::PassingChecks = self
-            .calendar(assessment_id, today)?
+            .calendar_with(&bank, &programme, &applicable, today)?
             .controls
             .into_iter()
             .filter(|row| !matches!(row.status, DueStatus::Archived | DueStatus::Overdue))
@@ -121,19 +125,5 @@ impl Workspace {
             pdf_pages = Some(rendered.page_count);
         }
         Ok(TrustFiles { page, pdf_pages })
-    }
-
-    /// The one-page PDF, rendered but not written (for tests reading where text landed).
-    pub fn render_trust_pdf(
-        &self,
-        assessment_id: &str,
-        today: NaiveDate,
-    ) -> Result<crate::report::RenderedReport> {
-        let page = self.trust_page(assessment_id, today)?;
-        let size = self
-            .settings()
-            .map(|s| s.page_size)
-            .unwrap_or(crate::report::PageSize::A4);
-        Ok(report::render_trust_page(&page, size)?)
     }
 }

@@ -107,6 +107,18 @@ pub fn field_problems<T: RegisterRecord>(
     bank: &crate::catalog::Bank,
     today: chrono::NaiveDate,
 ) -> Vec<RecordError> {
+    checked_record::<T>(pairs, bank, today)
+        .err()
+        .unwrap_or_default()
+}
+
+/// The entry a form's (or an imported row's) fields make, or every problem with them, as
+/// [`field_problems`] names them: one reading of the fields serves the check and the record.
+pub fn checked_record<T: RegisterRecord>(
+    pairs: &[(String, String)],
+    bank: &crate::catalog::Bank,
+    today: chrono::NaiveDate,
+) -> Result<T, Vec<RecordError>> {
     let mut object = Map::new();
     let mut problems = Vec::new();
     for (given, text) in pairs {
@@ -129,14 +141,9 @@ pub fn field_problems<T: RegisterRecord>(
         }
     }
     if problems.is_empty() {
-        match into_record::<T>(object) {
-            Ok(record) => {
-                if let Err(problem) = super::check_against(&record, bank, today) {
-                    problems.push(problem);
-                }
-            }
-            Err(problem) => problems.push(problem),
-        }
+        return into_record::<T>(object)
+            .and_then(|record| super::check_against(&record, bank, today).map(|()| record))
+            .map_err(|problem| vec![problem]);
     }
     // In the form's order, so the first one named is the first one seen.
     problems.sort_by_key(|p| {
@@ -145,7 +152,7 @@ pub fn field_problems<T: RegisterRecord>(
             .position(|f| f.name == p.field)
             .unwrap_or(usize::MAX)
     });
-    problems
+    Err(problems)
 }
 
 /// A field's value as text for a table, a search or a sort ("" when not set).

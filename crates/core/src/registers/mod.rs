@@ -19,7 +19,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-pub use fields::{FieldKind, FieldSpec, display, field_problems, from_fields, set_fields};
+pub use fields::{
+    FieldKind, FieldSpec, checked_record, display, field_problems, from_fields, set_fields,
+};
 pub use findings::register_findings;
 pub use incident::Incident;
 pub use person::{Person, PersonKind, Training};

@@ -96,6 +96,9 @@ pub struct HeldBack {
     pub reason: String,
     /// The company chose to leave it out (it could be published).
     pub chosen: bool,
+    /// The control question a held-back claim stands on; `None` for a list or a commitment.
+    #[serde(default)]
+    pub question_id: Option<String>,
 }
 
 /// The trust page's content, as the HTML page, the PDF and the app's preview all show it.
@@ -161,6 +164,7 @@ pub fn build(
                 item: claim.text.clone(),
                 reason: reason.clone(),
                 chosen: claim.basis.is_some(),
+                question_id: Some(claim.question_id.clone()),
             });
         }
     }
@@ -187,6 +191,7 @@ pub fn build(
             item: "Sub-processors".into(),
             reason: "you chose not to publish the list".into(),
             chosen: true,
+            question_id: None,
         });
         None
     } else {
@@ -196,6 +201,7 @@ pub fn build(
                 item: "Sub-processors".into(),
                 reason: "no vendor in the register is recorded as reaching data (add the data it can reach, or mark personal data, in Registers, Vendors)".into(),
                 chosen: false,
+                question_id: None,
             });
         }
         Some(list)
@@ -205,6 +211,7 @@ pub fn build(
             item: "Policies".into(),
             reason: "you chose not to publish the list".into(),
             chosen: true,
+            question_id: None,
         });
         None
     } else {
@@ -217,6 +224,7 @@ pub fn build(
             item: "Security contact".into(),
             reason: "none given: add the address customers should write to about security".into(),
             chosen: false,
+            question_id: None,
         });
     }
     let (status, undated) = status::line(&engagement, &analysis.plan, today);
@@ -225,6 +233,7 @@ pub fn build(
             item: "The expected report date".into(),
             reason,
             chosen: false,
+            question_id: None,
         });
     }
     TrustPage {

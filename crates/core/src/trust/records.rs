@@ -54,6 +54,7 @@ pub(super) fn policies(
             item: policy.title.clone(),
             reason,
             chosen: false,
+            question_id: None,
         };
         match (policy.approved_on, policy.next_review) {
             (None, _) => held_back.push(refuse("not approved yet".into())),
@@ -96,6 +97,7 @@ pub(super) fn uptime(
             item: format!("Uptime commitment \"{given}\""),
             reason: "your answers in step 1 do not say that contracts promise uptime; answer the commitments questions first".into(),
             chosen: false,
+            question_id: None,
         });
         None
     }

@@ -835,7 +835,11 @@ item: string, reason: string,
 /**
  * The company chose to leave it out (it could be published).
  */
-chosen: boolean, };
+chosen: boolean, 
+/**
+ * The control question a held-back claim stands on; `None` for a list or a commitment.
+ */
+question_id: string | null, };
 
 export type TrustPage = { organisation: string, 
 /**

@@ -42,7 +42,7 @@ export function fakeTrust(bank: Bank, judged: (id: string) => { record: Assessme
       policies: choices.hide_policies ? null : [],
       uptime: null,
       contact: choices.contact,
-      held_back: claims.filter((c) => c.reason).map((c) => ({ item: c.text, reason: c.reason!, chosen: c.basis !== null })),
+      held_back: claims.filter((c) => c.reason).map((c) => ({ item: c.text, reason: c.reason!, chosen: c.basis !== null, question_id: c.question_id })),
       claims,
       wording: '1',
     };
