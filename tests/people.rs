@@ -15,38 +15,32 @@ fn gap<'a>(gaps: &'a Value, question: &str) -> Option<&'a Value> {
 #[test]
 fn a_leaver_still_holding_access_is_a_live_exposure_until_removal_is_recorded() {
     let cli = Cli::new();
-    let id = cli
-        .ok(&["new", "People Co", "--report-type", "type1"])
-        .trim()
-        .to_string();
+    let id = cli.id(&["new", "People Co", "--report-type", "type1"]);
     cli.ok(&["answer", &id, "access.deprovisioning", "operating"]);
     cli.ok(&["answer", &id, "people.security-training", "operating"]);
     assert!(gap(&cli.json(&["gaps", &id, "--json"]), "access.deprovisioning").is_none());
 
-    let person = cli
-        .ok(&[
-            "people",
-            &id,
-            "add",
-            "--name",
-            "Sam Leaver",
-            "--role",
-            "Engineer",
-            "--kind",
-            "employee",
-            "--start",
-            "2025-01-01",
-            "--end",
-            "2026-11-01",
-            "--training",
-            "completed",
-            "--trained-on",
-            "10 Jan 2025",
-            "--policies-acknowledged",
-            "2025-01-02",
-        ])
-        .trim()
-        .to_string();
+    let person = cli.id(&[
+        "people",
+        &id,
+        "add",
+        "--name",
+        "Sam Leaver",
+        "--role",
+        "Engineer",
+        "--kind",
+        "employee",
+        "--start",
+        "2025-01-01",
+        "--end",
+        "2026-11-01",
+        "--training",
+        "completed",
+        "--trained-on",
+        "10 Jan 2025",
+        "--policies-acknowledged",
+        "2025-01-02",
+    ]);
     let gaps = cli.json(&["gaps", &id, "--json"]);
     let leaver = gap(&gaps, "access.deprovisioning").expect("the answer no longer stands");
     assert_eq!(leaver["priority"], "fix_now", "{leaver}");
@@ -140,10 +134,7 @@ fn a_leaver_still_holding_access_is_a_live_exposure_until_removal_is_recorded() 
     let file = cli.dir.path().join("people.json");
     cli.ok(&["export", &id, file.to_str().unwrap()]);
     let other = Cli::new();
-    let copy = other
-        .ok(&["import", file.to_str().unwrap()])
-        .trim()
-        .to_string();
+    let copy = other.id(&["import", file.to_str().unwrap()]);
     assert_eq!(
         other
             .json(&["people", &copy, "list", "--json"])
@@ -157,7 +148,7 @@ fn a_leaver_still_holding_access_is_a_live_exposure_until_removal_is_recorded() 
 #[test]
 fn an_hr_export_imports_whole_or_names_every_bad_row_and_writes_nothing() {
     let cli = Cli::new();
-    let id = cli.ok(&["new", "Csv Co"]).trim().to_string();
+    let id = cli.id(&["new", "Csv Co"]);
     let file = cli.dir.path().join("staff.csv");
     let maps = [
         "--map",

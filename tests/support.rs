@@ -356,6 +356,11 @@ impl Cli {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// Runs a command that prints an id (`new`, `import`, `add`) and returns it.
+    pub fn id(&self, args: &[&str]) -> String {
+        self.ok(args).trim().to_string()
+    }
+
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.ok(args)).unwrap()
     }

@@ -60,10 +60,7 @@ fn every_claim_on_the_scenario_pages_is_supported_by_the_answers() {
     let mut held_seen = 0;
     for name in SCENARIOS {
         let cli = Cli::new();
-        let id = cli
-            .ok(&["import", fixture(name).to_str().unwrap()])
-            .trim()
-            .to_string();
+        let id = cli.id(&["import", fixture(name).to_str().unwrap()]);
         let export: Value = serde_json::from_slice(&std::fs::read(fixture(name)).unwrap()).unwrap();
         let answer = |question: &str| {
             export["answers"]
@@ -162,10 +159,7 @@ fn pdf_pages(path: &Path) -> usize {
 }
 
 fn operating_company(cli: &Cli, organisation: &str) -> String {
-    let id = cli
-        .ok(&["new", organisation, "--report-type", "type1"])
-        .trim()
-        .to_string();
+    let id = cli.id(&["new", organisation, "--report-type", "type1"]);
     let bank: Value = serde_json::from_str(&cli.ok(&["bank", "--json"])).unwrap();
     let claims: Vec<String> = bank["questions"]
         .as_array()
@@ -184,10 +178,7 @@ fn operating_company(cli: &Cli, organisation: &str) -> String {
 #[test]
 fn a_claim_held_by_the_company_comes_off_and_one_the_answers_do_not_support_cannot_be_published() {
     let cli = Cli::new();
-    let id = cli
-        .ok(&["new", "Small Co", "--report-type", "type1"])
-        .trim()
-        .to_string();
+    let id = cli.id(&["new", "Small Co", "--report-type", "type1"]);
     answer(&cli, &id, "crypto.at-rest", "operating");
     answer(&cli, &id, "crypto.in-transit", "informal");
     let page = trust_json(&cli, &id, &[]);
@@ -287,10 +278,7 @@ fn a_claim_held_by_the_company_comes_off_and_one_the_answers_do_not_support_cann
 #[test]
 fn a_failed_check_in_the_observation_window_takes_the_claim_off() {
     let cli = Cli::new();
-    let id = cli
-        .ok(&["new", "Checked Co", "--report-type", "type2"])
-        .trim()
-        .to_string();
+    let id = cli.id(&["new", "Checked Co", "--report-type", "type2"]);
     answer(&cli, &id, "scope.observation-start", "2026-06-01");
     answer(&cli, &id, "maint.restore-tests", "operating");
     answer(&cli, &id, "continuity.backups", "operating");
@@ -363,10 +351,7 @@ fn a_failed_check_in_the_observation_window_takes_the_claim_off() {
 fn company_text_is_escaped_and_the_contact_is_checked() {
     let cli = Cli::new();
     let org = r#"<script>alert(1)</script> & "Quote" Co"#;
-    let id = cli
-        .ok(&["new", org, "--report-type", "type1"])
-        .trim()
-        .to_string();
+    let id = cli.id(&["new", org, "--report-type", "type1"]);
     answer(&cli, &id, "crypto.at-rest", "documented");
     cli.ok(&[
         "vendors",
@@ -517,10 +502,7 @@ fn a_long_page_stays_on_one_pdf_page_and_says_what_it_left_for_the_web_page() {
 #[test]
 fn the_choices_travel_in_an_export_and_a_bad_one_refuses_the_import_by_name() {
     let cli = Cli::new();
-    let id = cli
-        .ok(&["new", "Travel Co", "--report-type", "type1"])
-        .trim()
-        .to_string();
+    let id = cli.id(&["new", "Travel Co", "--report-type", "type1"]);
     answer(&cli, &id, "crypto.at-rest", "operating");
     trust_json(
         &cli,
@@ -544,10 +526,7 @@ fn the_choices_travel_in_an_export_and_a_bad_one_refuses_the_import_by_name() {
     cli.ok(&["export", &id, file.to_str().unwrap()]);
 
     let other = Cli::new();
-    let copy = other
-        .ok(&["import", file.to_str().unwrap()])
-        .trim()
-        .to_string();
+    let copy = other.id(&["import", file.to_str().unwrap()]);
     let page = trust_json(&other, &copy, &[]);
     assert_eq!(page["contact"], "https://travel.example/security");
     assert!(published(&page).is_empty(), "the held claim stays held");
