@@ -35,6 +35,8 @@ mod interchange;
 mod protect;
 // Data files protected with a passphrase: protect, refuse, change, unprotect, backups, the CLI.
 mod protected_data_file;
+// Account exports (AWS, Google Workspace, Entra ID, GitHub, mapped CSV) checked against people.
+mod accounts;
 // The people register: leavers' access, onboarding limits, contractors' agreements, as findings.
 mod people;
 // What a rename carries: the control calendar, its log and evidence, beside the registers.

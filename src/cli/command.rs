@@ -9,7 +9,7 @@ use soc2_readiness::assessment::{Coverage, Depth, ReportType};
 use soc2_readiness::report::PageSize;
 use soc2_readiness::workspace::ScopeDecision;
 
-use super::{calendar, files, merge, registers, report, spreadsheet, trust, what_if};
+use super::{accounts, calendar, files, merge, registers, report, spreadsheet, trust, what_if};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -261,6 +261,13 @@ pub enum Command {
     /// The people register (staff and contractors: start and end, background check, training,
     /// policy acknowledgement, agreement, access removed): the same commands as `vendors`.
     People(registers::Args),
+    /// User reports from the company's systems (AWS IAM credential report, Google Workspace,
+    /// Microsoft Entra ID, GitHub members, or any CSV with --map): import, findings, limits.
+    ///
+    /// Findings come from the latest import of each system, checked against the people register:
+    /// leavers still active, admins without MFA, root keys, shared accounts, old or unused keys,
+    /// dormant accounts, and accounts matching no one. They count in every score and report.
+    Accounts(accounts::Args),
 }
 
 #[derive(Subcommand)]

@@ -133,6 +133,9 @@ fn print_gaps(gaps: &[Gap]) {
                     );
                 }
             }
+            for finding in &gap.findings {
+                println!("      Records show: {}", finding.detail);
+            }
             if let Some(note) = &gap.note {
                 println!("      Note: {}", truncate(note, 200));
             }

@@ -1,5 +1,6 @@
 //! The `soc2-readiness` command line: argument parsing and dispatch; each command is a few lines over the workspace.
 
+mod accounts;
 mod answers;
 mod assessments;
 mod bank;
@@ -278,5 +279,6 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Incidents(args) => registers::incidents(cx, args),
         Command::Risks(args) => registers::risks(cx, args),
         Command::People(args) => registers::people(cx, args),
+        Command::Accounts(args) => accounts::run(cx, args),
     }
 }

@@ -18,15 +18,7 @@ pub fn run<T: RegisterRecord>(
     dry_run: bool,
     json: bool,
 ) -> Result<(), Error> {
-    let mapping = map
-        .iter()
-        .map(|m| match m.split_once('=') {
-            Some((heading, field)) => Ok((heading.to_string(), field.to_string())),
-            None => Err(Error::Invalid(format!(
-                "--map {m}: write it as HEADING=FIELD, such as \"Start Date=start\""
-            ))),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let mapping = mapping(map, "Start Date=start")?;
     let request = CsvImportRequest {
         register: T::REGISTER,
         file,
@@ -73,4 +65,16 @@ pub fn run<T: RegisterRecord>(
         );
     }
     Ok(())
+}
+
+/// `--map HEADING=FIELD` pairs, each refused with an example when it is not one.
+pub(super) fn mapping(map: &[String], example: &str) -> Result<Vec<(String, String)>, Error> {
+    map.iter()
+        .map(|m| match m.split_once('=') {
+            Some((heading, field)) => Ok((heading.to_string(), field.to_string())),
+            None => Err(Error::Invalid(format!(
+                "--map {m}: write it as HEADING=FIELD, such as \"{example}\""
+            ))),
+        })
+        .collect()
 }

@@ -15,8 +15,8 @@ pub mod spreadsheet;
 pub mod workspace;
 
 pub use soc2_readiness_core::{
-    analysis, assessment, calendar, catalog, compare, day, depth, evaluation, findings, gaps,
-    merge, plan, registers, scope, scoring, trust, upgrade, what_if,
+    accounts, analysis, assessment, calendar, catalog, compare, day, depth, evaluation, findings,
+    gaps, merge, plan, registers, scope, scoring, trust, upgrade, what_if,
 };
 
 /// What the front ends need of the report: its options, the rendered result and the fingerprint

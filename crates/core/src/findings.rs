@@ -29,6 +29,8 @@ pub enum Source {
     Incidents,
     Risks,
     People,
+    /// An account export from one of the company's systems.
+    Accounts,
 }
 
 /// One thing the records show about one control question.

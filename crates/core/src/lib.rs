@@ -3,6 +3,7 @@
 //! Pure functions over values: no file, no database, no clock (time comes in as arguments), so
 //! every conclusion is reproducible and the store, the report and both front ends share it.
 
+pub mod accounts;
 pub mod analysis;
 pub mod assessment;
 pub mod calendar;

@@ -3,6 +3,7 @@
 //! One module per table or concern; every change is one transaction, so an answer reported
 //! saved is on disk.
 
+mod accounts;
 mod answers;
 mod assessments;
 pub mod backup;

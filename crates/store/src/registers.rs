@@ -25,7 +25,8 @@ impl Store {
                  OR EXISTS (SELECT 1 FROM policies WHERE programme = ?1)
                  OR EXISTS (SELECT 1 FROM incidents WHERE programme = ?1)
                  OR EXISTS (SELECT 1 FROM risks WHERE programme = ?1)
-                 OR EXISTS (SELECT 1 FROM people WHERE programme = ?1)",
+                 OR EXISTS (SELECT 1 FROM people WHERE programme = ?1)
+                 OR EXISTS (SELECT 1 FROM account_imports WHERE programme = ?1)",
             )?
             .query_row([programme], |row| row.get(0))?)
     }
@@ -212,6 +213,10 @@ pub(crate) fn carry_programme(
     }
     tx.execute(
         "UPDATE register_history SET programme = ?2 WHERE programme = ?1",
+        params![from, to],
+    )?;
+    tx.execute(
+        "UPDATE account_imports SET programme = ?2 WHERE programme = ?1",
         params![from, to],
     )?;
     // The control calendar follows too: every check with its evidence file, and each control.

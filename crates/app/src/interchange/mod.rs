@@ -57,6 +57,13 @@ pub struct PortableAssessment {
     /// (and in files from before the trust page).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trust_page: Option<crate::trust::TrustChoices>,
+    /// The account exports kept for the organisation's systems, each with its file's hash, the
+    /// day it was taken and its accounts; absent when none are kept (and in older files).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub account_imports: Vec<crate::accounts::AccountImport>,
+    /// The organisation's limits for the account checks; absent when it chose none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_choices: Option<crate::accounts::AccountChoices>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -104,6 +111,8 @@ pub fn to_portable(
         calendar: None,
         modules: Vec::new(),
         trust_page: None,
+        account_imports: Vec::new(),
+        account_choices: None,
     }
 }
 
@@ -173,6 +182,7 @@ pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportErro
                 message: e.message,
             })?;
     }
+    check_accounts(&portable)?;
     Ok(portable)
 }
 
@@ -280,4 +290,39 @@ pub fn into_record(
         },
         portable.history,
     )
+}
+
+/// Account imports and limits as a file carries them: each import named, hashed and unique;
+/// limits a person could have chosen.
+fn check_accounts(portable: &PortableAssessment) -> Result<(), ImportError> {
+    let invalid = |field: String, message: &str| ImportError::Invalid {
+        field,
+        message: message.to_string(),
+    };
+    if let Some(choices) = &portable.account_choices
+        && choices.limits.chosen
+    {
+        crate::accounts::AccountLimits::chosen(
+            choices.limits.key_rotation_days,
+            choices.limits.unused_days,
+        )
+        .map_err(|m| invalid("account_choices.limits".into(), &m))?;
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for (i, import) in portable.account_imports.iter().enumerate() {
+        let field = |name: &str| format!("account_imports[{i}].{name}");
+        if import.id.trim().is_empty() || !ids.insert(import.id.as_str()) {
+            return Err(invalid(field("id"), "every import needs its own id"));
+        }
+        if import.system.trim().is_empty() {
+            return Err(invalid(field("system"), "name the system"));
+        }
+        if import.sha256.len() != 64 || !import.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(invalid(
+                field("sha256"),
+                "a SHA-256 is 64 hexadecimal digits",
+            ));
+        }
+    }
+    Ok(())
 }

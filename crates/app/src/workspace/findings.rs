@@ -30,7 +30,7 @@ impl Workspace {
     }
 
     /// Everything the programme's records say against the answers, as of `today`. The one
-    /// collector: the check log's findings, then the registers'.
+    /// collector: the check log's findings, then the registers', then the account exports'.
     pub fn findings(
         &self,
         record: &AssessmentRecord,
@@ -42,6 +42,10 @@ impl Workspace {
         let programme = programme_key(&record.assessment.organisation);
         let registers = self.store.registers(&programme)?;
         findings.extend(crate::registers::register_findings(&registers, bank, today));
+        findings.extend(
+            self.programme_account_review(&programme, &registers.people)?
+                .record_findings(bank),
+        );
         Ok((findings, overdue))
     }
 

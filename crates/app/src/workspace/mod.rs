@@ -3,6 +3,7 @@
 //! Every operation the CLI and the desktop shell offer is implemented once here (and in
 //! `answers` and `settings`); the store behind it is private.
 
+mod accounts;
 mod answers;
 mod calendar;
 mod compare;
@@ -25,6 +26,9 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+pub use accounts::{
+    AccountImportInfo, AccountImportRequest, AccountImportResult, AccountsView, ClaimFlag,
+};
 pub use answers::{AnswerDetails, ScopeDecision};
 pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT, VoidRequest};
 pub use compare::TrendPoint;
@@ -343,7 +347,12 @@ impl Workspace {
         // The trust page's choices are the programme's too: they follow it, or a renamed
         // company would publish again what it chose to hold back.
         let settings: Vec<(String, String)> = carry
-            .map(|(from, to)| vec![(trust::choices_key(from), trust::choices_key(to))])
+            .map(|(from, to)| {
+                vec![
+                    (trust::choices_key(from), trust::choices_key(to)),
+                    (accounts::choices_key(from), accounts::choices_key(to)),
+                ]
+            })
             .unwrap_or_default();
         Ok(self
             .store

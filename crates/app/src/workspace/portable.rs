@@ -23,6 +23,11 @@ impl Workspace {
         portable.calendar = self.portable_calendar(assessment_id)?;
         // Damaged choices must not stop an export; the file simply carries none.
         portable.trust_page = self.kept_trust_choices(assessment_id).unwrap_or(None);
+        portable.account_imports = self.store.account_imports(&programme)?;
+        portable.account_choices = self
+            .store
+            .setting(&super::accounts::choices_key(&programme))?
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok());
         portable.modules = modules
             .into_iter()
             .map(|m| interchange::PortableModule {
@@ -48,6 +53,8 @@ impl Workspace {
         let (registers, changes) = std::mem::take(&mut portable.registers).split();
         let calendar = portable.calendar.clone();
         let trust_page = portable.trust_page.clone();
+        let account_imports = std::mem::take(&mut portable.account_imports);
+        let account_choices = portable.account_choices;
         for module in &modules {
             self.refuse_conflict(module)?;
         }
@@ -74,6 +81,18 @@ impl Workspace {
         )?;
         if let Some(calendar) = &calendar {
             self.import_calendar(&record.assessment.organisation, calendar)?;
+        }
+        // The same exports again when the organisation is already here (replaced by id).
+        if !account_imports.is_empty() {
+            self.store
+                .put_account_imports(&programme, &account_imports)?;
+        }
+        let key = super::accounts::choices_key(&programme);
+        if let Some(choices) = account_choices
+            && self.store.setting(&key)?.is_none()
+        {
+            let bytes = serde_json::to_vec(&choices).expect("account choices serialise to JSON");
+            self.store.set_setting(&key, Some(&bytes))?;
         }
         // Choices already made here for this organisation are the company's latest word; a
         // file's choices fill in only where there are none.

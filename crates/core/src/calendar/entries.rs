@@ -171,7 +171,6 @@ pub fn void_entry(
 
 /// An evidence file as the log keeps it: its name, size and SHA-256, refused over 10 MiB.
 pub fn evidence_file(id: &str, name: &str, bytes: &[u8]) -> Result<EvidenceFile, Refusal> {
-    use sha2::{Digest, Sha256};
     let name = required("file", name)?;
     if bytes.len() > EVIDENCE_FILE_LIMIT {
         return Err(refuse(
@@ -181,10 +180,7 @@ pub fn evidence_file(id: &str, name: &str, bytes: &[u8]) -> Result<EvidenceFile,
             ),
         ));
     }
-    let sha256 = Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha256 = sha256_hex(bytes);
     Ok(EvidenceFile {
         id: id.to_string(),
         name,
@@ -217,4 +213,13 @@ fn refuse(field: &str, reason: String) -> Refusal {
         field: field.to_string(),
         reason,
     }
+}
+
+/// A file's SHA-256 in lower-case hex: how evidence files and account exports are fingerprinted.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -17,7 +17,7 @@ use crate::catalog::{Bank, Frequency, Interval, RecurringTemplate};
 
 pub use entries::{
     EVIDENCE_FILE_LIMIT, Refusal, Run, TEXT_LIMIT, adopted, adoption, evidence_file, run_entry,
-    void_entry,
+    sha256_hex, void_entry,
 };
 pub use observation::{
     ControlObservation, Observation, ObservationWindow, Occurrence, OccurrenceStatus,

@@ -24,7 +24,7 @@ pub use fields::{
 };
 pub use findings::register_findings;
 pub use incident::Incident;
-pub use person::{Person, PersonKind, Training};
+pub use person::{Person, PersonKind, REMOVAL_DAYS, Training};
 pub use policy::{Policy, PolicyVersion, approve};
 pub use query::{Listed, Query, select};
 pub use risk::Risk;

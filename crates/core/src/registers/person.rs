@@ -53,6 +53,10 @@ pub struct Person {
     /// The day the last of the person's access was removed, after they left.
     #[serde(default)]
     pub access_removed: Option<NaiveDate>,
+    /// Their sign-in names in company systems (jane@acme.com, jdoe), so account exports find
+    /// them; an account two people list is shared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accounts: Option<String>,
 }
 
 const KINDS: &[&str] = &["employee", "contractor"];
@@ -114,6 +118,11 @@ impl RegisterRecord for Person {
             FieldKind::Date,
             false,
             "when the last of their access was removed, after leaving",
+        ),
+        FieldSpec::text(
+            "accounts",
+            false,
+            "their sign-in names in company systems, comma-separated (jane@acme.com, jdoe)",
         ),
     ];
 

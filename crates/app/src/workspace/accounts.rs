@@ -1,0 +1,333 @@
+//! Account exports through an assessment's programme: a file read, recognised and kept with its hash and day; the latest of each system checked against the people register; the company's limits kept as a setting.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Workspace;
+use crate::accounts::{
+    AccountChoices, AccountFinding, AccountFormat, AccountImport, AccountLimits, AccountReview,
+    ColumnUse, LayoutProblem, read_accounts, review,
+};
+use crate::catalog::Bank;
+use crate::clock::Moment;
+use crate::registers::{Entry, Person};
+use crate::spreadsheet::read_csv_rows;
+use crate::{Error, Result, files};
+
+/// The limits are the company's, not one assessment's, like its trust page choices.
+pub(super) fn choices_key(programme: &str) -> String {
+    format!("accounts:{programme}")
+}
+
+/// An import asked for: the file, how to read it, and whether to keep it (else only preview).
+#[derive(Debug, Clone)]
+pub struct AccountImportRequest<'a> {
+    pub file: &'a Path,
+    /// The system in the company's words; the format's own name when none is given.
+    pub system: Option<String>,
+    /// The layout, when the headings alone should not decide it.
+    pub format: Option<AccountFormat>,
+    /// For a CSV of another system: (heading, field).
+    pub mapping: Vec<(String, String)>,
+    /// The day the export was taken; today when not given.
+    pub taken_on: Option<NaiveDate>,
+    pub write: bool,
+}
+
+/// What an import recognised and found, and whether it was kept: the preview and the result are
+/// one shape.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct AccountImportResult {
+    pub format: Option<AccountFormat>,
+    pub system: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub taken_on: NaiveDate,
+    pub columns: Vec<ColumnUse>,
+    pub not_shown: Vec<String>,
+    pub accounts: usize,
+    pub problems: Vec<LayoutProblem>,
+    /// The findings this file raises once kept (against the people register as it is now).
+    pub findings: Vec<AccountFinding>,
+    /// Kept, with this id; never part of a file.
+    pub import_id: Option<String>,
+}
+
+/// One kept import without its rows, for lists.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct AccountImportInfo {
+    pub id: String,
+    pub system: String,
+    pub format: AccountFormat,
+    pub file_name: String,
+    pub sha256: String,
+    pub taken_on: NaiveDate,
+    pub accounts: usize,
+    /// The latest of its system, so the one checked.
+    pub checked: bool,
+}
+
+/// A finding whose question's answer claims more than the export shows: flagged, never changed.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct ClaimFlag {
+    pub question_id: String,
+    pub question: String,
+    /// The level answered, 0 to 4.
+    pub level: u8,
+    pub finding: String,
+}
+
+/// Everything the imports say for an assessment's programme on a day.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct AccountsView {
+    pub imports: Vec<AccountImportInfo>,
+    pub review: AccountReview,
+    pub choices: AccountChoices,
+    /// Answers at "in place" or better that an export contradicts.
+    pub claims: Vec<ClaimFlag>,
+}
+
+impl Workspace {
+    /// The choices kept for the programme (none kept: the default limits, no names in reports).
+    pub fn account_choices(&self, assessment_id: &str) -> Result<AccountChoices> {
+        self.programme_account_choices(&self.programme(assessment_id)?)
+    }
+
+    fn programme_account_choices(&self, programme: &str) -> Result<AccountChoices> {
+        match self.store.setting(&choices_key(programme))? {
+            // Damaged choices must not stop a score: the defaults are the cautious reading.
+            Some(bytes) => Ok(serde_json::from_slice(&bytes).unwrap_or_default()),
+            None => Ok(AccountChoices::default()),
+        }
+    }
+
+    /// Keeps the company's limits and report choice; limits nobody could mean are refused by
+    /// field.
+    pub fn set_account_choices(
+        &mut self,
+        assessment_id: &str,
+        key_rotation_days: u32,
+        unused_days: u32,
+        names_in_reports: bool,
+    ) -> Result<AccountChoices> {
+        let limits = AccountLimits::chosen(key_rotation_days, unused_days).map_err(|reason| {
+            let field = if reason.contains("key rotation") {
+                "key_rotation_days"
+            } else {
+                "unused_days"
+            };
+            Error::Refused {
+                field: field.into(),
+                reason,
+            }
+        })?;
+        let choices = AccountChoices {
+            limits,
+            names_in_reports,
+        };
+        let key = choices_key(&self.programme(assessment_id)?);
+        let bytes = serde_json::to_vec(&choices).expect("account choices serialise to JSON");
+        self.store.set_setting(&key, Some(&bytes))?;
+        Ok(choices)
+    }
+
+    /// Reads, recognises and checks an export; with `write` and no problem, keeps it.
+    pub fn import_accounts(
+        &mut self,
+        assessment_id: &str,
+        request: &AccountImportRequest<'_>,
+        at: Moment,
+        new_id: impl FnOnce() -> String,
+    ) -> Result<AccountImportResult> {
+        let programme = self.programme(assessment_id)?;
+        let bytes = files::read(request.file)?;
+        let sha256 = crate::calendar::sha256_hex(&bytes);
+        let file_name = request
+            .file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let taken_on = request.taken_on.unwrap_or(at.today);
+        if taken_on > at.today {
+            return Err(Error::Refused {
+                field: "taken_on".into(),
+                reason: "the export cannot be taken after today; give the day it was downloaded"
+                    .into(),
+            });
+        }
+        let rows = read_csv_rows(&bytes).map_err(|reason| Error::File {
+            path: request.file.display().to_string(),
+            reason,
+        })?;
+        let read = read_accounts(
+            &rows.header,
+            &rows.rows,
+            request.format,
+            &request.mapping,
+            taken_on,
+        );
+        let format = read.as_ref().ok().map(|r| r.format).or(request.format);
+        let system = request
+            .system
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .or_else(|| format.map(|f| f.default_system().to_string()))
+            .unwrap_or_default();
+        if system.chars().count() > 80 {
+            return Err(Error::Refused {
+                field: "system".into(),
+                reason: "name the system in at most 80 characters".into(),
+            });
+        }
+        let mut result = AccountImportResult {
+            format,
+            system: system.clone(),
+            file_name: file_name.clone(),
+            sha256: sha256.clone(),
+            taken_on,
+            columns: Vec::new(),
+            not_shown: Vec::new(),
+            accounts: 0,
+            problems: Vec::new(),
+            findings: Vec::new(),
+            import_id: None,
+        };
+        let read = match read {
+            Ok(read) => read,
+            Err(problems) => {
+                result.problems = problems;
+                return Ok(result);
+            }
+        };
+        let import = AccountImport {
+            id: new_id(),
+            system,
+            format: read.format,
+            file_name,
+            sha256,
+            taken_on,
+            imported_at: at.now,
+            accounts: read.accounts,
+        };
+        result.columns = read.columns;
+        result.not_shown = read.not_shown;
+        result.accounts = import.accounts.len();
+        let people = self.store.entries::<Person>(&programme)?;
+        let choices = self.programme_account_choices(&programme)?;
+        result.findings = review(std::slice::from_ref(&import), &people, choices.limits).findings;
+        if request.write {
+            self.store.add_account_import(&programme, &import)?;
+            result.import_id = Some(import.id);
+        }
+        Ok(result)
+    }
+
+    /// Removes one kept import by its id or a unique prefix.
+    pub fn remove_account_import(
+        &mut self,
+        assessment_id: &str,
+        given: &str,
+    ) -> Result<AccountImportInfo> {
+        let programme = self.programme(assessment_id)?;
+        let info = self
+            .account_imports(assessment_id)?
+            .into_iter()
+            .filter(|i| i.id.starts_with(given.trim()) && !given.trim().is_empty())
+            .collect::<Vec<_>>();
+        match info.as_slice() {
+            [one] => {
+                self.store.remove_account_import(&programme, &one.id)?;
+                Ok(one.clone())
+            }
+            [] => Err(Error::UnknownEntry {
+                register: "account import",
+                id: given.to_string(),
+            }),
+            _ => Err(Error::Invalid(format!(
+                "'{given}' names {} imports; give more of the id",
+                info.len()
+            ))),
+        }
+    }
+
+    /// The kept imports, newest first, each marked when it is the one checked for its system.
+    pub fn account_imports(&self, assessment_id: &str) -> Result<Vec<AccountImportInfo>> {
+        let programme = self.programme(assessment_id)?;
+        let imports = self.store.account_imports(&programme)?;
+        let checked = review(&imports, &[], AccountLimits::default()).checked;
+        Ok(imports
+            .iter()
+            .rev()
+            .map(|i| AccountImportInfo {
+                id: i.id.clone(),
+                system: i.system.clone(),
+                format: i.format,
+                file_name: i.file_name.clone(),
+                sha256: i.sha256.clone(),
+                taken_on: i.taken_on,
+                accounts: i.accounts.len(),
+                checked: checked.contains(&i.id),
+            })
+            .collect())
+    }
+
+    /// What the programme's imports show, against its people register and its limits.
+    pub(super) fn programme_account_review(
+        &self,
+        programme: &str,
+        people: &[Entry<Person>],
+    ) -> Result<AccountReview> {
+        let imports = self.store.account_imports(programme)?;
+        let choices = self.programme_account_choices(programme)?;
+        Ok(review(&imports, people, choices.limits))
+    }
+
+    /// The imports, their findings and evidence, and the answers they contradict. Each finding
+    /// is as of its export's day, so the view needs no day of its own.
+    pub fn accounts_view(&self, assessment_id: &str) -> Result<AccountsView> {
+        let programme = self.programme(assessment_id)?;
+        let people = self.store.entries::<Person>(&programme)?;
+        let review = self.programme_account_review(&programme, &people)?;
+        let (record, bank) = self.record_and_bank(assessment_id)?;
+        Ok(AccountsView {
+            imports: self.account_imports(assessment_id)?,
+            claims: claims(&bank, &record, &review),
+            choices: self.programme_account_choices(&programme)?,
+            review,
+        })
+    }
+}
+
+/// Answers at "in place and documented" or better, with no exception of their own, that a
+/// finding contradicts.
+fn claims(
+    bank: &Bank,
+    record: &crate::assessment::AssessmentRecord,
+    review: &AccountReview,
+) -> Vec<ClaimFlag> {
+    let mut out: Vec<ClaimFlag> = Vec::new();
+    for finding in &review.findings {
+        let Some(question) = bank.question(&finding.question_id) else {
+            continue;
+        };
+        let Some(answer) = record.answers.get(&finding.question_id) else {
+            continue;
+        };
+        let Some(level) = answer.level() else {
+            continue;
+        };
+        if level.value() >= 3 && answer.exception.is_none() {
+            out.push(ClaimFlag {
+                question_id: question.id.clone(),
+                question: question.text.clone(),
+                level: level.value(),
+                finding: finding.summary.clone(),
+            });
+        }
+    }
+    out
+}
