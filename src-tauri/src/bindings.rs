@@ -12,8 +12,9 @@ macro_rules! declarations {
 
 pub(crate) fn generate() -> String {
     use soc2_readiness::{
-        analysis, assessment, calendar, catalog, compare, data_file, findings, gaps, merge, plan,
-        registers, report, scope, scoring, spreadsheet, trust, upgrade, what_if, workspace,
+        accounts, analysis, assessment, calendar, catalog, compare, data_file, findings, gaps,
+        merge, plan, registers, report, scope, scoring, spreadsheet, trust, upgrade, what_if,
+        workspace,
     };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
@@ -152,6 +153,20 @@ pub(crate) fn generate() -> String {
         workspace::AdoptRequest,
         workspace::CheckRequest,
         workspace::VoidRequest,
+        accounts::AccountFormat,
+        accounts::AccountLimits,
+        accounts::AccountChoices,
+        accounts::AccountCheck,
+        accounts::FlaggedAccount,
+        accounts::AccountFinding,
+        accounts::AccountEvidence,
+        accounts::AccountReview,
+        accounts::ColumnUse,
+        accounts::LayoutProblem,
+        workspace::AccountImportResult,
+        workspace::AccountImportInfo,
+        workspace::ClaimFlag,
+        workspace::AccountsView,
     );
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop bindings.\n\n",

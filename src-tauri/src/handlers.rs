@@ -4,6 +4,10 @@
 pub fn every_command<R: tauri::Runtime>()
 -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
+        crate::commands::accounts::get_accounts,
+        crate::commands::accounts::import_accounts,
+        crate::commands::accounts::remove_account_import,
+        crate::commands::accounts::set_account_choices,
         crate::commands::answers::save_answer,
         crate::commands::answers::clear_answer,
         crate::commands::answers::set_scope,

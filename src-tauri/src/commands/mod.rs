@@ -1,5 +1,6 @@
 //! The Tauri commands, one file per area; each parses, locks the workspace, calls the engine.
 
+pub mod accounts;
 pub mod answers;
 pub mod app;
 pub mod assessments;

@@ -13,7 +13,7 @@ export type Action =
   | { kind: 'undo' }
   | { kind: 'next-unanswered' }
   | { kind: 'toggle-steps' }
-  | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' | 'registers' | 'calendar' | 'trust' }
+  | { kind: 'go'; to: 'questionnaire' | 'dashboard' | 'gaps' | 'registers' | 'calendar' | 'trust' | 'accounts' }
   | { kind: 'go-step'; step: number }
   | { kind: 'exports' }
   | { kind: 'compare' }
@@ -44,7 +44,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['→ / ←', 'Next or previous step'],
   ['Alt+1 – Alt+6', 'Go to step 1 to 6'],
   ['U', 'Next unanswered question, in any step'],
-  ['Q / D / G / R / C / T', 'Questionnaire, dashboard, gap register, registers, control calendar, trust page'],
+  ['Q / D / G / R / C / T / A', 'Questionnaire, dashboard, gap register, registers, control calendar, trust page, account exports'],
   ['V', 'Compare with the assessment this one re-assesses'],
   ['X', 'Export: the gap analysis PDF or the spreadsheet'],
   [',', 'Settings'],
@@ -133,6 +133,9 @@ export function actionFor(press: KeyPress): Action | null {
     case 't':
     case 'T':
       return { kind: 'go', to: 'trust' };
+    case 'a':
+    case 'A':
+      return { kind: 'go', to: 'accounts' };
     case 'x':
     case 'X':
       return { kind: 'exports' };

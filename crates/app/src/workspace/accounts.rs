@@ -45,6 +45,8 @@ pub struct AccountImportResult {
     pub file_name: String,
     pub sha256: String,
     pub taken_on: NaiveDate,
+    /// The file's headings as written, so a person can name each one's field.
+    pub headings: Vec<String>,
     pub columns: Vec<ColumnUse>,
     pub not_shown: Vec<String>,
     pub accounts: usize,
@@ -189,6 +191,7 @@ impl Workspace {
             file_name: file_name.clone(),
             sha256: sha256.clone(),
             taken_on,
+            headings: rows.header.clone(),
             columns: Vec::new(),
             not_shown: Vec::new(),
             accounts: 0,

@@ -965,7 +965,7 @@ evidence: string, };
 
 export type Effect = "not_evidenced" | "known_exception";
 
-export type Source = "check_log" | "vendors" | "policies" | "incidents" | "risks" | "people";
+export type Source = "check_log" | "vendors" | "policies" | "incidents" | "risks" | "people" | "accounts";
 
 export type RecordFinding = { question_id: string, source: Source, effect: Effect, 
 /**
@@ -1035,6 +1035,96 @@ export type AdoptRequest = { control_id: string, frequency: Frequency, owner: st
 export type CheckRequest = { control_id: string, performed_on: string, result: CheckResult, reason: string, performed_by: string, evidence: string | null, };
 
 export type VoidRequest = { check_id: string, reason: string, performed_by: string, };
+
+export type AccountFormat = "aws_credential_report" | "google_workspace" | "entra_id" | "github_members" | "mapped";
+
+export type AccountLimits = { 
+/**
+ * An access key older than this many days is due for rotation.
+ */
+key_rotation_days: number, 
+/**
+ * An account or key unused this many days should be disabled.
+ */
+unused_days: number, 
+/**
+ * Whether the company chose these, or they are the defaults.
+ */
+chosen: boolean, };
+
+export type AccountChoices = { limits: AccountLimits, 
+/**
+ * Reports name the accounts behind each finding; otherwise they give the lines only, so
+ * people's sign-in names stay in the data file.
+ */
+names_in_reports: boolean, };
+
+export type AccountCheck = "leaver_active" | "admin_without_mfa" | "owner_keys" | "shared" | "without_mfa" | "key_old" | "key_unused" | "dormant" | "no_person";
+
+export type FlaggedAccount = { line: number, account: string, 
+/**
+ * Why this row, in words: "left on 3 Nov 2026, 27 days before the export; used on 12 Nov".
+ */
+note: string, };
+
+export type AccountFinding = { check: AccountCheck, question_id: string, import_id: string, system: string, taken_on: string, 
+/**
+ * Something is exposed now (a leaver's live account, an admin or shared key without a
+ * person's MFA): its gap ranks as "Fix now".
+ */
+live_exposure: boolean, 
+/**
+ * The finding in words, with no account name: this is what reports carry.
+ */
+summary: string, accounts: Array<FlaggedAccount>, };
+
+export type AccountEvidence = { question_id: string, import_id: string, system: string, taken_on: string, detail: string, };
+
+export type AccountReview = { findings: Array<AccountFinding>, evidence: Array<AccountEvidence>, limits: AccountLimits, 
+/**
+ * The imports checked: the latest of each system.
+ */
+checked: Array<string>, };
+
+export type ColumnUse = { column: string, 
+/**
+ * What it was read as, in words; `None` for a column the checks do not need.
+ */
+read_as: string | null, };
+
+export type LayoutProblem = { line: number, column: string, message: string, };
+
+export type AccountImportResult = { format: AccountFormat | null, system: string, file_name: string, sha256: string, taken_on: string, 
+/**
+ * The file's headings as written, so a person can name each one's field.
+ */
+headings: Array<string>, columns: Array<ColumnUse>, not_shown: Array<string>, accounts: number, problems: Array<LayoutProblem>, 
+/**
+ * The findings this file raises once kept (against the people register as it is now).
+ */
+findings: Array<AccountFinding>, 
+/**
+ * Kept, with this id; never part of a file.
+ */
+import_id: string | null, };
+
+export type AccountImportInfo = { id: string, system: string, format: AccountFormat, file_name: string, sha256: string, taken_on: string, accounts: number, 
+/**
+ * The latest of its system, so the one checked.
+ */
+checked: boolean, };
+
+export type ClaimFlag = { question_id: string, question: string, 
+/**
+ * The level answered, 0 to 4.
+ */
+level: number, finding: string, };
+
+export type AccountsView = { imports: Array<AccountImportInfo>, review: AccountReview, choices: AccountChoices, 
+/**
+ * Answers at "in place" or better that an export contradicts.
+ */
+claims: Array<ClaimFlag>, };
 
 export const SCOPE_STEP = 1;
 

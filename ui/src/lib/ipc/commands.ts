@@ -1,11 +1,19 @@
 // Generated from the `#[tauri::command]` functions by src-tauri/src/surface.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop surface.
-import type { AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, Selection, Settings, SpreadsheetFormat, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenSpreadsheet } from '../bindings';
+import type { AccountChoices, AccountFormat, AccountImportInfo, AccountImportResult, AccountsView, AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, Selection, Settings, SpreadsheetFormat, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenSpreadsheet } from '../bindings';
 
 /** Tauri's `invoke`, or a stand-in: the one function the client needs. */
 export type Invoke = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
 
 /** Every command of the shell, one method each, named as in Rust (camelCase). */
 export interface Commands {
+  /** The kept imports, the findings of the latest of each system with their rows, the evidence, the answers they contradict, and the limits. */
+  getAccounts(id: string): Promise<AccountsView>;
+  /** Reads a user report at `path` and shows what it recognised and finds; with `write` and no problem, keeps it. `mapping` names another system's columns as (heading, field); `taken_on` is the day it was downloaded as typed (today when empty), refused by field when not a date. */
+  importAccounts(id: string, path: string, system: string | null, format: AccountFormat | null, mapping: Array<[string, string]>, takenOn: string | null, write: boolean): Promise<AccountImportResult>;
+  /** Removes a kept import; the findings are those of what is left. */
+  removeAccountImport(id: string, importId: string): Promise<AccountImportInfo>;
+  /** Keeps the company's limits (days) and whether reports name accounts; a limit out of range is refused by its field (`key_rotation_days`, `unused_days`). */
+  setAccountChoices(id: string, keyRotationDays: number, unusedDays: number, namesInReports: boolean): Promise<AccountChoices>;
   /** Saves one answer durably (the engine commits before returning) and re-scores. */
   saveAnswer(request: SaveAnswerRequest): Promise<SavedAnswer>;
   /** Removes an answer (its history stays) and re-scores. */
@@ -126,6 +134,10 @@ export interface Commands {
 /** The client: each method calls its command with its arguments by name. */
 export function commandsOver(invoke: Invoke): Commands {
   return {
+    getAccounts: (id) => invoke('get_accounts', { id }),
+    importAccounts: (id, path, system, format, mapping, takenOn, write) => invoke('import_accounts', { id, path, system, format, mapping, takenOn, write }),
+    removeAccountImport: (id, importId) => invoke('remove_account_import', { id, importId }),
+    setAccountChoices: (id, keyRotationDays, unusedDays, namesInReports) => invoke('set_account_choices', { id, keyRotationDays, unusedDays, namesInReports }),
     saveAnswer: (request) => invoke('save_answer', { request }),
     clearAnswer: (assessmentId, questionId) => invoke('clear_answer', { assessmentId, questionId }),
     setScope: (request) => invoke('set_scope', { request }),
@@ -198,6 +210,10 @@ export interface Events {
 
 /** The name of every command, as the shell registers it. */
 export const COMMAND_NAMES = [
+  'get_accounts',
+  'import_accounts',
+  'remove_account_import',
+  'set_account_choices',
   'save_answer',
   'clear_answer',
   'set_scope',

@@ -3,7 +3,7 @@ import type { Assessment, Changed } from '../bindings';
 import type { Host } from './host';
 
 /** Writes to the organisation's programme: their findings move every assessment of it. */
-const PROGRAMME_WRITES = ['adoptControl', 'retireControl', 'recordCheck', 'voidCheck', 'addRegisterEntry', 'editRegisterEntry', 'setRegisterEntryArchived', 'deleteRegisterEntry'] as const;
+const PROGRAMME_WRITES = ['adoptControl', 'retireControl', 'recordCheck', 'voidCheck', 'addRegisterEntry', 'editRegisterEntry', 'setRegisterEntryArchived', 'deleteRegisterEntry', 'removeAccountImport', 'setAccountChoices'] as const;
 /** Writes to one assessment, named by their first argument. */
 const ASSESSMENT_WRITES = ['clearAnswer', 'setDepth', 'renameAssessment', 'setArchived', 'deleteAssessment', 'upgradeAssessment', 'useModule', 'dropModule', 'mergeAssessment'] as const;
 /** Writes that take a request naming the assessment. */
@@ -34,6 +34,13 @@ export function withChanges<H extends Host>(host: H): H {
   for (const name of PROGRAMME_WRITES) wrap(name, (args) => args[0] as string, true);
   for (const name of ASSESSMENT_WRITES) wrap(name, (args) => args[0] as string, false);
   for (const name of REQUEST_WRITES) wrap(name, (args) => (args[0] as { assessment_id: string }).assessment_id, false);
+  // An account import is a write only when it was kept (a preview keeps nothing).
+  const importAccounts = host.importAccounts;
+  host.importAccounts = async (...args) => {
+    const result = await importAccounts(...args);
+    if (result.import_id) tell(args[0], true);
+    return result;
+  };
   for (const name of MAKING_WRITES) wrap(name, (_args, result) => (result as Assessment).id, false);
   return host;
 }

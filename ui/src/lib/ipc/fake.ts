@@ -7,6 +7,7 @@ import { fakeRegisters } from './fake-registers';
 import { FAKE_RECURRING, fakeCalendar } from './fake-calendar';
 import { moduleCommands, reference, type FakeModules } from './fake-modules';
 import { fakeTrust } from './fake-trust';
+import { fakeAccounts, type FakeAccounts } from './fake-accounts';
 
 const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
   id,
@@ -212,7 +213,8 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
 
   const protection = fakeProtection(() => host.getAppInfo());
 
-  const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void } = {
+  const fileDrops = new Set<(paths: string[]) => void>();
+  const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void; stageAccountFile: FakeAccounts['stageAccountFile']; dropFiles: (paths: string[]) => void } = {
     calls,
     stageMerge(path: string, plan: MergePlan) {
       mergePlans.set(path, plan);
@@ -385,6 +387,11 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     onSecondLaunch: async () => {},
     onClose: async () => {},
     onChanged: async () => () => {},
+    onFileDrop: async (then) => {
+      fileDrops.add(then);
+      return () => fileDrops.delete(then);
+    },
+    dropFiles: (paths: string[]) => fileDrops.forEach((then) => then(paths)),
     markLaunch: async () => {
       calls.push('mark launched');
       return null;
@@ -393,6 +400,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     ...protection.calls,
     ...fakeRegisters(now),
     ...fakeTrust(bank, judged, () => now().slice(0, 10), calls),
+    ...fakeAccounts(calls),
   };
   return withChanges(host);
 }

@@ -23,6 +23,8 @@ export interface Host extends Commands {
    * the function that stops listening.
    */
   onChanged(then: (change: Changed) => void): Promise<() => void>;
+  /** Calls `then` with the paths of files dropped on the window. Resolves to the function that stops listening. */
+  onFileDrop(then: (paths: string[]) => void): Promise<() => void>;
 }
 
 /** Turns whatever a host call threw into the `{ kind, message }` shape the UI shows. */

@@ -1,6 +1,7 @@
 // The real host: the generated commands over Tauri's invoke, native dialogs, the window title and events. The only importer of @tauri-apps.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { open, save } from '@tauri-apps/plugin-dialog';
 import { commandsOver, type Events } from './commands';
@@ -37,4 +38,8 @@ export const tauriHost: Host = {
     await on('second-launch', () => then());
   },
   onChanged: (then) => on('changed', then),
+  onFileDrop: (then) =>
+    getCurrentWebview().onDragDropEvent((event) => {
+      if (event.payload.type === 'drop') then(event.payload.paths);
+    }),
 };
