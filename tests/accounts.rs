@@ -411,3 +411,55 @@ fn the_company_limits_change_what_counts_and_travel_with_the_imports_in_an_expor
     std::fs::copy(fixture("E-lumenform.json"), &old).unwrap();
     other.id(&["import", old.to_str().unwrap()]);
 }
+
+fn pdf_text(cli: &Cli, id: &str) -> String {
+    let pdf = cli.dir.path().join("report.pdf");
+    cli.ok(&["report", id, "--out", pdf.to_str().unwrap()]);
+    let out = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is needed for this test (./dev setup installs poppler-utils)");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_report_names_each_export_by_day_and_hash_and_accounts_only_when_chosen() {
+    let cli = Cli::new();
+    let id = cli.id(&["import", fixture("E-lumenform.json").to_str().unwrap()]);
+    add_people(&cli, &id);
+    assert!(
+        !pdf_text(&cli, &id).contains("Account exports"),
+        "none kept, no section"
+    );
+    let file = cli.dir.path().join("credential-report.csv");
+    std::fs::write(&file, AWS).unwrap();
+    cli.ok(&[
+        "accounts",
+        &id,
+        "import",
+        file.to_str().unwrap(),
+        "--taken",
+        TAKEN,
+        "--system",
+        "AWS production",
+    ]);
+    let sha = cli.json(&["accounts", &id, "list", "--json"])[0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let text = pdf_text(&cli, &id);
+    assert!(text.contains("Account exports"), "the section");
+    assert!(text.contains("30 Nov 2026"));
+    assert!(text.contains(&sha[..24]), "the file's hash");
+    assert!(text.contains("1 leaver account still active"));
+    assert!(
+        !text.contains("ben.okafor"),
+        "personal data stays in the app"
+    );
+    cli.ok(&["accounts", &id, "limits", "--names-in-reports", "yes"]);
+    assert!(pdf_text(&cli, &id).contains("Accounts: ben.okafor"));
+}

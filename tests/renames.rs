@@ -111,3 +111,33 @@ fn a_control_the_new_name_already_keeps_takes_the_moved_checks_into_one_log() {
     joined.sort();
     assert_eq!(joined, ["access-review", "restore-test"]);
 }
+
+#[test]
+fn a_renamed_organisation_keeps_its_account_exports_and_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("members.csv");
+    std::fs::write(
+        &file,
+        "login,role,2fa_enabled,last_active\nops,member,false,2026-03-30\n",
+    )
+    .unwrap();
+    let mut ws = workspace(bank());
+    create(&mut ws, "a1", "Acme", ReportType::Type2, at(0));
+    let request = soc2_readiness::workspace::AccountImportRequest {
+        file: &file,
+        system: None,
+        format: None,
+        mapping: Vec::new(),
+        taken_on: Some(day(2026, 4, 1)),
+        write: true,
+    };
+    let moment = soc2_readiness::clock::Moment::new(at(1), day(2026, 4, 2));
+    ws.import_accounts("a1", &request, moment, || "imp1".into())
+        .unwrap();
+    ws.set_account_choices("a1", 365, 60, true).unwrap();
+    ws.rename("a1", "Acme Group", at(3)).unwrap();
+    let view = ws.accounts_view("a1").unwrap();
+    assert_eq!(view.imports.len(), 1, "the export came along");
+    assert_eq!(view.choices.limits.unused_days, 60, "and the limits");
+    assert_eq!(view.review.findings.len(), 2, "ops shared and without MFA");
+}

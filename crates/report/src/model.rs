@@ -15,12 +15,14 @@ use soc2_readiness_core::plan::Plan;
 use soc2_readiness_core::scope::question_applies;
 use soc2_readiness_core::scoring::Scorecard;
 
+mod accounts;
 mod answers;
 mod proposed;
 mod registers;
 mod since_last;
 mod statement;
 
+pub use accounts::{AccountsSection, FindingLine, ImportLine};
 pub use answers::{AnswerRow, ImpliedBlock};
 use answers::{answer_rows, implied_blocks};
 pub use proposed::{ProposedPlan, build_proposed};
@@ -132,6 +134,8 @@ pub struct ReportModel {
     pub since_last: Option<SinceLast>,
     /// The programme's registers, when it keeps any.
     pub registers: Option<RegistersSection>,
+    /// The account exports checked, when the programme keeps any.
+    pub accounts: Option<AccountsSection>,
     /// The observation period as the check log shows it, when the programme keeps one.
     pub observation: Option<soc2_readiness_core::calendar::Observation>,
     #[serde(skip)]
@@ -266,6 +270,7 @@ pub fn build(bank: &Bank, record: &Evaluation, settings: &ReportSettings) -> Rep
         proposed: None,
         since_last: None,
         registers: None,
+        accounts: None,
         observation: None,
         logo: settings.logo.clone(),
         page_size: settings.page_size,

@@ -28,6 +28,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         for import in imports {
+            // The rows go with their import (ON DELETE CASCADE).
             tx.execute("DELETE FROM account_imports WHERE id = ?1", [&import.id])?;
             insert(&tx, programme, import)?;
         }
@@ -35,36 +36,66 @@ impl Store {
         Ok(())
     }
 
-    /// Every import of the programme, oldest first.
+    /// Every import of the programme with its accounts, oldest first (an export carries them
+    /// all).
     pub fn account_imports(&self, programme: &str) -> Result<Vec<AccountImport>, StoreError> {
+        self.read_imports(
+            "SELECT id, system, format, file_name, sha256, taken_on, imported_at, r.accounts
+             FROM account_imports JOIN account_import_rows r ON r.import_id = id
+             WHERE programme = ?1 ORDER BY taken_on, imported_at, id",
+            programme,
+        )
+    }
+
+    /// The latest import of each system with its accounts: the ones the checks read, without
+    /// parsing the older ones. Systems compare by their name trimmed and in lower case; SQLite's
+    /// `lower` knows ASCII only, so a non-ASCII name may bring two, and the domain picks.
+    pub fn latest_account_imports(
+        &self,
+        programme: &str,
+    ) -> Result<Vec<AccountImport>, StoreError> {
+        self.read_imports(
+            "SELECT id, system, format, file_name, sha256, taken_on, imported_at, r.accounts
+             FROM account_imports a JOIN account_import_rows r ON r.import_id = a.id
+             WHERE programme = ?1 AND NOT EXISTS (
+                 SELECT 1 FROM account_imports b
+                 WHERE b.programme = a.programme
+                   AND lower(trim(b.system)) = lower(trim(a.system))
+                   AND (b.taken_on, b.imported_at) > (a.taken_on, a.imported_at))
+             ORDER BY taken_on, imported_at, id",
+            programme,
+        )
+    }
+
+    /// Every import of the programme without its accounts (their number instead), oldest
+    /// first: for lists, which need not parse thousands of rows.
+    pub fn account_import_list(
+        &self,
+        programme: &str,
+    ) -> Result<Vec<(AccountImport, usize)>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT id, system, format, file_name, sha256, taken_on, imported_at, accounts
+            "SELECT id, system, format, file_name, sha256, taken_on, imported_at,
+                    account_count
              FROM account_imports WHERE programme = ?1 ORDER BY taken_on, imported_at, id",
         )?;
         let rows = statement.query_map([programme], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, String>(4)?,
-                row.get::<_, String>(5)?,
-                row.get::<_, String>(6)?,
-                row.get::<_, String>(7)?,
-            ))
+            Ok((read_head(row)?, row.get::<_, i64>(7)?))
         })?;
         rows.map(|row| {
-            let (id, system, format, file_name, sha256, taken_on, imported_at, accounts) = row?;
-            Ok(AccountImport {
-                format: from_json::<AccountFormat>(&format)?,
-                taken_on: parse_date(Some(taken_on))?.unwrap_or_default(),
-                imported_at: parse_time(&imported_at)?,
-                accounts: from_json(&accounts)?,
-                id,
-                system,
-                file_name,
-                sha256,
-            })
+            let (head, count) = row?;
+            Ok((head.into_import("[]")?, usize::try_from(count).unwrap_or(0)))
+        })
+        .collect()
+    }
+
+    fn read_imports(&self, sql: &str, programme: &str) -> Result<Vec<AccountImport>, StoreError> {
+        let mut statement = self.conn.prepare_cached(sql)?;
+        let rows = statement.query_map([programme], |row| {
+            Ok((read_head(row)?, row.get::<_, String>(7)?))
+        })?;
+        rows.map(|row| {
+            let (head, accounts) = row?;
+            head.into_import(&accounts)
         })
         .collect()
     }
@@ -85,7 +116,7 @@ fn insert(
 ) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO account_imports
-             (id, programme, system, format, file_name, sha256, taken_on, imported_at, accounts)
+             (id, programme, system, format, file_name, sha256, taken_on, imported_at, account_count)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             import.id,
@@ -96,8 +127,50 @@ fn insert(
             import.sha256,
             import.taken_on.format("%Y-%m-%d").to_string(),
             timestamp(&import.imported_at),
-            to_json(&import.accounts),
+            i64::try_from(import.accounts.len()).unwrap_or(i64::MAX),
         ],
     )?;
+    tx.execute(
+        "INSERT INTO account_import_rows (import_id, accounts) VALUES (?1, ?2)",
+        params![import.id, to_json(&import.accounts)],
+    )?;
     Ok(())
+}
+
+/// An import's columns other than its accounts, before their text is checked.
+struct Head {
+    id: String,
+    system: String,
+    format: String,
+    file_name: String,
+    sha256: String,
+    taken_on: String,
+    imported_at: String,
+}
+
+fn read_head(row: &rusqlite::Row<'_>) -> rusqlite::Result<Head> {
+    Ok(Head {
+        id: row.get(0)?,
+        system: row.get(1)?,
+        format: row.get(2)?,
+        file_name: row.get(3)?,
+        sha256: row.get(4)?,
+        taken_on: row.get(5)?,
+        imported_at: row.get(6)?,
+    })
+}
+
+impl Head {
+    fn into_import(self, accounts: &str) -> Result<AccountImport, StoreError> {
+        Ok(AccountImport {
+            format: from_json::<AccountFormat>(&self.format)?,
+            taken_on: parse_date(Some(self.taken_on))?.unwrap_or_default(),
+            imported_at: parse_time(&self.imported_at)?,
+            accounts: from_json(accounts)?,
+            id: self.id,
+            system: self.system,
+            file_name: self.file_name,
+            sha256: self.sha256,
+        })
+    }
 }

@@ -260,20 +260,21 @@ impl Workspace {
     /// The kept imports, newest first, each marked when it is the one checked for its system.
     pub fn account_imports(&self, assessment_id: &str) -> Result<Vec<AccountImportInfo>> {
         let programme = self.programme(assessment_id)?;
-        let imports = self.store.account_imports(&programme)?;
-        let checked = review(&imports, &[], AccountLimits::default()).checked;
-        Ok(imports
-            .iter()
+        let listed = self.store.account_import_list(&programme)?;
+        let heads: Vec<AccountImport> = listed.iter().map(|(i, _)| i.clone()).collect();
+        let checked = review(&heads, &[], AccountLimits::default()).checked;
+        Ok(listed
+            .into_iter()
             .rev()
-            .map(|i| AccountImportInfo {
-                id: i.id.clone(),
-                system: i.system.clone(),
-                format: i.format,
-                file_name: i.file_name.clone(),
-                sha256: i.sha256.clone(),
-                taken_on: i.taken_on,
-                accounts: i.accounts.len(),
+            .map(|(i, accounts)| AccountImportInfo {
                 checked: checked.contains(&i.id),
+                id: i.id,
+                system: i.system,
+                format: i.format,
+                file_name: i.file_name,
+                sha256: i.sha256,
+                taken_on: i.taken_on,
+                accounts,
             })
             .collect())
     }
@@ -284,7 +285,7 @@ impl Workspace {
         programme: &str,
         people: &[Entry<Person>],
     ) -> Result<AccountReview> {
-        let imports = self.store.account_imports(programme)?;
+        let imports = self.store.latest_account_imports(programme)?;
         let choices = self.programme_account_choices(programme)?;
         Ok(review(&imports, people, choices.limits))
     }

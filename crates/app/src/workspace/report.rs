@@ -60,6 +60,13 @@ impl Workspace {
         if !registers.is_empty() {
             model = model.with_registers(&registers, settings.today);
         }
+        let programme = self.programme(assessment_id)?;
+        let imports = self.store.account_import_list(&programme)?;
+        if !imports.is_empty() {
+            let review = self.programme_account_review(&programme, &registers.people)?;
+            let names = self.account_choices(assessment_id)?.names_in_reports;
+            model = model.with_accounts(&imports, &review, names);
+        }
         Ok(report::render(&model)?)
     }
 

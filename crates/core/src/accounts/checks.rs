@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::matching::{generic, owners};
+use super::matching::{PeopleIndex, generic};
 use super::{Account, AccountImport, AccountLimits};
 use crate::catalog::Bank;
 use crate::findings::{Effect, RecordFinding, Source};
@@ -59,9 +59,9 @@ impl AccountCheck {
             }
             AccountCheck::Shared => format!("{count} shared or generic account{s}"),
             AccountCheck::WithoutMfa => format!("{count} account{s} without MFA"),
-            AccountCheck::KeyOld => format!("{count} access key{s} past the rotation limit"),
-            AccountCheck::KeyUnused => format!("{count} access key{s} unused beyond the limit"),
-            AccountCheck::Dormant => format!("{count} account{s} unused beyond the limit"),
+            AccountCheck::KeyOld => format!("{count} access key{s} not rotated"),
+            AccountCheck::KeyUnused => format!("{count} access key{s} unused"),
+            AccountCheck::Dormant => format!("{count} account{s} not signed in to"),
             AccountCheck::NoPerson => {
                 format!("{count} active account{s} matching no one in the people register")
             }
@@ -157,13 +157,13 @@ pub fn review(
     let people: Vec<&Entry<Person>> = people.iter().filter(|p| p.archived_at.is_none()).collect();
     let mut findings = Vec::new();
     let mut evidence = Vec::new();
+    let index = PeopleIndex::new(&people);
     let checked = latest(imports);
     for import in &checked {
         let mut rows: BTreeMap<AccountCheck, Vec<FlaggedAccount>> = BTreeMap::new();
         let mut live: BTreeMap<AccountCheck, bool> = BTreeMap::new();
         for account in import.accounts.iter().filter(|a| a.active) {
-            for (check, note, exposed) in account_checks(account, import.taken_on, &people, limits)
-            {
+            for (check, note, exposed) in account_checks(account, import.taken_on, &index, limits) {
                 rows.entry(check).or_default().push(FlaggedAccount {
                     line: account.line,
                     account: account.name.clone(),
@@ -210,11 +210,11 @@ fn limit_words(check: AccountCheck, limits: AccountLimits) -> String {
     let whose = if limits.chosen { "your" } else { "the default" };
     match check {
         AccountCheck::KeyOld => format!(
-            ", older than {whose} {}-day limit",
+            " for longer than {whose} {}-day limit",
             limits.key_rotation_days
         ),
         AccountCheck::KeyUnused | AccountCheck::Dormant => {
-            format!(", beyond {whose} {}-day limit", limits.unused_days)
+            format!(" for longer than {whose} {}-day limit", limits.unused_days)
         }
         AccountCheck::LeaverActive => format!(", more than {REMOVAL_DAYS} days after leaving"),
         _ => String::new(),
@@ -225,13 +225,13 @@ fn limit_words(check: AccountCheck, limits: AccountLimits) -> String {
 fn account_checks(
     account: &Account,
     taken_on: NaiveDate,
-    people: &[&Entry<Person>],
+    people: &PeopleIndex,
     limits: AccountLimits,
 ) -> Vec<(AccountCheck, String, bool)> {
     let mut out = Vec::new();
     let signs_in = account.interactive != Some(false);
     let has_keys = account.active_keys().next().is_some();
-    let owners = owners(account, people);
+    let (owners, listed) = people.owners(account);
     if account.privileged() && signs_in && account.mfa == Some(false) {
         let who = if account.owner {
             "the owner credential"
@@ -257,7 +257,7 @@ fn account_checks(
             true,
         ));
     }
-    let shared_by = owners.len() > 1 && owners.iter().all(|p| people_list(p, account));
+    let shared_by = listed && owners.len() > 1;
     if shared_by || (generic(&account.name) && signs_in && !account.owner) {
         let why = if shared_by {
             let names: Vec<&str> = owners.iter().map(|p| p.record.name.as_str()).collect();
@@ -297,7 +297,8 @@ fn account_checks(
             }
         }
     }
-    if signs_in {
+    // AWS's root user is meant to sit unused, locked away: a quiet root is the control working.
+    if signs_in && account.name != "<root_account>" {
         let since = account.last_used.or(account.created);
         if let Some(since) = since {
             let idle = (taken_on - since).num_days();
@@ -334,7 +335,7 @@ fn account_checks(
         out.push((AccountCheck::LeaverActive, note, true));
     }
     let generic_or_service = generic(&account.name) || !signs_in;
-    if owners.is_empty() && !people.is_empty() && !generic_or_service && !account.owner {
+    if owners.is_empty() && !people.empty && !generic_or_service && !account.owner {
         out.push((
             AccountCheck::NoPerson,
             "no one in the people register: a leaver missing from it, or an account nobody owns"
@@ -343,12 +344,4 @@ fn account_checks(
         ));
     }
     out
-}
-
-fn people_list(person: &Entry<Person>, account: &Account) -> bool {
-    let full = account.name.to_lowercase();
-    let local = super::matching::local_part(&account.name);
-    super::matching::listed(&person.record)
-        .iter()
-        .any(|l| *l == full || *l == local)
 }

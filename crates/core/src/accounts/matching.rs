@@ -1,5 +1,7 @@
 //! Which person in the people register an account belongs to: the sign-in names a person lists first, then the person's name as systems spell it (jane.doe, jdoe, "Jane Doe"); and which names are generic (deploy, admin, ops).
 
+use std::collections::HashMap;
+
 use crate::registers::{Entry, Person};
 
 use super::Account;
@@ -67,7 +69,7 @@ pub(super) fn generic(name: &str) -> bool {
 }
 
 /// The sign-in names a person lists in the register, lower case.
-pub(super) fn listed(person: &Person) -> Vec<String> {
+fn listed(person: &Person) -> Vec<String> {
     person
         .accounts
         .as_deref()
@@ -78,14 +80,6 @@ pub(super) fn listed(person: &Person) -> Vec<String> {
         .collect()
 }
 
-fn lists(person: &Person, account: &Account) -> bool {
-    let full = account.name.to_lowercase();
-    let local = local_part(&account.name);
-    listed(person)
-        .iter()
-        .any(|l| *l == full || (!l.contains('@') && *l == local))
-}
-
 fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
@@ -94,24 +88,11 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The person's name as systems spell sign-in names, and as a display name.
-fn named(person: &Person, account: &Account) -> bool {
-    let name = words(&person.name);
-    if name.len() < 2 {
-        // One word ("Priya") is too common to match on.
-        return false;
-    }
-    if account
-        .display_name
-        .as_deref()
-        .is_some_and(|d| words(d) == name)
-    {
-        return true;
-    }
-    let local = local_part(&account.name);
+/// The person's name as systems spell sign-in names (jane.doe, jdoe).
+fn handles(name: &[String]) -> Vec<String> {
     let (first, last) = (&name[0], &name[name.len() - 1]);
     let initial = first.chars().next().map(String::from).unwrap_or_default();
-    [
+    let mut out = vec![
         name.join("."),
         name.join("_"),
         name.join("-"),
@@ -119,32 +100,86 @@ fn named(person: &Person, account: &Account) -> bool {
         format!("{first}.{last}"),
         format!("{initial}{last}"),
         format!("{initial}.{last}"),
-    ]
-    .contains(&local)
+    ];
+    out.sort();
+    out.dedup();
+    out
 }
 
-/// The people an account belongs to. Someone listing it is authoritative: two people listing
-/// one account share it. Without a listing, the name match, when it names one person only.
-pub(super) fn owners<'a>(
-    account: &Account,
-    people: &'a [&'a Entry<Person>],
-) -> Vec<&'a Entry<Person>> {
-    let listing: Vec<_> = people
-        .iter()
-        .copied()
-        .filter(|p| lists(&p.record, account))
-        .collect();
-    if !listing.is_empty() {
-        return listing;
+type People<'a> = HashMap<String, Vec<&'a Entry<Person>>>;
+
+/// The people register looked up by every name an account could carry, built once per review
+/// so 5,000 accounts against 300 people is 5,000 look-ups, not 1.5 million comparisons.
+pub(super) struct PeopleIndex<'a> {
+    /// Listed sign-in names as written (with a domain or without).
+    listed: People<'a>,
+    /// Listed names without a domain, which match an account's part before the `@`.
+    listed_plain: People<'a>,
+    handles: People<'a>,
+    display: People<'a>,
+    pub(super) empty: bool,
+}
+
+fn add<'a>(map: &mut People<'a>, key: String, person: &'a Entry<Person>) {
+    let found = map.entry(key).or_default();
+    if !found.iter().any(|p| std::ptr::eq(*p, person)) {
+        found.push(person);
     }
-    let by_name: Vec<_> = people
-        .iter()
-        .copied()
-        .filter(|p| named(&p.record, account))
-        .collect();
-    if by_name.len() == 1 {
-        by_name
-    } else {
-        Vec::new()
+}
+
+impl<'a> PeopleIndex<'a> {
+    pub(super) fn new(people: &[&'a Entry<Person>]) -> Self {
+        let mut index = PeopleIndex {
+            listed: HashMap::new(),
+            listed_plain: HashMap::new(),
+            handles: HashMap::new(),
+            display: HashMap::new(),
+            empty: people.is_empty(),
+        };
+        for person in people.iter().copied() {
+            for name in listed(&person.record) {
+                if !name.contains('@') {
+                    add(&mut index.listed_plain, name.clone(), person);
+                }
+                add(&mut index.listed, name, person);
+            }
+            let name = words(&person.record.name);
+            // One word ("Priya") is too common to match on.
+            if name.len() >= 2 {
+                add(&mut index.display, name.join(" "), person);
+                for handle in handles(&name) {
+                    add(&mut index.handles, handle, person);
+                }
+            }
+        }
+        index
+    }
+
+    /// The people an account belongs to, and whether they listed it. Someone listing it is
+    /// authoritative: two people listing one account share it. Without a listing, the name
+    /// match, when it names one person only.
+    pub(super) fn owners(&self, account: &Account) -> (Vec<&'a Entry<Person>>, bool) {
+        let full = account.name.to_lowercase();
+        let local = local_part(&account.name);
+        let mut found: People<'a> = HashMap::new();
+        let both = |map: &People<'a>, key: &str, into: &mut People<'a>| {
+            for person in map.get(key).into_iter().flatten() {
+                add(into, String::new(), person);
+            }
+        };
+        both(&self.listed, &full, &mut found);
+        both(&self.listed_plain, &local, &mut found);
+        if let Some(listing) = found.remove("") {
+            return (listing, true);
+        }
+        let display = account.display_name.as_deref().map(|d| words(d).join(" "));
+        if let Some(display) = display.filter(|d| d.contains(' ')) {
+            both(&self.display, &display, &mut found);
+        }
+        both(&self.handles, &local, &mut found);
+        match found.remove("") {
+            Some(by_name) if by_name.len() == 1 => (by_name, false),
+            _ => (Vec::new(), false),
+        }
     }
 }

@@ -162,7 +162,8 @@ fn the_company_limits_replace_the_defaults_and_say_so() {
         .find(|f| f.check == AccountCheck::KeyOld)
         .unwrap();
     assert!(
-        old.summary.contains("your 1000-day limit"),
+        old.summary
+            .contains("not rotated for longer than your 1000-day limit"),
         "{}",
         old.summary
     );

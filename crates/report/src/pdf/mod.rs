@@ -18,8 +18,9 @@ use super::model::ReportModel;
 use fonts::Fonts;
 use layout::Writer;
 use sections::{
-    appendix_answers, appendix_method, appendix_scope, at_a_glance, cover, executive_summary,
-    gap_register, observation, path_to_report, proposed_plan, registers, roadmap, since_last,
+    accounts, appendix_answers, appendix_method, appendix_scope, at_a_glance, cover,
+    executive_summary, gap_register, observation, path_to_report, proposed_plan, registers,
+    roadmap, since_last,
 };
 
 pub use layout::SAFE_EDGE_MM;
@@ -46,6 +47,7 @@ pub(super) fn render(model: &ReportModel) -> Result<(Vec<u8>, usize, PdfDocument
     gap_register::write(&mut w, model);
     roadmap::write(&mut w, model);
     registers::write(&mut w, model);
+    accounts::write(&mut w, model);
     appendix_scope::write(&mut w, model);
     appendix_answers::write(&mut w, model);
     appendix_method::write(&mut w, model);

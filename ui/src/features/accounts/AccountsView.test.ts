@@ -48,7 +48,7 @@ describe('AccountsView', () => {
     render(AccountsView, { props: { assessmentId: id }, context: hostContext(host) });
     await screen.findByTestId('accounts-none');
     host.dropFiles(['/tmp/report.csv']);
-    expect((await screen.findByTestId('accounts-recognised')).textContent).toContain('AWS IAM credential report: 3 accounts');
+    expect((await screen.findByTestId('accounts-recognised')).textContent).toContain('AWS IAM credential report, 3 accounts');
     expect(host.calls).toContain('import accounts /tmp/report.csv (preview)');
     expect(screen.getByTestId('accounts-findings').textContent).toBe('');
     await fireEvent.input(screen.getByTestId('accounts-system'), { target: { value: 'AWS production' } });

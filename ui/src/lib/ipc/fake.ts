@@ -8,6 +8,7 @@ import { FAKE_RECURRING, fakeCalendar } from './fake-calendar';
 import { moduleCommands, reference, type FakeModules } from './fake-modules';
 import { fakeTrust } from './fake-trust';
 import { fakeAccounts, type FakeAccounts } from './fake-accounts';
+import { fakeFileDrops } from './fake-drops';
 
 const control = (id: string, step: number, topic: string, text: string, criteria: string[], key = false): Question => ({
   id,
@@ -213,12 +214,9 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
 
   const protection = fakeProtection(() => host.getAppInfo());
 
-  const fileDrops = new Set<(paths: string[]) => void>();
   const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void; stageAccountFile: FakeAccounts['stageAccountFile']; dropFiles: (paths: string[]) => void } = {
     calls,
-    stageMerge(path: string, plan: MergePlan) {
-      mergePlans.set(path, plan);
-    },
+    stageMerge: (path: string, plan: MergePlan) => void mergePlans.set(path, plan),
     failNext(message: string) {
       const original = host.saveAnswer;
       host.saveAnswer = async () => {
@@ -387,11 +385,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     onSecondLaunch: async () => {},
     onClose: async () => {},
     onChanged: async () => () => {},
-    onFileDrop: async (then) => {
-      fileDrops.add(then);
-      return () => fileDrops.delete(then);
-    },
-    dropFiles: (paths: string[]) => fileDrops.forEach((then) => then(paths)),
+    ...fakeFileDrops(),
     markLaunch: async () => {
       calls.push('mark launched');
       return null;

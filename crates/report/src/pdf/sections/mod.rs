@@ -1,5 +1,6 @@
 //! The report's sections, one module each (`render` sets their order), and what they share.
 
+pub(super) mod accounts;
 pub(super) mod appendix_answers;
 pub(super) mod appendix_method;
 pub(super) mod appendix_scope;
