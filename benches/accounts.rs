@@ -86,8 +86,9 @@ fn accounts(c: &mut Criterion) {
     group.bench_function("import, check and keep 5,000 accounts", |b| {
         b.iter(|| {
             n += 1;
+            let later = Moment::new(now + Duration::seconds(n), today);
             let done = ws
-                .import_accounts("bench", &request(true), at, || format!("imp{n}"))
+                .import_accounts("bench", &request(true), later, || format!("imp{n:05}"))
                 .unwrap();
             black_box(done.import_id)
         })

@@ -1,7 +1,7 @@
 //! The account imports table: each export imported per programme, with its file's hash, the day it was taken and its accounts as JSON.
 
 use rusqlite::params;
-use soc2_readiness_core::accounts::{AccountFormat, AccountImport};
+use soc2_readiness_core::accounts::{Account, AccountFormat, AccountImport};
 
 use super::rows::{from_json, parse_date, parse_time, timestamp, to_json};
 use super::{Store, StoreError};
@@ -47,24 +47,33 @@ impl Store {
         )
     }
 
-    /// The latest import of each system with its accounts: the ones the checks read, without
-    /// parsing the older ones. Systems compare by their name trimmed and in lower case; SQLite's
-    /// `lower` knows ASCII only, so a non-ASCII name may bring two, and the domain picks.
+    /// The latest import of each system, without its accounts (ties broken by id, as the
+    /// domain breaks them): the ones the checks read, found without parsing any rows. Systems
+    /// compare by their name trimmed and in lower case; SQLite's `lower` knows ASCII only, so a
+    /// non-ASCII name may bring two, and the domain picks.
     pub fn latest_account_imports(
         &self,
         programme: &str,
     ) -> Result<Vec<AccountImport>, StoreError> {
-        self.read_imports(
-            "SELECT id, system, format, file_name, sha256, taken_on, imported_at, r.accounts
-             FROM account_imports a JOIN account_import_rows r ON r.import_id = a.id
-             WHERE programme = ?1 AND NOT EXISTS (
-                 SELECT 1 FROM account_imports b
-                 WHERE b.programme = a.programme
-                   AND lower(trim(b.system)) = lower(trim(a.system))
-                   AND (b.taken_on, b.imported_at) > (a.taken_on, a.imported_at))
-             ORDER BY taken_on, imported_at, id",
-            programme,
-        )
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, system, format, file_name, sha256, taken_on, imported_at FROM (
+                 SELECT *, row_number() OVER (
+                     PARTITION BY lower(trim(system))
+                     ORDER BY taken_on DESC, imported_at DESC, id DESC) AS newest
+                 FROM account_imports WHERE programme = ?1)
+             WHERE newest = 1 ORDER BY taken_on, imported_at, id",
+        )?;
+        let rows = statement.query_map([programme], read_head)?;
+        rows.map(|row| row?.into_import("[]")).collect()
+    }
+
+    /// One import's accounts.
+    pub fn account_rows(&self, import_id: &str) -> Result<Vec<Account>, StoreError> {
+        let text: String = self
+            .conn
+            .prepare_cached("SELECT accounts FROM account_import_rows WHERE import_id = ?1")?
+            .query_row([import_id], |row| row.get(0))?;
+        from_json(&text)
     }
 
     /// Every import of the programme without its accounts (their number instead), oldest

@@ -1,6 +1,8 @@
 //! Account exports through an assessment's programme: a file read, recognised and kept with its hash and day; the latest of each system checked against the people register; the company's limits kept as a setting.
 
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -15,6 +17,9 @@ use crate::clock::Moment;
 use crate::registers::{Entry, Person};
 use crate::spreadsheet::read_csv_rows;
 use crate::{Error, Result, files};
+
+/// The rows of each programme's latest imports, parsed once: programme to its imports.
+pub(super) type AccountRows = Mutex<BTreeMap<String, Vec<Arc<AccountImport>>>>;
 
 /// The limits are the company's, not one assessment's, like its trust page choices.
 pub(super) fn choices_key(programme: &str) -> String {
@@ -285,9 +290,38 @@ impl Workspace {
         programme: &str,
         people: &[Entry<Person>],
     ) -> Result<AccountReview> {
-        let imports = self.store.latest_account_imports(programme)?;
+        let imports = self.latest_imports(programme)?;
         let choices = self.programme_account_choices(programme)?;
         Ok(review(&imports, people, choices.limits))
+    }
+
+    pub(super) fn forget_account_rows(&self, programme: &str) {
+        self.account_rows
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(programme);
+    }
+
+    /// The latest import of each system with its accounts. A kept import never changes, so its
+    /// rows are parsed once per workspace: every answer's redraw reads the findings, and a
+    /// 5,000-account export must not be parsed on each.
+    fn latest_imports(&self, programme: &str) -> Result<Vec<Arc<AccountImport>>> {
+        let heads = self.store.latest_account_imports(programme)?;
+        let mut cache = self.account_rows.lock().unwrap_or_else(|e| e.into_inner());
+        let parsed = cache.remove(programme).unwrap_or_default();
+        let mut out = Vec::with_capacity(heads.len());
+        for head in heads {
+            match parsed.iter().find(|i| i.id == head.id) {
+                Some(import) => out.push(Arc::clone(import)),
+                None => {
+                    let accounts = self.store.account_rows(&head.id)?;
+                    out.push(Arc::new(AccountImport { accounts, ..head }));
+                }
+            }
+        }
+        // Only the latest are kept: an older import is never checked again.
+        cache.insert(programme.to_string(), out.clone());
+        Ok(out)
     }
 
     /// The imports, their findings and evidence, and the answers they contradict. Each finding

@@ -59,6 +59,8 @@ pub struct Workspace {
     /// See [`Workspace::computed_by`]; hashed once, on the first list.
     computed_by: std::sync::OnceLock<String>,
     modules: modules::ModuleCache,
+    /// The latest account imports' rows, parsed once (`accounts.rs`).
+    account_rows: accounts::AccountRows,
 }
 
 impl Workspace {
@@ -85,6 +87,7 @@ impl Workspace {
             store,
             computed_by: std::sync::OnceLock::new(),
             modules: modules::ModuleCache::default(),
+            account_rows: accounts::AccountRows::default(),
         }
     }
 

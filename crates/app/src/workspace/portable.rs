@@ -86,6 +86,8 @@ impl Workspace {
         if !account_imports.is_empty() {
             self.store
                 .put_account_imports(&programme, &account_imports)?;
+            // An id the file brings again is read afresh, not from rows parsed before.
+            self.forget_account_rows(&programme);
         }
         let key = super::accounts::choices_key(&programme);
         if let Some(choices) = account_choices

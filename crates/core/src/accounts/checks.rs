@@ -1,5 +1,6 @@
 //! The checks that turn the latest import of each system into findings with the rows that raise them, and into operating evidence where an import shows a control holding.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -133,13 +134,15 @@ impl AccountReview {
     }
 }
 
-/// The latest import of each system (by the day taken, then by when it was imported).
-fn latest(imports: &[AccountImport]) -> Vec<&AccountImport> {
+/// The latest import of each system (by the day taken, then by when it was imported, then by
+/// id so a tie always resolves the same way).
+fn latest<I: Borrow<AccountImport>>(imports: &[I]) -> Vec<&AccountImport> {
     let mut by_system: BTreeMap<String, &AccountImport> = BTreeMap::new();
-    for import in imports {
+    for import in imports.iter().map(Borrow::borrow) {
         let key = import.system.trim().to_lowercase();
         let newer = by_system.get(&key).is_none_or(|kept| {
-            (import.taken_on, import.imported_at) > (kept.taken_on, kept.imported_at)
+            (import.taken_on, import.imported_at, &import.id)
+                > (kept.taken_on, kept.imported_at, &kept.id)
         });
         if newer {
             by_system.insert(key, import);
@@ -148,9 +151,10 @@ fn latest(imports: &[AccountImport]) -> Vec<&AccountImport> {
     by_system.into_values().collect()
 }
 
-/// Checks the latest import of each system against the people register and the limits.
-pub fn review(
-    imports: &[AccountImport],
+/// Checks the latest import of each system against the people register and the limits. The
+/// imports may be shared (`Arc`), since the app keeps the rows it has parsed.
+pub fn review<I: Borrow<AccountImport>>(
+    imports: &[I],
     people: &[Entry<Person>],
     limits: AccountLimits,
 ) -> AccountReview {
