@@ -3,7 +3,8 @@
 //! Records are kept per programme (one organisation, all its assessments); a finding names the
 //! control question it bears on, so scoring, gaps and the plan can treat it like a known exception
 //! the user recorded. Producers: the check log (missed or failed checks in the window) and the
-//! registers (an overdue review, an incident without its post-incident review).
+//! registers (an overdue review, an incident without its post-incident review) and the account exports
+//! (a leaver's live account, an admin without MFA).
 
 use serde::{Deserialize, Serialize};
 
