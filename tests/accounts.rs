@@ -463,3 +463,49 @@ fn the_report_names_each_export_by_day_and_hash_and_accounts_only_when_chosen() 
     cli.ok(&["accounts", &id, "limits", "--names-in-reports", "yes"]);
     assert!(pdf_text(&cli, &id).contains("Accounts: ben.okafor"));
 }
+
+#[test]
+fn the_same_file_twice_is_refused_and_an_old_export_never_takes_a_renamed_companys_imports() {
+    let cli = Cli::new();
+    let id = cli.id(&["import", fixture("H-northpeak-it.json").to_str().unwrap()]);
+    let file = cli.dir.path().join("members.csv");
+    std::fs::write(&file, GITHUB).unwrap();
+    cli.ok(&[
+        "accounts",
+        &id,
+        "import",
+        file.to_str().unwrap(),
+        "--taken",
+        TAKEN,
+    ]);
+    let out = cli.run(&[
+        "accounts",
+        &id,
+        "import",
+        file.to_str().unwrap(),
+        "--taken",
+        TAKEN,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("already kept for GitHub"));
+    assert_eq!(
+        cli.json(&["accounts", &id, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let export = cli.dir.path().join("before-rename.json");
+    cli.ok(&["export", &id, export.to_str().unwrap()]);
+    cli.ok(&["rename", &id, "Northpeak Group"]);
+    let copy = cli.id(&["import", export.to_str().unwrap()]);
+    let kept = |who: &str| {
+        cli.json(&["accounts", who, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(kept(&id), 1, "the renamed company keeps its import");
+    assert_eq!(kept(&copy), 1, "the old name gets a copy of its own");
+}

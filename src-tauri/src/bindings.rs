@@ -165,7 +165,7 @@ pub(crate) fn generate() -> String {
         accounts::LayoutProblem,
         workspace::AccountImportResult,
         workspace::AccountImportInfo,
-        workspace::ClaimFlag,
+        accounts::ClaimFlag,
         workspace::AccountsView,
     );
     let mut out = String::from(

@@ -40,7 +40,8 @@ test('a credential report is read, previewed, kept, and its exposures shown with
     await app.setWindowSize(1280, 800);
     await app.$('[data-testid="open-assessment"]').waitForExist();
     await app.$('[data-testid="open-assessment"]').click();
-    await app.$('[data-testid="tab-accounts"]').waitForExist();
+    await app.$('[data-testid="tab-registers"]').waitForExist();
+    // A opens the registers at their Accounts tab, from anywhere but a text box.
     await app.$('body').click();
     await press(app, 'a');
     await app.$('[data-testid="accounts-none"]').waitForExist();
@@ -59,6 +60,7 @@ test('a credential report is read, previewed, kept, and its exposures shown with
     await checkAccessibility(app, 'accounts: a report previewed');
     await app.$('[data-testid="accounts-keep"]').click();
     await app.$('[data-testid="accounts-kept"]').waitForExist();
+    assert.equal(await app.$('[data-testid="tab-accounts"]').getAttribute('aria-selected'), 'true');
     assert.match(await app.$('[data-testid="accounts-kept"]').getText(), /Kept 4 accounts from credential-report\.csv \(AWS production, taken 30 Nov 2026\): 3 findings/);
 
     const findings = await app.$('[data-testid="accounts-findings"]').getText();

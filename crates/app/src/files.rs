@@ -102,7 +102,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
         return Err(file_error(
             path,
             format!(
-                "the file is larger than {} MB, too large to be an assessment or a logo",
+                "the file is larger than {} MB, more than any file read here holds",
                 MAX_READ_BYTES / (1024 * 1024)
             ),
         ));

@@ -20,7 +20,8 @@ impl Store {
     }
 
     /// Keeps several imports in one transaction (a portable file's), replacing any of the same
-    /// id.
+    /// id in this programme; an id kept under another programme is refused by the key, so the
+    /// caller gives such an import an id of its own first.
     pub fn put_account_imports(
         &mut self,
         programme: &str,
@@ -29,7 +30,10 @@ impl Store {
         let tx = self.conn.transaction()?;
         for import in imports {
             // The rows go with their import (ON DELETE CASCADE).
-            tx.execute("DELETE FROM account_imports WHERE id = ?1", [&import.id])?;
+            tx.execute(
+                "DELETE FROM account_imports WHERE id = ?1 AND programme = ?2",
+                params![import.id, programme],
+            )?;
             insert(&tx, programme, import)?;
         }
         tx.commit()?;
@@ -107,6 +111,16 @@ impl Store {
             head.into_import(&accounts)
         })
         .collect()
+    }
+
+    /// The programme an import id is kept under, if any.
+    pub fn account_import_programme(&self, id: &str) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT programme FROM account_imports WHERE id = ?1")?
+            .query_row([id], |row| row.get(0))
+            .optional()?)
     }
 
     /// Removes one import of the programme; false when there is none by that id.

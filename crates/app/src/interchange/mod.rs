@@ -299,9 +299,8 @@ fn check_accounts(portable: &PortableAssessment) -> Result<(), ImportError> {
         field,
         message: message.to_string(),
     };
-    if let Some(choices) = &portable.account_choices
-        && choices.limits.chosen
-    {
+    // Checked whether or not marked chosen: a file must not bring a 5-day "default".
+    if let Some(choices) = &portable.account_choices {
         crate::accounts::AccountLimits::chosen(
             choices.limits.key_rotation_days,
             choices.limits.unused_days,

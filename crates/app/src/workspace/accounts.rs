@@ -10,9 +10,8 @@ use serde::Serialize;
 use super::Workspace;
 use crate::accounts::{
     AccountChoices, AccountFinding, AccountFormat, AccountImport, AccountLimits, AccountReview,
-    ColumnUse, LayoutProblem, read_accounts, review,
+    ClaimFlag, ColumnUse, LayoutProblem, contradicted_answers, read_accounts, review,
 };
-use crate::catalog::Bank;
 use crate::clock::Moment;
 use crate::registers::{Entry, Person};
 use crate::spreadsheet::read_csv_rows;
@@ -76,16 +75,6 @@ pub struct AccountImportInfo {
     pub checked: bool,
 }
 
-/// A finding whose question's answer claims more than the export shows: flagged, never changed.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-pub struct ClaimFlag {
-    pub question_id: String,
-    pub question: String,
-    /// The level answered, 0 to 4.
-    pub level: u8,
-    pub finding: String,
-}
-
 /// Everything the imports say for an assessment's programme on a day.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct AccountsView {
@@ -119,6 +108,9 @@ impl Workspace {
         unused_days: u32,
         names_in_reports: bool,
     ) -> Result<AccountChoices> {
+        let kept = self.account_choices(assessment_id)?.limits;
+        let unchanged =
+            kept.key_rotation_days == key_rotation_days && kept.unused_days == unused_days;
         let limits = AccountLimits::chosen(key_rotation_days, unused_days).map_err(|reason| {
             let field = if reason.contains("key rotation") {
                 "key_rotation_days"
@@ -131,12 +123,15 @@ impl Workspace {
             }
         })?;
         let choices = AccountChoices {
-            limits,
+            // Saving only the report choice leaves the defaults the defaults.
+            limits: if unchanged { kept } else { limits },
             names_in_reports,
         };
         let key = choices_key(&self.programme(assessment_id)?);
         let bytes = serde_json::to_vec(&choices).expect("account choices serialise to JSON");
         self.store.set_setting(&key, Some(&bytes))?;
+        // The limits move findings, so the list's kept figures must be computed again.
+        self.store.forget_figures()?;
         Ok(choices)
     }
 
@@ -175,7 +170,10 @@ impl Workspace {
             &request.mapping,
             taken_on,
         );
-        let format = read.as_ref().ok().map(|r| r.format).or(request.format);
+        let format = match &read {
+            Ok(read) => Some(read.format),
+            Err(refused) => refused.format,
+        };
         let system = request
             .system
             .as_deref()
@@ -206,11 +204,32 @@ impl Workspace {
         };
         let read = match read {
             Ok(read) => read,
-            Err(problems) => {
-                result.problems = problems;
+            Err(refused) => {
+                result.problems = refused.problems;
                 return Ok(result);
             }
         };
+        // The same file kept twice for one system would count its rows twice in the history
+        // and say nothing new.
+        let kept_before = self
+            .store
+            .account_import_list(&programme)?
+            .into_iter()
+            .find(|(i, _)| {
+                i.sha256 == sha256 && i.system.trim().eq_ignore_ascii_case(system.trim())
+            });
+        if let Some((earlier, _)) = kept_before {
+            result.problems.push(crate::accounts::LayoutProblem {
+                line: 1,
+                column: String::new(),
+                message: format!(
+                    "this file (the same SHA-256) is already kept for {}, taken {}; download a new report to check the system again",
+                    earlier.system,
+                    crate::plan::human_date(earlier.taken_on)
+                ),
+            });
+            return Ok(result);
+        }
         let import = AccountImport {
             id: new_id(),
             system,
@@ -333,39 +352,9 @@ impl Workspace {
         let (record, bank) = self.record_and_bank(assessment_id)?;
         Ok(AccountsView {
             imports: self.account_imports(assessment_id)?,
-            claims: claims(&bank, &record, &review),
+            claims: contradicted_answers(&bank, &record, &review),
             choices: self.programme_account_choices(&programme)?,
             review,
         })
     }
-}
-
-/// Answers at "in place and documented" or better, with no exception of their own, that a
-/// finding contradicts.
-fn claims(
-    bank: &Bank,
-    record: &crate::assessment::AssessmentRecord,
-    review: &AccountReview,
-) -> Vec<ClaimFlag> {
-    let mut out: Vec<ClaimFlag> = Vec::new();
-    for finding in &review.findings {
-        let Some(question) = bank.question(&finding.question_id) else {
-            continue;
-        };
-        let Some(answer) = record.answers.get(&finding.question_id) else {
-            continue;
-        };
-        let Some(level) = answer.level() else {
-            continue;
-        };
-        if level.value() >= 3 && answer.exception.is_none() {
-            out.push(ClaimFlag {
-                question_id: question.id.clone(),
-                question: question.text.clone(),
-                level: level.value(),
-                finding: finding.summary.clone(),
-            });
-        }
-    }
-    out
 }

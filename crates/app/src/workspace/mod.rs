@@ -26,9 +26,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-pub use accounts::{
-    AccountImportInfo, AccountImportRequest, AccountImportResult, AccountsView, ClaimFlag,
-};
+pub use accounts::{AccountImportInfo, AccountImportRequest, AccountImportResult, AccountsView};
 pub use answers::{AnswerDetails, ScopeDecision};
 pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT, VoidRequest};
 pub use compare::TrendPoint;

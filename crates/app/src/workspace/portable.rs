@@ -53,7 +53,7 @@ impl Workspace {
         let (registers, changes) = std::mem::take(&mut portable.registers).split();
         let calendar = portable.calendar.clone();
         let trust_page = portable.trust_page.clone();
-        let account_imports = std::mem::take(&mut portable.account_imports);
+        let mut account_imports = std::mem::take(&mut portable.account_imports);
         let account_choices = portable.account_choices;
         for module in &modules {
             self.refuse_conflict(module)?;
@@ -82,7 +82,18 @@ impl Workspace {
         if let Some(calendar) = &calendar {
             self.import_calendar(&record.assessment.organisation, calendar)?;
         }
-        // The same exports again when the organisation is already here (replaced by id).
+        // The same exports again when the organisation is already here (replaced by id); an id
+        // another organisation keeps (this one renamed since the file was made) is a copy, and
+        // gets an id of its own rather than taking that organisation's import away.
+        for import in &mut account_imports {
+            if self
+                .store
+                .account_import_programme(&import.id)?
+                .is_some_and(|kept| kept != programme)
+            {
+                import.id = format!("{}-{new_id}", import.id);
+            }
+        }
         if !account_imports.is_empty() {
             self.store
                 .put_account_imports(&programme, &account_imports)?;
@@ -95,6 +106,7 @@ impl Workspace {
         {
             let bytes = serde_json::to_vec(&choices).expect("account choices serialise to JSON");
             self.store.set_setting(&key, Some(&bytes))?;
+            self.store.forget_figures()?;
         }
         // Choices already made here for this organisation are the company's latest word; a
         // file's choices fill in only where there are none.

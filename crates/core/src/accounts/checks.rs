@@ -158,10 +158,13 @@ pub fn review<I: Borrow<AccountImport>>(
     people: &[Entry<Person>],
     limits: AccountLimits,
 ) -> AccountReview {
-    let people: Vec<&Entry<Person>> = people.iter().filter(|p| p.archived_at.is_none()).collect();
+    // Archived people stay in the index: a leaver archived while their account is live is still
+    // a leaver. Only the working list says whether the register keeps anyone.
+    let all: Vec<&Entry<Person>> = people.iter().collect();
+    let kept = people.iter().any(|p| p.archived_at.is_none());
     let mut findings = Vec::new();
     let mut evidence = Vec::new();
-    let index = PeopleIndex::new(&people);
+    let index = PeopleIndex::new(&all, kept);
     let checked = latest(imports);
     for import in &checked {
         let mut rows: BTreeMap<AccountCheck, Vec<FlaggedAccount>> = BTreeMap::new();
@@ -302,7 +305,7 @@ fn account_checks(
         }
     }
     // AWS's root user is meant to sit unused, locked away: a quiet root is the control working.
-    if signs_in && account.name != "<root_account>" {
+    if signs_in && account.sign_ins_reported && account.name != "<root_account>" {
         let since = account.last_used.or(account.created);
         if let Some(since) = since {
             let idle = (taken_on - since).num_days();

@@ -1,7 +1,11 @@
-//! Operating evidence from an export: every account a person signs in to, or every admin, shown with MFA on the day it was taken.
+//! What the exports say of the answers: operating evidence (every account a person signs in to, or every admin, shown with MFA on the day taken), and the answers a finding contradicts.
 
-use super::checks::AccountEvidence;
+use serde::Serialize;
+
+use super::checks::{AccountEvidence, AccountReview};
 use super::{Account, AccountImport};
+use crate::assessment::AssessmentRecord;
+use crate::catalog::Bank;
 use crate::registers::day;
 
 /// An import that shows MFA on every account a person signs in to (or on every admin) is
@@ -48,6 +52,47 @@ pub(super) fn mfa_evidence(import: &AccountImport) -> Vec<AccountEvidence> {
                 admins.len()
             ),
         ));
+    }
+    out
+}
+
+/// A finding whose question's answer claims more than the export shows: flagged, never changed.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct ClaimFlag {
+    pub question_id: String,
+    pub question: String,
+    /// The level answered, 0 to 4.
+    pub level: u8,
+    pub finding: String,
+}
+
+/// Answers at "in place and documented" or better, with no exception of their own, that a
+/// finding contradicts.
+pub fn contradicted_answers(
+    bank: &Bank,
+    record: &AssessmentRecord,
+    review: &AccountReview,
+) -> Vec<ClaimFlag> {
+    let mut out: Vec<ClaimFlag> = Vec::new();
+    for finding in &review.findings {
+        let Some(question) = bank.question(&finding.question_id) else {
+            continue;
+        };
+        let Some(answer) = record.answers.get(&finding.question_id) else {
+            continue;
+        };
+        let Some(level) = answer.level() else {
+            continue;
+        };
+        let said = out.iter().any(|c| c.question_id == question.id);
+        if level.value() >= 3 && answer.exception.is_none() && !said {
+            out.push(ClaimFlag {
+                question_id: question.id.clone(),
+                question: question.text.clone(),
+                level: level.value(),
+                finding: finding.summary.clone(),
+            });
+        }
     }
     out
 }

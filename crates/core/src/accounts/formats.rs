@@ -187,13 +187,18 @@ pub(super) fn mapped_columns(
 ) -> Reader {
     let mut r = Reader::default();
     let mut account = None;
-    // A heading that is a field's own name fills it, then the mapping names the others.
-    let mut pairs: Vec<(String, String)> = MAPPED_FIELDS
-        .iter()
-        .filter(|(_, k)| c.names.iter().any(|h| h == k))
-        .map(|(_, k)| (k.to_string(), k.to_string()))
-        .collect();
-    pairs.extend(mapping.iter().cloned());
+    // The mapping first; then a heading that is a field's own name fills that field, unless the
+    // mapping already gave the field (or that heading) another use: what a person names wins.
+    let mut pairs: Vec<(String, String)> = mapping.to_vec();
+    let named_field = |k: &str| mapping.iter().any(|(_, f)| normalised(f) == k);
+    let named_heading = |k: &str| mapping.iter().any(|(h, _)| normalised(h) == k);
+    pairs.extend(
+        MAPPED_FIELDS
+            .iter()
+            .filter(|(_, k)| c.names.iter().any(|h| h == k))
+            .filter(|(_, k)| !named_field(k) && !named_heading(k))
+            .map(|(_, k)| (k.to_string(), k.to_string())),
+    );
     for (heading, field_key) in &pairs {
         let Some(field) = AccountField::from_key(field_key) else {
             let fields: Vec<&str> = MAPPED_FIELDS.iter().map(|(_, k)| *k).collect();
@@ -280,6 +285,7 @@ impl Reader {
             interactive: None,
             created: row.date(self.created),
             last_used: row.date(self.last_used),
+            sign_ins_reported: self.last_used.is_some(),
             keys: Vec::new(),
         };
         match format {

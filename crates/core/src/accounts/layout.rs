@@ -94,8 +94,18 @@ pub(super) fn normalised(text: &str) -> String {
             _ => {}
         }
     }
-    plain
-        .trim()
+    // A lower-case letter or digit followed by a capital starts a word: PowerShell and Graph
+    // write `IsMfaCapable` and `userPrincipalName`.
+    let mut spaced = String::with_capacity(plain.len() + 8);
+    let mut previous: Option<char> = None;
+    for c in plain.trim().chars() {
+        if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+            spaced.push('_');
+        }
+        spaced.push(c);
+        previous = Some(c);
+    }
+    spaced
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -201,6 +211,14 @@ impl Row<'_> {
     }
 }
 
+/// A file refused: every problem, and the layout when the headings were recognised (so a bad
+/// cell in a known export is not mistaken for an unknown layout).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub format: Option<AccountFormat>,
+    pub problems: Vec<LayoutProblem>,
+}
+
 /// Reads the rows as `format` (recognised from the headings when `None`); a mapped CSV names
 /// its columns for our fields in `mapping` (heading, field). Every problem is returned at once;
 /// nothing is read from a file that has one.
@@ -210,10 +228,17 @@ pub fn read_accounts(
     format: Option<AccountFormat>,
     mapping: &[(String, String)],
     taken_on: NaiveDate,
-) -> Result<ReadAccounts, Vec<LayoutProblem>> {
+) -> Result<ReadAccounts, Refused> {
     let format = match format.or_else(|| (!mapping.is_empty()).then_some(AccountFormat::Mapped)) {
         Some(f) => f,
-        None => recognise(header).ok_or_else(|| vec![unknown_layout(header)])?,
+        None => recognise(header).ok_or_else(|| Refused {
+            format: None,
+            problems: vec![unknown_layout(header)],
+        })?,
+    };
+    let refused = |problems| Refused {
+        format: Some(format),
+        problems,
     };
     let mut columns = Columns::new(header);
     let mut problems = Vec::new();
@@ -226,7 +251,7 @@ pub fn read_accounts(
         AccountFormat::Mapped => mapped_columns(&mut columns, mapping, &mut problems),
     };
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(refused(problems));
     }
     for (what, present) in [
         ("MFA", reader.mfa.is_some()),
@@ -279,7 +304,7 @@ pub fn read_accounts(
         });
     }
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(refused(problems));
     }
     Ok(ReadAccounts {
         format,

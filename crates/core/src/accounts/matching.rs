@@ -128,13 +128,14 @@ fn add<'a>(map: &mut People<'a>, key: String, person: &'a Entry<Person>) {
 }
 
 impl<'a> PeopleIndex<'a> {
-    pub(super) fn new(people: &[&'a Entry<Person>]) -> Self {
+    /// `kept`: the working list holds someone, so an account matching no one is worth saying.
+    pub(super) fn new(people: &[&'a Entry<Person>], kept: bool) -> Self {
         let mut index = PeopleIndex {
             listed: HashMap::new(),
             listed_plain: HashMap::new(),
             handles: HashMap::new(),
             display: HashMap::new(),
-            empty: people.is_empty(),
+            empty: !kept,
         };
         for person in people.iter().copied() {
             for name in listed(&person.record) {

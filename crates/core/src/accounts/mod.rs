@@ -20,8 +20,10 @@ use serde::{Deserialize, Serialize};
 pub use checks::{
     AccountCheck, AccountEvidence, AccountFinding, AccountReview, FlaggedAccount, review,
 };
+pub use evidence::{ClaimFlag, contradicted_answers};
 pub use layout::{
-    AccountField, ColumnUse, FORMATS, LayoutProblem, ReadAccounts, read_accounts, recognise,
+    AccountField, ColumnUse, FORMATS, LayoutProblem, ReadAccounts, Refused, read_accounts,
+    recognise,
 };
 
 /// Which kind of export a file is.
@@ -128,6 +130,10 @@ pub struct Account {
     pub created: Option<NaiveDate>,
     #[serde(default)]
     pub last_used: Option<NaiveDate>,
+    /// The export has a last sign-in column, so no `last_used` means never signed in; without
+    /// one, nothing is said about use (an Entra user download has only the creation day).
+    #[serde(default)]
+    pub sign_ins_reported: bool,
     #[serde(default)]
     pub keys: Vec<AccessKey>,
 }

@@ -219,7 +219,9 @@ fn google_github_and_entra_exports_are_read_by_their_headings() {
 fn a_mapped_csv_names_its_columns_and_an_unknown_layout_is_refused_with_them() {
     let (header, rows) =
         csv("Username,Owner,Two factor,Key age\nops,Team,no,400\nli.wei,Li Wei,yes,10");
-    let err = read_accounts(&header, &rows, None, &[], d("2026-12-01")).unwrap_err();
+    let err = read_accounts(&header, &rows, None, &[], d("2026-12-01"))
+        .unwrap_err()
+        .problems;
     assert_eq!(err[0].line, 1);
     assert!(
         err[0]
@@ -238,7 +240,9 @@ fn a_mapped_csv_names_its_columns_and_an_unknown_layout_is_refused_with_them() {
     assert_eq!(read.format, AccountFormat::Mapped);
     assert_eq!(read.accounts[0].keys[0].rotated, Some(d("2025-10-27")));
     let bad = [("Nope".to_string(), "account".to_string())];
-    let err = read_accounts(&header, &rows, None, &bad, d("2026-12-01")).unwrap_err();
+    let err = read_accounts(&header, &rows, None, &bad, d("2026-12-01"))
+        .unwrap_err()
+        .problems;
     assert!(err.iter().any(|p| p.column == "Nope"), "{err:?}");
 }
 
@@ -247,7 +251,9 @@ fn bad_cells_are_named_by_line_and_column_all_at_once() {
     let (header, rows) = csv(
         "login,role,2fa_enabled,last_active\na,member,maybe,2026-11-01\nb,member,true,03/04/2026\na,member,true,",
     );
-    let err = read_accounts(&header, &rows, None, &[], d("2026-12-01")).unwrap_err();
+    let err = read_accounts(&header, &rows, None, &[], d("2026-12-01"))
+        .unwrap_err()
+        .problems;
     let at: Vec<(u64, &str)> = err.iter().map(|p| (p.line, p.column.as_str())).collect();
     assert_eq!(at, [(2, "2fa_enabled"), (3, "last_active"), (4, "login")]);
     assert!(err[2].message.contains("also on line 2"));
@@ -256,7 +262,9 @@ fn bad_cells_are_named_by_line_and_column_all_at_once() {
 #[test]
 fn a_changed_layout_names_the_missing_column() {
     let (header, rows) = csv("user,arn,mfa_active\nx,arn:1,true");
-    let err = read_accounts(&header, &rows, None, &[], d("2026-12-01")).unwrap_err();
+    let err = read_accounts(&header, &rows, None, &[], d("2026-12-01"))
+        .unwrap_err()
+        .problems;
     assert!(
         err.iter().any(|p| p.column == "password_enabled"),
         "{err:?}"
@@ -301,4 +309,64 @@ fn an_account_matching_no_one_is_found_once_people_are_kept_and_names_match_loos
         )
         .is_empty()
     );
+}
+
+#[test]
+fn powershell_headings_are_read_and_a_user_download_without_sign_ins_says_nothing_of_use() {
+    let registration = import(
+        "UserPrincipalName,UserDisplayName,IsAdmin,IsMfaCapable\nboss@acme.test,Big Boss,True,False\nkim@acme.test,Kim Park,False,True",
+        "Entra registration",
+        "2026-12-01",
+    );
+    assert_eq!(registration.accounts[0].mfa, Some(false));
+    let review_r = review(&[registration], &[], AccountLimits::default());
+    assert_eq!(
+        found(&review_r, AccountCheck::AdminWithoutMfa),
+        ["boss@acme.test"]
+    );
+
+    // Only the creation day: an old account is not "never signed in".
+    let users = import(
+        "userPrincipalName,displayName,accountEnabled,createdDateTime\nann@acme.test,Ann Lee,True,2024-01-01T00:00:00Z",
+        "Entra users",
+        "2026-12-01",
+    );
+    assert!(
+        review(&[users], &[], AccountLimits::default())
+            .findings
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_named_column_wins_over_a_heading_that_is_a_field_name() {
+    let (header, rows) = csv("User,Active,Status\nann,yes,Suspended\nbo,yes,Active");
+    let mapping = [
+        ("User".to_string(), "account".to_string()),
+        ("Status".to_string(), "active".to_string()),
+    ];
+    let read = read_accounts(&header, &rows, None, &mapping, d("2026-12-01")).unwrap();
+    assert!(!read.accounts[0].active && read.accounts[1].active);
+}
+
+#[test]
+fn an_archived_leaver_with_a_live_account_is_still_a_leaver() {
+    let mut leaver = person("Ben Okafor", Some("2026-10-01"), None);
+    leaver.archived_at = Some(Utc.with_ymd_and_hms(2026, 10, 5, 0, 0, 0).unwrap());
+    let people = [leaver, person("Ana Ruiz", None, None)];
+    let github = import(
+        "login,name,role,2fa_enabled,last_active\nbokafor,Ben Okafor,member,true,2026-11-10",
+        "GitHub",
+        "2026-12-01",
+    );
+    let review = review(&[github], &people, AccountLimits::default());
+    assert_eq!(found(&review, AccountCheck::LeaverActive), ["bokafor"]);
+    assert!(found(&review, AccountCheck::NoPerson).is_empty());
+}
+
+#[test]
+fn a_bad_cell_in_a_known_layout_keeps_the_layout() {
+    let (header, rows) = csv("login,role,2fa_enabled\na,member,maybe");
+    let refused = read_accounts(&header, &rows, None, &[], d("2026-12-01")).unwrap_err();
+    assert_eq!(refused.format, Some(AccountFormat::GithubMembers));
 }

@@ -31,7 +31,8 @@ pub(super) fn flag(cell: &str) -> Result<Option<bool>, String> {
         "true" | "yes" | "y" | "1" | "on" | "enabled" | "enrolled" | "enforced" | "active"
         | "capable" | "registered" => Ok(Some(true)),
         "false" | "no" | "n" | "0" | "off" | "disabled" | "not enrolled" | "not enforced"
-        | "not capable" | "not registered" | "inactive" => Ok(Some(false)),
+        | "not capable" | "not registered" | "inactive" | "suspended" | "blocked" | "archived"
+        | "deleted" => Ok(Some(false)),
         _ => Err(format!("'{}' is not a yes or no", cell.trim())),
     }
 }

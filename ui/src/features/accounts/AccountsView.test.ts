@@ -60,6 +60,7 @@ describe('AccountsView', () => {
     expect(screen.getByTestId('accounts-imports').textContent).toContain('AWS production');
 
     await fireEvent.click(screen.getByRole('button', { name: /Remove the AWS production import/ }));
+    await fireEvent.click(await screen.findByRole('button', { name: /Confirm: remove the AWS production import/ }));
     await screen.findByTestId('accounts-none');
   });
 
