@@ -509,3 +509,66 @@ fn the_same_file_twice_is_refused_and_an_old_export_never_takes_a_renamed_compan
     assert_eq!(kept(&id), 1, "the renamed company keeps its import");
     assert_eq!(kept(&copy), 1, "the old name gets a copy of its own");
 }
+
+#[test]
+fn an_export_showing_mfa_on_everyone_is_the_trust_pages_evidence_and_a_newer_one_without_it_is_not()
+{
+    let cli = Cli::new();
+    let id = cli.id(&["new", "Acme", "--report-type", "type1"]);
+    cli.ok(&["answer", &id, "access.sso-mfa", "operating"]);
+    cli.ok(&["answer", &id, "access.admin-mfa", "operating"]);
+    let basis = |cli: &Cli| {
+        let page = cli.json(&["trust", &id, "--json"]);
+        page["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["question_id"] == "access.sso-mfa")
+            .map(|c| c["basis"].clone())
+            .unwrap()
+    };
+    assert_eq!(basis(&cli), "documented", "the company's word alone");
+    let file = cli.dir.path().join("users.csv");
+    let enrolled = GOOGLE
+        .lines()
+        .filter(|l| !l.contains("Not Enrolled") || l.contains("Suspended"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&file, &enrolled).unwrap();
+    cli.ok(&[
+        "accounts",
+        &id,
+        "import",
+        file.to_str().unwrap(),
+        "--taken",
+        "2026-11-20",
+    ]);
+    let view = cli.json(&["accounts", &id, "findings", "--json"]);
+    let evidenced: Vec<&str> = view["review"]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["question_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(evidenced, ["access.sso-mfa", "access.admin-mfa"]);
+    assert_eq!(basis(&cli), "evidenced");
+    // A newer export where one admin lacks MFA: the evidence goes, and the finding stands.
+    std::fs::write(&file, GOOGLE).unwrap();
+    cli.ok(&[
+        "accounts",
+        &id,
+        "import",
+        file.to_str().unwrap(),
+        "--taken",
+        TAKEN,
+    ]);
+    let page = cli.json(&["trust", &id, "--json"]);
+    let claim = page["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["question_id"] == "access.admin-mfa")
+        .unwrap()
+        .clone();
+    assert_eq!(claim["published"], false, "{claim}");
+}

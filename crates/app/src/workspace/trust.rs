@@ -79,7 +79,7 @@ impl Workspace {
         // calendar is read from it rather than judged again.
         let applicable = applicable_questions(&analysis.scorecard);
         let programme = self.programme(assessment_id)?;
-        let passing: trust::PassingChecks = self
+        let mut passing: trust::PassingChecks = self
             .calendar_with(&bank, &programme, &applicable, today)?
             .controls
             .into_iter()
@@ -91,6 +91,14 @@ impl Workspace {
             })
             .flat_map(|row| row.questions)
             .collect();
+        // An account export showing MFA on everyone (or every admin) is evidence too, as of
+        // the day it was taken: the latest of its system, so a newer one without it takes it away.
+        passing.extend(
+            self.programme_account_review(&programme, &registers.people)?
+                .evidence
+                .into_iter()
+                .map(|e| e.question_id),
+        );
         Ok(trust::build(
             &bank,
             &evaluation,

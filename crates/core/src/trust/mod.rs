@@ -134,8 +134,9 @@ impl TrustPage {
     }
 }
 
-/// What the check log shows running: the control questions served by an adopted control whose
-/// latest check passed. With evidence kept on the answer, it is what "with evidence" rests on.
+/// What the records show running: the control questions served by an adopted control whose
+/// latest check passed, and those an account export shows operating (MFA on every account).
+/// With evidence kept on the answer, it is what "with evidence" rests on.
 pub type PassingChecks = std::collections::BTreeSet<String>;
 
 /// Builds the trust page for an evaluated assessment, its analysis (scores and plan), the
