@@ -182,6 +182,19 @@ fn add_people(cli: &Cli, id: &str) {
     }
 }
 
+/// Writes `text` to `file` and keeps it as the report taken on `taken`.
+fn keep_report(cli: &Cli, id: &str, file: &Path, text: &str, taken: &str) {
+    std::fs::write(file, text).unwrap();
+    cli.ok(&[
+        "accounts",
+        id,
+        "import",
+        file.to_str().unwrap(),
+        "--taken",
+        taken,
+    ]);
+}
+
 fn gap<'a>(gaps: &'a Value, question: &str) -> Option<&'a Value> {
     gaps["gaps"]
         .as_array()
@@ -273,29 +286,13 @@ fn a_newer_export_showing_the_fix_clears_the_finding_and_the_old_one_stays_kept(
     let id = cli.id(&["import", fixture("H-northpeak-it.json").to_str().unwrap()]);
     add_people(&cli, &id);
     let file = cli.dir.path().join("members.csv");
-    std::fs::write(&file, GITHUB).unwrap();
-    cli.ok(&[
-        "accounts",
-        &id,
-        "import",
-        file.to_str().unwrap(),
-        "--taken",
-        "2026-11-20",
-    ]);
+    keep_report(&cli, &id, &file, GITHUB, "2026-11-20");
     let fixed = GITHUB
         .lines()
         .filter(|l| !l.starts_with("bokafor"))
         .collect::<Vec<_>>()
         .join("\n");
-    std::fs::write(&file, fixed).unwrap();
-    cli.ok(&[
-        "accounts",
-        &id,
-        "import",
-        file.to_str().unwrap(),
-        "--taken",
-        TAKEN,
-    ]);
+    keep_report(&cli, &id, &file, &fixed, TAKEN);
     let view = cli.json(&["accounts", &id, "findings", "--json"]);
     assert!(!found(&view).iter().any(|(c, _)| c == "leaver_active"));
     let imports = view["imports"].as_array().unwrap();
@@ -372,15 +369,7 @@ fn the_company_limits_change_what_counts_and_travel_with_the_imports_in_an_expor
     let cli = Cli::new();
     let id = cli.id(&["import", fixture("E-lumenform.json").to_str().unwrap()]);
     let file = cli.dir.path().join("report.csv");
-    std::fs::write(&file, AWS).unwrap();
-    cli.ok(&[
-        "accounts",
-        &id,
-        "import",
-        file.to_str().unwrap(),
-        "--taken",
-        TAKEN,
-    ]);
+    keep_report(&cli, &id, &file, AWS, TAKEN);
     let keys = |cli: &Cli, id: &str| {
         found(&cli.json(&["accounts", id, "findings", "--json"]))
             .into_iter()
@@ -412,27 +401,13 @@ fn the_company_limits_change_what_counts_and_travel_with_the_imports_in_an_expor
     other.id(&["import", old.to_str().unwrap()]);
 }
 
-fn pdf_text(cli: &Cli, id: &str) -> String {
-    let pdf = cli.dir.path().join("report.pdf");
-    cli.ok(&["report", id, "--out", pdf.to_str().unwrap()]);
-    let out = std::process::Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext is needed for this test (./dev setup installs poppler-utils)");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[test]
 fn the_report_names_each_export_by_day_and_hash_and_accounts_only_when_chosen() {
     let cli = Cli::new();
     let id = cli.id(&["import", fixture("E-lumenform.json").to_str().unwrap()]);
     add_people(&cli, &id);
     assert!(
-        !pdf_text(&cli, &id).contains("Account exports"),
+        !cli.pdf_text(&id).contains("Account exports"),
         "none kept, no section"
     );
     let file = cli.dir.path().join("credential-report.csv");
@@ -451,7 +426,7 @@ fn the_report_names_each_export_by_day_and_hash_and_accounts_only_when_chosen() 
         .as_str()
         .unwrap()
         .to_string();
-    let text = pdf_text(&cli, &id);
+    let text = cli.pdf_text(&id);
     assert!(text.contains("Account exports"), "the section");
     assert!(text.contains("30 Nov 2026"));
     assert!(text.contains(&sha[..24]), "the file's hash");
@@ -461,7 +436,7 @@ fn the_report_names_each_export_by_day_and_hash_and_accounts_only_when_chosen() 
         "personal data stays in the app"
     );
     cli.ok(&["accounts", &id, "limits", "--names-in-reports", "yes"]);
-    assert!(pdf_text(&cli, &id).contains("Accounts: ben.okafor"));
+    assert!(cli.pdf_text(&id).contains("Accounts: ben.okafor"));
 }
 
 #[test]
@@ -469,15 +444,7 @@ fn the_same_file_twice_is_refused_and_an_old_export_never_takes_a_renamed_compan
     let cli = Cli::new();
     let id = cli.id(&["import", fixture("H-northpeak-it.json").to_str().unwrap()]);
     let file = cli.dir.path().join("members.csv");
-    std::fs::write(&file, GITHUB).unwrap();
-    cli.ok(&[
-        "accounts",
-        &id,
-        "import",
-        file.to_str().unwrap(),
-        "--taken",
-        TAKEN,
-    ]);
+    keep_report(&cli, &id, &file, GITHUB, TAKEN);
     let out = cli.run(&[
         "accounts",
         &id,
@@ -534,15 +501,7 @@ fn an_export_showing_mfa_on_everyone_is_the_trust_pages_evidence_and_a_newer_one
         .filter(|l| !l.contains("Not Enrolled") || l.contains("Suspended"))
         .collect::<Vec<_>>()
         .join("\n");
-    std::fs::write(&file, &enrolled).unwrap();
-    cli.ok(&[
-        "accounts",
-        &id,
-        "import",
-        file.to_str().unwrap(),
-        "--taken",
-        "2026-11-20",
-    ]);
+    keep_report(&cli, &id, &file, &enrolled, "2026-11-20");
     let view = cli.json(&["accounts", &id, "findings", "--json"]);
     let evidenced: Vec<&str> = view["review"]["evidence"]
         .as_array()
@@ -553,15 +512,7 @@ fn an_export_showing_mfa_on_everyone_is_the_trust_pages_evidence_and_a_newer_one
     assert_eq!(evidenced, ["access.sso-mfa", "access.admin-mfa"]);
     assert_eq!(basis(&cli), "evidenced");
     // A newer export where one admin lacks MFA: the evidence goes, and the finding stands.
-    std::fs::write(&file, GOOGLE).unwrap();
-    cli.ok(&[
-        "accounts",
-        &id,
-        "import",
-        file.to_str().unwrap(),
-        "--taken",
-        TAKEN,
-    ]);
+    keep_report(&cli, &id, &file, GOOGLE, TAKEN);
     let page = cli.json(&["trust", &id, "--json"]);
     let claim = page["claims"]
         .as_array()

@@ -113,17 +113,7 @@ fn a_leaver_still_holding_access_is_a_live_exposure_until_removal_is_recorded() 
     );
 
     // The gap PDF's register summary lists them, with who needs attention.
-    let pdf = cli.dir.path().join("report.pdf");
-    cli.ok(&["report", &id, "--out", pdf.to_str().unwrap()]);
-    let text = std::process::Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(text.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = cli.pdf_text(&id);
     assert!(text.contains("People"), "the People summary");
     assert!(
         text.contains("security training not completed within 30 days"),

@@ -365,6 +365,21 @@ impl Cli {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
 
+    /// The gap PDF of `id` as text read back by poppler, runs of white space made one space.
+    pub fn pdf_text(&self, id: &str) -> String {
+        let pdf = self.dir.path().join("report.pdf");
+        self.ok(&["report", id, "--out", pdf.to_str().unwrap()]);
+        let out = std::process::Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext is needed for this test (./dev setup installs poppler-utils)");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Runs a command that must fail with `code`; for code 1 the error is one line, returned.
     pub fn fails(&self, code: i32, args: &[&str]) -> String {
         let out = self.run(args);

@@ -201,10 +201,10 @@ pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
             let imports = ws.account_imports(&id)?;
             if json {
                 print_json(&imports);
-            } else if imports.is_empty() {
-                println!("No account report is imported yet.");
-            }
-            if !json {
+            } else {
+                if imports.is_empty() {
+                    println!("No account report is imported yet.");
+                }
                 for i in &imports {
                     println!(
                         "{}  {}  {}  {} accounts  taken {}  sha256 {}{}",

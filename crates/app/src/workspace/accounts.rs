@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::Workspace;
 use crate::accounts::{
     AccountChoices, AccountFinding, AccountFormat, AccountImport, AccountLimits, AccountReview,
-    ClaimFlag, ColumnUse, LayoutProblem, contradicted_answers, read_accounts, review,
+    ClaimFlag, ColumnUse, LayoutProblem, contradicted_answers, latest_of_each_system,
+    read_accounts, review,
 };
 use crate::clock::Moment;
 use crate::registers::{Entry, Person};
@@ -285,8 +286,11 @@ impl Workspace {
     pub fn account_imports(&self, assessment_id: &str) -> Result<Vec<AccountImportInfo>> {
         let programme = self.programme(assessment_id)?;
         let listed = self.store.account_import_list(&programme)?;
-        let heads: Vec<AccountImport> = listed.iter().map(|(i, _)| i.clone()).collect();
-        let checked = review(&heads, &[], AccountLimits::default()).checked;
+        let heads: Vec<&AccountImport> = listed.iter().map(|(i, _)| i).collect();
+        let checked: Vec<String> = latest_of_each_system(&heads)
+            .iter()
+            .map(|i| i.id.clone())
+            .collect();
         Ok(listed
             .into_iter()
             .rev()
@@ -310,6 +314,11 @@ impl Workspace {
         people: &[Entry<Person>],
     ) -> Result<AccountReview> {
         let imports = self.latest_imports(programme)?;
+        // Every scorecard asks: with no export kept there is nothing to judge, and the limits
+        // need not be read.
+        if imports.is_empty() {
+            return Ok(review(&imports, people, AccountLimits::default()));
+        }
         let choices = self.programme_account_choices(programme)?;
         Ok(review(&imports, people, choices.limits))
     }

@@ -136,7 +136,7 @@ impl AccountReview {
 
 /// The latest import of each system (by the day taken, then by when it was imported, then by
 /// id so a tie always resolves the same way).
-fn latest<I: Borrow<AccountImport>>(imports: &[I]) -> Vec<&AccountImport> {
+pub fn latest_of_each_system<I: Borrow<AccountImport>>(imports: &[I]) -> Vec<&AccountImport> {
     let mut by_system: BTreeMap<String, &AccountImport> = BTreeMap::new();
     for import in imports.iter().map(Borrow::borrow) {
         let key = import.system.trim().to_lowercase();
@@ -165,7 +165,7 @@ pub fn review<I: Borrow<AccountImport>>(
     let mut findings = Vec::new();
     let mut evidence = Vec::new();
     let index = PeopleIndex::new(&all, kept);
-    let checked = latest(imports);
+    let checked = latest_of_each_system(imports);
     for import in &checked {
         let mut rows: BTreeMap<AccountCheck, Vec<FlaggedAccount>> = BTreeMap::new();
         let mut live: BTreeMap<AccountCheck, bool> = BTreeMap::new();

@@ -162,25 +162,35 @@ impl<'a> PeopleIndex<'a> {
     pub(super) fn owners(&self, account: &Account) -> (Vec<&'a Entry<Person>>, bool) {
         let full = account.name.to_lowercase();
         let local = local_part(&account.name);
-        let mut found: People<'a> = HashMap::new();
-        let both = |map: &People<'a>, key: &str, into: &mut People<'a>| {
-            for person in map.get(key).into_iter().flatten() {
-                add(into, String::new(), person);
-            }
-        };
-        both(&self.listed, &full, &mut found);
-        both(&self.listed_plain, &local, &mut found);
-        if let Some(listing) = found.remove("") {
+        let listing = gather([self.listed.get(&full), self.listed_plain.get(&local)]);
+        if !listing.is_empty() {
             return (listing, true);
         }
-        let display = account.display_name.as_deref().map(|d| words(d).join(" "));
-        if let Some(display) = display.filter(|d| d.contains(' ')) {
-            both(&self.display, &display, &mut found);
-        }
-        both(&self.handles, &local, &mut found);
-        match found.remove("") {
-            Some(by_name) if by_name.len() == 1 => (by_name, false),
+        let display = account
+            .display_name
+            .as_deref()
+            .map(|d| words(d).join(" "))
+            .filter(|d| d.contains(' '));
+        let by_name = gather([
+            display.and_then(|d| self.display.get(&d)),
+            self.handles.get(&local),
+        ]);
+        match by_name.len() {
+            1 => (by_name, false),
             _ => (Vec::new(), false),
         }
     }
+}
+
+/// The people of several look-ups, each once.
+fn gather<'a, const N: usize>(
+    found: [Option<&Vec<&'a Entry<Person>>>; N],
+) -> Vec<&'a Entry<Person>> {
+    let mut out: Vec<&'a Entry<Person>> = Vec::new();
+    for person in found.into_iter().flatten().flatten() {
+        if !out.iter().any(|p| std::ptr::eq(*p, *person)) {
+            out.push(person);
+        }
+    }
+    out
 }

@@ -18,7 +18,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use checks::{
-    AccountCheck, AccountEvidence, AccountFinding, AccountReview, FlaggedAccount, review,
+    AccountCheck, AccountEvidence, AccountFinding, AccountReview, FlaggedAccount,
+    latest_of_each_system, review,
 };
 pub use evidence::{ClaimFlag, contradicted_answers};
 pub use layout::{
