@@ -152,7 +152,7 @@ fn the_default_export_adds_each_register_that_holds_an_entry() {
     assert_eq!(
         ws.default_spreadsheet_tables(&id).unwrap(),
         TableKind::ASSESSMENT,
-        "no register kept: the assessment's four tables and no empty sheets"
+        "no register kept: the assessment's five tables and no empty sheets"
     );
     programme(&mut ws, &id, false);
     // Vendors (one of them archived) and risks are kept; policies and incidents are not.
@@ -163,6 +163,7 @@ fn the_default_export_adds_each_register_that_holds_an_entry() {
             TableKind::Roadmap,
             TableKind::Plan,
             TableKind::Answers,
+            TableKind::ControlMatrix,
             TableKind::Vendors,
             TableKind::Risks,
         ]
@@ -191,7 +192,7 @@ fn the_workbook_has_a_sheet_per_register_with_every_field_its_status_and_dates_a
     let counts: Vec<(TableKind, usize)> =
         written.tables.iter().map(|t| (t.table, t.rows)).collect();
     assert_eq!(
-        counts[4..],
+        counts[5..],
         [
             (TableKind::Vendors, 2),
             (TableKind::Policies, 1),
@@ -209,6 +210,7 @@ fn the_workbook_has_a_sheet_per_register_with_every_field_its_status_and_dates_a
             "Roadmap",
             "Plan",
             "Answers",
+            "Control matrix",
             "Vendors",
             "Policies",
             "Incidents",
@@ -384,6 +386,7 @@ fn csv_files_hold_a_register_each_guarded_and_an_empty_register_named_is_a_heade
             "acme-roadmap.csv",
             "acme-plan.csv",
             "acme-answers.csv",
+            "acme-control-matrix.csv",
             "acme-vendors.csv",
             "acme-risks.csv"
         ]
@@ -460,7 +463,7 @@ fn the_cli_names_the_register_tables_and_adds_kept_registers_by_default() {
     );
     assert_eq!(
         sheets("before.xlsx"),
-        ["Gaps", "Roadmap", "Plan", "Answers"]
+        ["Gaps", "Roadmap", "Plan", "Answers", "Control matrix"]
     );
     let added = run(&[
         "vendors",
@@ -484,7 +487,14 @@ fn the_cli_names_the_register_tables_and_adds_kept_registers_by_default() {
     assert!(String::from_utf8(out.stdout).unwrap().contains("vendors 1"));
     assert_eq!(
         sheets("after.xlsx"),
-        ["Gaps", "Roadmap", "Plan", "Answers", "Vendors"]
+        [
+            "Gaps",
+            "Roadmap",
+            "Plan",
+            "Answers",
+            "Control matrix",
+            "Vendors"
+        ]
     );
 
     let out = run(&[
@@ -513,6 +523,14 @@ fn the_cli_names_the_register_tables_and_adds_kept_registers_by_default() {
     );
     assert_eq!(
         sheets("both.xlsx"),
-        ["Gaps", "Roadmap", "Plan", "Answers", "Vendors", "Risks"]
+        [
+            "Gaps",
+            "Roadmap",
+            "Plan",
+            "Answers",
+            "Control matrix",
+            "Vendors",
+            "Risks"
+        ]
     );
 }

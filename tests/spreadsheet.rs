@@ -99,7 +99,10 @@ fn the_workbook_reads_back_with_the_engines_rows_labels_and_types() {
 
     let bytes = std::fs::read(&path).unwrap();
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
-    assert_eq!(book.sheet_names(), ["Gaps", "Roadmap", "Plan", "Answers"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Gaps", "Roadmap", "Plan", "Answers", "Control matrix"]
+    );
 
     let gaps = book.worksheet_range("Gaps").unwrap();
     assert_eq!(
@@ -242,7 +245,8 @@ fn csv_files_hold_one_table_each_quoted_and_guarded() {
             "acme-gaps.csv",
             "acme-roadmap.csv",
             "acme-plan.csv",
-            "acme-answers.csv"
+            "acme-answers.csv",
+            "acme-control-matrix.csv"
         ]
     );
     assert!(
@@ -398,7 +402,10 @@ fn the_cli_writes_a_workbook_or_csv_files_and_refuses_an_unknown_format() {
     );
     let bytes = std::fs::read(dir.path().join("acme.xlsx")).unwrap();
     let book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
-    assert_eq!(book.sheet_names(), ["Gaps", "Roadmap", "Plan", "Answers"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Gaps", "Roadmap", "Plan", "Answers", "Control matrix"]
+    );
 
     let out = run(&["spreadsheet", &id, "-o", "acme.csv", "--table", "gaps,plan"]);
     assert!(out.status.success());

@@ -37,6 +37,8 @@ mod protect;
 mod protected_data_file;
 // Account exports (AWS, Google Workspace, Entra ID, GitHub, mapped CSV) checked against people.
 mod accounts;
+// The evidence binder of an audit period, opened as an auditor would; the control matrix.
+mod binder;
 // The people register: leavers' access, onboarding limits, contractors' agreements, as findings.
 mod people;
 // What a rename carries: the control calendar, its log and evidence, beside the registers.

@@ -12,8 +12,8 @@ macro_rules! declarations {
 
 pub(crate) fn generate() -> String {
     use soc2_readiness::{
-        accounts, analysis, assessment, calendar, catalog, compare, data_file, findings, gaps,
-        merge, plan, registers, report, scope, scoring, spreadsheet, trust, upgrade, what_if,
+        accounts, analysis, assessment, binder, calendar, catalog, compare, data_file, findings,
+        gaps, merge, plan, registers, report, scope, scoring, spreadsheet, trust, upgrade, what_if,
         workspace,
     };
     let cfg = Config::new().with_large_int("number");
@@ -153,6 +153,9 @@ pub(crate) fn generate() -> String {
         workspace::AdoptRequest,
         workspace::CheckRequest,
         workspace::VoidRequest,
+        binder::AuditPeriod,
+        binder::WrittenBinder,
+        workspace::BinderRequest,
         accounts::AccountFormat,
         accounts::AccountLimits,
         accounts::AccountChoices,

@@ -9,7 +9,9 @@ use soc2_readiness::assessment::{Coverage, Depth, ReportType};
 use soc2_readiness::report::PageSize;
 use soc2_readiness::workspace::ScopeDecision;
 
-use super::{accounts, calendar, files, merge, registers, report, spreadsheet, trust, what_if};
+use super::{
+    accounts, binder, calendar, files, merge, registers, report, spreadsheet, trust, what_if,
+};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -42,6 +44,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the evidence binder for an audit period as one ZIP: an index from criterion to
+    /// control to each run, the evidence files, the registers and people of the period, the
+    /// control matrix, and a manifest of SHA-256 sums. Nothing from outside the period.
+    Binder(binder::Args),
     /// Print the question bank, or check a customised one.
     Bank {
         #[arg(long)]

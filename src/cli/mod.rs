@@ -4,6 +4,7 @@ mod accounts;
 mod answers;
 mod assessments;
 mod bank;
+mod binder;
 mod calendar;
 mod command;
 mod compare;
@@ -174,6 +175,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
             json,
         } => calendar::checks(cx, &assessment, control.as_deref(), json),
         Command::Observation { assessment, json } => calendar::observation(cx, &assessment, json),
+        Command::Binder(args) => binder::run(cx, args),
         Command::Bank { json, action } => bank::run(json, action),
         Command::New {
             organisation,

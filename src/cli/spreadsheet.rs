@@ -18,9 +18,10 @@ pub struct SpreadsheetArgs {
     /// csv or xlsx (default: from the file's extension).
     #[arg(long, value_parser = parse_format)]
     format: Option<SpreadsheetFormat>,
-    /// gaps, roadmap, plan, answers, vendors, policies, incidents, risks or all; repeat or
-    /// separate with commas for several. all (the default) is the four assessment tables and
-    /// each register that holds an entry; a register named is written even when empty.
+    /// gaps, roadmap, plan, answers, control-matrix, vendors, policies, incidents, risks, people
+    /// or all; repeat or separate with commas for several. all (the default) is the five
+    /// assessment tables and each register that holds an entry; a register named is written
+    /// even when empty.
     #[arg(long = "table", value_name = "TABLE", value_delimiter = ',', default_value = "all",
         value_parser = parse_table)]
     tables: Vec<Wanted>,

@@ -152,6 +152,29 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// Writes a file as [`write_atomically`] does, but streamed: `write` fills the temporary file
+/// (a binder's ZIP is far larger than anything worth holding in memory). A failure, the
+/// writer's own included, leaves neither half a file nor the temporary one.
+pub fn write_atomically_with<T>(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> Result<T>,
+) -> Result<T> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".partial");
+    let temporary = PathBuf::from(temporary);
+    let mut file = std::fs::File::create(&temporary).map_err(|e| file_error(path, e))?;
+    let written = write(&mut file).and_then(|value| {
+        file.sync_all()
+            .and_then(|()| std::fs::rename(&temporary, path))
+            .map_err(|e| file_error(path, e))?;
+        Ok(value)
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
 /// Loads a bank from a folder laid out like `assets/`: `bank.toml`, `criteria.toml`,
 /// `questions/*.toml`, and `changelog.toml` and `recurring-controls.toml` when present. Each file
 /// is read as any other the user chose (bounded, regular files only).

@@ -5,6 +5,7 @@
 //! assessments, scope, scoring, gaps, plan) is re-exported from `soc2-readiness-core` so front
 //! ends name its types, never a lower layer.
 
+pub mod binder;
 pub mod clock;
 pub mod data_file;
 pub mod error;
@@ -23,7 +24,8 @@ pub use soc2_readiness_core::{
 /// that ties a PDF to the answers it came from. Rendering itself goes through [`Workspace`].
 pub mod report {
     pub use soc2_readiness_report::{
-        PageSize, RenderedReport, ReportError, ReportSettings, fingerprint, trust_fragment,
+        PageSize, RenderedReport, ReportError, ReportSettings, fingerprint, html_escape,
+        trust_fragment,
     };
 }
 

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod analysis;
 pub mod assessment;
+pub mod binder;
 pub mod calendar;
 pub mod catalog;
 pub mod compare;

@@ -11,7 +11,7 @@ pub use model::{
     fingerprint,
 };
 pub use pdf::SAFE_EDGE_MM;
-pub use trust_html::{trust_fragment, trust_html};
+pub use trust_html::{escape as html_escape, trust_fragment, trust_html};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

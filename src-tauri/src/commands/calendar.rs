@@ -1,11 +1,12 @@
-//! The control calendar: the calendar and observation period as of today, adopting a control, recording a check with its evidence file, withdrawing one.
+//! The control calendar: the calendar and observation period as of today, adopting a control, recording a check with its evidence file, withdrawing one, and the evidence binder of a period.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use soc2_readiness::binder::WrittenBinder;
 use soc2_readiness::calendar::{AdoptedControl, Calendar, CheckEntry, Observation};
 use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file;
-use soc2_readiness::workspace::{AdoptRequest, CheckRequest, VoidRequest};
+use soc2_readiness::workspace::{AdoptRequest, BinderRequest, CheckRequest, VoidRequest};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
@@ -82,4 +83,17 @@ pub fn void_check<R: Runtime>(
     let written =
         state.with(|ws| ws.void_check(&id, &data_file::new_id(), &request, at.today, at.now));
     programme_changed(&app, &id, written)
+}
+
+/// Writes the evidence binder for an audit period (the observation period when no day is
+/// given) to `path` as one ZIP. Off the main thread: a year's evidence takes seconds.
+#[tauri::command(async)]
+pub fn write_binder(
+    state: State<'_, AppState>,
+    id: String,
+    path: String,
+    request: BinderRequest,
+) -> CommandResult<WrittenBinder> {
+    let moment = Moment::read();
+    state.with(|ws| ws.write_binder(&id, Path::new(&path), &request, moment.now, moment.today))
 }

@@ -19,9 +19,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::registers::Register;
 
-pub use delimited::to_csv;
+pub use delimited::{CsvSink, to_csv};
 pub use registers::register_table;
-pub use tables::{answers, build, gaps, plan, roadmap};
+pub use tables::{answers, build, control_matrix_table, gaps, plan, roadmap};
 pub use workbook::to_xlsx;
 
 /// One table of an export: the sheet of a workbook, or one CSV file.
@@ -36,6 +36,9 @@ pub enum TableKind {
     Plan,
     /// Every question that applies, answered or not.
     Answers,
+    /// Per criterion in scope, each control with its owner, frequency, evidence, last result
+    /// and exceptions: what an auditor asks for first.
+    ControlMatrix,
     /// The programme's registers, one table each, archived entries included.
     Vendors,
     Policies,
@@ -46,11 +49,12 @@ pub enum TableKind {
 
 impl TableKind {
     /// Every table an export can hold, in the order a workbook lists them.
-    pub const ALL: [TableKind; 9] = [
+    pub const ALL: [TableKind; 10] = [
         TableKind::Gaps,
         TableKind::Roadmap,
         TableKind::Plan,
         TableKind::Answers,
+        TableKind::ControlMatrix,
         TableKind::Vendors,
         TableKind::Policies,
         TableKind::Incidents,
@@ -60,11 +64,12 @@ impl TableKind {
 
     /// The assessment's own tables: always in the default export, even when empty (an
     /// assessment with no gaps says so with an empty register).
-    pub const ASSESSMENT: [TableKind; 4] = [
+    pub const ASSESSMENT: [TableKind; 5] = [
         TableKind::Gaps,
         TableKind::Roadmap,
         TableKind::Plan,
         TableKind::Answers,
+        TableKind::ControlMatrix,
     ];
 
     /// The programme's registers: in the default export only when they hold an entry.
@@ -95,6 +100,7 @@ impl TableKind {
             TableKind::Roadmap => "roadmap",
             TableKind::Plan => "plan",
             TableKind::Answers => "answers",
+            TableKind::ControlMatrix => "control-matrix",
             TableKind::Vendors => "vendors",
             TableKind::Policies => "policies",
             TableKind::Incidents => "incidents",
@@ -110,6 +116,7 @@ impl TableKind {
             TableKind::Roadmap => "Roadmap",
             TableKind::Plan => "Plan",
             TableKind::Answers => "Answers",
+            TableKind::ControlMatrix => "Control matrix",
             TableKind::Vendors => "Vendors",
             TableKind::Policies => "Policies",
             TableKind::Incidents => "Incidents",

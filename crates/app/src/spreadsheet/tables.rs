@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::analysis::Analysis;
 use crate::assessment::{AnswerValue, MaturityLevel, describe_for};
+use crate::binder::MatrixRow;
 use crate::catalog::{Bank, Category, Question};
 use crate::evaluation::Evaluation;
 use crate::gaps::{Gap, roadmap as phases};
@@ -21,6 +22,7 @@ pub fn build(
     record: &Evaluation,
     analysis: &Analysis,
     registers: &Registers,
+    matrix: &[MatrixRow],
     kinds: &[TableKind],
 ) -> Vec<Table> {
     let today = record.today;
@@ -31,6 +33,7 @@ pub fn build(
             (TableKind::Gaps, _) => gaps(analysis),
             (TableKind::Roadmap, _) => roadmap(analysis),
             (TableKind::Plan, _) => plan(analysis),
+            (TableKind::ControlMatrix, _) => control_matrix_table(matrix),
             (_, None) => answers(bank, record, analysis),
         })
         .collect()
@@ -228,6 +231,51 @@ pub fn answers(bank: &Bank, record: &Evaluation, analysis: &Analysis) -> Table {
         .collect();
     Table {
         kind: TableKind::Answers,
+        header,
+        rows,
+    }
+}
+
+/// The control matrix, one row per control question under each criterion in scope it serves.
+pub fn control_matrix_table(matrix: &[MatrixRow]) -> Table {
+    let header = titles(&[
+        "Criterion",
+        "Criterion title",
+        "Question id",
+        "Control",
+        "Where it stands",
+        "Owner",
+        "Runs as (frequency)",
+        "Evidence",
+        "Last result",
+        "Exceptions",
+    ]);
+    let joined = |items: &[String]| {
+        if items.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::text(items.join("; "))
+        }
+    };
+    let rows = matrix
+        .iter()
+        .map(|row| {
+            vec![
+                Cell::text(&row.criterion),
+                Cell::text(&row.criterion_title),
+                Cell::text(&row.question_id),
+                Cell::text(&row.control),
+                Cell::text(&row.standing),
+                Cell::optional(row.owner.as_deref()),
+                joined(&row.runs_as),
+                joined(&row.evidence),
+                Cell::optional(row.last_result.as_deref()),
+                joined(&row.exceptions),
+            ]
+        })
+        .collect();
+    Table {
+        kind: TableKind::ControlMatrix,
         header,
         rows,
     }

@@ -92,7 +92,7 @@ impl Workspace {
         self.programme_account_choices(&self.programme(assessment_id)?)
     }
 
-    fn programme_account_choices(&self, programme: &str) -> Result<AccountChoices> {
+    pub(super) fn programme_account_choices(&self, programme: &str) -> Result<AccountChoices> {
         match self.store.setting(&choices_key(programme))? {
             // Damaged choices must not stop a score: the defaults are the cautious reading.
             Some(bytes) => Ok(serde_json::from_slice(&bytes).unwrap_or_default()),

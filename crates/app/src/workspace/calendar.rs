@@ -77,14 +77,19 @@ impl Workspace {
         applicable: &BTreeSet<String>,
         today: NaiveDate,
     ) -> Result<Calendar> {
-        // The calendar shows each control's latest run only, so only those are read.
+        let log = self.latest_runs(programme)?;
+        Ok(calendar(bank, applicable, &log, today))
+    }
+
+    /// The programme's adopted controls with each one's latest run only: what the calendar and
+    /// the control matrix show, without reading the whole log.
+    pub(super) fn latest_runs(&self, programme: &str) -> Result<CheckLog> {
         let controls = self.store.adopted_controls(programme)?;
         let mut checks = Vec::new();
         for control in &controls {
             checks.extend(self.store.latest_run(programme, &control.control_id)?);
         }
-        let log = CheckLog { controls, checks };
-        Ok(calendar(bank, applicable, &log, today))
+        Ok(CheckLog { controls, checks })
     }
 
     /// The observation period as of `today`: each control's expected runs and what happened.

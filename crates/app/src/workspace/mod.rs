@@ -5,6 +5,7 @@
 
 mod accounts;
 mod answers;
+mod binder;
 mod calendar;
 mod compare;
 mod findings;
@@ -28,6 +29,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 pub use accounts::{AccountImportInfo, AccountImportRequest, AccountImportResult, AccountsView};
 pub use answers::{AnswerDetails, ScopeDecision};
+pub use binder::BinderRequest;
 pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT, VoidRequest};
 pub use compare::TrendPoint;
 pub use list::AssessmentSummary;

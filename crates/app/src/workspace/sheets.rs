@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::Workspace;
 use crate::analysis::analyse;
+use crate::binder::control_matrix;
+use crate::findings::programme_key;
 use crate::registers::{Register, Registers};
 use crate::spreadsheet::{
     self, SpreadsheetFormat, Table, TableKind, WrittenSpreadsheet, WrittenTable, csv_file_for,
@@ -56,11 +58,18 @@ impl Workspace {
         } else {
             Registers::default()
         };
+        let matrix = if wanted.contains(&TableKind::ControlMatrix) {
+            let latest = self.latest_runs(&programme_key(&evaluation.assessment.organisation))?;
+            control_matrix(&bank, &evaluation, &analysis.scorecard, &latest)
+        } else {
+            Vec::new()
+        };
         Ok(spreadsheet::build(
             &bank,
             &evaluation,
             &analysis,
             &registers,
+            &matrix,
             &wanted,
         ))
     }

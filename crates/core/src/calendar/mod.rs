@@ -21,7 +21,7 @@ pub use entries::{
 };
 pub use observation::{
     ControlObservation, Observation, ObservationWindow, Occurrence, OccurrenceStatus,
-    check_log_findings, observation, observation_window, runs_needed,
+    check_log_findings, observation, observation_window, observe_period, runs_needed,
 };
 
 /// A recurring control a programme runs, adopted from the bank's proposals.

@@ -175,30 +175,7 @@ fn observe(
             .controls
             .iter()
             .filter(|c| !c.archived)
-            .map(|control| {
-                let schedule = Schedule::of(control);
-                let occurrences = occurrences(
-                    &schedule,
-                    runs.of_control(&control.control_id),
-                    window,
-                    today,
-                );
-                let count =
-                    |s: OccurrenceStatus| occurrences.iter().filter(|o| o.status == s).count();
-                let template = template(bank, &control.control_id);
-                ControlObservation {
-                    control_id: control.control_id.clone(),
-                    title: template.map_or_else(|| control.control_id.clone(), |t| t.title.clone()),
-                    frequency: control.frequency,
-                    owner: control.owner.clone(),
-                    questions: template.map(|t| t.questions.clone()).unwrap_or_default(),
-                    passed: count(OccurrenceStatus::Passed),
-                    failed: count(OccurrenceStatus::Failed),
-                    missed: count(OccurrenceStatus::Missed),
-                    not_yet_due: count(OccurrenceStatus::NotYetDue),
-                    occurrences,
-                }
-            })
+            .map(|control| observe_control(bank, control, runs, window.start, window.end, today))
             .collect(),
     };
     Observation {
@@ -210,23 +187,75 @@ fn observe(
     }
 }
 
+/// One control's expected runs between `start` and `end` (both included) as of `today`.
+fn observe_control(
+    bank: &Bank,
+    control: &AdoptedControl,
+    runs: &Runs,
+    start: NaiveDate,
+    end: NaiveDate,
+    today: NaiveDate,
+) -> ControlObservation {
+    let schedule = Schedule::of(control);
+    let occurrences = occurrences(
+        &schedule,
+        runs.of_control(&control.control_id),
+        start,
+        end,
+        today,
+    );
+    let count = |s: OccurrenceStatus| occurrences.iter().filter(|o| o.status == s).count();
+    let template = template(bank, &control.control_id);
+    ControlObservation {
+        control_id: control.control_id.clone(),
+        title: template.map_or_else(|| control.control_id.clone(), |t| t.title.clone()),
+        frequency: control.frequency,
+        owner: control.owner.clone(),
+        questions: template.map(|t| t.questions.clone()).unwrap_or_default(),
+        passed: count(OccurrenceStatus::Passed),
+        failed: count(OccurrenceStatus::Failed),
+        missed: count(OccurrenceStatus::Missed),
+        not_yet_due: count(OccurrenceStatus::NotYetDue),
+        occurrences,
+    }
+}
+
+/// Every adopted control's expected runs in a period the user names (an audit period, which
+/// need not be the window chosen in step 1), as of `today`, judged by the same rules as the
+/// window. Archived controls are not expected to run and are left out.
+pub fn observe_period(
+    bank: &Bank,
+    log: &CheckLog,
+    start: NaiveDate,
+    end: NaiveDate,
+    today: NaiveDate,
+) -> Vec<ControlObservation> {
+    let runs = Runs::of(&log.checks);
+    log.controls
+        .iter()
+        .filter(|c| !c.archived)
+        .map(|control| observe_control(bank, control, &runs, start, end, today))
+        .collect()
+}
+
 /// The due dates inside the window, each period clipped to the window so a run before the
 /// period began does not count for it. A failure in a period makes it failed even when a
 /// later run passed (the auditor sees both); a period past its due date with no run is missed.
 fn occurrences(
     schedule: &Schedule,
     runs: &[&CheckEntry],
-    window: ObservationWindow,
+    start: NaiveDate,
+    end: NaiveDate,
     today: NaiveDate,
 ) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    let mut k = schedule.period_of(window.start);
+    let mut k = schedule.period_of(start);
     loop {
         let due = schedule.due(k);
-        if due > window.end {
+        if due > end {
             break;
         }
-        let opens = (schedule.due(k - 1) + chrono::Duration::days(1)).max(window.start);
+        let opens = (schedule.due(k - 1) + chrono::Duration::days(1)).max(start);
         let first = runs.partition_point(|c| c.performed_on < opens);
         let last = runs.partition_point(|c| c.performed_on <= due);
         let inside = &runs[first..last];

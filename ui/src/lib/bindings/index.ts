@@ -889,7 +889,7 @@ uptime: string | null,
  */
 contact: string | null, };
 
-export type TableKind = "gaps" | "roadmap" | "plan" | "answers" | "vendors" | "policies" | "incidents" | "risks" | "people";
+export type TableKind = "gaps" | "roadmap" | "plan" | "answers" | "control_matrix" | "vendors" | "policies" | "incidents" | "risks" | "people";
 
 export type SpreadsheetFormat = "csv" | "xlsx";
 
@@ -1035,6 +1035,28 @@ export type AdoptRequest = { control_id: string, frequency: Frequency, owner: st
 export type CheckRequest = { control_id: string, performed_on: string, result: CheckResult, reason: string, performed_by: string, evidence: string | null, };
 
 export type VoidRequest = { check_id: string, reason: string, performed_by: string, };
+
+export type AuditPeriod = { start: string, end: string, };
+
+export type WrittenBinder = { file: string, period: AuditPeriod, 
+/**
+ * Files inside the archive, the manifest included.
+ */
+entries: number, evidence_files: number, 
+/**
+ * Runs recorded in the period (withdrawn ones included) and due dates missed.
+ */
+runs: number, missed: number, 
+/**
+ * Passed or failed runs with neither a file nor a reference.
+ */
+without_evidence: number, 
+/**
+ * Criteria in scope no recurring control serves.
+ */
+uncovered_criteria: number, bytes: number, };
+
+export type BinderRequest = { from: string | null, to: string | null, without_notes: boolean, };
 
 export type AccountFormat = "aws_credential_report" | "google_workspace" | "entra_id" | "github_members" | "mapped";
 

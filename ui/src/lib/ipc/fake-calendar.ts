@@ -1,12 +1,12 @@
 // The fake host's control calendar: adopted controls and checks kept in memory, due dates as the engine would give for the simple cases tests use.
-import type { AdoptedControl, Bank, Calendar, CheckEntry, Observation, RecurringTemplate } from '../bindings';
+import type { AdoptedControl, Bank, Calendar, CheckEntry, Observation, RecurringTemplate, WrittenBinder } from '../bindings';
 import type { Host } from './host';
 
 export const FAKE_RECURRING: RecurringTemplate[] = [
   { id: 'access-review', title: 'User access review', questions: ['access.review'], frequency: 'quarterly', evidence: 'The signed-off account list.' },
 ];
 
-type CalendarHost = Pick<Host, 'getCalendar' | 'getObservation' | 'listChecks' | 'adoptControl' | 'retireControl' | 'recordCheck' | 'voidCheck'>;
+type CalendarHost = Pick<Host, 'getCalendar' | 'getObservation' | 'listChecks' | 'adoptControl' | 'retireControl' | 'recordCheck' | 'voidCheck' | 'writeBinder'>;
 
 export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
   const controls = new Map<string, AdoptedControl[]>();
@@ -69,6 +69,16 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
       };
       of(checks, id).push(entry);
       return entry;
+    },
+    // As the engine: the period's runs counted, its files kept; a period ending before it starts refused on its last day.
+    writeBinder: async (id, path, request): Promise<WrittenBinder> => {
+      const { from, to } = request;
+      if (!from || !to) throw { kind: 'invalid_input', field: 'from', message: "give the audit period's first and last day" };
+      if (to < from) throw { kind: 'invalid_record', field: 'to', message: `the period ends (${to}) before it starts (${from})` };
+      const inside = of(checks, id).filter((c) => c.result !== 'void' && c.performed_on >= from && c.performed_on <= to);
+      const files = inside.filter((c) => c.file).length;
+      const bare = inside.filter((c) => !c.file && !c.evidence && c.result !== 'not-run').length;
+      return { file: path, period: { start: from, end: to }, entries: 14 + files, evidence_files: files, runs: inside.length, missed: 0, without_evidence: bare, uncovered_criteria: 0, bytes: 1000 };
     },
     voidCheck: async (id, request) => {
       if (!request.reason.trim()) throw { kind: 'invalid_input', field: 'reason', message: 'required' };

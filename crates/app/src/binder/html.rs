@@ -1,0 +1,169 @@
+//! The binder's index.html: a self-contained page (no script, nothing fetched) from criterion to control to each run, with what is missing said first.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use super::{BinderContents, EntryKind, shown_reason};
+use crate::report::html_escape as esc;
+
+const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24}\
+h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccd;padding-bottom:.2rem}\
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #ccd;padding:.25rem .45rem;text-align:left;vertical-align:top}\
+th{background:#eef1f5}.failed,.missed{color:#9b1c1c;font-weight:600}.withdrawn{color:#555;text-decoration:line-through}\
+.muted{color:#555}code{font-size:.85em;word-break:break-all}\
+@media print{h2{break-after:avoid}tr{break-inside:avoid}}";
+
+pub(super) fn write_index(
+    out: &mut dyn Write,
+    contents: &BinderContents,
+    paths: &BTreeMap<String, String>,
+) -> io::Result<()> {
+    let index = contents.index;
+    let period = index.period;
+    write!(
+        out,
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <title>Evidence binder: {org}, {start} to {end}</title><style>{STYLE}</style></head><body>\
+         <h1>Evidence binder: {org}</h1>\
+         <p>Audit period <strong>{start}</strong> to <strong>{end}</strong>. Made on {made} from the assessment \u{201c}{assessment}\u{201d}.</p>",
+        org = esc(&contents.organisation),
+        start = period.start,
+        end = period.end,
+        made = contents.made_at.date_naive(),
+        assessment = esc(&contents.assessment),
+    )?;
+
+    let entries = || {
+        index
+            .controls
+            .iter()
+            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
+    };
+    let missed: Vec<_> = entries()
+        .filter(|(_, e)| e.kind == EntryKind::Missed)
+        .collect();
+    let bare: Vec<_> = entries().filter(|(_, e)| e.lacks_evidence()).collect();
+    let uncovered: Vec<_> = index.uncovered().collect();
+    out.write_all(b"<h2 id=\"missing\">What is missing</h2>")?;
+    if missed.is_empty() && bare.is_empty() && uncovered.is_empty() {
+        out.write_all(b"<p>Every due date in the period has a run, every run names its evidence, and every criterion in scope has a recurring control.</p>")?;
+    } else {
+        out.write_all(b"<ul>")?;
+        for (control, entry) in &missed {
+            write!(
+                out,
+                "<li class=\"missed\">{title}: no run recorded for the due date {day}</li>",
+                title = esc(&control.title),
+                day = entry.day
+            )?;
+        }
+        for (control, entry) in &bare {
+            write!(
+                out,
+                "<li>{title}: the run on {day} ({result}) names no evidence file or reference</li>",
+                title = esc(&control.title),
+                day = entry.day,
+                result = entry.kind.label()
+            )?;
+        }
+        for criterion in &uncovered {
+            write!(
+                out,
+                "<li>{id} {title}: no recurring control in the check log serves it; its evidence is outside this binder</li>",
+                id = esc(&criterion.id),
+                title = esc(&criterion.title)
+            )?;
+        }
+        out.write_all(b"</ul>")?;
+    }
+
+    out.write_all(b"<h2 id=\"criteria\">Criteria in scope</h2><table><thead><tr><th>Criterion</th><th>Title</th><th>Controls</th></tr></thead><tbody>")?;
+    for criterion in &index.criteria {
+        let controls: Vec<String> = criterion
+            .controls
+            .iter()
+            .filter_map(|id| index.controls.iter().find(|c| &c.control_id == id))
+            .map(|c| {
+                format!(
+                    "<a href=\"#control-{id}\">{title}</a>",
+                    id = esc(&c.control_id),
+                    title = esc(&c.title)
+                )
+            })
+            .collect();
+        write!(
+            out,
+            "<tr><td>{id}</td><td>{title}</td><td>{controls}</td></tr>",
+            id = esc(&criterion.id),
+            title = esc(&criterion.title),
+            controls = if controls.is_empty() {
+                "<span class=\"muted\">none recorded</span>".to_string()
+            } else {
+                controls.join(", ")
+            }
+        )?;
+    }
+    out.write_all(b"</tbody></table><h2 id=\"controls\">Controls and their runs</h2>")?;
+    for control in &index.controls {
+        write!(
+            out,
+            "<h3 id=\"control-{id}\">{title}</h3><p>{frequency}, owner {owner}{archived}. Serves {criteria}. \
+             In the period: {passed} passed, {failed} failed, {missed} missed. Keep from each run: {keep}</p>",
+            id = esc(&control.control_id),
+            title = esc(&control.title),
+            frequency = control.frequency.id(),
+            owner = esc(&control.owner),
+            archived = if control.archived { " (retired)" } else { "" },
+            criteria = if control.criteria.is_empty() {
+                "no criterion in scope".to_string()
+            } else {
+                esc(&control.criteria.join(", "))
+            },
+            passed = control.passed,
+            failed = control.failed,
+            missed = control.missed,
+            keep = esc(&control.keep),
+        )?;
+        if control.entries.is_empty() {
+            out.write_all(b"<p class=\"muted\">No run in the period.</p>")?;
+            continue;
+        }
+        out.write_all(b"<table><thead><tr><th>Day</th><th>Result</th><th>By</th><th>Reason</th><th>Evidence</th></tr></thead><tbody>")?;
+        for entry in &control.entries {
+            let class = match entry.kind {
+                EntryKind::Failed => "failed",
+                EntryKind::Missed => "missed",
+                EntryKind::Withdrawn => "withdrawn",
+                _ => "",
+            };
+            let mut evidence = Vec::new();
+            if let Some(file) = &entry.file {
+                let path = paths.get(&file.id).map_or("", String::as_str);
+                evidence.push(format!(
+                    "<a href=\"{href}\">{name}</a> <code>{sha}</code>",
+                    href = esc(path),
+                    name = esc(&file.name),
+                    sha = esc(&file.sha256)
+                ));
+            }
+            if let Some(reference) = entry.evidence.as_deref().filter(|r| !r.trim().is_empty()) {
+                evidence.push(esc(reference));
+            }
+            if entry.lacks_evidence() {
+                evidence.push("<span class=\"missed\">none named</span>".to_string());
+            }
+            write!(
+                out,
+                "<tr><td>{day}</td><td class=\"{class}\">{result}</td><td>{by}</td><td>{reason}</td><td>{evidence}</td></tr>",
+                day = entry.day,
+                result = entry.kind.label(),
+                by = esc(entry.performed_by.as_deref().unwrap_or("")),
+                reason = esc(&shown_reason(entry, contents.notes).unwrap_or_default()),
+                evidence = evidence.join("<br>"),
+            )?;
+        }
+        out.write_all(b"</tbody></table>")?;
+    }
+    out.write_all(b"</body></html>\n")
+}
