@@ -419,7 +419,9 @@ fn the_binder_holds_every_run_of_the_period_with_its_file_and_nothing_from_outsi
     let missing =
         &html[html.find("What is missing").unwrap()..html.find("Criteria in scope").unwrap()];
     assert!(
-        missing.contains("Backup restore test: no run recorded for the due date 2026-06-30"),
+        missing.contains(
+            "Backup restore test: no run recorded for the due dates 2026-03-31, 2026-06-30, 2026-09-30"
+        ),
         "{missing}"
     );
     assert!(html.contains(&format!("href=\"{q1}\"")));

@@ -1,6 +1,7 @@
-// The control calendar in the real app: adopt a proposed control, record a failing check (a future date refused by field), see the exception on the dashboard, then withdraw the check.
+// The control calendar in the real app: adopt a proposed control, record a failing check (a future date refused by field), see the exception on the dashboard, withdraw the check, then write the evidence binder of the period and open it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkAccessibility } from './axe.mjs';
 import { startHarness } from './harness.mjs';
@@ -11,10 +12,12 @@ assert.ok(desktop && cli, 'set SOC2_DESKTOP_BIN and SOC2_CLI_BIN (./dev test doe
 
 const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
+let id;
+
 /** A Type II whose six-month observation period began a month ago, restore tests answered operating. */
 function prepare(db) {
   const soc2 = (...args) => execFileSync(cli, ['--db', db, ...args], { encoding: 'utf8' }).trim();
-  const id = soc2('new', 'Juniper Health', '--depth', 'full', '--report-type', 'type2');
+  id = soc2('new', 'Juniper Health', '--depth', 'full', '--report-type', 'type2');
   const started = new Date();
   started.setDate(started.getDate() - 30);
   soc2('answer', id, 'scope.observation-start', iso(started));
@@ -102,6 +105,36 @@ test('a failing check shows as an observation exception on the dashboard', async
     await app.$('[data-testid="adopt-save"]').click();
     await app.waitUntil(async () => /monthly, Priya/.test(await app.$('[data-testid="control-restore-test"]').getText()), { timeoutMsg: 'the changed control shown' });
     await harness.shot('calendar-changed');
+
+    // The evidence binder: the observation period offered, a slip in a day refused in place,
+    // then written (through the command the Save button calls, since a native save dialog
+    // cannot be driven) and opened as an auditor would.
+    await app.$('[data-testid="binder-start"]').click();
+    const started = new Date();
+    started.setDate(started.getDate() - 30);
+    assert.equal(await app.$('[data-testid="binder-from"]').getValue(), iso(started));
+    await type(app, 'binder-to', '31 Jnu 2026');
+    await app.$('[data-testid="binder-save"]').click();
+    await app.$('[data-testid="binder-error"]').waitForExist();
+    assert.match(await app.$('[data-testid="binder-error"]').getText(), /^Last day: not a date/);
+    await harness.shot('calendar-binder-form');
+    const zip = join(harness.dataDir, 'binder.zip');
+    const written = await app.execute(
+      `return window.__TAURI_INTERNALS__.invoke('write_binder', { id: arguments[0], path: arguments[1], request: { from: arguments[2], to: arguments[3], without_notes: false } })`,
+      id, zip, iso(started), iso(new Date()),
+    );
+    assert.equal(written.runs, 1, 'the withdrawn failure is listed, as withdrawn');
+    const check = `import hashlib, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+sums = dict(reversed(l.split('  ', 1)) for l in z.read('MANIFEST.sha256').decode().splitlines())
+names = [n for n in z.namelist() if n != 'MANIFEST.sha256']
+assert sorted(sums) == sorted(names), (sums, names)
+assert all(hashlib.sha256(z.read(n)).hexdigest() == sums[n] for n in names)
+print(chr(10).join(names))`;
+    const names = execFileSync('python3', ['-c', check, zip], { encoding: 'utf8' }).trim().split('\n');
+    for (const name of ['index.html', 'index.csv', 'check-log.csv', 'control-matrix.csv', 'registers/people.csv']) {
+      assert.ok(names.includes(name), `${name} in ${names}`);
+    }
     await app.deleteSession();
   } finally {
     await harness.stop();

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{BinderContents, EntryKind, shown_reason};
+use super::{BinderContents, EntryKind, IndexControl, IndexEntry, shown_reason};
 use crate::report::html_escape as esc;
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24}\
@@ -34,48 +34,62 @@ pub(super) fn write_index(
         assessment = esc(&contents.assessment),
     )?;
 
-    let entries = || {
-        index
-            .controls
+    // Grouped per control: a year of a weekly control with no file must read as one line.
+    let days_of = |control: &IndexControl, wanted: &dyn Fn(&IndexEntry) -> bool| {
+        control
+            .entries
             .iter()
-            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
+            .filter(|e| wanted(e))
+            .map(|e| e.day.to_string())
+            .collect::<Vec<_>>()
     };
-    let missed: Vec<_> = entries()
-        .filter(|(_, e)| e.kind == EntryKind::Missed)
+    let mut lines: Vec<String> = Vec::new();
+    for control in &index.controls {
+        let missed = days_of(control, &|e| e.kind == EntryKind::Missed);
+        if !missed.is_empty() {
+            lines.push(format!(
+                "<li class=\"missed\">{title}: no run recorded for {due} {days}</li>",
+                title = esc(&control.title),
+                due = if missed.len() == 1 {
+                    "the due date"
+                } else {
+                    "the due dates"
+                },
+                days = missed.join(", ")
+            ));
+        }
+    }
+    for control in &index.controls {
+        let bare = days_of(control, &|e| e.lacks_evidence());
+        if !bare.is_empty() {
+            lines.push(format!(
+                "<li>{title}: {count} no evidence file or reference ({days})</li>",
+                title = esc(&control.title),
+                count = if bare.len() == 1 {
+                    "1 run names".to_string()
+                } else {
+                    format!("{} runs name", bare.len())
+                },
+                days = bare.join(", ")
+            ));
+        }
+    }
+    let uncovered: Vec<String> = index
+        .uncovered()
+        .map(|c| format!("{} {}", esc(&c.id), esc(&c.title)))
         .collect();
-    let bare: Vec<_> = entries().filter(|(_, e)| e.lacks_evidence()).collect();
-    let uncovered: Vec<_> = index.uncovered().collect();
+    if !uncovered.is_empty() {
+        lines.push(format!(
+            "<li>{count} in scope no recurring control in the check log serves, so their evidence is outside this binder: {list}</li>",
+            count = if uncovered.len() == 1 { "1 criterion".to_string() } else { format!("{} criteria", uncovered.len()) },
+            list = uncovered.join("; ")
+        ));
+    }
     out.write_all(b"<h2 id=\"missing\">What is missing</h2>")?;
-    if missed.is_empty() && bare.is_empty() && uncovered.is_empty() {
+    if lines.is_empty() {
         out.write_all(b"<p>Every due date in the period has a run, every run names its evidence, and every criterion in scope has a recurring control.</p>")?;
     } else {
-        out.write_all(b"<ul>")?;
-        for (control, entry) in &missed {
-            write!(
-                out,
-                "<li class=\"missed\">{title}: no run recorded for the due date {day}</li>",
-                title = esc(&control.title),
-                day = entry.day
-            )?;
-        }
-        for (control, entry) in &bare {
-            write!(
-                out,
-                "<li>{title}: the run on {day} ({result}) names no evidence file or reference</li>",
-                title = esc(&control.title),
-                day = entry.day,
-                result = entry.kind.label()
-            )?;
-        }
-        for criterion in &uncovered {
-            write!(
-                out,
-                "<li>{id} {title}: no recurring control in the check log serves it; its evidence is outside this binder</li>",
-                id = esc(&criterion.id),
-                title = esc(&criterion.title)
-            )?;
-        }
-        out.write_all(b"</ul>")?;
+        write!(out, "<ul>{}</ul>", lines.concat())?;
     }
 
     out.write_all(b"<h2 id=\"criteria\">Criteria in scope</h2><table><thead><tr><th>Criterion</th><th>Title</th><th>Controls</th></tr></thead><tbody>")?;
