@@ -49,17 +49,14 @@ struct Programme {
     checks: BTreeMap<&'static str, String>,
 }
 
+/// Records a run and returns its id, as `check` prints it ("Recorded ID: ...").
 fn check(cli: &Cli, id: &str, args: &[&str]) -> String {
     let mut all = vec!["check", id];
     all.extend_from_slice(args);
     let out = cli.ok(&all);
-    cli.json(&["checks", id, args[0], "--json"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .rev()
-        .find(|c| c["result"] != "void")
-        .map(|c| c["id"].as_str().unwrap().to_string())
+    out.strip_prefix("Recorded ")
+        .and_then(|rest| rest.split_once(':'))
+        .map(|(check, _)| check.to_string())
         .unwrap_or_else(|| panic!("recorded: {out}"))
 }
 
@@ -196,6 +193,52 @@ fn programme() -> Programme {
         ),
     );
     checks.insert(
+        "first day",
+        check(
+            &cli,
+            &id,
+            &[
+                "access-review",
+                "--date",
+                "2026-01-01",
+                "--result",
+                "pass",
+                "--evidence",
+                "JAN-1",
+                by[0],
+                by[1],
+            ],
+        ),
+    );
+    checks.insert(
+        "not run",
+        check(
+            &cli,
+            &id,
+            &[
+                "restore-test",
+                "--date",
+                "2026-06-15",
+                "--result",
+                "not-run",
+                "--reason",
+                "backup system being replaced",
+                "--by",
+                "Lee",
+            ],
+        ),
+    );
+    // Adopted after the period: it was not running in it.
+    cli.ok(&[
+        "adopt",
+        &id,
+        "vendor-review",
+        "--owner",
+        "Sam",
+        "--start",
+        "2026-12-01",
+    ]);
+    checks.insert(
         "withdrawn",
         check(
             &cli,
@@ -228,6 +271,7 @@ fn programme() -> Programme {
         ("Cleo Leaver", "2023-05-01", Some("2026-05-31")),
         ("Dev Gone", "2023-05-01", Some("2025-11-30")),
         ("Eve Later", "2026-11-01", None),
+        ("Fay After", "2024-03-01", Some("2026-10-31")),
     ] {
         let mut args = vec![
             "people", &id, "add", "--name", name, "--role", "Engineer", "--kind", "employee",
@@ -367,7 +411,7 @@ fn the_binder_holds_every_run_of_the_period_with_its_file_and_nothing_from_outsi
     // with its withdrawal's reason; the restore test's missed due dates said in place.
     let index = rows(&files, "index.csv");
     let ids: Vec<&str> = index.iter().map(|r| r["Check id"].as_str()).collect();
-    for inside in ["q1", "q2", "q3", "withdrawn"] {
+    for inside in ["first day", "q1", "q2", "q3", "not run", "withdrawn"] {
         assert!(
             ids.contains(&checks[inside].as_str()),
             "{inside} in the index"
@@ -393,8 +437,16 @@ fn the_binder_holds_every_run_of_the_period_with_its_file_and_nothing_from_outsi
         .filter(|r| r["Control id"] == "restore-test" && r["Result"].starts_with("missed"))
         .map(|r| r["Day"].as_str())
         .collect();
-    assert_eq!(missed, ["2026-03-31", "2026-06-30", "2026-09-30"].into());
-    assert_eq!(written["missed"], 3);
+    // The due date of June is explained by its "not run" entry, which stands in its place.
+    assert_eq!(missed, ["2026-03-31", "2026-09-30"].into());
+    assert_eq!(written["missed"], 2);
+    let not_run = index
+        .iter()
+        .find(|r| r["Check id"] == checks["not run"])
+        .unwrap();
+    assert_eq!(not_run["Result"], "not run");
+    // Adopted after the period: not in it, and it covers no criterion.
+    assert!(index.iter().all(|r| r["Control id"] != "vendor-review"));
     // Runs appear under each criterion in scope their control serves.
     let q2: Vec<&str> = index
         .iter()
@@ -420,8 +472,8 @@ fn the_binder_holds_every_run_of_the_period_with_its_file_and_nothing_from_outsi
         &html[html.find("What is missing").unwrap()..html.find("Criteria in scope").unwrap()];
     assert!(
         missing.contains(
-            "Backup restore test: no run recorded for the due dates 2026-03-31, 2026-06-30, 2026-09-30"
-        ),
+            "Backup restore test: no run recorded for the due dates 2026-03-31, 2026-09-30"
+        ) && missing.contains("Backup restore test: recorded as not run on 2026-06-15"),
         "{missing}"
     );
     assert!(html.contains(&format!("href=\"{q1}\"")));
@@ -438,7 +490,27 @@ fn the_binder_holds_every_run_of_the_period_with_its_file_and_nothing_from_outsi
     assert_eq!(names("populations/leavers.csv"), ["Cleo Leaver"]);
     let mut people = names("registers/people.csv");
     people.sort();
-    assert_eq!(people, ["Ana Early", "Ben Hire", "Cleo Leaver"]);
+    assert_eq!(
+        people,
+        ["Ana Early", "Ben Hire", "Cleo Leaver", "Fay After"]
+    );
+    // Fay left after the period: as of its last day she had not.
+    let fay = rows(&files, "registers/people.csv")
+        .into_iter()
+        .find(|r| r["Name"] == "Fay After")
+        .unwrap();
+    assert_eq!(
+        (fay["End"].as_str(), fay["Access removed"].as_str()),
+        ("", ""),
+        "{fay:?}"
+    );
+    // The policy in force on the period's last day was version 2; version 3 came later.
+    let policy = &rows(&files, "registers/policies.csv")[0];
+    assert_eq!(
+        (policy["Version"].as_str(), policy["Approved on"].as_str()),
+        ("2", "2026-06-01"),
+        "{policy:?}"
+    );
     let approved = rows(&files, "policies/approved-in-period.csv");
     assert_eq!(approved.len(), 1);
     assert_eq!(
@@ -481,6 +553,53 @@ fn the_binder_holds_every_run_of_the_period_with_its_file_and_nothing_from_outsi
         "passed on 2026-09-30 (User access review)"
     );
     assert_eq!(reviews["Owner"], "Dana");
+    assert!(
+        reviews["Exceptions"].contains("failed on 2026-06-29"),
+        "{reviews:?}"
+    );
+    // Its exceptions are the period's: July's account export, never November's.
+    let leavers = matrix
+        .iter()
+        .find(|r| r["Question id"] == "access.deprovisioning")
+        .unwrap();
+    assert!(leavers["Exceptions"].contains("1 Jul 2026"), "{leavers:?}");
+    assert!(!leavers["Exceptions"].contains("1 Nov 2026"), "{leavers:?}");
+    assert!(
+        matrix
+            .iter()
+            .all(|r| !r["Runs as (frequency)"].contains("Vendor review"))
+    );
+}
+
+#[test]
+fn a_period_not_ended_yet_says_so_and_judges_no_later_due_date() {
+    let Programme { cli, id, .. } = programme();
+    let zip = cli.dir.path().join("open.zip");
+    // The CLI's day is the user's own, as the clock reads it.
+    let today = chrono::Local::now().date_naive();
+    let from = (today - chrono::Duration::days(300)).to_string();
+    let to = (today + chrono::Duration::days(40)).to_string();
+    cli.ok(&[
+        "binder",
+        &id,
+        "--from",
+        &from,
+        "--to",
+        &to,
+        "-o",
+        zip.to_str().unwrap(),
+    ]);
+    let files = unzip(&zip);
+    let today = today.to_string();
+    assert!(text(&files, "README.txt").contains(&format!(
+        "The period has not ended: this binder is as of {today}"
+    )));
+    assert!(text(&files, "index.html").contains("The period has not ended:"));
+    let index = rows(&files, "index.csv");
+    assert!(
+        index.iter().all(|r| r["Day"] <= today),
+        "nothing judged after today"
+    );
 }
 
 #[test]

@@ -539,7 +539,7 @@ fn a_spreadsheet_export_through_ipc_takes_its_format_from_the_name() {
     .unwrap_err();
     // A table the type does not know is refused as a malformed payload, by Tauri, as text.
     assert!(err.as_str().is_some_and(|e| e.contains("threats")), "{err}");
-    // No tables: the default export, here the assessment's four (its programme keeps no register).
+    // No tables: the default export, here the assessment's five (its programme keeps no register).
     let written = invoke(
         &window,
         "export_spreadsheet",
@@ -552,7 +552,10 @@ fn a_spreadsheet_export_through_ipc_takes_its_format_from_the_name() {
         .iter()
         .map(|t| t["table"].as_str().unwrap())
         .collect();
-    assert_eq!(tables, ["gaps", "roadmap", "plan", "answers"]);
+    assert_eq!(
+        tables,
+        ["gaps", "roadmap", "plan", "answers", "control_matrix"]
+    );
     let err = invoke(
         &window,
         "export_spreadsheet",
@@ -560,6 +563,32 @@ fn a_spreadsheet_export_through_ipc_takes_its_format_from_the_name() {
     )
     .unwrap_err();
     assert_eq!(err["kind"], "invalid_input", "{err}");
+
+    // The evidence binder: a period ending before it starts is refused on its last day and
+    // nothing is written; a sound one is written and says what it holds.
+    let zip = dir.path().join("binder.zip");
+    let backwards = json!({ "from": "2026-06-30", "to": "2026-01-01", "without_notes": false });
+    let err = invoke(
+        &window,
+        "write_binder",
+        json!({ "id": id, "path": zip.to_str().unwrap(), "request": backwards }),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (&err["kind"], &err["field"]),
+        (&json!("invalid_record"), &json!("to")),
+        "{err}"
+    );
+    assert!(!zip.exists());
+    let period = json!({ "from": "2026-01-01", "to": "2026-06-30", "without_notes": true });
+    let written = invoke(
+        &window,
+        "write_binder",
+        json!({ "id": id, "path": zip.to_str().unwrap(), "request": period }),
+    )
+    .unwrap();
+    assert_eq!(written["period"]["end"], "2026-06-30", "{written}");
+    assert!(std::fs::read(&zip).unwrap().starts_with(b"PK"));
 }
 
 #[test]

@@ -26,12 +26,20 @@ pub(super) fn write_index(
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
          <title>Evidence binder: {org}, {start} to {end}</title><style>{STYLE}</style></head><body>\
          <h1>Evidence binder: {org}</h1>\
-         <p>Audit period <strong>{start}</strong> to <strong>{end}</strong>. Made on {made} from the assessment \u{201c}{assessment}\u{201d}.</p>",
+         <p>Audit period <strong>{start}</strong> to <strong>{end}</strong>. Made on {made} from the assessment \u{201c}{assessment}\u{201d}.{open}</p>",
         org = esc(&contents.organisation),
         start = period.start,
         end = period.end,
         made = contents.made_at.date_naive(),
         assessment = esc(&contents.assessment),
+        open = if period.end >= contents.today {
+            format!(
+                " <strong>The period has not ended:</strong> this binder is as of {}; due dates after it are not judged yet.",
+                contents.today
+            )
+        } else {
+            String::new()
+        },
     )?;
 
     // Grouped per control: a year of a weekly control with no file must read as one line.
@@ -58,6 +66,22 @@ pub(super) fn write_index(
                 days = missed.join(", ")
             ));
         }
+    }
+    for control in &index.controls {
+        let not_run = days_of(control, &|e| e.kind == EntryKind::NotRun);
+        if !not_run.is_empty() {
+            lines.push(format!(
+                "<li class=\"missed\">{title}: recorded as not run on {days}</li>",
+                title = esc(&control.title),
+                days = not_run.join(", ")
+            ));
+        }
+    }
+    for control in index.controls.iter().filter(|c| c.archived) {
+        lines.push(format!(
+            "<li>{title} is retired: its due dates in the period are not judged (the data file does not record when it was retired); its runs are listed below</li>",
+            title = esc(&control.title)
+        ));
     }
     for control in &index.controls {
         let bare = days_of(control, &|e| e.lacks_evidence());
@@ -123,7 +147,7 @@ pub(super) fn write_index(
         write!(
             out,
             "<h3 id=\"control-{id}\">{title}</h3><p>{frequency}, owner {owner}{archived}. Serves {criteria}. \
-             In the period: {passed} passed, {failed} failed, {missed} missed. Keep from each run: {keep}</p>",
+             {judged} Keep from each run: {keep}</p>",
             id = esc(&control.control_id),
             title = esc(&control.title),
             frequency = control.frequency.id(),
@@ -134,9 +158,14 @@ pub(super) fn write_index(
             } else {
                 esc(&control.criteria.join(", "))
             },
-            passed = control.passed,
-            failed = control.failed,
-            missed = control.missed,
+            judged = if control.archived {
+                "Retired: its due dates are not judged.".to_string()
+            } else {
+                format!(
+                    "Due dates in the period: {} passed, {} failed, {} missed.",
+                    control.passed, control.failed, control.missed
+                )
+            },
             keep = esc(&control.keep),
         )?;
         if control.entries.is_empty() {

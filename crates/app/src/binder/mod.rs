@@ -7,6 +7,9 @@
 
 mod html;
 mod log;
+mod registers;
+
+pub use registers::{approved_policies, register_sheets};
 
 pub use soc2_readiness_core::binder::*;
 
@@ -26,6 +29,8 @@ pub struct BinderContents<'a> {
     pub organisation: String,
     pub assessment: String,
     pub made_at: DateTime<Utc>,
+    /// The user's day it is made on: a period not ended yet is judged up to it.
+    pub today: NaiveDate,
     pub bank_version: String,
     pub index: &'a BinderIndex,
     /// Every check-log entry performed in the period, voids included, oldest first.
@@ -183,7 +188,12 @@ pub fn write_binder<W: Write + Seek>(
         archive.table(&sheet.path, &sheet.header, &sheet.rows)?;
     }
     let mut evidence_files = 0;
+    let mut written = std::collections::BTreeSet::new();
     for (_, entry, file) in index.files() {
+        // Two entries can share one kept file (a calendar imported twice): it is written once.
+        if !written.insert(file.id.as_str()) {
+            continue;
+        }
         let bytes = evidence(file)?;
         let digest = hex(&Sha256::digest(&bytes));
         if digest != file.sha256 {
@@ -258,22 +268,24 @@ pub struct WrittenBinderCounts {
 }
 
 /// Where each evidence file sits in the archive: `evidence/<control>/<day>-<n>-<name>`, its
-/// name cut to what every unzip tool accepts (no folder, no `..`, no control character).
+/// name cut to what every unzip tool accepts (no folder, no `..`, no control character) and to
+/// 80 characters, its extension kept. A file shared by two entries has one path.
 fn evidence_paths(index: &BinderIndex) -> std::collections::BTreeMap<String, String> {
-    index
-        .files()
-        .enumerate()
-        .map(|(n, (control, entry, file))| {
-            let path = format!(
-                "evidence/{}/{}-{:04}-{}",
-                safe_name(&control.control_id),
-                entry.day,
-                n + 1,
-                safe_name(&file.name)
-            );
-            (file.id.clone(), path)
-        })
-        .collect()
+    let mut paths = std::collections::BTreeMap::new();
+    for (control, entry, file) in index.files() {
+        if paths.contains_key(&file.id) {
+            continue;
+        }
+        let path = format!(
+            "evidence/{}/{}-{:04}-{}",
+            safe_name(&control.control_id),
+            entry.day,
+            paths.len() + 1,
+            safe_name(&file.name)
+        );
+        paths.insert(file.id.clone(), path);
+    }
+    paths
 }
 
 fn safe_name(name: &str) -> String {
@@ -288,11 +300,15 @@ fn safe_name(name: &str) -> String {
         })
         .collect();
     let trimmed = cleaned.trim_start_matches('.');
-    let cut: String = trimmed.chars().take(80).collect();
-    if cut.is_empty() {
-        "file".to_string()
-    } else {
-        cut
+    let (stem, extension) = match trimmed.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.chars().count() <= 8 => (stem, Some(ext)),
+        _ => (trimmed, None),
+    };
+    let stem: String = stem.chars().take(72).collect();
+    match (stem.is_empty(), extension) {
+        (true, _) => "file".to_string(),
+        (false, Some(ext)) => format!("{stem}.{ext}"),
+        (false, None) => stem,
     }
 }
 
@@ -315,10 +331,15 @@ fn readme(contents: &BinderContents) -> String {
          check-log.csv     every check-log entry performed in the period, and each withdrawal of one\n\
          control-matrix.csv  each control question per criterion: owner, frequency, evidence, last result, exceptions\n\
          evidence/         the files kept with the period's runs, by control and day\n\
-         MANIFEST.sha256   the SHA-256 of every file above; check with: sha256sum -c MANIFEST.sha256\n\n\
+         registers/        vendors, policies, incidents, risks and people as they touch the period\n\
+         populations/      the hires and leavers of the period\n\
+         policies/         the policy versions approved in the period\n\
+         accounts/         the account exports taken in the period and what they found (when any)\n\
+         MANIFEST.sha256   the SHA-256 of every other file; check with: sha256sum -c MANIFEST.sha256\n\n\
          Only what lies in the period is here: runs performed in it, people employed in it, incidents\n\
          open in it, policy versions approved in it, account exports taken in it, and the register\n\
-         entries not archived before it began.\n",
+         entries not archived before it began, with what happened after its last day taken out\n\
+         (a later leaving day, review or approval).\n",
         organisation = contents.organisation,
         start = period.start,
         end = period.end,
@@ -326,6 +347,12 @@ fn readme(contents: &BinderContents) -> String {
         assessment = contents.assessment,
         bank = contents.bank_version,
     );
+    if period.end >= contents.today {
+        text.push_str(&format!(
+            "The period has not ended: this binder is as of {}; due dates after it are not judged yet.\n",
+            contents.today
+        ));
+    }
     if !contents.notes {
         text.push_str(
             "The notes written on passing runs are left out; failures and runs not performed keep theirs.\n",

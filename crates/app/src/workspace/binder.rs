@@ -7,15 +7,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Workspace;
-use crate::accounts::{AccountImport, review};
+use crate::accounts::{AccountImport, latest_of_each_system, review};
 use crate::analysis::analyse;
 use crate::binder::{
-    AuditPeriod, BinderContents, Sheet, WrittenBinder, as_of, binder_index, control_matrix,
-    log_in_period, write_binder,
+    AuditPeriod, BinderContents, Sheet, WrittenBinder, approved_policies, as_of, binder_index,
+    control_matrix, log_in_period, register_sheets, write_binder,
 };
 use crate::calendar::{CheckLog, CheckResult, observation_window};
-use crate::registers::{Entry, Person, PolicyVersion, Register, Registers};
-use crate::spreadsheet::{Cell, control_matrix_table, register_table};
+use crate::catalog::Bank;
+use crate::findings::{RecordFinding, Source};
+use crate::registers::{Entry, Person};
+use crate::spreadsheet::{Cell, control_matrix_table};
 use crate::{Error, Result, files};
 
 /// What to put in a binder: the period's first and last day (both, or neither for the
@@ -90,9 +92,26 @@ impl Workspace {
             .map(|c| c.id.clone())
             .collect();
         let index = binder_index(&bank, &log, &in_scope, period, today);
-        // The matrix's last results are the period's own: its runs, and every withdrawal.
+        let registers = self.registers(assessment_id)?;
+        let (account_sheets, account_findings) =
+            self.account_sheets(&programme, &registers.people, &period, &bank)?;
+        // The matrix speaks for the period: its runs, its account exports, and the registers as
+        // judged on its last day, never the window of step 1 nor a later export.
+        let mut findings: Vec<RecordFinding> = evaluation
+            .findings
+            .iter()
+            .filter(|f| !matches!(f.source, Source::CheckLog | Source::Accounts))
+            .cloned()
+            .collect();
+        findings.extend(index.exceptions(&bank));
+        findings.extend(account_findings);
         let period_log = CheckLog {
-            controls: log.controls.clone(),
+            controls: log
+                .controls
+                .iter()
+                .filter(|c| c.first_due <= period.end)
+                .cloned()
+                .collect(),
             checks: log
                 .checks
                 .iter()
@@ -100,15 +119,20 @@ impl Workspace {
                 .cloned()
                 .collect(),
         };
-        let matrix = control_matrix(&bank, &evaluation, &analysis.scorecard, &period_log);
-        let registers = self.registers(assessment_id)?;
+        let matrix = control_matrix(
+            &bank,
+            &evaluation,
+            &analysis.scorecard,
+            &period_log,
+            &findings,
+        );
         let mut sheets = vec![Sheet::of(
             "control-matrix.csv",
             control_matrix_table(&matrix),
         )];
         sheets.extend(register_sheets(&registers, &period, day));
         sheets.push(approved_policies(&registers, &period));
-        sheets.extend(self.account_sheets(&programme, &registers.people, &period)?);
+        sheets.extend(account_sheets);
         let contents = BinderContents {
             organisation: evaluation.assessment.organisation.clone(),
             assessment: match &evaluation.assessment.label {
@@ -117,6 +141,7 @@ impl Workspace {
             },
             made_at: now,
             bank_version: evaluation.assessment.bank_version.clone(),
+            today,
             index: &index,
             log: log_in_period(&log, &period),
             sheets,
@@ -160,49 +185,85 @@ impl Workspace {
         })
     }
 
-    /// The account exports taken in the period, and what the latest of each system in it found.
+    /// The account exports taken in the period, and what the latest of each system in it found
+    /// (only those are read whole: an export's rows can be thousands), as sheets and as the
+    /// findings the period's matrix reads.
     fn account_sheets(
         &self,
         programme: &str,
         people: &[Entry<Person>],
         period: &AuditPeriod,
-    ) -> Result<Vec<Sheet>> {
-        let mut imports: Vec<AccountImport> = Vec::new();
-        for (head, _) in self.store.account_import_list(programme)? {
-            if period.contains(head.taken_on) {
-                let accounts = self.store.account_rows(&head.id)?;
-                imports.push(AccountImport { accounts, ..head });
-            }
+        bank: &Bank,
+    ) -> Result<(Vec<Sheet>, Vec<RecordFinding>)> {
+        let listed: Vec<(AccountImport, usize)> = self
+            .store
+            .account_import_list(programme)?
+            .into_iter()
+            .filter(|(head, _)| period.contains(head.taken_on))
+            .collect();
+        if listed.is_empty() {
+            return Ok((Vec::new(), Vec::new()));
         }
-        if imports.is_empty() {
-            return Ok(Vec::new());
+        let heads: Vec<&AccountImport> = listed.iter().map(|(head, _)| head).collect();
+        let mut checked: Vec<AccountImport> = Vec::new();
+        for head in latest_of_each_system(&heads) {
+            let accounts = self.store.account_rows(&head.id)?;
+            checked.push(AccountImport {
+                accounts,
+                ..(*head).clone()
+            });
         }
         let choices = self.programme_account_choices(programme)?;
-        let found = review(&imports, people, choices.limits);
-        let listed = Sheet {
+        let found = review(&checked, people, choices.limits);
+        let imports = Sheet {
             path: "accounts/imports.csv".into(),
             header: titles(&[
                 "System", "Export", "File", "Taken on", "SHA-256", "Accounts", "Checked",
             ]),
-            rows: imports
+            rows: listed
                 .iter()
-                .map(|i| {
+                .map(|(i, accounts)| {
                     vec![
                         Cell::text(&i.system),
                         Cell::text(i.format.title()),
                         Cell::text(&i.file_name),
                         Cell::Date(i.taken_on),
                         Cell::text(&i.sha256),
-                        Cell::Number(i.accounts.len() as f64),
+                        Cell::Number(*accounts as f64),
                         Cell::text(if found.checked.contains(&i.id) {
                             "yes"
                         } else {
-                            "no: a later export of its system is checked"
+                            "no: a later export of its system in the period is checked"
                         }),
                     ]
                 })
                 .collect(),
         };
+        let rows = found
+            .findings
+            .iter()
+            .map(|f| {
+                let rows: Vec<String> = f
+                    .accounts
+                    .iter()
+                    .map(|a| {
+                        if choices.names_in_reports {
+                            format!("{} ({})", a.account, a.note)
+                        } else {
+                            format!("line {}", a.line)
+                        }
+                    })
+                    .collect();
+                vec![
+                    Cell::text(&f.system),
+                    Cell::Date(f.taken_on),
+                    Cell::text(&f.question_id),
+                    Cell::text(if f.live_exposure { "yes" } else { "no" }),
+                    Cell::text(&f.summary),
+                    Cell::text(rows.join("; ")),
+                ]
+            })
+            .collect();
         let findings = Sheet {
             path: "accounts/findings.csv".into(),
             header: titles(&[
@@ -213,134 +274,9 @@ impl Workspace {
                 "Finding",
                 "Rows",
             ]),
-            rows: found
-                .findings
-                .iter()
-                .map(|f| {
-                    let rows: Vec<String> = f
-                        .accounts
-                        .iter()
-                        .map(|a| {
-                            if choices.names_in_reports {
-                                format!("{} ({})", a.account, a.note)
-                            } else {
-                                format!("line {}", a.line)
-                            }
-                        })
-                        .collect();
-                    vec![
-                        Cell::text(&f.system),
-                        Cell::Date(f.taken_on),
-                        Cell::text(&f.question_id),
-                        Cell::text(if f.live_exposure { "yes" } else { "no" }),
-                        Cell::text(&f.summary),
-                        Cell::text(rows.join("; ")),
-                    ]
-                })
-                .collect(),
+            rows,
         };
-        Ok(vec![listed, findings])
-    }
-}
-
-/// The registers as they touch the period: entries not archived before it began, people
-/// employed in it, incidents open in it; then the hires and leavers of the period as the
-/// populations an auditor samples. When an entry was typed in does not matter: registers are
-/// often written up after the fact, and a hire of March recorded in December is March's.
-fn register_sheets(registers: &Registers, period: &AuditPeriod, day: NaiveDate) -> Vec<Sheet> {
-    fn existed<T: Clone>(entries: &[Entry<T>], period: &AuditPeriod) -> Vec<Entry<T>> {
-        entries
-            .iter()
-            .filter(|e| e.archived_at.is_none_or(|a| a.date_naive() >= period.start))
-            .cloned()
-            .collect()
-    }
-    let people = existed(&registers.people, period);
-    let inside = Registers {
-        vendors: existed(&registers.vendors, period),
-        policies: existed(&registers.policies, period),
-        incidents: existed(&registers.incidents, period)
-            .into_iter()
-            .filter(|i| period.overlaps(i.record.detected_on, i.record.resolved_on))
-            .collect(),
-        risks: existed(&registers.risks, period),
-        people: people
-            .iter()
-            .filter(|p| period.overlaps(p.record.start, p.record.end))
-            .cloned()
-            .collect(),
-    };
-    let mut sheets: Vec<Sheet> = Register::ALL
-        .into_iter()
-        .map(|r| {
-            Sheet::of(
-                format!("registers/{}.csv", r.id()),
-                register_table(&inside, r, day),
-            )
-        })
-        .collect();
-    let only = |kept: Vec<Entry<Person>>| Registers {
-        people: kept,
-        ..Registers::default()
-    };
-    let hires = people
-        .iter()
-        .filter(|p| period.contains(p.record.start))
-        .cloned()
-        .collect();
-    let leavers = people
-        .iter()
-        .filter(|p| p.record.end.is_some_and(|end| period.contains(end)))
-        .cloned()
-        .collect();
-    sheets.push(Sheet::of(
-        "populations/hires.csv",
-        register_table(&only(hires), Register::People, day),
-    ));
-    sheets.push(Sheet::of(
-        "populations/leavers.csv",
-        register_table(&only(leavers), Register::People, day),
-    ));
-    sheets
-}
-
-/// Each policy version approved in the period, by whom and when.
-fn approved_policies(registers: &Registers, period: &AuditPeriod) -> Sheet {
-    let mut approved: Vec<(&PolicyVersion, &str, &str)> = registers
-        .policies
-        .iter()
-        .flat_map(|entry| {
-            entry
-                .record
-                .versions
-                .iter()
-                .filter(|v| period.contains(v.approved_on))
-                .map(|v| (v, entry.record.title.as_str(), entry.id.as_str()))
-        })
-        .collect();
-    approved.sort_by_key(|(v, title, _)| (v.approved_on, *title));
-    let rows = approved
-        .into_iter()
-        .map(|(version, title, id)| {
-            vec![
-                Cell::text(title),
-                Cell::text(&version.version),
-                Cell::text(&version.approved_by),
-                Cell::Date(version.approved_on),
-                Cell::text(id),
-            ]
-        })
-        .collect();
-    Sheet {
-        path: "policies/approved-in-period.csv".into(),
-        header: titles(&[
-            "Policy",
-            "Version",
-            "Approved by",
-            "Approved on",
-            "Policy id",
-        ]),
-        rows,
+        Ok((vec![imports, findings], found.record_findings(bank)))
     }
 }
 

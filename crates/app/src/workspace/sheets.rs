@@ -60,7 +60,13 @@ impl Workspace {
         };
         let matrix = if wanted.contains(&TableKind::ControlMatrix) {
             let latest = self.latest_runs(&programme_key(&evaluation.assessment.organisation))?;
-            control_matrix(&bank, &evaluation, &analysis.scorecard, &latest)
+            control_matrix(
+                &bank,
+                &evaluation,
+                &analysis.scorecard,
+                &latest,
+                &evaluation.findings,
+            )
         } else {
             Vec::new()
         };

@@ -8,7 +8,7 @@ use crate::assessment::{AnswerValue, MaturityLevel};
 use crate::calendar::{CheckEntry, CheckLog, CheckResult, template};
 use crate::catalog::Bank;
 use crate::evaluation::Evaluation;
-use crate::findings::Effect;
+use crate::findings::{Effect, RecordFinding};
 use crate::scoring::{CriterionStatus, Scorecard};
 
 /// One line of the matrix: a control question under one criterion it serves.
@@ -33,14 +33,16 @@ pub struct MatrixRow {
 }
 
 /// The matrix as of the evaluation's day. `latest` holds the adopted controls and at least
-/// each one's latest run (more runs are fine: the latest is taken). Rows follow the bank's
-/// criteria, then its questions; a question serving three criteria in scope is on three rows,
-/// as auditors read the matrix by criterion.
+/// each one's latest run (more runs are fine: the latest is taken). `findings` are what the
+/// records say against the answers: the evaluation's own for a matrix as of today, the period's
+/// for a binder. Rows follow the bank's criteria, then its questions; a question serving three
+/// criteria in scope is on three rows, as auditors read the matrix by criterion.
 pub fn control_matrix(
     bank: &Bank,
     evaluation: &Evaluation,
     scorecard: &Scorecard,
     latest: &CheckLog,
+    findings: &[RecordFinding],
 ) -> Vec<MatrixRow> {
     let last: BTreeMap<&str, &CheckEntry> = latest_runs(latest);
     let mut rows = Vec::new();
@@ -99,8 +101,7 @@ pub fn control_matrix(
                 .into_iter()
                 .collect();
             exceptions.extend(
-                evaluation
-                    .findings
+                findings
                     .iter()
                     .filter(|f| f.question_id == question.id)
                     .filter(|f| f.live_exposure || f.effect == Effect::KnownException)

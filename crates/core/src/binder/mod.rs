@@ -15,6 +15,7 @@ use crate::calendar::{
     CheckEntry, CheckLog, CheckResult, EvidenceFile, OccurrenceStatus, observe_period, template,
 };
 use crate::catalog::{Bank, Frequency};
+use crate::findings::{Effect, RecordFinding, Source};
 use crate::registers::RecordError;
 
 pub use matrix::{MatrixRow, control_matrix};
@@ -172,6 +173,46 @@ impl BinderIndex {
     pub fn uncovered(&self) -> impl Iterator<Item = &IndexCriterion> {
         self.criteria.iter().filter(|c| c.controls.is_empty())
     }
+
+    /// What the period's runs say against the answers, as the observation period says it: a
+    /// failed, not-run or missed due date is a known exception on every question its control
+    /// evidences. The binder's control matrix reads these, never the window of step 1.
+    pub fn exceptions(&self, bank: &Bank) -> Vec<RecordFinding> {
+        let mut findings = Vec::new();
+        for control in &self.controls {
+            let found: Vec<String> = control
+                .entries
+                .iter()
+                .filter_map(|e| match e.kind {
+                    EntryKind::Failed => Some(format!("failed on {}", e.day)),
+                    EntryKind::NotRun => Some(format!("not run on {}", e.day)),
+                    EntryKind::Missed => Some(format!("missed, due {}", e.day)),
+                    _ => None,
+                })
+                .collect();
+            if found.is_empty() {
+                continue;
+            }
+            let questions = template(bank, &control.control_id)
+                .map(|t| t.questions.clone())
+                .unwrap_or_default();
+            for question in questions {
+                findings.push(RecordFinding {
+                    question_id: question,
+                    source: Source::CheckLog,
+                    effect: Effect::KnownException,
+                    record_id: control.control_id.clone(),
+                    detail: format!(
+                        "in the period the {} was {}",
+                        control.title.to_lowercase(),
+                        found.join("; ")
+                    ),
+                    live_exposure: false,
+                });
+            }
+        }
+        findings
+    }
 }
 
 /// The check log's entries for the period: every entry performed inside it, and every
@@ -196,9 +237,10 @@ pub fn log_in_period<'a>(log: &'a CheckLog, period: &AuditPeriod) -> Vec<&'a Che
 }
 
 /// The index for `period` as of `today`. `in_scope` lists the criteria in scope in the order
-/// to show them (the bank's). A control appears when it is adopted and active, or when it has a
-/// run in the period; its runs are those performed inside the period, and its missed due
-/// dates those the observation rules find inside it.
+/// to show them (the bank's). A control appears when it was due in the period (first due on or
+/// before its end, retired ones too) or has a run in it; its runs are those performed inside
+/// the period, and its missed due dates those the observation rules find inside it. A retired
+/// control's due dates are not judged: the data file does not say when it was retired.
 pub fn binder_index(
     bank: &Bank,
     log: &CheckLog,
@@ -233,7 +275,9 @@ pub fn binder_index(
     let mut controls = Vec::new();
     for control in &log.controls {
         let own = runs.remove(control.control_id.as_str()).unwrap_or_default();
-        if control.archived && own.is_empty() {
+        // A control first due after the period was not running in it: listing it would make
+        // its criteria look covered.
+        if control.first_due > period.end && own.is_empty() {
             continue;
         }
         let template = template(bank, &control.control_id);
