@@ -285,3 +285,140 @@ fn an_hr_export_imports_whole_or_names_every_bad_row_and_writes_nothing() {
             .contains("line 2 is not UTF-8")
     );
 }
+
+#[test]
+fn the_same_hr_export_imported_again_updates_the_people_it_names_and_adds_only_new_ones() {
+    let cli = Cli::new();
+    let id = cli.id(&["new", "Again Co"]);
+    let file = cli.dir.path().join("staff.csv");
+    let import = |extra: &[&str]| {
+        let mut args = vec![
+            "people",
+            id.as_str(),
+            "import",
+            file.to_str().unwrap(),
+            "--json",
+        ];
+        args.extend_from_slice(extra);
+        let out = cli.run(&args);
+        let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), done)
+    };
+    let counts = |done: &Value| {
+        (
+            done["added"].clone(),
+            done["updated"].clone(),
+            done["unchanged"].clone(),
+        )
+    };
+    let header = "name,role,kind,start,end,training,trained_on\n";
+    std::fs::write(
+        &file,
+        format!("{header}Ana Kowalska,Engineer,employee,2025-01-06,,completed,2025-01-20\nSam Lee,Support,employee,2026-02-02,,pending,\n"),
+    )
+    .unwrap();
+    let (code, done) = import(&[]);
+    assert_eq!(
+        (code, counts(&done)),
+        (Some(0), (2.into(), 0.into(), 0.into())),
+        "{done}"
+    );
+    // A field the export has no column for is kept when it comes again.
+    let listed = cli.json(&["people", &id, "list", "--json"]);
+    let ana = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["record"]["name"] == "Ana Kowalska")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    cli.ok(&["people", &id, "edit", &ana, "--device", "MBP-17"]);
+
+    // The same export again: nothing added, nothing changed.
+    let (code, done) = import(&[]);
+    assert_eq!(
+        (code, counts(&done)),
+        (Some(0), (0.into(), 0.into(), 2.into())),
+        "{done}"
+    );
+    assert_eq!(
+        cli.json(&["people", &id, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // A month later: Sam has left, Jo has joined, Ana's name is written another way.
+    std::fs::write(
+        &file,
+        format!("{header}ana  KOWALSKA,Engineer,employee,2025-01-06,,completed,2025-01-20\nSam Lee,Support,employee,2026-02-02,2026-11-20,pending,\nJo Park,Design,contractor,2026-11-02,,pending,\n"),
+    )
+    .unwrap();
+    let (code, done) = import(&["--dry-run"]);
+    assert_eq!(
+        (code, counts(&done)),
+        (Some(0), (1.into(), 1.into(), 1.into())),
+        "a preview counts what a write would do: {done}"
+    );
+    let (code, done) = import(&[]);
+    assert_eq!(
+        (code, counts(&done)),
+        (Some(0), (1.into(), 1.into(), 1.into())),
+        "{done}"
+    );
+    let listed = cli.json(&["people", &id, "list", "--json"]);
+    let people = listed.as_array().unwrap();
+    assert_eq!(people.len(), 3, "{listed}");
+    let sam = people
+        .iter()
+        .find(|p| p["record"]["name"] == "Sam Lee")
+        .unwrap();
+    assert_eq!(sam["record"]["end"], "2026-11-20");
+    let ana_now = people.iter().find(|p| p["id"] == ana.as_str()).unwrap();
+    assert_eq!(ana_now["record"]["device"], "MBP-17", "{ana_now}");
+    assert_eq!(
+        ana_now["record"]["name"], "Ana Kowalska",
+        "an unchanged row leaves the name as kept"
+    );
+    // Sam's change is in his history as an edit.
+    let history = cli.ok(&["people", &id, "history", sam["id"].as_str().unwrap()]);
+    assert!(history.contains("edited"), "{history}");
+
+    // One person twice in a file, or a change the register refuses, writes nothing.
+    std::fs::write(
+        &file,
+        format!("{header}Jo Park,Design,contractor,2026-11-02,,pending,\nJo  park,Design,contractor,2026-11-02,,pending,\nSam Lee,Support,employee,2026-02-02,2025-01-01,pending,\nNew Person,Ops,employee,2026-11-03,,pending,\n"),
+    )
+    .unwrap();
+    let (code, done) = import(&[]);
+    assert_eq!(code, Some(1));
+    let problems: Vec<(u64, String)> = done["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["line"].as_u64().unwrap(),
+                p["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(problems.len(), 2, "{done}");
+    assert_eq!(problems[0].0, 3);
+    assert!(
+        problems[0].1.contains("the same person as line 2"),
+        "{problems:?}"
+    );
+    assert_eq!(problems[1].0, 4, "{problems:?}");
+    assert_eq!(
+        cli.json(&["people", &id, "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3,
+        "nothing half-imported"
+    );
+}

@@ -1,4 +1,4 @@
-//! `REGISTER ID import FILE`: a register's entries from another tool's CSV, previewed, every bad row named by line, written whole or not at all.
+//! `REGISTER ID import FILE`: a register's entries from another tool's CSV, previewed, matched to the entries already kept, every bad row named by line, written whole or not at all.
 
 use std::path::Path;
 
@@ -51,16 +51,20 @@ pub fn run<T: RegisterRecord>(
             file.display()
         )));
     }
+    let counts = format!(
+        "{} new, {} updated, {} unchanged (a row naming an entry already kept updates it)",
+        done.added, done.updated, done.unchanged
+    );
     if done.written {
         eprintln!(
-            "imported {} {} from {}",
+            "imported {} rows into {} from {}: {counts}",
             done.rows,
             T::REGISTER.id(),
             file.display()
         );
     } else {
         eprintln!(
-            "{} rows read, all sound; nothing written (--dry-run)",
+            "{} rows read, all sound: {counts}; nothing written (--dry-run)",
             done.rows
         );
     }

@@ -83,6 +83,25 @@ impl Store {
         Ok(())
     }
 
+    /// Entries added and entries changed in one transaction (an import that matched some rows
+    /// to entries already kept): each with its history row, or nothing at all.
+    pub fn write_added_and_edited<T: RegisterRecord>(
+        &mut self,
+        programme: &str,
+        added: &[Entry<T>],
+        edited: &[Entry<T>],
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        for (entries, action) in [(added, Action::Added), (edited, Action::Edited)] {
+            for entry in entries {
+                upsert(&tx, programme, entry, false)?;
+                append_change(&tx, programme, &change_of(entry, action, entry.updated_at))?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Deletes an entry; its history stays, ending with a `deleted` row holding its last state.
     pub fn delete_entry<T: RegisterRecord>(
         &mut self,

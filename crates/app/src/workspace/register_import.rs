@@ -1,4 +1,4 @@
-//! A register's entries imported from a CSV file another tool exported (an HR system's staff list): columns matched to fields, every bad row named by line, nothing written unless every row is sound.
+//! A register's entries imported from a CSV file another tool exported (an HR system's staff list): columns matched to fields, rows matched to the entries already kept (so the same export imported again updates them), every bad row named by line, nothing written unless every row is sound.
 
 use std::path::Path;
 
@@ -7,7 +7,8 @@ use serde::Serialize;
 use super::Workspace;
 use crate::clock::Moment;
 use crate::registers::{
-    Action, Entry, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor, checked_record,
+    Entry, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor, check_against,
+    checked_record, same_words, set_fields,
 };
 use crate::spreadsheet::read_csv_rows;
 use crate::{Error, Result, files};
@@ -36,6 +37,12 @@ pub struct CsvImport {
     pub problems: Vec<RowProblem>,
     /// Every row was written, in one transaction; never part of them.
     pub written: bool,
+    /// Rows that are new entries, rows that change an entry already kept (the same name, or
+    /// for an incident the same title and day), and rows that match one and change nothing.
+    /// A preview counts what a write would do.
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
 }
 
 /// An import asked for: the register, the file, the columns named for fields where a heading is
@@ -46,6 +53,21 @@ pub struct CsvImportRequest<'a> {
     pub file: &'a Path,
     pub mapping: Vec<(String, String)>,
     pub write: bool,
+}
+
+/// A matched row's fields, less its name when that is the kept one written another way
+/// ("ana  KOWALSKA"): matching ignores case and spacing, so should the change.
+fn kept_name<T: RegisterRecord>(
+    kept: &Entry<T>,
+    pairs: &[(String, String)],
+) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .filter(|(field, text)| {
+            !(field == T::FIELDS[0].name && same_words(kept.record.label(), text))
+        })
+        .cloned()
+        .collect()
 }
 
 /// How a person names a column: "Start Date", "start-date" and "start_date" are one.
@@ -155,7 +177,12 @@ impl Workspace {
                     });
                 }
             }
-            let mut records = Vec::new();
+            let existing: Vec<Entry<T>> = ws.store.entries::<T>(&programme)?;
+            let mut added: Vec<Entry<T>> = Vec::new();
+            let mut edited: Vec<Entry<T>> = Vec::new();
+            let mut unchanged = 0;
+            // Each row's record and its line, to find a row that names an entry twice.
+            let mut seen: Vec<(T, u64)> = Vec::new();
             if problems.is_empty() {
                 for (line, cells) in &read.rows {
                     // Cells past the last heading would be dropped: usually a comma in a name
@@ -177,13 +204,73 @@ impl Workspace {
                         .zip(cells)
                         .filter_map(|(c, v)| c.field.clone().map(|f| (f, v.clone())))
                         .collect();
-                    match checked_record::<T>(&pairs, &ws.bank, at.today) {
-                        Ok(record) => records.push(record),
-                        Err(found) => problems.extend(found.into_iter().map(|p| RowProblem {
+                    let record = match checked_record::<T>(&pairs, &ws.bank, at.today) {
+                        Ok(record) => record,
+                        Err(found) => {
+                            problems.extend(found.into_iter().map(|p| RowProblem {
+                                line: *line,
+                                field: p.field,
+                                message: p.message,
+                            }));
+                            continue;
+                        }
+                    };
+                    let name = T::FIELDS[0].name;
+                    if let Some((_, first)) = seen.iter().find(|(r, _)| r.same_entry(&record)) {
+                        problems.push(RowProblem {
                             line: *line,
-                            field: p.field,
-                            message: p.message,
-                        })),
+                            field: name.into(),
+                            message: format!(
+                                "the same {} as line {first}: give each one row",
+                                T::REGISTER.singular()
+                            ),
+                        });
+                        continue;
+                    }
+                    seen.push((record.clone(), *line));
+                    let matches: Vec<&Entry<T>> = existing
+                        .iter()
+                        .filter(|e| e.record.same_entry(&record))
+                        .collect();
+                    match matches.as_slice() {
+                        [] => added.push(Entry {
+                            id: new_id(),
+                            created_at: at.now,
+                            updated_at: at.now,
+                            archived_at: None,
+                            record,
+                        }),
+                        // The file's columns change the entry; fields it has no column for
+                        // (a device, the accounts someone signs in as) stay as kept.
+                        [kept] => match set_fields(&kept.record, &kept_name(kept, &pairs))
+                            .and_then(|r| check_against(&r, &ws.bank, at.today).map(|()| r))
+                        {
+                            Ok(changed) if changed == kept.record => unchanged += 1,
+                            Ok(changed) => edited.push(Entry {
+                                record: changed,
+                                updated_at: at.now,
+                                ..(*kept).clone()
+                            }),
+                            Err(problem) => problems.push(RowProblem {
+                                line: *line,
+                                field: problem.field,
+                                message: format!(
+                                    "{} (updating the {} already kept)",
+                                    problem.message,
+                                    T::REGISTER.singular()
+                                ),
+                            }),
+                        },
+                        several => problems.push(RowProblem {
+                            line: *line,
+                            field: name.into(),
+                            message: format!(
+                                "matches {} {} already kept ({}): archive or delete the extra ones first",
+                                several.len(),
+                                T::REGISTER.id(),
+                                several.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", ")
+                            ),
+                        }),
                     }
                 }
             }
@@ -196,24 +283,17 @@ impl Workspace {
             }
             let written = write && problems.is_empty();
             if written {
-                let entries: Vec<Entry<T>> = records
-                    .into_iter()
-                    .map(|record| Entry {
-                        id: new_id(),
-                        created_at: at.now,
-                        updated_at: at.now,
-                        archived_at: None,
-                        record,
-                    })
-                    .collect();
                 ws.store
-                    .write_entries(&programme, &entries, Action::Added)?;
+                    .write_added_and_edited(&programme, &added, &edited)?;
             }
             Ok(CsvImport {
                 columns,
                 rows: read.rows.len(),
                 problems,
                 written,
+                added: added.len(),
+                updated: edited.len(),
+                unchanged,
             })
         }
         let new_id: &mut dyn FnMut() -> String = &mut new_id;

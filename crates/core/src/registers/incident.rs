@@ -136,6 +136,12 @@ impl RegisterRecord for Incident {
         FieldSpec::text("owner", true, "who leads the response"),
     ];
 
+    /// Incidents repeat their titles ("Phishing email"): the same title detected on another day
+    /// is another incident.
+    fn same_entry(&self, other: &Self) -> bool {
+        super::same_words(&self.title, &other.title) && self.detected_on == other.detected_on
+    }
+
     fn label(&self) -> &str {
         &self.title
     }

@@ -211,6 +211,22 @@ pub trait RegisterRecord: Serialize + DeserializeOwned + Clone + PartialEq {
     fn check_links(&self, _bank: &crate::catalog::Bank) -> Result<(), RecordError> {
         Ok(())
     }
+    /// Whether a row read from another tool's file is this entry again: its name as a person
+    /// means it ("Acme Ltd" and " acme  LTD" are one), so importing the same export twice
+    /// updates instead of adding.
+    fn same_entry(&self, other: &Self) -> bool {
+        same_words(self.label(), other.label())
+    }
+}
+
+/// Two names the same but for case and spacing.
+pub fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 /// Checks a whole record: required fields, lengths and the register's date rules.
