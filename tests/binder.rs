@@ -488,6 +488,9 @@ fn the_binder_holds_every_run_of_the_period_with_its_file_and_nothing_from_outsi
     };
     assert_eq!(names("populations/hires.csv"), ["Ben Hire"]);
     assert_eq!(names("populations/leavers.csv"), ["Cleo Leaver"]);
+    // A population of one is tested whole.
+    assert_eq!(names("populations/hires-sample.csv"), ["Ben Hire"]);
+    assert_eq!(names("populations/leavers-sample.csv"), ["Cleo Leaver"]);
     let mut people = names("registers/people.csv");
     people.sort();
     assert_eq!(

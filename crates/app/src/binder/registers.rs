@@ -1,8 +1,8 @@
-//! The registers as an audit period saw them: entries that touch it, with what happened after its last day taken back out, the hires and leavers of the period, and the policy versions approved in it.
+//! The registers as an audit period saw them: entries that touch it, with what happened after its last day taken back out, the hires and leavers of the period with the sample proposed from each, and the policy versions approved in it.
 
 use chrono::NaiveDate;
 
-use super::{AuditPeriod, Sheet};
+use super::{AuditPeriod, Sheet, propose_sample};
 use crate::registers::{Entry, Person, Policy, PolicyVersion, Register, Registers, Training};
 use crate::spreadsheet::{Cell, register_table};
 
@@ -91,24 +91,36 @@ pub fn register_sheets(registers: &Registers, period: &AuditPeriod, day: NaiveDa
         people: kept,
         ..Registers::default()
     };
-    let hires = people
+    let hires: Vec<Entry<Person>> = people
         .iter()
         .filter(|p| period.contains(p.record.start))
         .cloned()
         .collect();
-    let leavers = people
+    let leavers: Vec<Entry<Person>> = people
         .iter()
         .filter(|p| p.record.end.is_some_and(|end| period.contains(end)))
         .cloned()
         .collect();
-    sheets.push(Sheet::of(
-        "populations/hires.csv",
-        register_table(&only(hires), Register::People, day),
-    ));
-    sheets.push(Sheet::of(
-        "populations/leavers.csv",
-        register_table(&only(leavers), Register::People, day),
-    ));
+    for (name, population) in [("hires", hires), ("leavers", leavers)] {
+        // Seeded by the period and the population's name: the same binder proposes the same
+        // sample, and nobody picks which people are tested.
+        let seed = format!("{}..{} {name}", period.start, period.end);
+        let ids: Vec<&str> = population.iter().map(|p| p.id.as_str()).collect();
+        let chosen = propose_sample(&ids, &seed);
+        let sample: Vec<Entry<Person>> = population
+            .iter()
+            .filter(|p| chosen.contains(&p.id.as_str()))
+            .cloned()
+            .collect();
+        sheets.push(Sheet::of(
+            format!("populations/{name}.csv"),
+            register_table(&only(population), Register::People, day),
+        ));
+        sheets.push(Sheet::of(
+            format!("populations/{name}-sample.csv"),
+            register_table(&only(sample), Register::People, day),
+        ));
+    }
     sheets
 }
 

@@ -152,7 +152,7 @@ impl Workspace {
                     now.date_naive()
                 ),
                 "No system description: the app does not draft one yet.".into(),
-                "The populations (hires and leavers) are listed; no samples are drawn yet.".into(),
+                "Each population (hires, leavers) comes with a proposed sample (populations/*-sample.csv), sized by the table in the app's docs and drawn from the period, so the same period gives the same sample; the results of testing it are not recorded here.".into(),
             ],
         };
         let counts = files::write_atomically_with(file, |out| {

@@ -5,6 +5,7 @@
 //! cannot let an entry from outside it slip in.
 
 mod matrix;
+mod samples;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +20,7 @@ use crate::findings::{Effect, RecordFinding, Source};
 use crate::registers::RecordError;
 
 pub use matrix::{MatrixRow, control_matrix};
+pub use samples::{LARGEST_SAMPLE, SAMPLE_SIZES, propose_sample, sample_size};
 
 /// The longest period a binder covers: a Type II period is 3 to 12 months, and a renewal's
 /// bridge can add a few; anything longer is a typing mistake in a year.
