@@ -170,9 +170,9 @@ fn binder(c: &mut Criterion) {
     let written = ws.write_binder(&id, &out, &request, now, today).unwrap();
     println!(
         "binder: {} files, {} evidence files, {} runs, {:.0} MB",
-        written.entries,
-        written.evidence_files,
-        written.runs,
+        written.counts.entries,
+        written.counts.evidence_files,
+        written.counts.runs,
         written.bytes as f64 / 1e6
     );
     let mut group = c.benchmark_group("binder");

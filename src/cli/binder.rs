@@ -50,21 +50,21 @@ pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
         "period {} to {}: {} runs, {} missed, {} evidence files, {} files in all",
         written.period.start,
         written.period.end,
-        written.runs,
-        written.missed,
-        written.evidence_files,
-        written.entries
+        written.counts.runs,
+        written.counts.missed,
+        written.counts.evidence_files,
+        written.counts.entries
     );
-    if written.without_evidence > 0 {
+    if written.counts.without_evidence > 0 {
         println!(
             "{} run(s) name no evidence file or reference (listed under \"What is missing\" in index.html)",
-            written.without_evidence
+            written.counts.without_evidence
         );
     }
-    if written.uncovered_criteria > 0 {
+    if written.counts.uncovered_criteria > 0 {
         println!(
             "{} criteria in scope have no recurring control in the check log",
-            written.uncovered_criteria
+            written.counts.uncovered_criteria
         );
     }
     Ok(())

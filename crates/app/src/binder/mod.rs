@@ -20,7 +20,7 @@ use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use crate::calendar::{CheckEntry, EvidenceFile};
+use crate::calendar::{CheckEntry, EvidenceFile, lower_hex, sha256_hex};
 use crate::spreadsheet::{Cell, CsvSink, Table};
 use crate::{Error, Result};
 
@@ -62,11 +62,22 @@ impl Sheet {
     }
 }
 
-/// What was written, for the front ends to report.
+/// What was written, for the front ends to report: the file, and what `write_binder` counted
+/// in it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct WrittenBinder {
     pub file: String,
     pub period: AuditPeriod,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub counts: BinderCounts,
+}
+
+/// What a binder holds, counted as it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct BinderCounts {
     /// Files inside the archive, the manifest included.
     pub entries: usize,
     pub evidence_files: usize,
@@ -77,8 +88,6 @@ pub struct WrittenBinder {
     pub without_evidence: usize,
     /// Criteria in scope no recurring control serves.
     pub uncovered_criteria: usize,
-    #[ts(type = "number")]
-    pub bytes: u64,
 }
 
 /// A writer that hashes and counts what passes through it.
@@ -130,7 +139,7 @@ impl<W: Write + Seek> Archive<W> {
             hasher: Sha256::new(),
         };
         body(&mut hashing).map_err(|e| Error::Invalid(format!("cannot write {name}: {e}")))?;
-        let digest = hex(&hashing.hasher.finalize());
+        let digest = lower_hex(&hashing.hasher.finalize());
         self.manifest.push((name.to_string(), digest));
         Ok(())
     }
@@ -153,7 +162,7 @@ pub fn write_binder<W: Write + Seek>(
     out: W,
     contents: &BinderContents,
     mut evidence: impl FnMut(&EvidenceFile) -> Result<Vec<u8>>,
-) -> Result<(W, WrittenBinderCounts)> {
+) -> Result<(W, BinderCounts)> {
     let made = contents.made_at;
     let stamp = zip::DateTime::from_date_and_time(
         u16::try_from(made.year()).unwrap_or(1980).clamp(1980, 2107),
@@ -195,8 +204,7 @@ pub fn write_binder<W: Write + Seek>(
             continue;
         }
         let bytes = evidence(file)?;
-        let digest = hex(&Sha256::digest(&bytes));
-        if digest != file.sha256 {
+        if sha256_hex(&bytes) != file.sha256 {
             return Err(Error::Invalid(format!(
                 "the evidence file {} kept with the run of {} no longer matches the SHA-256 recorded when it was kept; the binder was not written",
                 file.name, entry.day
@@ -211,21 +219,10 @@ pub fn write_binder<W: Write + Seek>(
         .iter()
         .map(|(name, digest)| format!("{digest}  {name}\n"))
         .collect();
-    let entries = archive.manifest.len() + 1;
-    archive
-        .zip
-        .start_file(
-            "MANIFEST.sha256",
-            SimpleFileOptions::default()
-                .compression_method(CompressionMethod::Deflated)
-                .last_modified_time(stamp)
-                .unix_permissions(0o644),
-        )
-        .map_err(zip_error)?;
-    archive
-        .zip
-        .write_all(manifest.as_bytes())
-        .map_err(|e| Error::Invalid(format!("cannot write the manifest: {e}")))?;
+    archive.entry("MANIFEST.sha256", true, |out| {
+        out.write_all(manifest.as_bytes())
+    })?;
+    let entries = archive.manifest.len();
     let out = archive.zip.finish().map_err(zip_error)?;
     let entries_in = |k: EntryKind| {
         index
@@ -235,7 +232,7 @@ pub fn write_binder<W: Write + Seek>(
             .filter(|e| e.kind == k)
             .count()
     };
-    let counts = WrittenBinderCounts {
+    let counts = BinderCounts {
         entries,
         evidence_files,
         runs: index
@@ -254,17 +251,6 @@ pub fn write_binder<W: Write + Seek>(
         uncovered_criteria: index.uncovered().count(),
     };
     Ok((out, counts))
-}
-
-/// The counts `write_binder` reports, before the file is named and measured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WrittenBinderCounts {
-    pub entries: usize,
-    pub evidence_files: usize,
-    pub runs: usize,
-    pub missed: usize,
-    pub without_evidence: usize,
-    pub uncovered_criteria: usize,
 }
 
 /// Where each evidence file sits in the archive: `evidence/<control>/<day>-<n>-<name>`, its
@@ -365,10 +351,6 @@ fn readme(contents: &BinderContents) -> String {
         }
     }
     text
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn zip_error(e: zip::result::ZipError) -> Error {

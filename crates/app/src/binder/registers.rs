@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::{AuditPeriod, Sheet, propose_sample};
 use crate::registers::{Entry, Person, Policy, PolicyVersion, Register, Registers, Training};
-use crate::spreadsheet::{Cell, register_table};
+use crate::spreadsheet::{Cell, register_table, titles};
 
 /// The registers as they touch the period: entries not archived before it began, people
 /// employed in it, incidents open in it; then the hires and leavers of the period as the
@@ -188,8 +188,4 @@ pub fn approved_policies(registers: &Registers, period: &AuditPeriod) -> Sheet {
         ]),
         rows,
     }
-}
-
-fn titles(names: &[&str]) -> Vec<String> {
-    names.iter().map(|n| (*n).to_string()).collect()
 }

@@ -21,6 +21,7 @@ use crate::registers::Register;
 
 pub use delimited::{CsvSink, to_csv};
 pub use registers::register_table;
+pub(crate) use tables::titles;
 pub use tables::{answers, build, control_matrix_table, gaps, plan, roadmap};
 pub use workbook::to_xlsx;
 

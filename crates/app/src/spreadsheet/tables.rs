@@ -331,6 +331,7 @@ fn category_names(categories: &[Category]) -> String {
     names.join("; ")
 }
 
-fn titles(names: &[&str]) -> Vec<String> {
+/// Column titles from their words.
+pub(crate) fn titles(names: &[&str]) -> Vec<String> {
     names.iter().map(|name| name.to_string()).collect()
 }

@@ -17,7 +17,7 @@ use crate::calendar::{CheckLog, CheckResult, observation_window};
 use crate::catalog::Bank;
 use crate::findings::{RecordFinding, Source};
 use crate::registers::{Entry, Person};
-use crate::spreadsheet::{Cell, control_matrix_table};
+use crate::spreadsheet::{Cell, control_matrix_table, titles};
 use crate::{Error, Result, files};
 
 /// What to put in a binder: the period's first and last day (both, or neither for the
@@ -175,13 +175,8 @@ impl Workspace {
         Ok(WrittenBinder {
             file: file.display().to_string(),
             period,
-            entries: counts.entries,
-            evidence_files: counts.evidence_files,
-            runs: counts.runs,
-            missed: counts.missed,
-            without_evidence: counts.without_evidence,
-            uncovered_criteria: counts.uncovered_criteria,
             bytes,
+            counts,
         })
     }
 
@@ -278,8 +273,4 @@ impl Workspace {
         };
         Ok((vec![imports, findings], found.record_findings(bank)))
     }
-}
-
-fn titles(names: &[&str]) -> Vec<String> {
-    names.iter().map(|n| (*n).to_string()).collect()
 }

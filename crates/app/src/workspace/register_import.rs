@@ -1,5 +1,6 @@
 //! A register's entries imported from a CSV file another tool exported (an HR system's staff list): columns matched to fields, rows matched to the entries already kept (so the same export imported again updates them), every bad row named by line, nothing written unless every row is sound.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -8,7 +9,7 @@ use super::Workspace;
 use crate::clock::Moment;
 use crate::registers::{
     Entry, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor, check_against,
-    checked_record, same_words, set_fields,
+    checked_record, name_key, set_fields,
 };
 use crate::spreadsheet::read_csv_rows;
 use crate::{Error, Result, files};
@@ -64,7 +65,7 @@ fn kept_name<T: RegisterRecord>(
     pairs
         .iter()
         .filter(|(field, text)| {
-            !(field == T::FIELDS[0].name && same_words(kept.record.label(), text))
+            !(field == T::FIELDS[0].name && name_key(kept.record.label()) == name_key(text))
         })
         .cloned()
         .collect()
@@ -181,8 +182,15 @@ impl Workspace {
             let mut added: Vec<Entry<T>> = Vec::new();
             let mut edited: Vec<Entry<T>> = Vec::new();
             let mut unchanged = 0;
-            // Each row's record and its line, to find a row that names an entry twice.
-            let mut seen: Vec<(T, u64)> = Vec::new();
+            let mut by_key: BTreeMap<String, Vec<&Entry<T>>> = BTreeMap::new();
+            for entry in &existing {
+                by_key
+                    .entry(entry.record.match_key())
+                    .or_default()
+                    .push(entry);
+            }
+            // Each row's key and its line, to find a file that names an entry twice.
+            let mut seen: BTreeMap<String, u64> = BTreeMap::new();
             if problems.is_empty() {
                 for (line, cells) in &read.rows {
                     // Cells past the last heading would be dropped: usually a comma in a name
@@ -216,7 +224,8 @@ impl Workspace {
                         }
                     };
                     let name = T::FIELDS[0].name;
-                    if let Some((_, first)) = seen.iter().find(|(r, _)| r.same_entry(&record)) {
+                    let key = record.match_key();
+                    if let Some(first) = seen.get(&key) {
                         problems.push(RowProblem {
                             line: *line,
                             field: name.into(),
@@ -227,12 +236,9 @@ impl Workspace {
                         });
                         continue;
                     }
-                    seen.push((record.clone(), *line));
-                    let matches: Vec<&Entry<T>> = existing
-                        .iter()
-                        .filter(|e| e.record.same_entry(&record))
-                        .collect();
-                    match matches.as_slice() {
+                    let matches: &[&Entry<T>] = by_key.get(&key).map_or(&[], Vec::as_slice);
+                    seen.insert(key, *line);
+                    match matches {
                         [] => added.push(Entry {
                             id: new_id(),
                             created_at: at.now,

@@ -218,8 +218,10 @@ fn refuse(field: &str, reason: String) -> Refusal {
 /// A file's SHA-256 in lower-case hex: how evidence files and account exports are fingerprinted.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    lower_hex(&Sha256::digest(bytes))
+}
+
+/// Bytes (a digest) in lower-case hex, as `sha256sum` prints them.
+pub fn lower_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

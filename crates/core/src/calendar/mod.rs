@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Bank, Frequency, Interval, RecurringTemplate};
 
 pub use entries::{
-    EVIDENCE_FILE_LIMIT, Refusal, Run, TEXT_LIMIT, adopted, adoption, evidence_file, run_entry,
-    sha256_hex, void_entry,
+    EVIDENCE_FILE_LIMIT, Refusal, Run, TEXT_LIMIT, adopted, adoption, evidence_file, lower_hex,
+    run_entry, sha256_hex, void_entry,
 };
 pub use observation::{
     ControlObservation, Observation, ObservationWindow, Occurrence, OccurrenceStatus,

@@ -138,8 +138,8 @@ impl RegisterRecord for Incident {
 
     /// Incidents repeat their titles ("Phishing email"): the same title detected on another day
     /// is another incident.
-    fn same_entry(&self, other: &Self) -> bool {
-        super::same_words(&self.title, &other.title) && self.detected_on == other.detected_on
+    fn match_key(&self) -> String {
+        format!("{} {}", super::name_key(&self.title), self.detected_on)
     }
 
     fn label(&self) -> &str {

@@ -211,22 +211,21 @@ pub trait RegisterRecord: Serialize + DeserializeOwned + Clone + PartialEq {
     fn check_links(&self, _bank: &crate::catalog::Bank) -> Result<(), RecordError> {
         Ok(())
     }
-    /// Whether a row read from another tool's file is this entry again: its name as a person
-    /// means it ("Acme Ltd" and " acme  LTD" are one), so importing the same export twice
-    /// updates instead of adding.
-    fn same_entry(&self, other: &Self) -> bool {
-        same_words(self.label(), other.label())
+    /// What a row read from another tool's file must share with an entry to be that entry
+    /// again: its name as a person means it ("Acme Ltd" and " acme  LTD" are one), so
+    /// importing the same export twice updates instead of adding. A key, not a comparison, so
+    /// an import of thousands of rows finds its matches by lookup.
+    fn match_key(&self) -> String {
+        name_key(self.label())
     }
 }
 
-/// Two names the same but for case and spacing.
-pub fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
+/// A name as a key: lower case, single spaces.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Checks a whole record: required fields, lengths and the register's date rules.

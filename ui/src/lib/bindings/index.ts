@@ -1038,7 +1038,7 @@ export type VoidRequest = { check_id: string, reason: string, performed_by: stri
 
 export type AuditPeriod = { start: string, end: string, };
 
-export type WrittenBinder = { file: string, period: AuditPeriod, 
+export type WrittenBinder = { file: string, period: AuditPeriod, bytes: number, 
 /**
  * Files inside the archive, the manifest included.
  */
@@ -1054,7 +1054,7 @@ without_evidence: number,
 /**
  * Criteria in scope no recurring control serves.
  */
-uncovered_criteria: number, bytes: number, };
+uncovered_criteria: number, };
 
 export type BinderRequest = { from: string | null, to: string | null, without_notes: boolean, };
 
