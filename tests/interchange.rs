@@ -78,6 +78,24 @@ fn exported() -> serde_json::Value {
     serde_json::from_str(&ws.export_json("abc123", at(10)).unwrap()).unwrap()
 }
 
+/// Found by the mutation test below: a year written with a sign ("-0026") passed the import,
+/// and the list could not read the assessment back. Whatever is kept must read back.
+#[test]
+fn a_time_with_a_signed_year_is_kept_and_read_back() {
+    let mut file = exported();
+    let text = file["assessment"]["created_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    file["assessment"]["created_at"] = format!("-0026{}", &text[4..]).into();
+    let mut ws = Workspace::in_memory(bank()).unwrap();
+    ws.import_json(file.to_string().as_bytes(), "signed", at(11))
+        .unwrap();
+    assert_eq!(count(&ws), 1);
+    let created = ws.record("signed").unwrap().assessment.created_at;
+    assert_eq!(chrono::Datelike::year(&created), -26);
+}
+
 #[test]
 fn bad_files_are_refused_naming_the_field_and_nothing_is_written() {
     type Edit = fn(&mut serde_json::Value);

@@ -13,7 +13,29 @@ pub(crate) fn timestamp(at: &DateTime<Utc>) -> String {
 pub(crate) fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
+        // RFC 3339 has four-digit years only, while `timestamp` writes any year chrono holds
+        // ("-0026-11-02T..." from an imported file): whatever was written must read back.
+        .or_else(|_| text.parse::<DateTime<Utc>>())
         .map_err(|e| StoreError::Corrupt(format!("time '{text}': {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_time_written_reads_back() {
+        for text in [
+            "2026-11-02T09:00:00Z",
+            "-0026-11-02T09:00:00Z",
+            "+12026-01-01T00:00:00Z",
+        ] {
+            let at: chrono::DateTime<chrono::Utc> = text.parse().unwrap();
+            assert_eq!(
+                super::parse_time(&super::timestamp(&at)).unwrap(),
+                at,
+                "{text}"
+            );
+        }
+    }
 }
 
 pub(crate) fn parse_date(text: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
