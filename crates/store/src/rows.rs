@@ -19,25 +19,6 @@ pub(crate) fn parse_time(text: &str) -> Result<DateTime<Utc>, StoreError> {
         .map_err(|e| StoreError::Corrupt(format!("time '{text}': {e}")))
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_time_written_reads_back() {
-        for text in [
-            "2026-11-02T09:00:00Z",
-            "-0026-11-02T09:00:00Z",
-            "+12026-01-01T00:00:00Z",
-        ] {
-            let at: chrono::DateTime<chrono::Utc> = text.parse().unwrap();
-            assert_eq!(
-                super::parse_time(&super::timestamp(&at)).unwrap(),
-                at,
-                "{text}"
-            );
-        }
-    }
-}
-
 pub(crate) fn parse_date(text: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
     text.map(|t| {
         NaiveDate::parse_from_str(&t, "%Y-%m-%d")
@@ -56,4 +37,23 @@ pub(crate) fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, S
 
 pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("answer values serialise to JSON")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_time_written_reads_back() {
+        for text in [
+            "2026-11-02T09:00:00Z",
+            "-0026-11-02T09:00:00Z",
+            "+12026-01-01T00:00:00Z",
+        ] {
+            let at: chrono::DateTime<chrono::Utc> = text.parse().unwrap();
+            assert_eq!(
+                super::parse_time(&super::timestamp(&at)).unwrap(),
+                at,
+                "{text}"
+            );
+        }
+    }
 }
