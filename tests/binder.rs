@@ -1,25 +1,10 @@
 //! The evidence binder through the CLI, opened as an auditor would: every run of the period present with its file, nothing from outside it, each file matching the manifest; populations, approved policies and account exports of the period; refusals that write nothing.
 
 use std::collections::BTreeMap;
-use std::io::Read;
-use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::support::Cli;
-
-/// Every file of the ZIP, by name.
-fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    (0..archive.len())
-        .map(|i| {
-            let mut file = archive.by_index(i).unwrap();
-            let mut bytes = Vec::new();
-            file.read_to_end(&mut bytes).unwrap();
-            (file.name().unwrap().to_string(), bytes)
-        })
-        .collect()
-}
+use crate::support::{Cli, unzip};
 
 fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
     String::from_utf8(files[name].clone()).unwrap_or_else(|_| panic!("{name} is UTF-8"))
@@ -383,6 +368,16 @@ fn the_binder_holds_every_run_of_the_period_with_its_file_and_nothing_from_outsi
             .collect();
         assert_eq!(listed[name.as_str()], sum, "{name}");
     }
+
+    // The system description is drafted for the binder's period, not the window of step 1:
+    // the policy version approved inside it, the later people not yet there.
+    let description = text(&files, "system-description.md");
+    assert!(
+        description.contains("It describes the system for the period 1 Jan 2026 to 30 Sep 2026."),
+        "{description}"
+    );
+    assert!(description.contains("Security policy, version 2, approved 1 Jun 2026"));
+    assert!(files["system-description.docx"].starts_with(b"PK"));
     assert_eq!(written["entries"], files.len());
 
     // The period's two files, byte for byte, under safe names; the runs before and after it

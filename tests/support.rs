@@ -1,6 +1,7 @@
 //! Fixtures shared by the integration tests: a fixed clock, the two banks, assessments built in memory and checks over tables of expected figures.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -390,4 +391,17 @@ impl Cli {
         }
         stderr
     }
+}
+
+/// Every file of the ZIP, by name.
+pub fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).unwrap();
+            (file.name().unwrap().to_string(), bytes)
+        })
+        .collect()
 }

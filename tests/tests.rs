@@ -39,6 +39,8 @@ mod protected_data_file;
 mod accounts;
 // The evidence binder of an audit period, opened as an auditor would; the control matrix.
 mod binder;
+// The system description drafted from each company's facts, its versions, DOCX and Markdown read back.
+mod description;
 // The people register: leavers' access, onboarding limits, contractors' agreements, as findings.
 mod people;
 // What a rename carries: the control calendar, its log and evidence, beside the registers.

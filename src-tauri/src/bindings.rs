@@ -12,9 +12,9 @@ macro_rules! declarations {
 
 pub(crate) fn generate() -> String {
     use soc2_readiness::{
-        accounts, analysis, assessment, binder, calendar, catalog, compare, data_file, findings,
-        gaps, merge, plan, registers, report, scope, scoring, spreadsheet, trust, upgrade, what_if,
-        workspace,
+        accounts, analysis, assessment, binder, calendar, catalog, compare, data_file, description,
+        findings, gaps, merge, plan, registers, report, scope, scoring, spreadsheet, trust,
+        upgrade, what_if, workspace,
     };
     let cfg = Config::new().with_large_int("number");
     let parts = declarations!(
@@ -156,6 +156,20 @@ pub(crate) fn generate() -> String {
         binder::AuditPeriod,
         binder::WrittenBinder,
         workspace::BinderRequest,
+        description::SectionId,
+        description::SourceKind,
+        description::StatementSource,
+        description::Sentence,
+        description::BlockKind,
+        description::Block,
+        description::DraftSection,
+        description::DescriptionDraft,
+        description::SectionVersion,
+        description::KeptDescription,
+        description::DescribedSection,
+        description::SystemDescription,
+        description::DescriptionFormat,
+        workspace::WrittenDescription,
         accounts::AccountFormat,
         accounts::AccountLimits,
         accounts::AccountChoices,

@@ -589,6 +589,49 @@ fn a_spreadsheet_export_through_ipc_takes_its_format_from_the_name() {
     .unwrap();
     assert_eq!(written["period"]["end"], "2026-06-30", "{written}");
     assert!(std::fs::read(&zip).unwrap().starts_with(b"PK"));
+
+    // The system description: an empty text is refused on its field and keeps nothing; a
+    // section saved comes back as the company's version; an unknown section is malformed.
+    let err = invoke(
+        &window,
+        "save_description_section",
+        json!({ "id": id, "section": "services", "text": "  " }),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (&err["kind"], &err["field"]),
+        (&json!("invalid_input"), &json!("text")),
+        "{err}"
+    );
+    let saved = invoke(
+        &window,
+        "save_description_section",
+        json!({ "id": id, "section": "services", "text": "We run an API." }),
+    )
+    .unwrap();
+    assert_eq!(saved["sections"][0]["edited"]["version"], 1, "{saved}");
+    let err = invoke(
+        &window,
+        "description_history",
+        json!({ "id": id, "section": "nonsense" }),
+    )
+    .unwrap_err();
+    assert!(
+        err.as_str().is_some_and(|e| e.contains("nonsense")),
+        "{err}"
+    );
+    let docx = dir.path().join("description.docx");
+    let written = invoke(
+        &window,
+        "write_description",
+        json!({ "id": id, "path": docx.to_str().unwrap(), "format": null, "sources": false }),
+    )
+    .unwrap();
+    assert_eq!(
+        (&written["format"], &written["edited"]),
+        (&json!("docx"), &json!(1)),
+        "{written}"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod binder;
 mod calendar;
 mod command;
 mod compare;
+mod description;
 mod files;
 mod gaps;
 mod merge;
@@ -176,6 +177,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         } => calendar::checks(cx, &assessment, control.as_deref(), json),
         Command::Observation { assessment, json } => calendar::observation(cx, &assessment, json),
         Command::Binder(args) => binder::run(cx, args),
+        Command::Description(args) => description::run(cx, args),
         Command::Bank { json, action } => bank::run(json, action),
         Command::New {
             organisation,

@@ -132,9 +132,26 @@ assert sorted(sums) == sorted(names), (sums, names)
 assert all(hashlib.sha256(z.read(n)).hexdigest() == sums[n] for n in names)
 print(chr(10).join(names))`;
     const names = execFileSync('python3', ['-c', check, zip], { encoding: 'utf8' }).trim().split('\n');
-    for (const name of ['index.html', 'index.csv', 'check-log.csv', 'control-matrix.csv', 'registers/people.csv']) {
+    for (const name of ['index.html', 'index.csv', 'check-log.csv', 'control-matrix.csv', 'registers/people.csv', 'system-description.docx', 'system-description.md']) {
       assert.ok(names.includes(name), `${name} in ${names}`);
     }
+
+    // The system description: the draft with its missing facts, a section rewritten in the
+    // company's words and kept as a version, then back to the draft.
+    await app.$('[data-testid="description-open"]').click();
+    await app.$('[data-testid="description-summary"]').waitForExist();
+    assert.match(await app.$('[data-testid="description-summary"]').getText(), /^13 sections, 0 written by you, \d+ facts missing/);
+    assert.match(await app.$('[data-testid="section-procedures"]').getText(), /Restore test|restore test/i);
+    await app.$('[data-testid="edit-services"]').click();
+    await type(app, 'text-services', 'We run the Calendar Co scheduling service.');
+    await app.$('[data-testid="save-services"]').click();
+    await app.$('[data-testid="edited-services"]').waitForExist();
+    assert.equal(await app.$('[data-testid="edited-services"]').getText(), 'Your text, version 1');
+    await app.$('[data-testid="section-services"]').scrollIntoView();
+    await harness.shot('calendar-description');
+    await app.$('[data-testid="edit-services"]').click();
+    await app.$('[data-testid="revert-services"]').click();
+    await app.waitUntil(async () => !(await app.$('[data-testid="edited-services"]').isExisting()), { timeoutMsg: 'back to the draft' });
     await app.deleteSession();
   } finally {
     await harness.stop();

@@ -8,6 +8,7 @@
 pub mod binder;
 pub mod clock;
 pub mod data_file;
+pub mod description;
 pub mod error;
 pub mod files;
 pub mod interchange;

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod compare;
 pub mod day;
 pub mod depth;
+pub mod description;
 pub mod engagement;
 pub mod evaluation;
 pub mod findings;

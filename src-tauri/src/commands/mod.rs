@@ -6,6 +6,7 @@ pub mod app;
 pub mod assessments;
 pub mod calendar;
 pub mod compare;
+pub mod description;
 pub mod launch;
 pub mod merge;
 pub mod modules;

@@ -37,6 +37,8 @@ pub struct BinderContents<'a> {
     pub log: Vec<&'a CheckEntry>,
     /// Further tables, each with its path in the archive (`registers/people.csv`).
     pub sheets: Vec<Sheet>,
+    /// Documents written already (the system description), each with its path in the archive.
+    pub documents: Vec<(String, Vec<u8>)>,
     /// Whether the people's own words on passing runs are kept (failures keep theirs always:
     /// they say what failed and what was done).
     pub notes: bool,
@@ -164,15 +166,7 @@ pub fn write_binder<W: Write + Seek>(
     mut evidence: impl FnMut(&EvidenceFile) -> Result<Vec<u8>>,
 ) -> Result<(W, BinderCounts)> {
     let made = contents.made_at;
-    let stamp = zip::DateTime::from_date_and_time(
-        u16::try_from(made.year()).unwrap_or(1980).clamp(1980, 2107),
-        u8::try_from(made.month()).unwrap_or(1),
-        u8::try_from(made.day()).unwrap_or(1),
-        u8::try_from(made.hour()).unwrap_or(0),
-        u8::try_from(made.minute()).unwrap_or(0),
-        u8::try_from(made.second()).unwrap_or(0),
-    )
-    .unwrap_or_default();
+    let stamp = zip_stamp(made);
     let mut archive = Archive {
         zip: ZipWriter::new(out),
         stamp,
@@ -195,6 +189,9 @@ pub fn write_binder<W: Write + Seek>(
     })?;
     for sheet in &contents.sheets {
         archive.table(&sheet.path, &sheet.header, &sheet.rows)?;
+    }
+    for (path, bytes) in &contents.documents {
+        archive.entry(path, true, |out| out.write_all(bytes))?;
     }
     let mut evidence_files = 0;
     let mut written = std::collections::BTreeSet::new();
@@ -351,6 +348,20 @@ fn readme(contents: &BinderContents) -> String {
         }
     }
     text
+}
+
+/// A ZIP entry's time from a moment (ZIP holds 1980 to 2107 in local-time fields, so the
+/// moment is written as it is, in UTC, clamped to that range).
+pub(crate) fn zip_stamp(made: DateTime<Utc>) -> zip::DateTime {
+    zip::DateTime::from_date_and_time(
+        u16::try_from(made.year()).unwrap_or(1980).clamp(1980, 2107),
+        u8::try_from(made.month()).unwrap_or(1),
+        u8::try_from(made.day()).unwrap_or(1),
+        u8::try_from(made.hour()).unwrap_or(0),
+        u8::try_from(made.minute()).unwrap_or(0),
+        u8::try_from(made.second()).unwrap_or(0),
+    )
+    .unwrap_or_default()
 }
 
 fn zip_error(e: zip::result::ZipError) -> Error {

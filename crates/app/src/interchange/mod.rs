@@ -64,6 +64,10 @@ pub struct PortableAssessment {
     /// The organisation's limits for the account checks; absent when it chose none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_choices: Option<crate::accounts::AccountChoices>,
+    /// The organisation's own versions of its system description's sections; absent when it
+    /// wrote none (and in older files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_description: Option<crate::description::KeptDescription>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -113,6 +117,7 @@ pub fn to_portable(
         trust_page: None,
         account_imports: Vec::new(),
         account_choices: None,
+        system_description: None,
     }
 }
 
@@ -183,6 +188,7 @@ pub fn parse(bytes: &[u8], bank: &Bank) -> Result<PortableAssessment, ImportErro
             })?;
     }
     check_accounts(&portable)?;
+    check_description(&portable)?;
     Ok(portable)
 }
 
@@ -290,6 +296,39 @@ pub fn into_record(
         },
         portable.history,
     )
+}
+
+/// The description's versions as a file carries them: numbered in order, each within the length
+/// the app accepts, so an import never brings a section the app could not have saved.
+fn check_description(portable: &PortableAssessment) -> Result<(), ImportError> {
+    let Some(kept) = &portable.system_description else {
+        return Ok(());
+    };
+    for (section, versions) in &kept.sections {
+        for (i, version) in versions.iter().enumerate() {
+            let field =
+                |name: &str| format!("system_description.sections.{}[{i}].{name}", section.id());
+            if version.version as usize != i + 1 {
+                return Err(ImportError::Invalid {
+                    field: field("version"),
+                    message: format!("expected version {}", i + 1),
+                });
+            }
+            let length = version.text.as_deref().map_or(0, |t| t.chars().count());
+            if length > crate::description::MAX_SECTION_CHARS
+                || version.text.as_deref().is_some_and(|t| t.trim().is_empty())
+            {
+                return Err(ImportError::Invalid {
+                    field: field("text"),
+                    message: format!(
+                        "must hold between 1 and {} characters",
+                        crate::description::MAX_SECTION_CHARS
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Account imports and limits as a file carries them: each import named, hashed and unique;

@@ -15,6 +15,7 @@ use crate::binder::{
 };
 use crate::calendar::{CheckLog, CheckResult, observation_window};
 use crate::catalog::Bank;
+use crate::description::{DescriptionFormat, Layout, render};
 use crate::findings::{RecordFinding, Source};
 use crate::registers::{Entry, Person};
 use crate::spreadsheet::{Cell, control_matrix_table, titles};
@@ -133,6 +134,21 @@ impl Workspace {
         sheets.extend(register_sheets(&registers, &period, day));
         sheets.push(approved_policies(&registers, &period));
         sheets.extend(account_sheets);
+        let description = self.system_description_for(assessment_id, Some(period), day)?;
+        let documents = [DescriptionFormat::Markdown, DescriptionFormat::Docx]
+            .into_iter()
+            .map(|format| {
+                let layout = Layout {
+                    sources: true,
+                    made_at: now,
+                };
+                (
+                    format!("system-description.{}", format.extension()),
+                    render(&description, format, layout),
+                )
+            })
+            .collect();
+        let missing = description.missing;
         let contents = BinderContents {
             organisation: evaluation.assessment.organisation.clone(),
             assessment: match &evaluation.assessment.label {
@@ -145,13 +161,17 @@ impl Workspace {
             index: &index,
             log: log_in_period(&log, &period),
             sheets,
+            documents,
             notes: !request.without_notes,
             remarks: vec![
                 format!(
                     "Register entries as they stand on {}; each entry's history is kept in the data file.",
                     now.date_naive()
                 ),
-                "No system description: the app does not draft one yet.".into(),
+                match missing {
+                    0 => "The system description (system-description.docx and .md) is drafted from the answers and records as they stand on the period's last day, with the company's own edits; the numbers after a statement point to its source.".to_string(),
+                    n => format!("The system description (system-description.docx and .md) is drafted from the answers and records as they stand on the period's last day, with the company's own edits; {n} facts are still missing, each marked where it belongs."),
+                },
                 "Each population (hires, leavers) comes with a proposed sample (populations/*-sample.csv), sized by the table in the app's docs and drawn from the period, so the same period gives the same sample; the results of testing it are not recorded here.".into(),
             ],
         };

@@ -8,6 +8,7 @@ mod answers;
 mod binder;
 mod calendar;
 mod compare;
+mod description;
 mod findings;
 mod list;
 pub mod merge;
@@ -32,6 +33,7 @@ pub use answers::{AnswerDetails, ScopeDecision};
 pub use binder::BinderRequest;
 pub use calendar::{AdoptRequest, CheckRequest, EVIDENCE_FILE_LIMIT, TEXT_LIMIT, VoidRequest};
 pub use compare::TrendPoint;
+pub use description::WrittenDescription;
 pub use list::AssessmentSummary;
 pub use modules::{ModuleInfo, check_module};
 pub use register_import::{ColumnUse, CsvImport, CsvImportRequest, RowProblem};
@@ -347,13 +349,14 @@ impl Workspace {
             .iter()
             .any(|a| a.id != assessment_id && programme_key(&a.organisation) == from);
         let carry = (from != to && !kept_by_another).then_some((from.as_str(), to.as_str()));
-        // The trust page's choices are the programme's too: they follow it, or a renamed
+        // The trust page's choices and the description's versions are the programme's too: they follow it, or a renamed
         // company would publish again what it chose to hold back.
         let settings: Vec<(String, String)> = carry
             .map(|(from, to)| {
                 vec![
                     (trust::choices_key(from), trust::choices_key(to)),
                     (accounts::choices_key(from), accounts::choices_key(to)),
+                    (description::kept_key(from), description::kept_key(to)),
                 ]
             })
             .unwrap_or_default();

@@ -28,6 +28,8 @@ impl Workspace {
             .store
             .setting(&super::accounts::choices_key(&programme))?
             .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        let kept = self.kept_description_of(&programme)?;
+        portable.system_description = (!kept.sections.is_empty()).then_some(kept);
         portable.modules = modules
             .into_iter()
             .map(|m| interchange::PortableModule {
@@ -55,6 +57,7 @@ impl Workspace {
         let trust_page = portable.trust_page.clone();
         let mut account_imports = std::mem::take(&mut portable.account_imports);
         let account_choices = portable.account_choices;
+        let description = portable.system_description.take();
         for module in &modules {
             self.refuse_conflict(module)?;
         }
@@ -107,6 +110,12 @@ impl Workspace {
             let bytes = serde_json::to_vec(&choices).expect("account choices serialise to JSON");
             self.store.set_setting(&key, Some(&bytes))?;
             self.store.forget_figures()?;
+        }
+        // Like the choices below: the versions written here are the company's latest word.
+        if let Some(kept) = description
+            && self.kept_description_of(&programme)?.sections.is_empty()
+        {
+            self.put_kept_description(&programme, &kept)?;
         }
         // Choices already made here for this organisation are the company's latest word; a
         // file's choices fill in only where there are none.

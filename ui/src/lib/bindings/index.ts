@@ -1058,6 +1058,70 @@ uncovered_criteria: number, };
 
 export type BinderRequest = { from: string | null, to: string | null, without_notes: boolean, };
 
+export type SectionId = "services" | "commitments" | "infrastructure" | "software" | "people" | "procedures" | "data" | "boundaries" | "subservice" | "user-entity-controls" | "incidents" | "changes" | "criteria";
+
+export type SourceKind = "answer" | "note" | "register" | "control" | "scope";
+
+export type StatementSource = { kind: SourceKind, reference: string, label: string, };
+
+export type Sentence = { text: string, sources: Array<StatementSource>, };
+
+export type BlockKind = "paragraph" | "item" | "missing";
+
+export type Block = { kind: BlockKind, sentences: Array<Sentence>, };
+
+export type DraftSection = { id: SectionId, title: string, blocks: Array<Block>, };
+
+export type DescriptionDraft = { organisation: string, as_of: string, report_type: ReportType, 
+/**
+ * The period a Type II describes; `None` for a Type I or while its start is not chosen.
+ */
+period: AuditPeriod | null, sections: Array<DraftSection>, };
+
+export type SectionVersion = { version: number, text: string | null, saved_at: string, 
+/**
+ * The SHA-256 of the draft's plain text when this version was saved.
+ */
+draft_sha256: string, };
+
+export type KeptDescription = { sections: { [key in SectionId]?: Array<SectionVersion> }, };
+
+export type DescribedSection = { draft: DraftSection, 
+/**
+ * The draft as plain text: what the app's editor starts from when nothing is saved.
+ */
+draft_text: string, 
+/**
+ * The company's latest text; `None` while the draft stands.
+ */
+edited: SectionVersion | null, 
+/**
+ * How many versions the company has saved (returns to the draft included).
+ */
+versions: number, 
+/**
+ * The facts behind the draft changed since the company's text was saved.
+ */
+facts_changed: boolean, };
+
+export type SystemDescription = { draft: DescriptionDraft, sections: Array<DescribedSection>, 
+/**
+ * Sections the company has written in its own words.
+ */
+edited: number, 
+/**
+ * Facts the sections standing as drafted still lack.
+ */
+missing: number, };
+
+export type DescriptionFormat = "markdown" | "docx";
+
+export type WrittenDescription = { file: string, format: DescriptionFormat, bytes: number, sections: number, edited: number, 
+/**
+ * Facts the sections standing as drafted still lack.
+ */
+missing: number, };
+
 export type AccountFormat = "aws_credential_report" | "google_workspace" | "entra_id" | "github_members" | "mapped";
 
 export type AccountLimits = { 

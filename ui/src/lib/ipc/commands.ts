@@ -1,5 +1,5 @@
 // Generated from the `#[tauri::command]` functions by src-tauri/src/surface.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop surface.
-import type { AccountChoices, AccountFormat, AccountImportInfo, AccountImportResult, AccountsView, AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, BinderRequest, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, Selection, Settings, SpreadsheetFormat, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenBinder, WrittenSpreadsheet } from '../bindings';
+import type { AccountChoices, AccountFormat, AccountImportInfo, AccountImportResult, AccountsView, AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, BinderRequest, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, DescriptionFormat, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, SectionId, SectionVersion, Selection, Settings, SpreadsheetFormat, SystemDescription, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenBinder, WrittenDescription, WrittenSpreadsheet } from '../bindings';
 
 /** Tauri's `invoke`, or a stand-in: the one function the client needs. */
 export type Invoke = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -78,6 +78,14 @@ export interface Commands {
   compareAssessments(before: string, after: string): Promise<Comparison>;
   /** Every assessment of the organisation `id` belongs to, oldest first. */
   assessmentTrend(id: string): Promise<Array<TrendPoint>>;
+  /** The description as of today, for the observation period chosen in step 1. */
+  getSystemDescription(id: string): Promise<SystemDescription>;
+  /** Saves the company's text of a section as a new version (`text: null` returns it to the draft); an empty or overlong text is refused on `text`. */
+  saveDescriptionSection(id: string, section: SectionId, text?: string | null): Promise<SystemDescription>;
+  /** Every version saved of a section, oldest first. */
+  descriptionHistory(id: string, section: SectionId): Promise<Array<SectionVersion>>;
+  /** Writes the description to `path` (DOCX or Markdown, by `format` or the file's extension), with each statement's sources numbered unless `sources` is false. */
+  writeDescription(id: string, path: string, format: DescriptionFormat | null, sources: boolean): Promise<WrittenDescription>;
   /** Writes the milliseconds since this process started, and `in_page_ms` (the page's `performance.now()`), to `$SOC2_LAUNCH_MARK` as one line, and returns the former; `None` (and nothing written) when the variable is unset. */
   markLaunch(inPageMs?: number | null): Promise<number | null>;
   /** What merging a workshop copy (an exported file) into the assessment would do; nothing is written. A protected file without its passphrase fails with `needs_passphrase`, so the UI asks. The opened copy is kept for the merge. */
@@ -173,6 +181,10 @@ export function commandsOver(invoke: Invoke): Commands {
     writeBinder: (id, path, request) => invoke('write_binder', { id, path, request }),
     compareAssessments: (before, after) => invoke('compare_assessments', { before, after }),
     assessmentTrend: (id) => invoke('assessment_trend', { id }),
+    getSystemDescription: (id) => invoke('get_system_description', { id }),
+    saveDescriptionSection: (id, section, text) => invoke('save_description_section', { id, section, text: text ?? null }),
+    descriptionHistory: (id, section) => invoke('description_history', { id, section }),
+    writeDescription: (id, path, format, sources) => invoke('write_description', { id, path, format, sources }),
     markLaunch: (inPageMs) => invoke('mark_launch', { inPageMs: inPageMs ?? null }),
     previewMerge: (id, path, unrelated, passphrase) => invoke('preview_merge', { id, path, unrelated, passphrase: passphrase ?? null }),
     mergeAssessment: (id, path, choices, passphrase) => invoke('merge_assessment', { id, path, choices, passphrase: passphrase ?? null }),
@@ -250,6 +262,10 @@ export const COMMAND_NAMES = [
   'write_binder',
   'compare_assessments',
   'assessment_trend',
+  'get_system_description',
+  'save_description_section',
+  'description_history',
+  'write_description',
   'mark_launch',
   'preview_merge',
   'merge_assessment',

@@ -7,6 +7,7 @@ import { fakeRegisters } from './fake-registers';
 import { FAKE_RECURRING, fakeCalendar } from './fake-calendar';
 import { moduleCommands, reference, type FakeModules } from './fake-modules';
 import { fakeTrust } from './fake-trust';
+import { fakeDescription } from './fake-description';
 import { fakeAccounts, type FakeAccounts } from './fake-accounts';
 import { fakeFileDrops } from './fake-drops';
 
@@ -386,15 +387,13 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     onClose: async () => {},
     onChanged: async () => () => {},
     ...fakeFileDrops(),
-    markLaunch: async () => {
-      calls.push('mark launched');
-      return null;
-    },
+    markLaunch: async () => (calls.push('mark launched'), null),
     useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, protected: false, startup_error: null }),
     ...protection.calls,
     ...fakeRegisters(now),
     ...fakeTrust(bank, judged, () => now().slice(0, 10), calls),
     ...fakeAccounts(calls),
+    ...fakeDescription(judged, now, calls),
   };
   return withChanges(host);
 }

@@ -1,0 +1,283 @@
+//! Reading the answers a description quotes, and building its sentences with their sources, so each section's drafting reads as the facts it states.
+
+use chrono::NaiveDate;
+
+use super::{Block, BlockKind, DescriptionFacts, Sentence, SourceKind, StatementSource};
+use crate::assessment::{AnswerValue, MaturityLevel};
+use crate::binder::AuditPeriod;
+use crate::catalog::Bank;
+use crate::engagement::human_date;
+use crate::evaluation::Evaluation;
+use crate::registers::Registers;
+use crate::scoring::Scorecard;
+
+/// The facts with the ways sections read them.
+pub(super) struct Reader<'a> {
+    pub bank: &'a Bank,
+    pub evaluation: &'a Evaluation,
+    pub scorecard: &'a Scorecard,
+    pub registers: &'a Registers,
+    pub controls: &'a [crate::calendar::CalendarRow],
+    pub period: Option<AuditPeriod>,
+    pub organisation: &'a str,
+    pub today: NaiveDate,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(facts: &'a DescriptionFacts<'a>) -> Reader<'a> {
+        Reader {
+            bank: facts.bank,
+            evaluation: facts.evaluation,
+            scorecard: facts.scorecard,
+            registers: facts.registers,
+            controls: facts.controls,
+            period: facts.period,
+            organisation: &facts.evaluation.assessment.organisation,
+            today: facts.evaluation.today,
+        }
+    }
+
+    /// The answer's source, labelled with the question as the user saw it.
+    pub fn answer(&self, question: &str) -> StatementSource {
+        StatementSource {
+            kind: SourceKind::Answer,
+            reference: question.to_string(),
+            label: format!("Answer: {}", self.question_text(question)),
+        }
+    }
+
+    pub fn note_source(&self, question: &str) -> StatementSource {
+        StatementSource {
+            kind: SourceKind::Note,
+            reference: question.to_string(),
+            label: format!("Your note on: {}", self.question_text(question)),
+        }
+    }
+
+    fn question_text(&self, question: &str) -> String {
+        self.bank
+            .question(question)
+            .map(|q| q.text.clone())
+            .unwrap_or_else(|| question.to_string())
+    }
+
+    /// A free-text answer, trimmed, when given.
+    pub fn text(&self, question: &str) -> Option<String> {
+        match self.evaluation.value(question) {
+            Some(AnswerValue::Text(text)) if !text.trim().is_empty() => {
+                Some(text.trim().to_string())
+            }
+            _ => None,
+        }
+    }
+
+    pub fn yes(&self, question: &str) -> Option<bool> {
+        match self.evaluation.value(question) {
+            Some(AnswerValue::YesNo(yes)) => Some(*yes),
+            _ => None,
+        }
+    }
+
+    /// The chosen choices' ids, in the bank's order.
+    pub fn chosen(&self, question: &str) -> Vec<String> {
+        let picked: Vec<&String> = match self.evaluation.value(question) {
+            Some(AnswerValue::Choices(ids)) => ids.iter().collect(),
+            Some(AnswerValue::Choice(id)) => vec![id],
+            _ => return Vec::new(),
+        };
+        match self.bank.question(question) {
+            Some(q) => q
+                .choices
+                .iter()
+                .filter(|c| picked.contains(&&c.id))
+                .map(|c| c.id.clone())
+                .collect(),
+            None => picked.into_iter().cloned().collect(),
+        }
+    }
+
+    /// A choice's label as the bank words it.
+    pub fn label(&self, question: &str, choice: &str) -> String {
+        self.bank
+            .question(question)
+            .and_then(|q| q.choices.iter().find(|c| c.id == choice))
+            .map(|c| c.label.clone())
+            .unwrap_or_else(|| choice.to_string())
+    }
+
+    /// The choices a question offers that were not chosen (what a boundary leaves out).
+    pub fn not_chosen(&self, question: &str) -> Vec<String> {
+        let chosen = self.chosen(question);
+        self.bank
+            .question(question)
+            .map(|q| {
+                q.choices
+                    .iter()
+                    .filter(|c| !chosen.contains(&c.id))
+                    .map(|c| c.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn note(&self, question: &str) -> Option<String> {
+        self.evaluation
+            .answers
+            .get(question)
+            .and_then(|a| a.note.as_deref())
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+    }
+
+    /// A control question's level as scored (an implied answer is not one the user gave).
+    pub fn level(&self, question: &str) -> Option<MaturityLevel> {
+        self.evaluation
+            .answers
+            .get(question)
+            .and_then(|a| a.level())
+            .filter(|_| self.asked(question))
+    }
+
+    /// Documented or better, with no known exception.
+    pub fn documented(&self, question: &str) -> bool {
+        let state = self
+            .scorecard
+            .questions
+            .iter()
+            .find(|s| s.question_id == question);
+        state.is_some_and(|s| s.applicable && !s.exception && !s.implied)
+            && self.level(question).is_some_and(|l| l.value() >= 3)
+    }
+
+    /// The question is in this assessment's bank and applies to it.
+    pub fn asked(&self, question: &str) -> bool {
+        self.bank.question(question).is_some()
+            && self
+                .scorecard
+                .questions
+                .iter()
+                .chain(&self.scorecard.scoping)
+                .find(|s| s.question_id == question)
+                .is_none_or(|s| s.applicable)
+    }
+
+    /// The days the description speaks for, in words.
+    pub fn period_words(&self) -> String {
+        match self.period {
+            Some(p) => format!("{} to {}", human_date(p.start), human_date(p.end)),
+            None => format!("the twelve months to {}", human_date(self.today)),
+        }
+    }
+
+    /// The days incidents and changes are read from: the period, or the twelve months to today.
+    pub fn window(&self) -> (NaiveDate, NaiveDate) {
+        match self.period {
+            Some(p) => (p.start, p.end),
+            None => (
+                self.today
+                    .checked_sub_months(chrono::Months::new(12))
+                    .unwrap_or(self.today),
+                self.today,
+            ),
+        }
+    }
+}
+
+/// A sentence with its sources.
+pub(super) fn said(text: impl Into<String>, sources: Vec<StatementSource>) -> Sentence {
+    Sentence {
+        text: sentence(text.into()),
+        sources,
+    }
+}
+
+pub(super) fn paragraph(sentences: Vec<Sentence>) -> Block {
+    Block {
+        kind: BlockKind::Paragraph,
+        sentences,
+    }
+}
+
+pub(super) fn item(sentence: Sentence) -> Block {
+    Block {
+        kind: BlockKind::Item,
+        sentences: vec![sentence],
+    }
+}
+
+/// A missing fact: what is missing and where to add it.
+pub(super) fn missing(text: impl Into<String>) -> Block {
+    Block {
+        kind: BlockKind::Missing,
+        sentences: vec![Sentence {
+            text: sentence(text.into()),
+            sources: Vec::new(),
+        }],
+    }
+}
+
+/// The company's own words, quoted as one sentence.
+pub(super) fn quoted(read: &Reader, question: &str, lead: &str) -> Option<Sentence> {
+    read.note(question).map(|note| {
+        said(
+            format!("{lead}: {}", one_line(&note)),
+            vec![read.note_source(question)],
+        )
+    })
+}
+
+/// Text as one line, ending in a full stop (a user's answer may have none, or several lines).
+pub(super) fn sentence(text: String) -> String {
+    let text = one_line(&text);
+    let mut end = text.chars().rev();
+    let finished = match (end.next(), end.next()) {
+        (None, _) | (Some('.' | '!' | '?' | ':'), _) => true,
+        // A closing bracket or quote ends a sentence only after its own full stop.
+        (Some(')' | '"' | '\''), Some('.' | '!' | '?')) => true,
+        _ => false,
+    };
+    if finished { text } else { format!("{text}.") }
+}
+
+pub(super) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "A, B and C".
+pub(super) fn listed(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A register entry's source.
+pub(super) fn entry(register: &str, id: &str, label: &str) -> StatementSource {
+    StatementSource {
+        kind: SourceKind::Register,
+        reference: format!("{register}/{id}"),
+        label: format!("{}: {label}", capitalised(register)),
+    }
+}
+
+pub(super) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The labels of chosen choices, as the bank words them.
+pub(super) fn labels(read: &Reader, question: &str, ids: &[String]) -> Vec<String> {
+    ids.iter().map(|id| read.label(question, id)).collect()
+}
+
+/// A register's entries in use (archived ones describe nothing any more).
+pub(super) fn live<T>(
+    entries: &[crate::registers::Entry<T>],
+) -> impl Iterator<Item = &crate::registers::Entry<T>> {
+    entries.iter().filter(|e| e.archived_at.is_none())
+}
