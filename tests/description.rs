@@ -521,6 +521,29 @@ fn the_company_text_is_kept_in_versions_and_flagged_when_its_facts_change() {
     let services = described(&description, "services");
     assert!(services["edited"].is_null());
 
+    // The gap-analysis PDF carries it as its last appendix only when asked.
+    assert!(!cli.pdf_text(&id).contains("Appendix D: System description"));
+    let pdf = dir.join("with.pdf");
+    cli.ok(&[
+        "report",
+        &id,
+        "--out",
+        pdf.to_str().unwrap(),
+        "--with-description",
+    ]);
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Appendix D: System description"), "{text}");
+    assert!(text.contains("Missing: Name any significant change"));
+    assert!(text.contains("Subservice organisations and the controls expected of them"));
+
     // The versions are the organisation's: an export carries them into another data file.
     cli.ok(&[
         "description",

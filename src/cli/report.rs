@@ -27,6 +27,10 @@ pub struct Args {
     /// Add a "Proposed plan" assuming these gaps closed: gap ids, all-high, all-now.
     #[arg(long, value_delimiter = ',', value_name = "GAP|all-high|all-now")]
     what_if: Vec<String>,
+    /// Add the system description (the company's text where it wrote one, the draft elsewhere,
+    /// missing facts marked) as the last appendix.
+    #[arg(long)]
+    with_description: bool,
 }
 
 pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
@@ -38,6 +42,7 @@ pub fn run(cx: &Context, args: Args) -> Result<(), Error> {
         assessor: args.assessor,
         logo_file: args.logo.as_deref(),
         what_if: proposed(args.what_if),
+        description: args.with_description,
         ..ReportOptions::default()
     };
     let report = ws.write_report(&id, &out, options, cx.moment())?;

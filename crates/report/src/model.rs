@@ -17,6 +17,7 @@ use soc2_readiness_core::scoring::Scorecard;
 
 mod accounts;
 mod answers;
+mod description;
 mod proposed;
 mod registers;
 mod since_last;
@@ -25,6 +26,7 @@ mod statement;
 pub use accounts::{AccountsSection, FindingLine, ImportLine};
 pub use answers::{AnswerRow, ImpliedBlock};
 use answers::{answer_rows, implied_blocks};
+pub use description::{DescriptionAppendix, DescriptionPart};
 pub use proposed::{ProposedPlan, build_proposed};
 pub use registers::{AttentionRow, RegisterSummary, RegistersSection};
 pub use since_last::SinceLast;
@@ -136,6 +138,8 @@ pub struct ReportModel {
     pub registers: Option<RegistersSection>,
     /// The account exports checked, when the programme keeps any.
     pub accounts: Option<AccountsSection>,
+    /// The system description, when the report is asked to carry it.
+    pub description: Option<DescriptionAppendix>,
     /// The observation period as the check log shows it, when the programme keeps one.
     pub observation: Option<soc2_readiness_core::calendar::Observation>,
     #[serde(skip)]
@@ -271,6 +275,7 @@ pub fn build(bank: &Bank, record: &Evaluation, settings: &ReportSettings) -> Rep
         since_last: None,
         registers: None,
         accounts: None,
+        description: None,
         observation: None,
         logo: settings.logo.clone(),
         page_size: settings.page_size,

@@ -12,6 +12,9 @@ use crate::error::{CommandError, CommandResult};
 use crate::models::ExportedReport;
 use crate::state::AppState;
 
+/// Renders the gap-analysis PDF with the stored settings (with the system description as its
+/// last appendix when `description` is true) and writes it to `path`; `open` shows it in the
+/// system viewer.
 #[tauri::command(async)]
 pub fn export_report<R: Runtime>(
     app: AppHandle<R>,
@@ -19,12 +22,16 @@ pub fn export_report<R: Runtime>(
     id: String,
     path: String,
     open: bool,
+    description: Option<bool>,
 ) -> CommandResult<ExportedReport> {
     let report = state.with(|ws| {
         ws.write_report(
             &id,
             Path::new(&path),
-            ReportOptions::default(),
+            ReportOptions {
+                description: description.unwrap_or(false),
+                ..ReportOptions::default()
+            },
             Moment::read(),
         )
     })?;

@@ -5,7 +5,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::{Layout, Sources, SystemDescription, edited_note, preface};
+use super::{Layout, Sources, SystemDescription, preface};
 use soc2_readiness_core::description::{Block, BlockKind};
 
 pub(super) fn render(description: &SystemDescription, layout: Layout) -> Vec<u8> {
@@ -24,7 +24,7 @@ pub(super) fn render(description: &SystemDescription, layout: Layout) -> Vec<u8>
                 Run::Plain,
             )],
         ));
-        if let Some(note) = edited_note(section) {
+        if let Some(note) = section.edited_note() {
             body.push_str(&paragraph("Preface", &[run(&note, Run::Italic)]));
         }
         for block in section.blocks() {

@@ -1,6 +1,6 @@
 //! The description as Markdown: headings, paragraphs, lists, missing facts as quotes, sources as footnotes (GitHub and most editors number and link them).
 
-use super::{Layout, Sources, SystemDescription, edited_note, preface};
+use super::{Layout, Sources, SystemDescription, preface};
 use soc2_readiness_core::description::{Block, BlockKind};
 
 pub(super) fn render(description: &SystemDescription, layout: Layout) -> String {
@@ -17,7 +17,7 @@ pub(super) fn render(description: &SystemDescription, layout: Layout) -> String 
             n + 1,
             escape(&section.draft.title)
         ));
-        if let Some(note) = edited_note(section) {
+        if let Some(note) = section.edited_note() {
             out.push_str(&format!("_{}_\n\n", escape(&note)));
         }
         let blocks = section.blocks();

@@ -115,19 +115,3 @@ fn preface(description: &SystemDescription, layout: Layout) -> Vec<String> {
     }
     lines
 }
-
-/// What a section edited by the company says about itself.
-fn edited_note(section: &DescribedSection) -> Option<String> {
-    let version = section.edited.as_ref()?;
-    let mut note = format!(
-        "Written by the company: version {}, saved {}.",
-        version.version,
-        human_date(version.saved_at.date_naive())
-    );
-    if section.facts_changed {
-        note.push_str(
-            " The answers or records behind this section have changed since: compare it with the new draft.",
-        );
-    }
-    Some(note)
-}

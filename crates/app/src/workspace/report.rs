@@ -20,13 +20,15 @@ pub struct ReportOptions<'a> {
     /// The earlier assessment the "Since the last assessment" section compares with (`None`:
     /// the baseline of a re-assessment; an assessment without one has no such section).
     pub since: Option<String>,
+    /// Add the system description as the last appendix.
+    pub description: bool,
 }
 
 impl Workspace {
     /// Builds and renders the gap-analysis PDF for an assessment; a re-assessment's report
     /// compares it with its baseline.
     pub fn report(&self, assessment_id: &str, settings: &ReportSettings) -> Result<RenderedReport> {
-        self.render_report(assessment_id, settings, None, None)
+        self.render_report(assessment_id, settings, None, None, false)
     }
 
     /// The report, with a proposed plan when `what_if` selects one, and compared with `since`
@@ -37,6 +39,7 @@ impl Workspace {
         settings: &ReportSettings,
         what_if: Option<&Selection>,
         since: Option<&str>,
+        description: bool,
     ) -> Result<RenderedReport> {
         let (record, bank) = self.evaluation_and_bank(assessment_id, settings.today)?;
         let mut model = match what_if {
@@ -67,6 +70,10 @@ impl Workspace {
             let names = self.account_choices(assessment_id)?.names_in_reports;
             model = model.with_accounts(&imports, &review, names);
         }
+        if description {
+            model =
+                model.with_description(&self.system_description(assessment_id, settings.today)?);
+        }
         Ok(report::render(&model)?)
     }
 
@@ -96,6 +103,7 @@ impl Workspace {
             &settings,
             options.what_if.as_ref(),
             options.since.as_deref(),
+            options.description,
         )?;
         files::write_atomically(file, &rendered.bytes)?;
         Ok(rendered)

@@ -30,7 +30,7 @@ impl Workspace {
         settings: &ReportSettings,
         selection: &Selection,
     ) -> Result<RenderedReport> {
-        self.render_report(assessment_id, settings, Some(selection), None)
+        self.render_report(assessment_id, settings, Some(selection), None, false)
     }
 
     /// The report model with the projection of `selection` for the report's day (the evaluation's).

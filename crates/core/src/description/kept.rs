@@ -120,6 +120,23 @@ impl DescribedSection {
         }
     }
 
+    /// What a section the company rewrote says about itself in every export: its version and
+    /// day, and whether the facts behind it moved since.
+    pub fn edited_note(&self) -> Option<String> {
+        let version = self.edited.as_ref()?;
+        let mut note = format!(
+            "Written by the company: version {}, saved {}.",
+            version.version,
+            crate::engagement::human_date(version.saved_at.date_naive())
+        );
+        if self.facts_changed {
+            note.push_str(
+                " The answers or records behind this section have changed since: compare it with the new draft.",
+            );
+        }
+        Some(note)
+    }
+
     /// The blocks the exports lay out: the draft's with their sources, or the company's text
     /// read back into blocks (no sources: the words are the company's own).
     pub fn blocks(&self) -> Vec<Block> {

@@ -18,8 +18,8 @@ use super::model::ReportModel;
 use fonts::Fonts;
 use layout::Writer;
 use sections::{
-    accounts, appendix_answers, appendix_method, appendix_scope, at_a_glance, cover,
-    executive_summary, gap_register, observation, path_to_report, proposed_plan, registers,
+    accounts, appendix_answers, appendix_description, appendix_method, appendix_scope, at_a_glance,
+    cover, executive_summary, gap_register, observation, path_to_report, proposed_plan, registers,
     roadmap, since_last,
 };
 
@@ -51,6 +51,7 @@ pub(super) fn render(model: &ReportModel) -> Result<(Vec<u8>, usize, PdfDocument
     appendix_scope::write(&mut w, model);
     appendix_answers::write(&mut w, model);
     appendix_method::write(&mut w, model);
+    appendix_description::write(&mut w, model);
 
     let footer = format!("{} · SOC 2 readiness gap analysis", model.organisation);
     let (pages, bookmarks) = w.finish(&footer);

@@ -120,7 +120,8 @@ export interface Commands {
   deleteRegisterEntry(id: string, register: Register, entry: string): Promise<void>;
   /** One entry's changes, oldest first (a deleted entry's too). */
   registerEntryHistory(id: string, register: Register, entry: string): Promise<Array<ChangeRow>>;
-  exportReport(id: string, path: string, open: boolean): Promise<ExportedReport>;
+  /** Renders the gap-analysis PDF with the stored settings (with the system description as its last appendix when `description` is true) and writes it to `path`; `open` shows it in the system viewer. */
+  exportReport(id: string, path: string, open: boolean, description?: boolean | null): Promise<ExportedReport>;
   /** Shows a saved file in the system's file manager. */
   showInFolder(path: string): Promise<void>;
   /** The report settings (preparer, logo, page size). */
@@ -204,7 +205,7 @@ export function commandsOver(invoke: Invoke): Commands {
     setRegisterEntryArchived: (id, register, entry, archived) => invoke('set_register_entry_archived', { id, register, entry, archived }),
     deleteRegisterEntry: (id, register, entry) => invoke('delete_register_entry', { id, register, entry }),
     registerEntryHistory: (id, register, entry) => invoke('register_entry_history', { id, register, entry }),
-    exportReport: (id, path, open) => invoke('export_report', { id, path, open }),
+    exportReport: (id, path, open, description) => invoke('export_report', { id, path, open, description: description ?? null }),
     showInFolder: (path) => invoke('show_in_folder', { path }),
     getSettings: () => invoke('get_settings'),
     saveSettings: (settings) => invoke('save_settings', { settings }),

@@ -2,6 +2,7 @@
 
 pub(super) mod accounts;
 pub(super) mod appendix_answers;
+pub(super) mod appendix_description;
 pub(super) mod appendix_method;
 pub(super) mod appendix_scope;
 pub(super) mod at_a_glance;
