@@ -190,12 +190,18 @@ fn each_company_gets_a_description_of_its_own_facts_with_every_statement_sourced
             let kind = label("scope.data-kinds", kind.as_str().unwrap());
             assert!(data.contains(&kind), "{name}: {kind}");
         }
-        // Environments left out of the boundary are named as outside it.
-        let boundaries = section_text(&description, "boundaries");
-        let chosen = value("scope.environments")["choices"].as_array().unwrap();
-        if !chosen.iter().any(|c| c == "development") {
-            assert!(boundaries.contains("Outside it:"), "{name}: {boundaries}");
-            assert!(boundaries.contains("Development"), "{name}");
+        // Only what is inside the boundary is named: an environment not chosen may not exist.
+        assert!(!section_text(&description, "boundaries").contains("Outside it"));
+        // The company's notes stand beside the draft to be reworded, never as its statements.
+        for s in description["sections"].as_array().unwrap() {
+            for block in s["draft"]["blocks"].as_array().unwrap() {
+                let cites_note = block["sentences"][0]["sources"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|source| source["kind"] == "note");
+                assert_eq!(cites_note, block["kind"] == "note", "{name}: {block}");
+            }
         }
 
         // The fixtures hold no register entries: what the registers would give is asked for
@@ -206,6 +212,7 @@ fn each_company_gets_a_description_of_its_own_facts_with_every_statement_sourced
             ("procedures", "Registers, Policies"),
             ("procedures", "Calendar"),
             ("changes", "significant change"),
+            ("incidents", "incident register is empty"),
         ] {
             assert!(
                 missing(&description, id).iter().any(|m| m.contains(words)),
@@ -216,7 +223,7 @@ fn each_company_gets_a_description_of_its_own_facts_with_every_statement_sourced
             assert!(
                 missing(&description, "subservice")
                     .iter()
-                    .any(|m| m.contains("add your cloud provider")),
+                    .any(|m| m.contains("not yet in the vendor register")),
                 "{name}"
             );
             assert!(section_text(&description, "subservice").contains(&one_line(
@@ -635,6 +642,47 @@ fn docx_and_markdown_hold_the_facts_escaped_and_other_tools_read_them() {
     let clean = std::fs::read_to_string(&clean).unwrap();
     assert!(!clean.contains("[^"), "no source markers in the clean copy");
     assert!(!clean.contains("Where each statement comes from"));
+
+    // The company's notes stand in the working copy, marked, and stay out of the clean one;
+    // a control in place with a known exception is named by its exception, not as absent.
+    cli.ok(&[
+        "answer",
+        &id,
+        "scope.hosting",
+        "aws",
+        "--note",
+        "Guess: the old EU account is still live",
+    ]);
+    cli.ok(&[
+        "answer",
+        &id,
+        "audit.user-entity-controls",
+        "documented",
+        "--exception",
+        "not yet in the enterprise onboarding guide",
+    ]);
+    cli.ok(&["description", &id, "-o", md.to_str().unwrap()]);
+    let working = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        working.contains(
+            "> _Your note, to reword for the report:_ Guess: the old EU account is still live"
+        ),
+        "{working}"
+    );
+    assert!(working.contains("Controls customers must run themselves: in place, with a known exception (not yet in the enterprise onboarding guide)"), "{working}");
+    let clean = dir.join("clean.md");
+    cli.ok(&[
+        "description",
+        &id,
+        "-o",
+        clean.to_str().unwrap(),
+        "--without-sources",
+    ]);
+    assert!(
+        !std::fs::read_to_string(&clean)
+            .unwrap()
+            .contains("old EU account")
+    );
 
     // A name that says no format is refused before anything is written.
     let txt = dir.join("description.txt");

@@ -173,6 +173,7 @@ fn as_text(description: &SystemDescription) -> String {
                 BlockKind::Paragraph => "",
                 BlockKind::Item => "- ",
                 BlockKind::Missing => "MISSING: ",
+                BlockKind::Note => "YOUR NOTE (reword before it goes in the report): ",
             };
             out.push_str(&format!("{lead}{}\n", block.text()));
         }

@@ -22,7 +22,11 @@ pub(super) fn render(description: &SystemDescription, layout: Layout) -> String 
         }
         let blocks = section.blocks();
         let mut previous: Option<BlockKind> = None;
-        for block in &blocks {
+        // The company's notes are for the working copy only.
+        for block in blocks
+            .iter()
+            .filter(|b| layout.sources || b.kind != BlockKind::Note)
+        {
             // A list ends with a blank line; its items sit on consecutive lines.
             if previous == Some(BlockKind::Item) && block.kind != BlockKind::Item {
                 out.push('\n');
@@ -71,6 +75,7 @@ fn block_line(block: &Block, layout: Layout, sources: &mut Sources) -> String {
         BlockKind::Paragraph => words,
         BlockKind::Item => format!("- {words}"),
         BlockKind::Missing => format!("> **Missing:** {words}"),
+        BlockKind::Note => format!("> _Your note, to reword for the report:_ {words}"),
     }
 }
 

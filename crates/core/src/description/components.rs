@@ -22,6 +22,7 @@ const AI: &str = "scope.ai-processing";
 
 pub(super) fn infrastructure(read: &Reader) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut notes = Vec::new();
     let hosting = labels(read, HOSTING, &read.chosen(HOSTING));
     let mut sentences = Vec::new();
     if hosting.is_empty() {
@@ -33,7 +34,7 @@ pub(super) fn infrastructure(read: &Reader) -> Vec<Block> {
             format!("The system runs on {}", listed(&hosting)),
             vec![read.answer(HOSTING)],
         ));
-        sentences.extend(quoted(read, HOSTING, "In detail"));
+        notes.extend(quoted(read, HOSTING));
     }
     if let Some(accounts) = read.text(CLOUD_ACCOUNTS) {
         sentences.push(said(
@@ -85,11 +86,13 @@ pub(super) fn infrastructure(read: &Reader) -> Vec<Block> {
     if !places.is_empty() {
         blocks.push(paragraph(places));
     }
+    blocks.extend(notes);
     blocks
 }
 
 pub(super) fn software(read: &Reader) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut notes = Vec::new();
     if let Some(stores) = read.text(DATA_STORES) {
         blocks.push(paragraph(vec![said(
             format!("Customer data is held in: {stores}"),
@@ -117,14 +120,20 @@ pub(super) fn software(read: &Reader) -> Vec<Block> {
             )));
         }
     }
+    if read.yes(AI).is_none() && read.asked(AI) {
+        blocks.push(missing(
+            "Whether the service sends customer data to AI model providers is not answered (step 1): each one that does belongs here and in the vendor register",
+        ));
+    }
     if read.yes(AI) == Some(true) {
-        let mut sentences = vec![said(
+        let sentences = vec![said(
             "The service sends customer data to AI model providers, or runs models on it",
             vec![read.answer(AI)],
         )];
-        sentences.extend(quoted(read, AI, "In detail"));
+        notes.extend(quoted(read, AI));
         blocks.push(paragraph(sentences));
     }
+    blocks.extend(notes);
     blocks
 }
 
@@ -191,11 +200,13 @@ pub(super) fn people(read: &Reader) -> Vec<Block> {
 
 pub(super) fn data(read: &Reader) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut notes = Vec::new();
     let kinds = read.chosen(DATA_KINDS);
     if kinds.is_empty() {
         blocks.push(missing(
             "The kinds of data the system holds are not answered: answer \"Which kinds of data does the system hold or process?\" in step 1",
         ));
+        blocks.extend(notes);
         return blocks;
     }
     let mut sentences = vec![said(
@@ -205,7 +216,7 @@ pub(super) fn data(read: &Reader) -> Vec<Block> {
         ),
         vec![read.answer(DATA_KINDS)],
     )];
-    sentences.extend(quoted(read, DATA_KINDS, "In detail"));
+    notes.extend(quoted(read, DATA_KINDS));
     if let Some(role) = read.chosen(PERSONAL_ROLE).first() {
         sentences.push(said(
             format!(
@@ -216,5 +227,6 @@ pub(super) fn data(read: &Reader) -> Vec<Block> {
         ));
     }
     blocks.push(paragraph(sentences));
+    blocks.extend(notes);
     blocks
 }

@@ -105,21 +105,6 @@ impl<'a> Reader<'a> {
             .unwrap_or_else(|| choice.to_string())
     }
 
-    /// The choices a question offers that were not chosen (what a boundary leaves out).
-    pub fn not_chosen(&self, question: &str) -> Vec<String> {
-        let chosen = self.chosen(question);
-        self.bank
-            .question(question)
-            .map(|q| {
-                q.choices
-                    .iter()
-                    .filter(|c| !chosen.contains(&c.id))
-                    .map(|c| c.id.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
     pub fn note(&self, question: &str) -> Option<String> {
         self.evaluation
             .answers
@@ -165,7 +150,11 @@ impl<'a> Reader<'a> {
     /// The days the description speaks for, in words.
     pub fn period_words(&self) -> String {
         match self.period {
-            Some(p) => format!("{} to {}", human_date(p.start), human_date(p.end)),
+            Some(p) => format!(
+                "the period {} to {}",
+                human_date(p.start),
+                human_date(p.end)
+            ),
             None => format!("the twelve months to {}", human_date(self.today)),
         }
     }
@@ -217,14 +206,43 @@ pub(super) fn missing(text: impl Into<String>) -> Block {
     }
 }
 
-/// The company's own words, quoted as one sentence.
-pub(super) fn quoted(read: &Reader, question: &str, lead: &str) -> Option<Sentence> {
-    read.note(question).map(|note| {
-        said(
-            format!("{lead}: {}", one_line(&note)),
-            vec![read.note_source(question)],
-        )
+/// The note the company wrote on an answer: kept beside the draft for the company to reword,
+/// never stated as the description's own words (a note is written for oneself: guesses,
+/// findings, secrets), and left out of the copy for the report.
+pub(super) fn quoted(read: &Reader, question: &str) -> Option<Block> {
+    read.note(question).map(|note| Block {
+        kind: BlockKind::Note,
+        sentences: vec![Sentence {
+            text: one_line(&note),
+            sources: vec![read.note_source(question)],
+        }],
     })
+}
+
+/// What stands in for a control the description cannot state as in place: its known
+/// exception when it has one (the answer says in place, the exception says what is not), the
+/// `otherwise` note when it has none.
+pub(super) fn not_described(read: &Reader, question: &str, otherwise: &str) -> Block {
+    let answer = read.evaluation.answers.get(question);
+    let exception = answer
+        .filter(|a| a.level().is_some_and(|l| l.value() >= 3))
+        .and_then(|a| a.exception.as_deref())
+        .map(str::trim)
+        .filter(|e| !e.is_empty());
+    match exception {
+        Some(exception) => {
+            let subject = read
+                .bank
+                .question(question)
+                .and_then(|q| q.subject.clone())
+                .unwrap_or_else(|| question.to_string());
+            missing(format!(
+                "{subject}: in place, with a known exception ({}); describe it as it stands, or close the exception first",
+                one_line(exception).trim_end_matches('.')
+            ))
+        }
+        None => missing(otherwise),
+    }
 }
 
 /// Text as one line, ending in a full stop (a user's answer may have none, or several lines).

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Block, BlockKind, DescriptionDraft, DraftSection, MISSING_MARK, SectionId, Sentence};
+use super::{
+    Block, BlockKind, DescriptionDraft, DraftSection, MISSING_MARK, NOTE_MARK, SectionId, Sentence,
+};
 use crate::calendar::sha256_hex;
 use crate::registers::RecordError;
 
@@ -163,6 +165,8 @@ pub fn blocks_of(text: &str) -> Vec<Block> {
             (BlockKind::Item, rest)
         } else if let Some(rest) = line.strip_prefix(MISSING_MARK.trim_end()) {
             (BlockKind::Missing, rest.trim_start())
+        } else if let Some(rest) = line.strip_prefix(NOTE_MARK.trim_end()) {
+            (BlockKind::Note, rest.trim_start())
         } else {
             (BlockKind::Paragraph, line)
         };

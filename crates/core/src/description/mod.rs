@@ -158,6 +158,9 @@ pub enum BlockKind {
     Item,
     /// A fact the description needs and the data file does not hold, with where to add it.
     Missing,
+    /// The company's own note on an answer, beside the draft to be reworded: never in the
+    /// copy for the report.
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -186,6 +189,8 @@ pub struct DraftSection {
 
 /// The marker a missing fact carries in plain text, so an edited section keeps it visible.
 pub const MISSING_MARK: &str = "[Missing] ";
+/// The marker of the company's own note in plain text.
+pub const NOTE_MARK: &str = "[Your note] ";
 
 impl DraftSection {
     /// The section as plain text: paragraphs apart by a blank line, list items as `- `, missing
@@ -203,6 +208,7 @@ impl DraftSection {
                 BlockKind::Paragraph => {}
                 BlockKind::Item => out.push_str("- "),
                 BlockKind::Missing => out.push_str(MISSING_MARK),
+                BlockKind::Note => out.push_str(NOTE_MARK),
             }
             out.push_str(&block.text());
             last = Some(block.kind);

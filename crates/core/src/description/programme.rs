@@ -1,6 +1,8 @@
 //! The sections drawn from the programme's records: procedures (approved policies, recurring controls), subservice organisations, customers' own controls, incidents and changes in the period, and the criteria with the controls that meet them.
 
-use super::facts::{Reader, entry, item, listed, live, missing, one_line, paragraph, quoted, said};
+use super::facts::{
+    Reader, entry, item, listed, live, missing, not_described, one_line, paragraph, quoted, said,
+};
 use super::{Block, SourceKind, StatementSource};
 use crate::engagement::human_date;
 use crate::registers::incident::Severity;
@@ -103,6 +105,7 @@ fn report_words(report: AssuranceReport) -> &'static str {
 
 pub(super) fn subservice(read: &Reader) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut notes = Vec::new();
     let mut orgs: Vec<_> = live(&read.registers.vendors)
         .filter(|e| e.record.subservice != Subservice::No)
         .collect();
@@ -112,18 +115,24 @@ pub(super) fn subservice(read: &Reader) -> Vec<Block> {
             "No other company runs part of the system in a way the company's commitments rely on",
             vec![read.answer(SUBSERVICE_ORGS)],
         )]));
+        blocks.extend(notes);
         return blocks;
     }
     if orgs.is_empty() {
-        if let Some(list) = read.text(SUBSERVICE_LIST) {
-            blocks.push(paragraph(vec![said(
-                format!("Named in scoping: {list}"),
-                vec![read.answer(SUBSERVICE_LIST)],
-            )]));
+        match read.text(SUBSERVICE_LIST) {
+            Some(list) => {
+                blocks.push(paragraph(vec![said(
+                    format!("Named in scoping: {list}"),
+                    vec![read.answer(SUBSERVICE_LIST)],
+                )]));
+                blocks.push(missing(
+                    "The organisations named in scoping are not yet in the vendor register: add each in Registers, Vendors, and mark whether the report carves it out or includes it",
+                ));
+            }
+            None => blocks.push(missing(
+                "No subservice organisation is recorded: add your hosting provider (and any other company that runs part of the system) in Registers, Vendors, and mark whether the report carves it out or includes it",
+            )),
         }
-        blocks.push(missing(
-            "No subservice organisation is recorded: add your cloud provider (and any other company that runs part of the system) in Registers, Vendors, and mark whether the report carves it out or includes it",
-        ));
     } else {
         blocks.push(paragraph(vec![said(
             "Other companies run parts of the system:",
@@ -151,47 +160,51 @@ pub(super) fn subservice(read: &Reader) -> Vec<Block> {
         }
     }
     if read.asked(SUBSERVICE_CONTROLS) {
+        notes.extend(quoted(read, SUBSERVICE_CONTROLS));
         if read.documented(SUBSERVICE_CONTROLS) {
-            let mut sentences = vec![said(
+            blocks.push(paragraph(vec![said(
                 "The controls the company expects each carved-out organisation to run, and those it runs itself alongside them, are mapped from their reports",
                 vec![read.answer(SUBSERVICE_CONTROLS)],
-            )];
-            sentences.extend(quoted(read, SUBSERVICE_CONTROLS, "In the company's words"));
-            blocks.push(paragraph(sentences));
+            )]));
         } else {
-            blocks.push(missing(
+            blocks.push(not_described(
+                read,
+                SUBSERVICE_CONTROLS,
                 "The controls expected of each carved-out organisation are not yet listed: read its report and name them, with the ones the report expects of you (step 5, \"Review of key providers' audit reports\")",
             ));
         }
     }
+    blocks.extend(notes);
     blocks
 }
 
 pub(super) fn user_entity_controls(read: &Reader) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut notes = Vec::new();
     if !read.asked(USER_CONTROLS) {
+        blocks.extend(notes);
         return blocks;
     }
     if read.documented(USER_CONTROLS) {
-        let mut sentences = vec![said(
+        blocks.push(paragraph(vec![said(
             "Customers are told which controls they must run themselves for the commitments to hold",
             vec![read.answer(USER_CONTROLS)],
-        )];
-        sentences.extend(quoted(read, USER_CONTROLS, "They are"));
-        blocks.push(paragraph(sentences));
+        )]));
+        notes.extend(quoted(read, USER_CONTROLS));
         if read.note(USER_CONTROLS).is_none() {
             blocks.push(missing(
                 "List the controls here as customers are told them (step 5, a note on \"Controls customers must run themselves\")",
             ));
         }
     } else {
-        blocks.extend(
-            quoted(read, USER_CONTROLS, "What the company has noted").map(|s| paragraph(vec![s])),
-        );
-        blocks.push(missing(
+        notes.extend(quoted(read, USER_CONTROLS));
+        blocks.push(not_described(
+            read,
+            USER_CONTROLS,
             "The controls customers must run themselves are not yet identified: name them (managing their own users, protecting their keys, reviewing the access they grant) and tell customers (step 5, \"Controls customers must run themselves\")",
         ));
     }
+    blocks.extend(notes);
     blocks
 }
 
@@ -203,6 +216,18 @@ pub(super) fn incidents(read: &Reader) -> Vec<Block> {
         .filter(|e| e.record.detected_on >= from && e.record.detected_on <= to)
         .collect();
     significant.sort_by_key(|e| e.record.detected_on);
+    if live(&read.registers.incidents).next().is_none() {
+        let said_one = if read.yes(PAST_INCIDENTS) == Some(true) {
+            " (you said one reached customers in the last two years)"
+        } else {
+            ""
+        };
+        blocks.push(missing(format!(
+            "The incident register is empty{said_one}: record the incidents detected in {} in Registers, Incidents, or say there were none",
+            read.period_words()
+        )));
+        return blocks;
+    }
     if significant.is_empty() {
         blocks.push(paragraph(vec![said(
             format!(

@@ -1,6 +1,8 @@
 //! The sections drawn from the scoping answers about the service: what it is, what it commits to, and where its boundary lies.
 
-use super::facts::{Reader, labels, listed, live, missing, one_line, paragraph, quoted, said};
+use super::facts::{
+    Reader, labels, listed, live, missing, not_described, one_line, paragraph, quoted, said,
+};
 use super::{Block, SourceKind, StatementSource};
 use crate::assessment::ReportType;
 use crate::catalog::Category;
@@ -67,9 +69,14 @@ pub(super) fn services(read: &Reader) -> Vec<Block> {
     }
     let report = match (read.evaluation.report_type(), read.period) {
         (ReportType::Type2, Some(period)) => Some(format!(
-            "It is prepared for a SOC 2 Type II report on the period {} to {}",
+            "It is prepared for a SOC 2 Type II report on the period {} to {}{}",
             human_date(period.start),
-            human_date(period.end)
+            human_date(period.end),
+            if period.start > read.today {
+                ", which has not begun yet"
+            } else {
+                ""
+            }
         )),
         (ReportType::Type2, None) => None,
         (ReportType::Type1, _) => Some(
@@ -108,6 +115,7 @@ pub(super) fn services(read: &Reader) -> Vec<Block> {
 
 pub(super) fn commitments(read: &Reader) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut notes = Vec::new();
     let categories = in_scope(read);
     let has = |c: Category| categories.iter().any(|(k, _)| *k == c);
     let mut said_any = Vec::new();
@@ -135,7 +143,7 @@ pub(super) fn commitments(read: &Reader) -> Vec<Block> {
             format!("Customer contracts commit to {what}"),
             sources,
         ));
-        said_any.extend(quoted(read, SLA, "In the company's words"));
+        notes.extend(quoted(read, SLA));
     }
     for (question, text) in [
         (
@@ -157,7 +165,7 @@ pub(super) fn commitments(read: &Reader) -> Vec<Block> {
     ] {
         if read.yes(question) == Some(true) {
             said_any.push(said(text, vec![read.answer(question)]));
-            said_any.extend(quoted(read, question, "In the company's words"));
+            notes.extend(quoted(read, question));
         }
     }
     if said_any.is_empty() {
@@ -168,38 +176,35 @@ pub(super) fn commitments(read: &Reader) -> Vec<Block> {
         blocks.push(paragraph(said_any));
     }
     if read.asked(COMMITMENTS_WRITTEN) {
+        notes.extend(quoted(read, COMMITMENTS_WRITTEN));
         if read.documented(COMMITMENTS_WRITTEN) {
-            let mut sentences = vec![said(
+            blocks.push(paragraph(vec![said(
                 "These commitments, and what the system must do to keep them, are written down and approved by leadership",
                 vec![read.answer(COMMITMENTS_WRITTEN)],
-            )];
-            sentences.extend(quoted(read, COMMITMENTS_WRITTEN, "Where they are kept"));
-            blocks.push(paragraph(sentences));
+            )]));
         } else {
-            blocks.push(missing(
+            blocks.push(not_described(
+                read,
+                COMMITMENTS_WRITTEN,
                 "The commitments and system requirements are not yet written down in one approved list (step 2, \"Written commitments and system requirements\"); the report states them in those words",
             ));
         }
     }
+    blocks.extend(notes);
     blocks
 }
 
 pub(super) fn boundaries(read: &Reader) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut notes = Vec::new();
+    // Only what is inside: an environment not chosen may simply not exist.
     let inside = labels(read, ENVIRONMENTS, &read.chosen(ENVIRONMENTS));
-    let outside = labels(read, ENVIRONMENTS, &read.not_chosen(ENVIRONMENTS));
     let mut sentences = Vec::new();
     if !inside.is_empty() {
         sentences.push(said(
             format!("Inside the boundary: {}", listed(&inside)),
             vec![read.answer(ENVIRONMENTS)],
         ));
-        if !outside.is_empty() {
-            sentences.push(said(
-                format!("Outside it: {}", listed(&outside)),
-                vec![read.answer(ENVIRONMENTS)],
-            ));
-        }
     }
     let vendors: Vec<String> = live(&read.registers.vendors)
         .filter(|e| e.record.subservice == Subservice::CarveOut)
@@ -222,25 +227,24 @@ pub(super) fn boundaries(read: &Reader) -> Vec<Block> {
         blocks.push(paragraph(sentences));
     }
     if read.asked(EXCLUSIONS) {
-        let mut sentences = Vec::new();
-        sentences.extend(quoted(
-            read,
-            EXCLUSIONS,
-            "What the company leaves out, in its words",
-        ));
-        if !sentences.is_empty() {
-            blocks.push(paragraph(sentences));
-        }
+        notes.extend(quoted(read, EXCLUSIONS));
         if !read.documented(EXCLUSIONS) {
-            blocks.push(missing(
+            blocks.push(not_described(
+                read,
+                EXCLUSIONS,
                 "What the report leaves out, and why, is not yet written down and agreed with the auditor (step 5, \"Record of what the report leaves out\")",
             ));
         }
     }
-    if read.yes(CUSTOMER_ACCESS) == Some(true) {
-        blocks.push(missing(
+    match read.yes(CUSTOMER_ACCESS) {
+        Some(true) => blocks.push(missing(
             "Your people or tools hold administrative access into customers' own systems: say whether that access, and the tools that hold it, are inside the boundary",
-        ));
+        )),
+        None if read.asked(CUSTOMER_ACCESS) => blocks.push(missing(
+            "Whether your people or tools hold administrative access into customers' own systems is not answered (step 1): it decides whether that access sits inside the boundary",
+        )),
+        _ => {}
     }
+    blocks.extend(notes);
     blocks
 }

@@ -1066,7 +1066,7 @@ export type StatementSource = { kind: SourceKind, reference: string, label: stri
 
 export type Sentence = { text: string, sources: Array<StatementSource>, };
 
-export type BlockKind = "paragraph" | "item" | "missing";
+export type BlockKind = "paragraph" | "item" | "missing" | "note";
 
 export type Block = { kind: BlockKind, sentences: Array<Sentence>, };
 

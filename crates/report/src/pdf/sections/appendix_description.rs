@@ -60,6 +60,8 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
                 BlockKind::Missing => {
                     w.paragraph(Face::Italic, BODY, MUTED, &format!("Missing: {text}"))
                 }
+                // The company's notes stay in the working copies, out of the report.
+                BlockKind::Note => continue,
             }
             w.y += 1.0;
         }
