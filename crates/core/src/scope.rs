@@ -275,7 +275,7 @@ fn earlier_proposal(record: &AssessmentRecord, category: Category) -> Option<&'s
 }
 
 /// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
+pub(crate) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

@@ -15,7 +15,7 @@ use crate::binder::{
 };
 use crate::calendar::{CheckLog, CheckResult, observation_window};
 use crate::catalog::Bank;
-use crate::description::{DescriptionFormat, Layout, render};
+use crate::description::{DescriptionFormat, Layout, describe, render};
 use crate::findings::{RecordFinding, Source};
 use crate::registers::{Entry, Person};
 use crate::spreadsheet::{Cell, control_matrix_table, titles};
@@ -134,7 +134,15 @@ impl Workspace {
         sheets.extend(register_sheets(&registers, &period, day));
         sheets.push(approved_policies(&registers, &period));
         sheets.extend(account_sheets);
-        let description = self.system_description_for(assessment_id, Some(period), day)?;
+        // Drafted from what the binder already judged for the period's last day.
+        let drafted = self.draft_from(
+            &bank,
+            &evaluation,
+            &analysis.scorecard,
+            &registers,
+            Some(period),
+        )?;
+        let description = describe(drafted, &self.kept_description_of(&programme)?);
         let documents = [DescriptionFormat::Markdown, DescriptionFormat::Docx]
             .into_iter()
             .map(|format| {

@@ -9,11 +9,16 @@ use super::Workspace;
 use super::calendar::applicable_questions;
 use crate::binder::AuditPeriod;
 use crate::calendar::observation_window;
+use crate::catalog::Bank;
 use crate::clock::Moment;
 use crate::description::{
-    DescriptionFacts, DescriptionFormat, KeptDescription, Layout, SectionId, SectionVersion,
-    SystemDescription, describe, draft, render,
+    DescriptionDraft, DescriptionFacts, DescriptionFormat, KeptDescription, Layout, SectionId,
+    SectionVersion, SystemDescription, describe, draft, render,
 };
+use crate::evaluation::Evaluation;
+use crate::findings::programme_key;
+use crate::registers::Registers;
+use crate::scoring::Scorecard;
 use crate::{Error, Result, files};
 
 /// The company's versions are the programme's, like the registers: a re-assessment, or a
@@ -59,37 +64,45 @@ impl Workspace {
         assessment_id: &str,
         today: NaiveDate,
     ) -> Result<SystemDescription> {
-        let record = self.record(assessment_id)?;
-        let period = observation_window(&record).map(|w| AuditPeriod {
+        let drafted = self.description_draft(assessment_id, today)?;
+        let programme = programme_key(&drafted.organisation);
+        Ok(describe(drafted, &self.kept_description_of(&programme)?))
+    }
+
+    fn description_draft(&self, assessment_id: &str, today: NaiveDate) -> Result<DescriptionDraft> {
+        let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
+        let scorecard = crate::scoring::score(&bank, &evaluation);
+        let period = observation_window(&evaluation).map(|w| AuditPeriod {
             start: w.start,
             end: w.end,
         });
-        self.system_description_for(assessment_id, period, today)
+        let registers = self.registers(assessment_id)?;
+        self.draft_from(&bank, &evaluation, &scorecard, &registers, period)
     }
 
-    /// The description for a named period (the binder's).
-    pub fn system_description_for(
+    /// The draft from what a caller has already read and scored (the binder has all of it):
+    /// only the calendar is read here.
+    pub(super) fn draft_from(
         &self,
-        assessment_id: &str,
+        bank: &Bank,
+        evaluation: &Evaluation,
+        scorecard: &Scorecard,
+        registers: &Registers,
         period: Option<AuditPeriod>,
-        today: NaiveDate,
-    ) -> Result<SystemDescription> {
-        let (evaluation, bank) = self.evaluation_and_bank(assessment_id, today)?;
-        let scorecard = crate::scoring::score(&bank, &evaluation);
-        let registers = self.registers(assessment_id)?;
-        let programme = self.programme(assessment_id)?;
+    ) -> Result<DescriptionDraft> {
+        let programme = programme_key(&evaluation.assessment.organisation);
+        let applicable = applicable_questions(scorecard);
         let controls = self
-            .calendar_with(&bank, &programme, &applicable_questions(&scorecard), today)?
+            .calendar_with(bank, &programme, &applicable, evaluation.today)?
             .controls;
-        let drafted = draft(&DescriptionFacts {
-            bank: &bank,
-            evaluation: &evaluation,
-            scorecard: &scorecard,
-            registers: &registers,
+        Ok(draft(&DescriptionFacts {
+            bank,
+            evaluation,
+            scorecard,
+            registers,
             controls: &controls,
             period,
-        });
-        Ok(describe(drafted, &self.kept_description_of(&programme)?))
+        }))
     }
 
     /// Saves the company's text of a section as a new version (`None`: back to the draft), and
@@ -101,17 +114,16 @@ impl Workspace {
         text: Option<&str>,
         at: Moment,
     ) -> Result<SystemDescription> {
-        let programme = self.programme(assessment_id)?;
+        let drafted = self.description_draft(assessment_id, at.today)?;
+        let programme = programme_key(&drafted.organisation);
         let mut kept = self.kept_description_of(&programme)?;
-        let current = self.system_description(assessment_id, at.today)?;
-        let drafted = current
+        let of_section = drafted
             .sections
             .iter()
-            .find(|s| s.draft.id == section)
-            .map(|s| &s.draft)
+            .find(|s| s.id == section)
             .expect("every section is drafted");
         let changed = kept
-            .save(section, text, drafted, at.now)
+            .save(section, text, of_section, at.now)
             .map_err(|e| Error::Refused {
                 field: e.field,
                 reason: e.message,
@@ -119,7 +131,7 @@ impl Workspace {
         if changed {
             self.put_kept_description(&programme, &kept)?;
         }
-        Ok(describe(current.draft, &kept))
+        Ok(describe(drafted, &kept))
     }
 
     pub(super) fn put_kept_description(

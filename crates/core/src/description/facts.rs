@@ -4,37 +4,18 @@ use chrono::NaiveDate;
 
 use super::{Block, BlockKind, DescriptionFacts, Sentence, SourceKind, StatementSource};
 use crate::assessment::{AnswerValue, MaturityLevel};
-use crate::binder::AuditPeriod;
-use crate::catalog::Bank;
 use crate::engagement::human_date;
-use crate::evaluation::Evaluation;
-use crate::registers::Registers;
-use crate::scoring::Scorecard;
 
-/// The facts with the ways sections read them.
-pub(super) struct Reader<'a> {
-    pub bank: &'a Bank,
-    pub evaluation: &'a Evaluation,
-    pub scorecard: &'a Scorecard,
-    pub registers: &'a Registers,
-    pub controls: &'a [crate::calendar::CalendarRow],
-    pub period: Option<AuditPeriod>,
-    pub organisation: &'a str,
-    pub today: NaiveDate,
-}
+/// The facts as the sections read them.
+pub(super) type Reader<'a> = DescriptionFacts<'a>;
 
-impl<'a> Reader<'a> {
-    pub fn new(facts: &'a DescriptionFacts<'a>) -> Reader<'a> {
-        Reader {
-            bank: facts.bank,
-            evaluation: facts.evaluation,
-            scorecard: facts.scorecard,
-            registers: facts.registers,
-            controls: facts.controls,
-            period: facts.period,
-            organisation: &facts.evaluation.assessment.organisation,
-            today: facts.evaluation.today,
-        }
+impl DescriptionFacts<'_> {
+    pub fn organisation(&self) -> &str {
+        &self.evaluation.assessment.organisation
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.evaluation.today
     }
 
     /// The answer's source, labelled with the question as the user saw it.
@@ -155,7 +136,7 @@ impl<'a> Reader<'a> {
                 human_date(p.start),
                 human_date(p.end)
             ),
-            None => format!("the twelve months to {}", human_date(self.today)),
+            None => format!("the twelve months to {}", human_date(self.today())),
         }
     }
 
@@ -164,10 +145,10 @@ impl<'a> Reader<'a> {
         match self.period {
             Some(p) => (p.start, p.end),
             None => (
-                self.today
+                self.today()
                     .checked_sub_months(chrono::Months::new(12))
-                    .unwrap_or(self.today),
-                self.today,
+                    .unwrap_or(self.today()),
+                self.today(),
             ),
         }
     }
@@ -262,29 +243,14 @@ pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// "A, B and C".
-pub(super) fn listed(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
+pub(super) use crate::scope::and_list as listed;
 
 /// A register entry's source.
 pub(super) fn entry(register: &str, id: &str, label: &str) -> StatementSource {
     StatementSource {
         kind: SourceKind::Register,
         reference: format!("{register}/{id}"),
-        label: format!("{}: {label}", capitalised(register)),
-    }
-}
-
-pub(super) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        label: format!("{}: {label}", crate::gaps::upper_first(register)),
     }
 }
 

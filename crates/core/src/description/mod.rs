@@ -249,26 +249,25 @@ pub struct DescriptionFacts<'a> {
 
 /// Drafts every section from the facts.
 pub fn draft(facts: &DescriptionFacts) -> DescriptionDraft {
-    let read = facts::Reader::new(facts);
     let sections = SectionId::ALL
         .into_iter()
         .map(|id| DraftSection {
             id,
             title: id.title().to_string(),
             blocks: match id {
-                SectionId::Services => system::services(&read),
-                SectionId::Commitments => system::commitments(&read),
-                SectionId::Infrastructure => components::infrastructure(&read),
-                SectionId::Software => components::software(&read),
-                SectionId::People => components::people(&read),
-                SectionId::Procedures => programme::procedures(&read),
-                SectionId::Data => components::data(&read),
-                SectionId::Boundaries => system::boundaries(&read),
-                SectionId::Subservice => programme::subservice(&read),
-                SectionId::UserEntityControls => programme::user_entity_controls(&read),
-                SectionId::Incidents => programme::incidents(&read),
-                SectionId::Changes => programme::changes(&read),
-                SectionId::Criteria => programme::criteria(&read),
+                SectionId::Services => system::services(facts),
+                SectionId::Commitments => system::commitments(facts),
+                SectionId::Infrastructure => components::infrastructure(facts),
+                SectionId::Software => components::software(facts),
+                SectionId::People => components::people(facts),
+                SectionId::Procedures => programme::procedures(facts),
+                SectionId::Data => components::data(facts),
+                SectionId::Boundaries => system::boundaries(facts),
+                SectionId::Subservice => programme::subservice(facts),
+                SectionId::UserEntityControls => programme::user_entity_controls(facts),
+                SectionId::Incidents => programme::incidents(facts),
+                SectionId::Changes => programme::changes(facts),
+                SectionId::Criteria => programme::criteria(facts),
             },
         })
         .collect();

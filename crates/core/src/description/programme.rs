@@ -45,7 +45,7 @@ pub(super) fn procedures(read: &Reader) -> Vec<Block> {
         blocks.push(paragraph(vec![said(
             format!(
                 "{} sets out how it works in these approved policies, each in force on {}:",
-                read.organisation,
+                read.organisation(),
                 human_date(at)
             ),
             Vec::new(),

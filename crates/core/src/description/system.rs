@@ -47,7 +47,7 @@ pub(super) fn services(read: &Reader) -> Vec<Block> {
         Some(products) => blocks.push(paragraph(vec![said(
             format!(
                 "This description covers the system {} uses to provide: {}",
-                read.organisation,
+                read.organisation(),
                 one_line(&products)
             ),
             vec![read.answer(PRODUCTS)],
@@ -61,7 +61,7 @@ pub(super) fn services(read: &Reader) -> Vec<Block> {
         about.push(said(
             format!(
                 "{} has {}",
-                read.organisation,
+                read.organisation(),
                 read.label(COMPANY_SIZE, size).to_lowercase()
             ),
             vec![read.answer(COMPANY_SIZE)],
@@ -72,7 +72,7 @@ pub(super) fn services(read: &Reader) -> Vec<Block> {
             "It is prepared for a SOC 2 Type II report on the period {} to {}{}",
             human_date(period.start),
             human_date(period.end),
-            if period.start > read.today {
+            if period.start > read.today() {
                 ", which has not begun yet"
             } else {
                 ""
@@ -123,7 +123,7 @@ pub(super) fn commitments(read: &Reader) -> Vec<Block> {
         said_any.push(said(
             format!(
                 "{} commits to protect the system and the data it holds against access, use, change and disclosure that customers have not authorised",
-                read.organisation
+                read.organisation()
             ),
             vec![scope_source()],
         ));

@@ -283,7 +283,7 @@ pub fn required_categories(record: &AssessmentRecord) -> Vec<Category> {
 }
 
 /// "Record each leaver" → "record each leaver", leaving acronyms ("MFA on…") as they are.
-fn upper_first(text: &str) -> String {
+pub(crate) fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

@@ -1,6 +1,7 @@
 // The fake host's system description: a short draft per assessment (one sourced statement and one missing fact per section) with the company's versions kept per organisation, as the engine keeps them.
 import type { AssessmentRecord, DescribedSection, SectionId, SectionVersion, SystemDescription } from '../bindings';
 import type { Host } from './host';
+import { programmeKey } from './fake-trust';
 
 type DescriptionHost = Pick<Host, 'getSystemDescription' | 'saveDescriptionSection' | 'descriptionHistory' | 'writeDescription'>;
 
@@ -12,7 +13,7 @@ const SECTIONS: [SectionId, string][] = [
 
 export function fakeDescription(judged: (id: string) => { record: AssessmentRecord }, now: () => string, calls: string[]): DescriptionHost {
   const kept = new Map<string, Map<SectionId, SectionVersion[]>>();
-  const programme = (id: string) => judged(id).record.assessment.organisation.split(/\s+/).filter(Boolean).join(' ').toLowerCase();
+  const programme = (id: string) => programmeKey(judged(id).record.assessment.organisation);
   const versionsOf = (id: string) => kept.get(programme(id)) ?? kept.set(programme(id), new Map()).get(programme(id))!;
   const describe = (id: string): SystemDescription => {
     const { record } = judged(id);

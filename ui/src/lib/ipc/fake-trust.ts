@@ -6,10 +6,12 @@ type TrustHost = Pick<Host, 'getTrustPage' | 'setTrustChoices' | 'exportTrustPag
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** An organisation's programme as the engine keys it: "Acme Ltd" and " acme  ltd" are one. */
+export const programmeKey = (organisation: string) => organisation.split(/\s+/).filter(Boolean).join(' ').toLowerCase();
+
 export function fakeTrust(bank: Bank, judged: (id: string) => { record: AssessmentRecord }, today: () => string, calls: string[]): TrustHost {
   const kept = new Map<string, TrustChoices>();
-  // Kept per organisation as the engine keys a programme: "Acme Ltd" and " acme  ltd" are one.
-  const programme = (id: string) => judged(id).record.assessment.organisation.split(/\s+/).filter(Boolean).join(' ').toLowerCase();
+  const programme = (id: string) => programmeKey(judged(id).record.assessment.organisation);
   const choicesOf = (id: string): TrustChoices =>
     kept.get(programme(id)) ?? { held: [], hide_subprocessors: false, hide_policies: false, uptime: null, contact: null };
   const page = (id: string): TrustPage => {
