@@ -422,3 +422,239 @@ fn the_same_hr_export_imported_again_updates_the_people_it_names_and_adds_only_n
         "nothing half-imported"
     );
 }
+
+/// A day `n` days before the CLI's today (it reads the real clock).
+fn days_ago(n: i64) -> String {
+    (chrono::Local::now().date_naive() - chrono::Duration::days(n)).to_string()
+}
+
+fn attention_of(cli: &Cli, id: &str) -> String {
+    cli.json(&["people", id, "list", "--attention", "--json"])
+        .to_string()
+}
+
+#[test]
+fn the_company_s_own_limits_judge_the_register_and_travel_with_it() {
+    let cli = Cli::new();
+    let id = cli.id(&["new", "Limits Co"]);
+    cli.ok(&["answer", &id, "access.deprovisioning", "operating"]);
+    let usual = cli.json(&["people", &id, "limits", "--json"]);
+    assert_eq!(usual["set"], false, "{usual}");
+    assert_eq!(usual["limits"]["access_removal_days"], 3, "{usual}");
+
+    // Left 20 days ago, access removed 5 days later; started 45 days before that, trained on day 40.
+    let (start, trained, end, removed) = (days_ago(65), days_ago(25), days_ago(20), days_ago(15));
+    cli.ok(&[
+        "people",
+        &id,
+        "add",
+        "--name",
+        "Rui Costa",
+        "--role",
+        "Engineer",
+        "--kind",
+        "employee",
+        "--start",
+        &start,
+        "--end",
+        &end,
+        "--access-removed",
+        &removed,
+        "--training",
+        "completed",
+        "--trained-on",
+        &trained,
+        "--policies-acknowledged",
+        &start,
+    ]);
+    let listed = attention_of(&cli, &id);
+    assert!(listed.contains("5 days later (the limit is 3)"), "{listed}");
+    assert!(
+        listed.contains("40 days after starting (the limit is 30)"),
+        "{listed}"
+    );
+    assert!(
+        gap(&cli.json(&["gaps", &id, "--json"]), "access.deprovisioning").is_some(),
+        "late against the usual limit"
+    );
+
+    // The company's own limits: a week to remove access, six weeks to train.
+    let set = cli.json(&[
+        "people",
+        &id,
+        "limits",
+        "--removal-days",
+        "7",
+        "--training-days",
+        "42",
+        "--json",
+    ]);
+    assert_eq!(set["set"], true, "{set}");
+    assert_eq!(set["limits"]["acknowledgement_days"], 30, "kept: {set}");
+    assert_eq!(attention_of(&cli, &id), "[]");
+    assert!(gap(&cli.json(&["gaps", &id, "--json"]), "access.deprovisioning").is_none());
+
+    // A limit nobody could accept is refused by name, and nothing changes.
+    let out = cli.run(&["people", &id, "limits", "--removal-days", "45"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.contains("access_removal_days"), "{said}");
+    assert_eq!(
+        cli.json(&["people", &id, "limits", "--json"])["limits"]["access_removal_days"],
+        7
+    );
+
+    // The limits are the organisation's: carried by a rename and by the portable JSON.
+    cli.ok(&["rename", &id, "Limits Company"]);
+    assert_eq!(
+        cli.json(&["people", &id, "limits", "--json"])["limits"]["training_days"],
+        42
+    );
+    let file = cli.dir.path().join("limits.json");
+    cli.ok(&["export", &id, file.to_str().unwrap()]);
+    let other = Cli::new();
+    let copy = other.id(&["import", file.to_str().unwrap()]);
+    let carried = other.json(&["people", &copy, "limits", "--json"]);
+    assert_eq!(
+        (
+            carried["set"].clone(),
+            carried["limits"]["access_removal_days"].clone()
+        ),
+        (true.into(), 7.into()),
+        "{carried}"
+    );
+    assert_eq!(attention_of(&other, &copy), "[]");
+
+    // Back to the usual ones: the findings return.
+    cli.ok(&["people", &id, "limits", "--usual"]);
+    assert!(attention_of(&cli, &id).contains("(the limit is 3)"));
+}
+
+#[test]
+fn an_acknowledgement_covers_the_versions_in_force_and_a_newer_version_is_named() {
+    let cli = Cli::new();
+    let id = cli.id(&["new", "Versions Co"]);
+    cli.ok(&["answer", &id, "people.policy-acceptance", "operating"]);
+    let policy = cli.id(&[
+        "policies",
+        &id,
+        "add",
+        "--title",
+        "Information Security Policy",
+        "--version",
+        "1.0",
+        "--owner",
+        "CTO",
+    ]);
+    cli.ok(&[
+        "policies",
+        &id,
+        "approve",
+        &policy,
+        "--version",
+        "1.0",
+        "--by",
+        "CEO",
+        "--on",
+        &days_ago(300),
+    ]);
+    let person = cli.id(&[
+        "people",
+        &id,
+        "add",
+        "--name",
+        "Ana Kowalska",
+        "--role",
+        "Engineer",
+        "--kind",
+        "employee",
+        "--start",
+        &days_ago(290),
+        "--training",
+        "completed",
+        "--trained-on",
+        &days_ago(289),
+        "--policies-acknowledged",
+        &days_ago(289),
+    ]);
+    assert_eq!(attention_of(&cli, &id), "[]");
+
+    // Version 2 approved 60 days ago: past the 30 days to acknowledge it, Ana has not.
+    cli.ok(&[
+        "policies",
+        &id,
+        "approve",
+        &policy,
+        "--version",
+        "2.0",
+        "--by",
+        "CEO",
+        "--on",
+        &days_ago(60),
+    ]);
+    let listed = attention_of(&cli, &id);
+    assert!(
+        listed.contains("before Information Security Policy 2.0 (approved"),
+        "{listed}"
+    );
+    assert!(
+        gap(
+            &cli.json(&["gaps", &id, "--json"]),
+            "people.policy-acceptance"
+        )
+        .is_some()
+    );
+    // With no counts of its own, the policy counts from the people register.
+    let policies = cli
+        .json(&["policies", &id, "list", "--attention", "--json"])
+        .to_string();
+    assert!(
+        policies.contains(
+            "0 of the 1 current staff in the people register have acknowledged version 2.0"
+        ),
+        "{policies}"
+    );
+    // The people sheet names the versions the acknowledgement covers.
+    let sheet = cli.dir.path().join("people.csv");
+    cli.ok(&[
+        "spreadsheet",
+        &id,
+        "-o",
+        sheet.to_str().unwrap(),
+        "--table",
+        "people",
+    ]);
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    assert!(text.contains("Policy versions acknowledged"), "{text}");
+    assert!(text.contains("Information Security Policy 1.0"), "{text}");
+
+    // Acknowledged again after version 2: nothing is left to say.
+    cli.ok(&[
+        "people",
+        &id,
+        "edit",
+        &person,
+        "--policies-acknowledged",
+        &days_ago(50),
+    ]);
+    assert_eq!(attention_of(&cli, &id), "[]");
+    assert!(
+        gap(
+            &cli.json(&["gaps", &id, "--json"]),
+            "people.policy-acceptance"
+        )
+        .is_none()
+    );
+    let text = {
+        cli.ok(&[
+            "spreadsheet",
+            &id,
+            "-o",
+            sheet.to_str().unwrap(),
+            "--table",
+            "people",
+        ]);
+        std::fs::read_to_string(&sheet).unwrap()
+    };
+    assert!(text.contains("Information Security Policy 2.0"), "{text}");
+}

@@ -363,6 +363,7 @@ fn source_files_stay_within_the_line_budget_or_say_why_not() {
         // Test files, generated bindings and content (TOML) are long by nature.
         let exempt = name.starts_with("tests/")
             || name.contains("/tests/")
+            || name.ends_with("/tests.rs")
             || name.ends_with(".test.ts")
             || name.contains("/bindings/");
         if !code || exempt {

@@ -133,6 +133,8 @@ pub(crate) fn generate() -> String {
         registers::RegisterRow,
         registers::FieldInfo,
         registers::ChangeRow,
+        registers::Limits,
+        workspace::KeptLimits,
         catalog::Frequency,
         catalog::RecurringTemplate,
         findings::Effect,

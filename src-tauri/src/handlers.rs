@@ -64,6 +64,8 @@ pub fn every_command<R: tauri::Runtime>()
         crate::commands::registers::set_register_entry_archived,
         crate::commands::registers::delete_register_entry,
         crate::commands::registers::register_entry_history,
+        crate::commands::registers::get_limits,
+        crate::commands::registers::set_limits,
         crate::commands::report::export_report,
         crate::commands::report::show_in_folder,
         crate::commands::settings::get_settings,

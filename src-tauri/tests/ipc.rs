@@ -734,6 +734,35 @@ fn a_register_entry_refused_names_the_field_and_a_fixed_one_lists() {
     )
     .unwrap_err();
     assert!(unknown.to_string().contains("suppliers"), "{unknown}");
+
+    // The people register's limits: refused by field, kept, and back to the usual ones.
+    let limits =
+        json!({ "access_removal_days": 45, "training_days": 30, "acknowledgement_days": 30 });
+    let refused = invoke(&window, "set_limits", json!({ "id": id, "limits": limits })).unwrap_err();
+    assert_eq!(
+        (refused["kind"].as_str(), refused["field"].as_str()),
+        (Some("invalid_record"), Some("access_removal_days")),
+        "{refused}"
+    );
+    let limits =
+        json!({ "access_removal_days": 5, "training_days": 30, "acknowledgement_days": 30 });
+    let kept = invoke(&window, "set_limits", json!({ "id": id, "limits": limits })).unwrap();
+    assert_eq!(
+        (
+            kept["set"].clone(),
+            kept["limits"]["access_removal_days"].clone()
+        ),
+        (json!(true), json!(5))
+    );
+    let usual = invoke(&window, "set_limits", json!({ "id": id, "limits": null })).unwrap();
+    assert_eq!(
+        usual,
+        json!({ "limits": { "access_removal_days": 3, "training_days": 30, "acknowledgement_days": 30 }, "set": false })
+    );
+    assert_eq!(
+        invoke(&window, "get_limits", json!({ "id": id })).unwrap(),
+        usual
+    );
 }
 
 /// A check refused is one structured refusal: the field to mark and what to say under it, never

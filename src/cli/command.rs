@@ -10,8 +10,8 @@ use soc2_readiness::report::PageSize;
 use soc2_readiness::workspace::ScopeDecision;
 
 use super::{
-    accounts, binder, calendar, description, files, merge, registers, report, spreadsheet, trust,
-    what_if,
+    accounts, binder, calendar, description, files, merge, people, registers, report, spreadsheet,
+    trust, what_if,
 };
 
 #[derive(Subcommand)]
@@ -270,8 +270,9 @@ pub enum Command {
     /// The risk register: the same commands as `vendors`.
     Risks(registers::Args),
     /// The people register (staff and contractors: start and end, background check, training,
-    /// policy acknowledgement, agreement, access removed): the same commands as `vendors`.
-    People(registers::Args),
+    /// policy acknowledgement, agreement, access removed): the same commands as `vendors`,
+    /// and `limits` for the company's own days.
+    People(people::PeopleArgs),
     /// User reports from the company's systems (AWS IAM credential report, Google Workspace,
     /// Microsoft Entra ID, GitHub members, or any CSV with --map): import, findings, limits.
     ///

@@ -15,6 +15,7 @@ mod merge;
 mod modules;
 mod output;
 mod passphrase;
+mod people;
 mod register_import;
 mod register_view;
 mod registers;
@@ -282,7 +283,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Policies(args) => registers::policies(cx, args),
         Command::Incidents(args) => registers::incidents(cx, args),
         Command::Risks(args) => registers::risks(cx, args),
-        Command::People(args) => registers::people(cx, args),
+        Command::People(args) => people::people(cx, args),
         Command::Accounts(args) => accounts::run(cx, args),
     }
 }

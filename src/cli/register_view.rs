@@ -1,9 +1,8 @@
 //! How the register commands print: a register's fields, its list with the columns that tell entries apart, and one entry in full.
 
-use chrono::NaiveDate;
 use serde_json::Value;
 
-use soc2_readiness::registers::{Entry, FieldKind, Listed, Register, RegisterRecord, display};
+use soc2_readiness::registers::{FieldKind, Listed, Register, RegisterRecord, display};
 
 use super::output::truncate;
 
@@ -71,7 +70,8 @@ pub(super) fn print_list<T: RegisterRecord>(listed: &[Listed<T>]) {
     }
 }
 
-pub(super) fn print_entry<T: RegisterRecord>(entry: &Entry<T>, today: NaiveDate) {
+pub(super) fn print_entry<T: RegisterRecord>(listed: &Listed<T>) {
+    let entry = &listed.entry;
     let value = serde_json::to_value(&entry.record).unwrap_or(Value::Null);
     println!("{} {}", T::REGISTER.singular(), entry.id);
     for field in T::FIELDS {
@@ -95,7 +95,7 @@ pub(super) fn print_entry<T: RegisterRecord>(entry: &Entry<T>, today: NaiveDate)
     if let Some(at) = entry.archived_at {
         println!("  archived {}", at.format("%Y-%m-%d"));
     }
-    for attention in entry.record.attention(today) {
+    for attention in &listed.attention {
         println!("  ! {}", attention.detail);
     }
 }

@@ -3,9 +3,7 @@
 use chrono::NaiveDate;
 use clap::{Args as ClapArgs, Subcommand};
 
-use soc2_readiness::registers::{
-    Entry, Incident, Person, Policy, Query, RegisterRecord, Risk, Vendor,
-};
+use soc2_readiness::registers::{Entry, Incident, Policy, Query, RegisterRecord, Risk, Vendor};
 use soc2_readiness::{Error, Workspace, data_file};
 
 use super::Context;
@@ -139,10 +137,6 @@ pub fn risks(cx: &Context, args: Args) -> Result<(), Error> {
     run::<Risk>(cx, &args.assessment, args.action)
 }
 
-pub fn people(cx: &Context, args: Args) -> Result<(), Error> {
-    run::<Person>(cx, &args.assessment, args.action)
-}
-
 pub fn policies(cx: &Context, args: PolicyArgs) -> Result<(), Error> {
     match args.action {
         PolicyAction::Common(action) => run::<Policy>(cx, &args.assessment, action),
@@ -161,7 +155,11 @@ pub fn policies(cx: &Context, args: PolicyArgs) -> Result<(), Error> {
     }
 }
 
-fn run<T: RegisterRecord>(cx: &Context, assessment: &str, action: Action) -> Result<(), Error> {
+pub(super) fn run<T: RegisterRecord>(
+    cx: &Context,
+    assessment: &str,
+    action: Action,
+) -> Result<(), Error> {
     if let Action::Fields = action {
         print_fields::<T>();
         return Ok(());
@@ -199,11 +197,11 @@ fn run<T: RegisterRecord>(cx: &Context, assessment: &str, action: Action) -> Res
             }
         }
         Action::Show { id, json } => {
-            let entry = ws.register_entry::<T>(&assessment, &id)?;
+            let listed = ws.register_entry_judged::<T>(&assessment, &id, today)?;
             if json {
-                print_json(&entry);
+                print_json(&listed.entry);
             } else {
-                print_entry(&entry, today);
+                print_entry(&listed);
             }
         }
         Action::Add { fields } => {

@@ -32,6 +32,7 @@ pub use error::StoreError;
 pub use modules::StoredModule;
 pub use open::SCHEMA_VERSION;
 pub use paths::{chosen_path, default_path, remember_choice};
+pub use settings::limits_key;
 pub use soc2_readiness_core::assessment::HistoryEntry;
 pub use summaries::ListFigures;
 

@@ -49,6 +49,7 @@ impl Store {
             incidents: self.entries(programme)?,
             risks: self.entries(programme)?,
             people: self.entries(programme)?,
+            limits: self.limits(programme)?,
         })
     }
 

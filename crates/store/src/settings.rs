@@ -1,8 +1,15 @@
 //! Settings kept in the data file, as named values; their meaning belongs to the workspace.
 
 use rusqlite::{OptionalExtension, params};
+use soc2_readiness_core::registers::Limits;
 
 use super::{Store, StoreError};
+
+/// The people register's limits are the programme's, like its entries: a re-assessment keeps
+/// them, a rename carries them.
+pub fn limits_key(programme: &str) -> String {
+    format!("register-limits:{programme}")
+}
 
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
@@ -27,5 +34,28 @@ impl Store {
                 .execute("DELETE FROM settings WHERE key = ?1", [key])?,
         };
         Ok(())
+    }
+
+    /// The company's own limits for the programme, when it set them.
+    pub fn limits(&self, programme: &str) -> Result<Option<Limits>, StoreError> {
+        self.setting(&limits_key(programme))?
+            .map(|bytes| {
+                serde_json::from_slice(&bytes).map_err(|e| {
+                    StoreError::Corrupt(format!("the saved limits of '{programme}': {e}"))
+                })
+            })
+            .transpose()
+    }
+
+    /// Sets the programme's limits; `None` returns to the usual ones.
+    pub fn set_limits(
+        &mut self,
+        programme: &str,
+        limits: Option<Limits>,
+    ) -> Result<(), StoreError> {
+        let bytes = limits.map(|l| serde_json::to_vec(&l).expect("limits serialise"));
+        self.set_setting(&limits_key(programme), bytes.as_deref())?;
+        // The limits move the people register's findings, which the kept figures count.
+        self.forget_figures()
     }
 }

@@ -1,10 +1,11 @@
-//! The registers (vendors, policies, incidents, risks) of an assessment's organisation: rows, fields, changes and history.
+//! The registers (vendors, policies, incidents, risks, people) of an assessment's organisation: rows, fields, changes, history and the company's limits.
 
 use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file;
 use soc2_readiness::registers::{
-    ChangeRow, FieldInfo, Query, RecordError, Register, RegisterRow, field_infos,
+    ChangeRow, FieldInfo, Limits, Query, RecordError, Register, RegisterRow, field_infos,
 };
+use soc2_readiness::workspace::KeptLimits;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
@@ -111,4 +112,23 @@ pub fn register_entry_history(
         let history = ws.register_history(&id, register, Some(&entry))?;
         Ok(history.iter().map(ChangeRow::from).collect())
     })
+}
+
+/// The company's limits the people register is judged against, and whether it set them.
+#[tauri::command]
+pub fn get_limits(state: State<'_, AppState>, id: String) -> CommandResult<KeptLimits> {
+    state.with(|ws| ws.limits(&id))
+}
+
+/// Keeps the company's limits (`None`: back to the usual ones); one out of range is refused by
+/// its field (`access_removal_days`, `training_days`, `acknowledgement_days`).
+#[tauri::command]
+pub fn set_limits<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+    limits: Option<Limits>,
+) -> CommandResult<KeptLimits> {
+    let written = state.with(|ws| ws.set_limits(&id, limits));
+    programme_changed(&app, &id, written)
 }

@@ -77,6 +77,7 @@ pub fn register_sheets(registers: &Registers, period: &AuditPeriod, day: NaiveDa
             })
             .collect(),
         people: people.clone(),
+        limits: registers.limits,
     };
     let mut sheets: Vec<Sheet> = Register::ALL
         .into_iter()
@@ -89,6 +90,8 @@ pub fn register_sheets(registers: &Registers, period: &AuditPeriod, day: NaiveDa
         .collect();
     let only = |kept: Vec<Entry<Person>>| Registers {
         people: kept,
+        policies: inside.policies.clone(),
+        limits: inside.limits,
         ..Registers::default()
     };
     let hires: Vec<Entry<Person>> = people

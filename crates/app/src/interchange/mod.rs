@@ -268,6 +268,12 @@ fn check(portable: &PortableAssessment, bank: &Bank) -> Result<(), ImportError> 
     check_entries(&registers.incidents, "incidents", bank, today)?;
     check_entries(&registers.risks, "risks", bank, today)?;
     check_entries(&registers.people, "people", bank, today)?;
+    if let Some(limits) = registers.limits {
+        limits.checked().map_err(|e| ImportError::Invalid {
+            field: format!("registers.limits.{}", e.field),
+            message: e.message,
+        })?;
+    }
     Ok(())
 }
 

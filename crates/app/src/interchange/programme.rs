@@ -8,8 +8,8 @@ use super::{ImportError, PortableAssessment};
 use crate::calendar::{AdoptedControl, CheckEntry};
 use crate::catalog::{Bank, QuestionModule, parse_module};
 use crate::registers::{
-    Entry, Incident, Person, Policy, RegisterChange, RegisterRecord, Registers, Risk, Vendor,
-    check_against,
+    Entry, Incident, Limits, Person, Policy, RegisterChange, RegisterRecord, Registers, Risk,
+    Vendor, check_against,
 };
 
 /// A programme's registers as exported: every entry, archived ones too, and every change.
@@ -29,6 +29,9 @@ pub struct PortableRegisters {
     pub people: Vec<Entry<Person>>,
     #[serde(default)]
     pub history: Vec<RegisterChange>,
+    /// The company's own limits for the people register; absent while the usual ones stand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
 }
 
 impl PortableRegisters {
@@ -40,6 +43,7 @@ impl PortableRegisters {
             risks: registers.risks,
             people: registers.people,
             history,
+            limits: registers.limits,
         }
     }
 
@@ -52,6 +56,7 @@ impl PortableRegisters {
                 incidents: self.incidents,
                 risks: self.risks,
                 people: self.people,
+                limits: self.limits,
             },
             self.history,
         )

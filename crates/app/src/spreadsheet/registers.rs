@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::registers::{
-    Entry, FieldKind, FieldSpec, Listed, Policy, Query, Register, RegisterRecord, Registers,
-    incident::Stage, select,
+    Entry, FieldKind, FieldSpec, Judging, Listed, Policy, Query, Register, RegisterRecord,
+    Registers, acknowledged_versions, incident::Stage, select,
 };
 
 use super::tables::{list, yes_no};
@@ -18,21 +18,21 @@ use super::{Cell, Table, TableKind};
 
 /// One register's table as of `today`.
 pub fn register_table(registers: &Registers, register: Register, today: NaiveDate) -> Table {
+    let at = &registers.judging(today);
     match register {
-        Register::Vendors => table(&registers.vendors, TableKind::Vendors, today, |_| vec![]),
-        Register::Policies => table(
-            &registers.policies,
-            TableKind::Policies,
-            today,
-            policy_extras,
-        ),
-        Register::Incidents => table(&registers.incidents, TableKind::Incidents, today, |i| {
+        Register::Vendors => table(&registers.vendors, TableKind::Vendors, at, |_| vec![]),
+        Register::Policies => table(&registers.policies, TableKind::Policies, at, policy_extras),
+        Register::Incidents => table(&registers.incidents, TableKind::Incidents, at, |i| {
             vec![Cell::text(stage(i.stage()))]
         }),
-        Register::Risks => table(&registers.risks, TableKind::Risks, today, |r| {
+        Register::Risks => table(&registers.risks, TableKind::Risks, at, |r| {
             vec![Cell::Number(f64::from(r.score()))]
         }),
-        Register::People => table(&registers.people, TableKind::People, today, |_| vec![]),
+        // Which versions an acknowledgement covers is read from the policy register, so an
+        // auditor sampling a hire sees what they acknowledged.
+        Register::People => table(&registers.people, TableKind::People, at, |p| {
+            vec![list(&acknowledged_versions(p, &registers.policies))]
+        }),
     }
 }
 
@@ -42,7 +42,7 @@ pub fn register_table(registers: &Registers, register: Register, today: NaiveDat
 fn table<T: RegisterRecord>(
     entries: &[Entry<T>],
     kind: TableKind,
-    today: NaiveDate,
+    at: &Judging,
     extras: impl Fn(&T) -> Vec<Cell>,
 ) -> Table {
     let everything = Query {
@@ -51,7 +51,7 @@ fn table<T: RegisterRecord>(
     };
     // Filters and sort fields come from the query, and this one names none: it cannot fail.
     let listed: Vec<Listed<T>> =
-        select(entries.to_vec(), &everything, today).expect("a query without fields");
+        select(entries.to_vec(), &everything, at).expect("a query without fields");
     let (name, rest) = T::FIELDS.split_first().expect("a register has fields");
     let mut header: Vec<String> = vec![
         heading(name),
@@ -97,7 +97,7 @@ fn extra_titles(register: Register) -> &'static [&'static str] {
         Register::Policies => &["Acknowledged share", "Approved versions"],
         Register::Incidents => &["Stage"],
         Register::Risks => &["Score"],
-        Register::People => &[],
+        Register::People => &["Policy versions acknowledged"],
     }
 }
 

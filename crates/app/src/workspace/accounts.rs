@@ -246,7 +246,14 @@ impl Workspace {
         result.accounts = import.accounts.len();
         let people = self.store.entries::<Person>(&programme)?;
         let choices = self.programme_account_choices(&programme)?;
-        result.findings = review(std::slice::from_ref(&import), &people, choices.limits).findings;
+        let removal = self.removal_days(&programme)?;
+        result.findings = review(
+            std::slice::from_ref(&import),
+            &people,
+            choices.limits,
+            removal,
+        )
+        .findings;
         if request.write {
             self.store.add_account_import(&programme, &import)?;
             result.import_id = Some(import.id);
@@ -317,10 +324,24 @@ impl Workspace {
         // Every scorecard asks: with no export kept there is nothing to judge, and the limits
         // need not be read.
         if imports.is_empty() {
-            return Ok(review(&imports, people, AccountLimits::default()));
+            return Ok(review(&imports, people, AccountLimits::default(), 0));
         }
         let choices = self.programme_account_choices(programme)?;
-        Ok(review(&imports, people, choices.limits))
+        Ok(review(
+            &imports,
+            people,
+            choices.limits,
+            self.removal_days(programme)?,
+        ))
+    }
+
+    /// The company's days for removing a leaver's access, which a live account is judged by.
+    pub(super) fn removal_days(&self, programme: &str) -> Result<u16> {
+        Ok(self
+            .store
+            .limits(programme)?
+            .unwrap_or_default()
+            .access_removal_days)
     }
 
     pub(super) fn forget_account_rows(&self, programme: &str) {

@@ -237,7 +237,12 @@ impl Workspace {
             });
         }
         let choices = self.programme_account_choices(programme)?;
-        let found = review(&checked, people, choices.limits);
+        let found = review(
+            &checked,
+            people,
+            choices.limits,
+            self.removal_days(programme)?,
+        );
         let imports = Sheet {
             path: "accounts/imports.csv".into(),
             header: titles(&[

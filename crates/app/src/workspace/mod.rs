@@ -37,6 +37,7 @@ pub use description::WrittenDescription;
 pub use list::AssessmentSummary;
 pub use modules::{ModuleInfo, check_module};
 pub use register_import::{ColumnUse, CsvImport, CsvImportRequest, RowProblem};
+pub use registers::KeptLimits;
 pub use report::ReportOptions;
 pub use settings::{MAX_LOGO_BYTES, Settings, SettingsChange};
 pub use trust::TrustFiles;
@@ -349,7 +350,7 @@ impl Workspace {
             .iter()
             .any(|a| a.id != assessment_id && programme_key(&a.organisation) == from);
         let carry = (from != to && !kept_by_another).then_some((from.as_str(), to.as_str()));
-        // The trust page's choices and the description's versions are the programme's too: they follow it, or a renamed
+        // The trust page's choices, the description's versions and the limits are the programme's too: they follow it, or a renamed
         // company would publish again what it chose to hold back.
         let settings: Vec<(String, String)> = carry
             .map(|(from, to)| {
@@ -357,6 +358,10 @@ impl Workspace {
                     (trust::choices_key(from), trust::choices_key(to)),
                     (accounts::choices_key(from), accounts::choices_key(to)),
                     (description::kept_key(from), description::kept_key(to)),
+                    (
+                        soc2_readiness_store::limits_key(from),
+                        soc2_readiness_store::limits_key(to),
+                    ),
                 ]
             })
             .unwrap_or_default();

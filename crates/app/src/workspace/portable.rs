@@ -82,6 +82,10 @@ impl Workspace {
             &changes,
             &new_modules,
         )?;
+        // Limits already set here for this organisation are the company's latest word.
+        if registers.limits.is_some() && self.store.limits(&programme)?.is_none() {
+            self.store.set_limits(&programme, registers.limits)?;
+        }
         if let Some(calendar) = &calendar {
             self.import_calendar(&record.assessment.organisation, calendar)?;
         }

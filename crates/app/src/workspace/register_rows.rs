@@ -62,7 +62,7 @@ impl Workspace {
         ) -> Result<RegisterRow> {
             let record: T = from_fields(pairs)?;
             let entry = ws.add_entry(id, new_id, record, at)?;
-            Ok(row(entry, at.today))
+            row(ws, id, entry, at.today)
         }
         by_register!(register, add(self, assessment_id, new_id, pairs, at))
     }
@@ -109,7 +109,7 @@ impl Workspace {
             let current = ws.register_entry::<T>(id, entry_id)?;
             let record = set_fields(&current.record, pairs)?;
             let entry = ws.edit_entry(id, &current.id, record, at)?;
-            Ok(row(entry, at.today))
+            row(ws, id, entry, at.today)
         }
         by_register!(register, edit(self, assessment_id, entry_id, pairs, at))
     }
@@ -156,7 +156,14 @@ impl Workspace {
     }
 }
 
-fn row<T: RegisterRecord>(entry: Entry<T>, today: NaiveDate) -> RegisterRow {
-    let attention = entry.record.attention(today);
-    RegisterRow::from(Listed { entry, attention })
+/// The entry as a row, judged with the programme's limits, policies and people as they now stand.
+fn row<T: RegisterRecord>(
+    ws: &Workspace,
+    assessment_id: &str,
+    entry: Entry<T>,
+    today: NaiveDate,
+) -> Result<RegisterRow> {
+    let context = ws.judging_context(&ws.programme(assessment_id)?)?;
+    let attention = entry.record.attention(&context.judging(today));
+    Ok(RegisterRow::from(Listed { entry, attention }))
 }

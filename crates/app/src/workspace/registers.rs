@@ -9,10 +9,18 @@ use super::Workspace;
 use crate::clock::Moment;
 use crate::findings::{RecordFinding, programme_key};
 use crate::registers::{
-    Action, Entry, Listed, Policy, Query, Register, RegisterChange, RegisterRecord, Registers,
-    approve, check_against, select,
+    Action, Entry, Limits, Listed, Policy, Query, Register, RegisterChange, RegisterRecord,
+    Registers, approve, check_against, select,
 };
 use crate::{Error, Result};
+
+/// The limits the people register is judged against, as a form shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct KeptLimits {
+    pub limits: Limits,
+    /// False while the usual limits stand in for the company's own.
+    pub set: bool,
+}
 
 impl Workspace {
     /// The key of the programme an assessment's records are kept under.
@@ -28,8 +36,43 @@ impl Workspace {
         query: &Query,
         today: NaiveDate,
     ) -> Result<Vec<Listed<T>>> {
-        let entries = self.store.entries::<T>(&self.programme(assessment_id)?)?;
-        Ok(select(entries, query, today)?)
+        let programme = self.programme(assessment_id)?;
+        let entries = self.store.entries::<T>(&programme)?;
+        let context = self.judging_context(&programme)?;
+        Ok(select(entries, query, &context.judging(today))?)
+    }
+
+    /// What an entry is judged against beside itself: the company's limits, its policies and
+    /// its people. The other registers say nothing about an entry, so they are not read.
+    pub(crate) fn judging_context(&self, programme: &str) -> Result<Registers> {
+        Ok(Registers {
+            policies: self.store.entries(programme)?,
+            people: self.store.entries(programme)?,
+            limits: self.store.limits(programme)?,
+            ..Registers::default()
+        })
+    }
+
+    /// The company's limits for its people register, and whether it set them (otherwise the
+    /// usual ones stand).
+    pub fn limits(&self, assessment_id: &str) -> Result<KeptLimits> {
+        let set = self.store.limits(&self.programme(assessment_id)?)?;
+        Ok(KeptLimits {
+            limits: set.unwrap_or_default(),
+            set: set.is_some(),
+        })
+    }
+
+    /// Sets the limits (`None`: back to the usual ones), each checked with its field named.
+    pub fn set_limits(
+        &mut self,
+        assessment_id: &str,
+        limits: Option<Limits>,
+    ) -> Result<KeptLimits> {
+        let limits = limits.map(Limits::checked).transpose()?;
+        self.store
+            .set_limits(&self.programme(assessment_id)?, limits)?;
+        self.limits(assessment_id)
     }
 
     /// All four registers of the assessment's programme, archived entries included.
@@ -63,6 +106,19 @@ impl Workspace {
                 ))
             }),
         }
+    }
+
+    /// One entry with what needs attention, judged as its list judges it.
+    pub fn register_entry_judged<T: RegisterRecord>(
+        &self,
+        assessment_id: &str,
+        given: &str,
+        today: NaiveDate,
+    ) -> Result<Listed<T>> {
+        let entry = self.register_entry::<T>(assessment_id, given)?;
+        let context = self.judging_context(&self.programme(assessment_id)?)?;
+        let attention = entry.record.attention(&context.judging(today));
+        Ok(Listed { entry, attention })
     }
 
     /// Adds an entry, checked in full; `new_id` comes from the caller (`data_file::new_id`).

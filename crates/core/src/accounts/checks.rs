@@ -10,7 +10,7 @@ use super::matching::{PeopleIndex, generic};
 use super::{Account, AccountImport, AccountLimits};
 use crate::catalog::Bank;
 use crate::findings::{Effect, RecordFinding, Source};
-use crate::registers::{Entry, Person, REMOVAL_DAYS, day};
+use crate::registers::{Entry, Person, day};
 
 /// What a check looks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
@@ -151,12 +151,14 @@ pub fn latest_of_each_system<I: Borrow<AccountImport>>(imports: &[I]) -> Vec<&Ac
     by_system.into_values().collect()
 }
 
-/// Checks the latest import of each system against the people register and the limits. The
-/// imports may be shared (`Arc`), since the app keeps the rows it has parsed.
+/// Checks the latest import of each system against the people register and the limits (a
+/// leaver's account against the company's own days for removing access). The imports may be
+/// shared (`Arc`), since the app keeps the rows it has parsed.
 pub fn review<I: Borrow<AccountImport>>(
     imports: &[I],
     people: &[Entry<Person>],
     limits: AccountLimits,
+    removal_days: u16,
 ) -> AccountReview {
     // Archived people stay in the index: a leaver archived while their account is live is still
     // a leaver. Only the working list says whether the register keeps anyone.
@@ -170,7 +172,9 @@ pub fn review<I: Borrow<AccountImport>>(
         let mut rows: BTreeMap<AccountCheck, Vec<FlaggedAccount>> = BTreeMap::new();
         let mut live: BTreeMap<AccountCheck, bool> = BTreeMap::new();
         for account in import.accounts.iter().filter(|a| a.active) {
-            for (check, note, exposed) in account_checks(account, import.taken_on, &index, limits) {
+            for (check, note, exposed) in
+                account_checks(account, import.taken_on, &index, limits, removal_days)
+            {
                 rows.entry(check).or_default().push(FlaggedAccount {
                     line: account.line,
                     account: account.name.clone(),
@@ -181,7 +185,7 @@ pub fn review<I: Borrow<AccountImport>>(
         }
         for (check, accounts) in rows {
             let lines: Vec<String> = accounts.iter().map(|a| a.line.to_string()).collect();
-            let limit = limit_words(check, limits);
+            let limit = limit_words(check, limits, removal_days);
             findings.push(AccountFinding {
                 check,
                 question_id: check.question().to_string(),
@@ -213,7 +217,7 @@ pub fn review<I: Borrow<AccountImport>>(
     }
 }
 
-fn limit_words(check: AccountCheck, limits: AccountLimits) -> String {
+fn limit_words(check: AccountCheck, limits: AccountLimits, removal_days: u16) -> String {
     let whose = if limits.chosen { "your" } else { "the default" };
     match check {
         AccountCheck::KeyOld => format!(
@@ -223,7 +227,7 @@ fn limit_words(check: AccountCheck, limits: AccountLimits) -> String {
         AccountCheck::KeyUnused | AccountCheck::Dormant => {
             format!(" for longer than {whose} {}-day limit", limits.unused_days)
         }
-        AccountCheck::LeaverActive => format!(", more than {REMOVAL_DAYS} days after leaving"),
+        AccountCheck::LeaverActive => format!(", more than {removal_days} days after leaving"),
         _ => String::new(),
     }
 }
@@ -234,6 +238,7 @@ fn account_checks(
     taken_on: NaiveDate,
     people: &PeopleIndex,
     limits: AccountLimits,
+    removal_days: u16,
 ) -> Vec<(AccountCheck, String, bool)> {
     let mut out = Vec::new();
     let signs_in = account.interactive != Some(false);
@@ -321,7 +326,7 @@ fn account_checks(
     let leavers: Vec<_> = owners
         .iter()
         .filter_map(|p| p.record.end.map(|end| (p, end)))
-        .filter(|(_, end)| (taken_on - *end).num_days() > REMOVAL_DAYS)
+        .filter(|(_, end)| (taken_on - *end).num_days() > i64::from(removal_days))
         .collect();
     for (person, end) in &leavers {
         let mut note = format!(

@@ -91,7 +91,7 @@ fn an_aws_credential_report_is_recognised_and_its_exposures_found() {
         person("Jane Doe", None, Some("deploy")),
         person("Sam Lee", Some("2026-10-15"), Some("deploy")),
     ];
-    let review = review(&[aws], &people, AccountLimits::default());
+    let review = review(&[aws], &people, AccountLimits::default(), 3);
     assert_eq!(
         found(&review, AccountCheck::AdminWithoutMfa),
         ["<root_account>"]
@@ -151,7 +151,7 @@ fn an_aws_credential_report_is_recognised_and_its_exposures_found() {
 fn the_company_limits_replace_the_defaults_and_say_so() {
     let aws = import(AWS, "AWS", "2026-12-01");
     let limits = AccountLimits::chosen(1000, 90).unwrap();
-    let review = review(&[aws], &[], limits);
+    let review = review(&[aws], &[], limits, 3);
     assert_eq!(
         found(&review, AccountCheck::KeyOld),
         ["<root_account>", "deploy"]
@@ -180,7 +180,7 @@ fn google_github_and_entra_exports_are_read_by_their_headings() {
     assert_eq!(google.format, AccountFormat::GoogleWorkspace);
     assert_eq!(google.accounts[0].display_name.as_deref(), Some("Ana Ruiz"));
     assert!(google.accounts[0].owner && !google.accounts[1].active);
-    let review_g = review(&[google], &[], AccountLimits::default());
+    let review_g = review(&[google], &[], AccountLimits::default(), 3);
     assert!(review_g.findings.is_empty(), "{:?}", review_g.findings);
     let questions: Vec<&str> = review_g
         .evidence
@@ -195,7 +195,7 @@ fn google_github_and_entra_exports_are_read_by_their_headings() {
         "2026-12-01",
     );
     assert_eq!(github.format, AccountFormat::GithubMembers);
-    let review_h = review(&[github], &[], AccountLimits::default());
+    let review_h = review(&[github], &[], AccountLimits::default(), 3);
     assert_eq!(found(&review_h, AccountCheck::AdminWithoutMfa), ["octocat"]);
     assert_eq!(found(&review_h, AccountCheck::Dormant), ["hubber"]);
 
@@ -280,7 +280,7 @@ fn the_latest_import_of_a_system_is_the_one_checked() {
         "2026-12-02",
     );
     fixed.id = "newer".into();
-    let review = review(&[old, fixed], &[], AccountLimits::default());
+    let review = review(&[old, fixed], &[], AccountLimits::default(), 3);
     assert_eq!(review.checked, ["newer"]);
     assert!(review.findings.is_empty());
 }
@@ -293,7 +293,7 @@ fn an_account_matching_no_one_is_found_once_people_are_kept_and_names_match_loos
         "2026-12-01",
     );
     let people = [person("Jane Doe", None, None)];
-    let review = review(&[github], &people, AccountLimits::default());
+    let review = review(&[github], &people, AccountLimits::default(), 3);
     assert_eq!(found(&review, AccountCheck::NoPerson), ["stranger"]);
     // A leaver within the three days is still being offboarded: no finding yet.
     let people = [person("Jane Doe", Some("2026-11-29"), None)];
@@ -304,7 +304,7 @@ fn an_account_matching_no_one_is_found_once_people_are_kept_and_names_match_loos
     );
     assert!(
         found(
-            &super::review(&[github], &people, AccountLimits::default()),
+            &super::review(&[github], &people, AccountLimits::default(), 3),
             AccountCheck::LeaverActive
         )
         .is_empty()
@@ -319,7 +319,7 @@ fn powershell_headings_are_read_and_a_user_download_without_sign_ins_says_nothin
         "2026-12-01",
     );
     assert_eq!(registration.accounts[0].mfa, Some(false));
-    let review_r = review(&[registration], &[], AccountLimits::default());
+    let review_r = review(&[registration], &[], AccountLimits::default(), 3);
     assert_eq!(
         found(&review_r, AccountCheck::AdminWithoutMfa),
         ["boss@acme.test"]
@@ -332,7 +332,7 @@ fn powershell_headings_are_read_and_a_user_download_without_sign_ins_says_nothin
         "2026-12-01",
     );
     assert!(
-        review(&[users], &[], AccountLimits::default())
+        review(&[users], &[], AccountLimits::default(), 3)
             .findings
             .is_empty()
     );
@@ -359,7 +359,7 @@ fn an_archived_leaver_with_a_live_account_is_still_a_leaver() {
         "GitHub",
         "2026-12-01",
     );
-    let review = review(&[github], &people, AccountLimits::default());
+    let review = review(&[github], &people, AccountLimits::default(), 3);
     assert_eq!(found(&review, AccountCheck::LeaverActive), ["bokafor"]);
     assert!(found(&review, AccountCheck::NoPerson).is_empty());
 }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Entry, RegisterRecord, Registers};
+use super::{Entry, Judging, RegisterRecord, Registers};
 use crate::catalog::Bank;
 use crate::findings::{Effect, RecordFinding, Source};
 
@@ -14,17 +14,12 @@ pub fn register_findings(
     today: NaiveDate,
 ) -> Vec<RecordFinding> {
     let mut out = Vec::new();
-    collect(&registers.vendors, Source::Vendors, bank, today, &mut out);
-    collect(&registers.policies, Source::Policies, bank, today, &mut out);
-    collect(
-        &registers.incidents,
-        Source::Incidents,
-        bank,
-        today,
-        &mut out,
-    );
-    collect(&registers.risks, Source::Risks, bank, today, &mut out);
-    collect(&registers.people, Source::People, bank, today, &mut out);
+    let at = registers.judging(today);
+    collect(&registers.vendors, Source::Vendors, bank, &at, &mut out);
+    collect(&registers.policies, Source::Policies, bank, &at, &mut out);
+    collect(&registers.incidents, Source::Incidents, bank, &at, &mut out);
+    collect(&registers.risks, Source::Risks, bank, &at, &mut out);
+    collect(&registers.people, Source::People, bank, &at, &mut out);
     out
 }
 
@@ -54,7 +49,9 @@ fn questions(source: Source, code: &str) -> &'static [&'static str] {
             &["access.deprovisioning"]
         }
         (Source::People, "not_trained" | "trained_late") => &["people.security-training"],
-        (Source::People, "not_acknowledged" | "acknowledged_late") => &["people.policy-acceptance"],
+        (Source::People, "not_acknowledged" | "acknowledged_late" | "acknowledgement_outdated") => {
+            &["people.policy-acceptance"]
+        }
         (Source::People, "no_agreement") => &["people.contractors"],
         _ => &[],
     }
@@ -64,11 +61,11 @@ fn collect<T: RegisterRecord>(
     entries: &[Entry<T>],
     source: Source,
     bank: &Bank,
-    today: NaiveDate,
+    at: &Judging,
     out: &mut Vec<RecordFinding>,
 ) {
     for entry in entries.iter().filter(|e| e.archived_at.is_none()) {
-        for attention in entry.record.attention(today) {
+        for attention in entry.record.attention(at) {
             for question in questions(source, &attention.code) {
                 if bank.question(question).is_none() {
                     continue;

@@ -4,7 +4,9 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldKind, FieldSpec};
-use super::{Attention, RecordError, Register, RegisterRecord, day, not_before, not_future};
+use super::{
+    Attention, Judging, RecordError, Register, RegisterRecord, day, not_before, not_future,
+};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
@@ -191,7 +193,8 @@ impl RegisterRecord for Incident {
         Ok(())
     }
 
-    fn attention(&self, today: NaiveDate) -> Vec<Attention> {
+    fn attention(&self, at: &Judging) -> Vec<Attention> {
+        let today = at.today;
         let mut out = Vec::new();
         if let Some(deadline) = self.notification_deadline {
             match self.notified_on {

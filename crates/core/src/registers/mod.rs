@@ -5,9 +5,11 @@
 //! from text, the required-field and length checks, search, filter and sort are written once over
 //! that description, and each register adds only its date rules and what a consultant would flag.
 
+mod acknowledgement;
 mod fields;
 pub mod findings;
 pub mod incident;
+mod limits;
 pub mod person;
 pub mod policy;
 pub mod query;
@@ -19,19 +21,21 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+pub use acknowledgement::{acknowledged_versions, in_force};
 pub use fields::{
     FieldKind, FieldSpec, checked_record, display, field_problems, from_fields, set_fields,
 };
 pub use findings::register_findings;
 pub use incident::Incident;
-pub use person::{Person, PersonKind, REMOVAL_DAYS, Training};
+pub use limits::{Judging, Limits};
+pub use person::{Person, PersonKind, Training};
 pub use policy::{Policy, PolicyVersion, approve};
 pub use query::{Listed, Query, select};
 pub use risk::Risk;
 pub use rows::{ChangeRow, FieldInfo, RegisterRow, field_infos};
 pub use vendor::Vendor;
 
-/// The four registers a programme keeps.
+/// The five registers a programme keeps.
 #[derive(
     Debug,
     Clone,
@@ -205,8 +209,9 @@ pub trait RegisterRecord: Serialize + DeserializeOwned + Clone + PartialEq {
     /// The date rules beyond each field's own shape (ordering, nothing in the future that
     /// cannot be).
     fn check_dates(&self, today: NaiveDate) -> Result<(), RecordError>;
-    /// What needs attention as of `today`, most pressing first.
-    fn attention(&self, today: NaiveDate) -> Vec<Attention>;
+    /// What needs attention as judged in `at` (the day, the company's limits, the other
+    /// registers), most pressing first.
+    fn attention(&self, at: &Judging) -> Vec<Attention>;
     /// The references into the question bank (a risk's linked controls) name its questions.
     fn check_links(&self, _bank: &crate::catalog::Bank) -> Result<(), RecordError> {
         Ok(())
@@ -304,6 +309,9 @@ pub struct Registers {
     /// Absent in files from before the people register.
     #[serde(default)]
     pub people: Vec<Entry<Person>>,
+    /// The company's own limits; none set yet: the usual ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
 }
 
 impl Registers {

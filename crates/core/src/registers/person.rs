@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldKind, FieldSpec};
-use super::{Attention, RecordError, Register, RegisterRecord, day, not_before, not_future};
+use super::{
+    Attention, Judging, RecordError, Register, RegisterRecord, day, not_before, not_future,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -61,13 +63,6 @@ pub struct Person {
 
 const KINDS: &[&str] = &["employee", "contractor"];
 const TRAINING: &[&str] = &["pending", "in_progress", "completed"];
-
-/// A hire is trained and has acknowledged the policies within this many days of starting: the
-/// usual "within 30 days of hire" an auditor tests onboarding against.
-pub const ONBOARDING_DAYS: i64 = 30;
-/// A leaver's access is removed within this many days of leaving: the next working day, with a
-/// weekend between.
-pub const REMOVAL_DAYS: i64 = 3;
 
 impl RegisterRecord for Person {
     const REGISTER: Register = Register::People;
@@ -163,10 +158,12 @@ impl RegisterRecord for Person {
         Ok(())
     }
 
-    fn attention(&self, today: NaiveDate) -> Vec<Attention> {
+    fn attention(&self, at: &Judging) -> Vec<Attention> {
+        let (today, limits) = (at.today, at.limits);
         let mut out = Vec::new();
         if let Some(end) = self.end {
-            let limit = end + chrono::Duration::days(REMOVAL_DAYS);
+            let removal = i64::from(limits.access_removal_days);
+            let limit = end + chrono::Duration::days(removal);
             match self.access_removed {
                 // Within the limit the removal may still be under way: no finding yet.
                 None if limit < today => out.push(Attention::new(
@@ -180,7 +177,7 @@ impl RegisterRecord for Person {
                 Some(removed) if removed > limit => out.push(Attention::new(
                     "access_removed_late",
                     format!(
-                        "left on {}; access removed on {}, {} days later (the limit is {REMOVAL_DAYS})",
+                        "left on {}; access removed on {}, {} days later (the limit is {removal})",
                         day(end),
                         day(removed),
                         (removed - end).num_days()
@@ -190,7 +187,8 @@ impl RegisterRecord for Person {
                 _ => {}
             }
         }
-        let due = self.start + chrono::Duration::days(ONBOARDING_DAYS);
+        let training = i64::from(limits.training_days);
+        let due = self.start + chrono::Duration::days(training);
         let trained = self
             .trained_on
             .filter(|_| self.training == Training::Completed);
@@ -199,7 +197,7 @@ impl RegisterRecord for Person {
                 out.push(Attention::new(
                     "not_trained",
                     format!(
-                        "started on {}; security training not completed within {ONBOARDING_DAYS} days",
+                        "started on {}; security training not completed within {training} days",
                         day(self.start)
                     ),
                     Some(due),
@@ -208,7 +206,7 @@ impl RegisterRecord for Person {
             Some(on) if on > due => out.push(Attention::new(
                 "trained_late",
                 format!(
-                    "trained on {}, {} days after starting (the limit is {ONBOARDING_DAYS})",
+                    "trained on {}, {} days after starting (the limit is {training})",
                     day(on),
                     (on - self.start).num_days()
                 ),
@@ -216,26 +214,49 @@ impl RegisterRecord for Person {
             )),
             _ => {}
         }
+        let acknowledging = i64::from(limits.acknowledgement_days);
+        let due = self.start + chrono::Duration::days(acknowledging);
         match self.policies_acknowledged {
             None if due < today && self.end.is_none_or(|end| end > due) => {
                 out.push(Attention::new(
                     "not_acknowledged",
                     format!(
-                        "started on {}; the security policies not acknowledged within {ONBOARDING_DAYS} days",
+                        "started on {}; the security policies not acknowledged within {acknowledging} days",
                         day(self.start)
                     ),
                     Some(due),
                 ))
             }
-            Some(on) if on > due => out.push(Attention::new(
-                "acknowledged_late",
-                format!(
-                    "acknowledged the policies on {}, {} days after starting",
-                    day(on),
-                    (on - self.start).num_days()
-                ),
-                Some(due),
-            )),
+            Some(on) if on > due && self.renewed_by(on, at).is_none() => {
+                out.push(Attention::new(
+                    "acknowledged_late",
+                    format!(
+                        "acknowledged the policies on {}, {} days after starting (the limit is {acknowledging})",
+                        day(on),
+                        (on - self.start).num_days()
+                    ),
+                    Some(due),
+                ))
+            }
+            Some(on) if on > due => {
+                // The date kept is the latest acknowledgement: one after a newer version came
+                // in is judged against that version's approval.
+                let (version, approved) = self.renewed_by(on, at).expect("checked above");
+                let late = approved + chrono::Duration::days(acknowledging);
+                if on > late {
+                    out.push(Attention::new(
+                        "acknowledged_late",
+                        format!(
+                            "acknowledged the policies on {}, {} days after {version} was approved (the limit is {acknowledging})",
+                            day(on),
+                            (on - approved).num_days()
+                        ),
+                        Some(late),
+                    ));
+                }
+                out.extend(self.outdated_acknowledgement(on, at));
+            }
+            Some(on) => out.extend(self.outdated_acknowledgement(on, at)),
             _ => {}
         }
         if self.kind == PersonKind::Contractor
@@ -278,7 +299,7 @@ mod tests {
     }
 
     fn codes(p: &Person) -> Vec<String> {
-        p.attention(d("2026-11-27"))
+        p.attention(&Judging::alone(d("2026-11-27")))
             .into_iter()
             .map(|a| a.code)
             .collect()

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldKind, FieldSpec};
 use super::{
-    Attention, RecordError, Register, RegisterRecord, day, months_after, not_before, not_future,
+    Attention, Judging, RecordError, Register, RegisterRecord, day, months_after, not_before,
+    not_future,
 };
 
 /// Below this share of staff acknowledging a policy, an auditor's sample will very likely meet
@@ -119,7 +120,8 @@ impl RegisterRecord for Policy {
         Ok(())
     }
 
-    fn attention(&self, today: NaiveDate) -> Vec<Attention> {
+    fn attention(&self, at: &Judging) -> Vec<Attention> {
+        let today = at.today;
         let mut out = Vec::new();
         match (self.approved_on, self.next_review) {
             (None, _) => out.push(Attention::new(
@@ -152,8 +154,47 @@ impl RegisterRecord for Policy {
                 format!("{share}% of staff have acknowledged it (aim for {ACKNOWLEDGED_AT_LEAST_PERCENT}% or more)"),
                 None,
             ));
+        } else if self.staff.is_none()
+            && let Some((version, acknowledged, staff)) = self.acknowledged_in_register(at)
+            && u64::from(acknowledged) * 100
+                < u64::from(staff) * u64::from(ACKNOWLEDGED_AT_LEAST_PERCENT)
+        {
+            out.push(Attention::new(
+                "low_acknowledgement",
+                format!(
+                    "{acknowledged} of the {staff} current staff in the people register have acknowledged version {version} (aim for {ACKNOWLEDGED_AT_LEAST_PERCENT}% or more)"
+                ),
+                None,
+            ));
         }
         out
+    }
+}
+
+impl Policy {
+    /// From the people register, when the company gave no counts of its own: the version in
+    /// force, and of the current staff past their window for acknowledging it, how many have
+    /// acknowledged on or after its approval. None when nobody is due yet.
+    pub fn acknowledged_in_register(&self, at: &Judging) -> Option<(String, u32, u32)> {
+        let version = super::in_force(self, at.today)?;
+        let grace = chrono::Duration::days(i64::from(at.limits.acknowledgement_days));
+        if version.approved_on + grace >= at.today {
+            return None;
+        }
+        let due: Vec<_> = at
+            .people()
+            .filter(|p| p.record.current_on(at.today) && p.record.start + grace < at.today)
+            .collect();
+        let acknowledged = due
+            .iter()
+            .filter(|p| {
+                p.record
+                    .policies_acknowledged
+                    .is_some_and(|on| on >= version.approved_on)
+            })
+            .count();
+        let staff = u32::try_from(due.len()).ok().filter(|n| *n > 0)?;
+        Some((version.version, u32::try_from(acknowledged).ok()?, staff))
     }
 }
 

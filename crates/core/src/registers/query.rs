@@ -2,12 +2,11 @@
 
 use std::cmp::Ordering;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::fields::{FieldKind, FieldSpec, display, spec};
-use super::{Attention, Entry, RecordError, RegisterRecord};
+use super::{Attention, Entry, Judging, RecordError, RegisterRecord};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Query {
@@ -42,7 +41,7 @@ pub struct Listed<T> {
 pub fn select<T: RegisterRecord>(
     entries: Vec<Entry<T>>,
     query: &Query,
-    today: NaiveDate,
+    at: &Judging,
 ) -> Result<Vec<Listed<T>>, RecordError> {
     let filters: Vec<(&str, String)> = query
         .filters
@@ -81,7 +80,7 @@ pub fn select<T: RegisterRecord>(
                 continue;
             }
         }
-        let attention = entry.record.attention(today);
+        let attention = entry.record.attention(at);
         if query.attention_only && attention.is_empty() {
             continue;
         }

@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldKind, FieldSpec};
-use super::{Attention, RecordError, Register, RegisterRecord, day, months_after, not_future};
+use super::{
+    Attention, Judging, RecordError, Register, RegisterRecord, day, months_after, not_future,
+};
 use crate::catalog::Bank;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -106,7 +108,8 @@ impl RegisterRecord for Risk {
         check_controls(self, bank)
     }
 
-    fn attention(&self, today: NaiveDate) -> Vec<Attention> {
+    fn attention(&self, at: &Judging) -> Vec<Attention> {
+        let today = at.today;
         let mut out = Vec::new();
         match self.last_review {
             Some(last) if months_after(last, 12) < today => out.push(Attention::new(

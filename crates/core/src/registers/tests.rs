@@ -5,6 +5,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::*;
 use crate::catalog::bundled_bank;
 
+/// The codes of what an entry judged alone needs.
+fn judged<T: RegisterRecord>(record: &T, today: NaiveDate) -> Vec<String> {
+    let attention = record.attention(&Judging::alone(today));
+    attention.into_iter().map(|a| a.code).collect()
+}
+
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
@@ -38,10 +44,6 @@ fn entry<T>(id: &str, record: T) -> Entry<T> {
         archived_at: None,
         record,
     }
-}
-
-fn codes(attention: &[Attention]) -> Vec<&str> {
-    attention.iter().map(|a| a.code.as_str()).collect()
 }
 
 #[test]
@@ -118,7 +120,7 @@ fn a_vendor_shows_what_a_consultant_would_raise() {
     let today = d(TODAY);
     let bare = vendor(&[("personal_data", "yes"), ("subservice", "carve-out")]).unwrap();
     assert_eq!(
-        codes(&bare.attention(today)),
+        judged(&bare, today),
         [
             "never_reviewed",
             "no_report",
@@ -134,7 +136,7 @@ fn a_vendor_shows_what_a_consultant_would_raise() {
     ])
     .unwrap();
     assert_eq!(
-        codes(&stale.attention(today)),
+        judged(&stale, today),
         ["review_overdue", "report_stale", "no_confidentiality"]
     );
     let gap = vendor(&[
@@ -147,7 +149,7 @@ fn a_vendor_shows_what_a_consultant_would_raise() {
     ])
     .unwrap();
     assert_eq!(
-        codes(&gap.attention(today)),
+        judged(&gap, today),
         ["no_bridge_letter", "subservice_exceptions"]
     );
     let bridged = set_fields(
@@ -158,7 +160,7 @@ fn a_vendor_shows_what_a_consultant_would_raise() {
         ]),
     )
     .unwrap();
-    assert!(bridged.attention(today).is_empty());
+    assert!(judged(&bridged, today).is_empty());
 }
 
 #[test]
@@ -170,19 +172,19 @@ fn policies_keep_each_approved_version() {
         ("owner", "IT"),
     ]))
     .unwrap();
-    assert_eq!(codes(&draft.attention(today)), ["never_approved"]);
+    assert_eq!(judged(&draft, today), ["never_approved"]);
     let first = approve(&draft, "1.0", "Board", d("2025-06-01"), today).unwrap();
     let second = approve(&first, "1.1", "CEO", d("2026-06-01"), today).unwrap();
     assert_eq!(second.versions.len(), 2);
     assert_eq!(second.version, "1.1");
-    assert_eq!(codes(&first.attention(today)), ["review_overdue"]);
-    assert!(second.attention(today).is_empty());
+    assert_eq!(judged(&first, today), ["review_overdue"]);
+    assert!(judged(&second, today).is_empty());
     let backwards = approve(&second, "1.2", "CEO", d("2026-01-01"), today).unwrap_err();
     assert_eq!(backwards.field, "approved_on");
     let ahead = approve(&second, "1.2", "CEO", d("2027-01-01"), today).unwrap_err();
     assert_eq!(ahead.field, "approved_on");
     let low = set_fields(&second, &pairs(&[("staff", "100"), ("acknowledged", "94")])).unwrap();
-    assert_eq!(codes(&low.attention(today)), ["low_acknowledgement"]);
+    assert_eq!(judged(&low, today), ["low_acknowledgement"]);
     let over = set_fields(&second, &pairs(&[("staff", "10"), ("acknowledged", "11")])).unwrap();
     assert_eq!(check(&over, today).unwrap_err().field, "acknowledged");
 }
@@ -207,23 +209,23 @@ fn incidents_walk_detect_contain_resolve_improve() {
     let open = incident(&[("notification_deadline", "2026-11-04")]);
     assert_eq!(open.stage(), incident::Stage::Detected);
     assert_eq!(
-        codes(&open.attention(today)),
+        judged(&open, today),
         ["notification_missed", "open_too_long"]
     );
     let near = incident(&[
         ("detected_on", "2026-11-26"),
         ("notification_deadline", "2026-11-29"),
     ]);
-    assert_eq!(codes(&near.attention(today)), ["notification_due"]);
+    assert_eq!(judged(&near, today), ["notification_due"]);
     let resolved = incident(&[
         ("contained_on", "2026-11-02"),
         ("resolved_on", "2026-11-05"),
     ]);
     assert_eq!(resolved.stage(), incident::Stage::Resolved);
-    assert_eq!(codes(&resolved.attention(today)), ["no_review"]);
+    assert_eq!(judged(&resolved, today), ["no_review"]);
     let improved = set_fields(&resolved, &pairs(&[("reviewed_on", "2026-11-10")])).unwrap();
     assert_eq!(improved.stage(), incident::Stage::Improved);
-    assert!(improved.attention(today).is_empty());
+    assert!(judged(&improved, today).is_empty());
 }
 
 fn risk(extra: &[(&str, &str)]) -> Risk {
@@ -242,13 +244,13 @@ fn risk(extra: &[(&str, &str)]) -> Risk {
 #[test]
 fn risks_show_reviews_acceptance_and_links() {
     let today = d(TODAY);
-    assert_eq!(codes(&risk(&[]).attention(today)), ["no_linked_control"]);
+    assert_eq!(judged(&risk(&[]), today), ["no_linked_control"]);
     assert_eq!(
-        codes(&risk(&[("treatment", "accept")]).attention(today)),
+        judged(&risk(&[("treatment", "accept")]), today),
         ["high_risk_accepted"]
     );
     let old = risk(&[("last_review", "2025-01-01"), ("controls", "risk.register")]);
-    assert_eq!(codes(&old.attention(today)), ["review_overdue"]);
+    assert_eq!(judged(&old, today), ["review_overdue"]);
     let bank = bundled_bank();
     risk::check_controls(&old, &bank).unwrap();
     let wrong = risk(&[("controls", "risk.register, no.such")]);
@@ -277,7 +279,7 @@ fn lists_search_filter_sort_and_leave_archived_out() {
         archived,
     ];
     let ids = |query: &Query| -> Vec<String> {
-        select(all.clone(), query, today)
+        select(all.clone(), query, &Judging::alone(today))
             .unwrap()
             .into_iter()
             .map(|l| l.entry.id)
@@ -314,7 +316,12 @@ fn lists_search_filter_sort_and_leave_archived_out() {
         sort: Some("colour".into()),
         ..Query::default()
     };
-    assert_eq!(select(all, &unknown, today).unwrap_err().field, "colour");
+    assert_eq!(
+        select(all, &unknown, &Judging::alone(today))
+            .unwrap_err()
+            .field,
+        "colour"
+    );
 }
 
 #[test]
@@ -352,6 +359,7 @@ fn register_findings_name_the_record_and_the_question_it_serves() {
         )],
         risks: vec![entry("r1", risk(&[("treatment", "accept")]))],
         people: Vec::new(),
+        limits: None,
     };
     let found = register_findings(&registers, &bank, today);
     let summary: Vec<(&str, &str)> = found

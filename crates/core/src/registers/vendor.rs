@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldKind, FieldSpec};
 use super::{
-    Attention, RecordError, Register, RegisterRecord, day, months_after, not_before, not_future,
+    Attention, Judging, RecordError, Register, RegisterRecord, day, months_after, not_before,
+    not_future,
 };
 
 #[derive(
@@ -239,7 +240,8 @@ impl RegisterRecord for Vendor {
         Ok(())
     }
 
-    fn attention(&self, today: NaiveDate) -> Vec<Attention> {
+    fn attention(&self, at: &Judging) -> Vec<Attention> {
+        let today = at.today;
         let mut out = Vec::new();
         let important = matches!(self.criticality, Criticality::Critical | Criticality::High);
         let subservice = self.subservice != Subservice::No;

@@ -6,7 +6,7 @@ use serde::Serialize;
 use soc2_readiness_core::registers::incident::Stage;
 use soc2_readiness_core::registers::vendor::{Criticality, Subservice};
 use soc2_readiness_core::registers::{
-    Entry, Person, PersonKind, RegisterRecord, Registers, Training,
+    Entry, Judging, Person, PersonKind, RegisterRecord, Registers, Training,
 };
 
 use super::ReportModel;
@@ -101,11 +101,12 @@ impl ReportModel {
                 .filter(|e| e.archived_at.is_none() && e.record.is_high())
                 .count(),
         )];
+        let at = &registers.judging(today);
         let mut summaries = vec![
-            summary("Vendors", vendors, vendor_counts, today),
-            summary("Policies", policies, policy_counts, today),
-            summary("Incidents", incidents, incident_counts, today),
-            summary("Risks", risks, risk_counts, today),
+            summary("Vendors", vendors, vendor_counts, at),
+            summary("Policies", policies, policy_counts, at),
+            summary("Incidents", incidents, incident_counts, at),
+            summary("Risks", risks, risk_counts, at),
         ];
         // People came later: a programme that keeps none gets no empty line for them.
         let people = &registers.people;
@@ -131,7 +132,7 @@ impl ReportModel {
                         .count(),
                 ),
             ];
-            summaries.push(summary("People", people, people_counts, today));
+            summaries.push(summary("People", people, people_counts, at));
         }
         self.registers = Some(RegistersSection {
             as_of: today,
@@ -145,13 +146,13 @@ fn summary<T: RegisterRecord>(
     title: &str,
     entries: &[Entry<T>],
     counts: Vec<(String, usize)>,
-    today: NaiveDate,
+    at: &Judging,
 ) -> RegisterSummary {
     let mut rows: Vec<AttentionRow> = entries
         .iter()
         .filter(|e| e.archived_at.is_none())
         .filter_map(|e| {
-            let attention = e.record.attention(today);
+            let attention = e.record.attention(at);
             (!attention.is_empty()).then(|| AttentionRow {
                 name: e.record.label().to_string(),
                 since: attention.iter().filter_map(|a| a.since).min(),

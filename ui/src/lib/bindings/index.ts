@@ -947,6 +947,14 @@ max_chars: number | null, };
 
 export type ChangeRow = { action: Action, changed_at: string, values: { [key in string]: string }, };
 
+export type Limits = { access_removal_days: number, training_days: number, acknowledgement_days: number, };
+
+export type KeptLimits = { limits: Limits, 
+/**
+ * False while the usual limits stand in for the company's own.
+ */
+set: boolean, };
+
 export type Frequency = "weekly" | "monthly" | "quarterly" | "half-yearly" | "yearly";
 
 export type RecurringTemplate = { id: string, title: string, 

@@ -1,5 +1,5 @@
 // Generated from the `#[tauri::command]` functions by src-tauri/src/surface.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop surface.
-import type { AccountChoices, AccountFormat, AccountImportInfo, AccountImportResult, AccountsView, AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, BinderRequest, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, DescriptionFormat, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, SectionId, SectionVersion, Selection, Settings, SpreadsheetFormat, SystemDescription, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenBinder, WrittenDescription, WrittenSpreadsheet } from '../bindings';
+import type { AccountChoices, AccountFormat, AccountImportInfo, AccountImportResult, AccountsView, AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, BinderRequest, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, DescriptionFormat, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, KeptLimits, Limits, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, SectionId, SectionVersion, Selection, Settings, SpreadsheetFormat, SystemDescription, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenBinder, WrittenDescription, WrittenSpreadsheet } from '../bindings';
 
 /** Tauri's `invoke`, or a stand-in: the one function the client needs. */
 export type Invoke = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -120,6 +120,10 @@ export interface Commands {
   deleteRegisterEntry(id: string, register: Register, entry: string): Promise<void>;
   /** One entry's changes, oldest first (a deleted entry's too). */
   registerEntryHistory(id: string, register: Register, entry: string): Promise<Array<ChangeRow>>;
+  /** The company's limits the people register is judged against, and whether it set them. */
+  getLimits(id: string): Promise<KeptLimits>;
+  /** Keeps the company's limits (`None`: back to the usual ones); one out of range is refused by its field (`access_removal_days`, `training_days`, `acknowledgement_days`). */
+  setLimits(id: string, limits?: Limits | null): Promise<KeptLimits>;
   /** Renders the gap-analysis PDF with the stored settings (with the system description as its last appendix when `description` is true) and writes it to `path`; `open` shows it in the system viewer. */
   exportReport(id: string, path: string, open: boolean, description?: boolean | null): Promise<ExportedReport>;
   /** Shows a saved file in the system's file manager. */
@@ -205,6 +209,8 @@ export function commandsOver(invoke: Invoke): Commands {
     setRegisterEntryArchived: (id, register, entry, archived) => invoke('set_register_entry_archived', { id, register, entry, archived }),
     deleteRegisterEntry: (id, register, entry) => invoke('delete_register_entry', { id, register, entry }),
     registerEntryHistory: (id, register, entry) => invoke('register_entry_history', { id, register, entry }),
+    getLimits: (id) => invoke('get_limits', { id }),
+    setLimits: (id, limits) => invoke('set_limits', { id, limits: limits ?? null }),
     exportReport: (id, path, open, description) => invoke('export_report', { id, path, open, description: description ?? null }),
     showInFolder: (path) => invoke('show_in_folder', { path }),
     getSettings: () => invoke('get_settings'),
@@ -286,6 +292,8 @@ export const COMMAND_NAMES = [
   'set_register_entry_archived',
   'delete_register_entry',
   'register_entry_history',
+  'get_limits',
+  'set_limits',
   'export_report',
   'show_in_folder',
   'get_settings',

@@ -1,6 +1,6 @@
 // The fake host's registers: rows kept in memory, the engine's field errors imitated (required, dates), never its statuses.
 import { parseDate } from '../format';
-import type { ChangeRow, FieldInfo, Register, RegisterRow } from '../bindings';
+import type { ChangeRow, FieldInfo, Limits, Register, RegisterRow } from '../bindings';
 import type { Host } from './host';
 
 const field = (name: string, kind: string, required = false, choices: string[] = []): FieldInfo => ({
@@ -64,12 +64,19 @@ type Registers = Pick<
   | 'deleteRegisterEntry'
   | 'registerEntryHistory'
   | 'checkRegisterEntry'
+  | 'getLimits'
+  | 'setLimits'
 >;
+
+const USUAL_LIMITS: Limits = { access_removal_days: 3, training_days: 30, acknowledgement_days: 30 };
+/** The engine's longest limits (crates/core/src/registers/limits.rs). */
+const LONGEST: Limits = { access_removal_days: 30, training_days: 365, acknowledgement_days: 365 };
 
 export function fakeRegisters(now: () => string): Registers {
   const rows = new Map<string, RegisterRow & { register: Register; assessment: string }>();
   const history = new Map<string, ChangeRow[]>();
   let counter = 0;
+  const limits = new Map<string, Limits>();
   /** Every problem, in field order, as the engine's check gives them. */
   const problems = (register: Register, values: Record<string, string>) => {
     const found: { field: string; message: string }[] = [];
@@ -100,6 +107,17 @@ export function fakeRegisters(now: () => string): Registers {
   };
   const plain = ({ register: _r, assessment: _a, ...row }: RegisterRow & { register: Register; assessment: string }): RegisterRow => row;
   return {
+    getLimits: async (id) => ({ limits: limits.get(id) ?? USUAL_LIMITS, set: limits.has(id) }),
+    setLimits: async (id, given) => {
+      if (!given) limits.delete(id);
+      else {
+        for (const name of Object.keys(LONGEST) as (keyof Limits)[]) {
+          if (given[name] > LONGEST[name]) throw { kind: 'invalid_record', field: name, message: `${given[name]} days is more than the ${LONGEST[name]} allowed` };
+        }
+        limits.set(id, { ...given });
+      }
+      return { limits: limits.get(id) ?? USUAL_LIMITS, set: limits.has(id) };
+    },
     listRegister: async (id, register) =>
       [...rows.values()].filter((r) => r.assessment === id && r.register === register).map(plain),
     registerFields: async (register) => FIELDS[register],
