@@ -104,6 +104,7 @@ fn programme(dir: &std::path::Path) -> (Workspace, String) {
                 performed_by: "Owner".into(),
                 evidence: Some(format!("REF-{i}")),
                 file,
+                sample: None,
             };
             ws.record_check(&id, &format!("{n}-{i}"), &request, today, at)
                 .unwrap();

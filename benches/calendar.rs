@@ -68,6 +68,7 @@ fn programme(path: &std::path::Path) -> (Workspace, NaiveDate) {
                 performed_by: "Owner".into(),
                 evidence: Some(format!("REF-{i}")),
                 file: None,
+                sample: None,
             };
             ws.record_check("bench", &format!("{n}-{i}"), &request, today, at)
                 .unwrap();

@@ -49,6 +49,7 @@ fn check(
         performed_by: "Dana".into(),
         evidence: Some(format!("TICKET {on}")),
         file: None,
+        sample: None,
     };
     ws.record_check(ID, &id, &request, on, at(3)).unwrap();
     id
@@ -376,6 +377,7 @@ fn bad_input_is_refused_naming_the_field() {
         performed_by: "Dana".into(),
         evidence: None,
         file: None,
+        sample: None,
     };
     let refused = |ws: &mut Workspace, r: &CheckRequest| {
         ws.record_check(ID, "x", r, today(), at(5))
@@ -566,6 +568,7 @@ fn the_portable_json_carries_the_calendar_and_importing_twice_adds_nothing() {
         performed_by: "Ops".into(),
         evidence: None,
         file: Some(restore_log.path().join("restore.log")),
+        sample: None,
     };
     std::fs::write(request.file.as_ref().unwrap(), b"restored 42 tables\n").unwrap();
     ws.record_check(ID, "withfile", &request, today(), at(5))

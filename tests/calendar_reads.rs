@@ -86,6 +86,7 @@ fn generated() -> (Workspace, NaiveDate) {
                 performed_by: "Owner".into(),
                 evidence: None,
                 file: None,
+                sample: None,
             };
             let id = format!("{n}-{i}");
             let minute = rng.next(3) as u32;

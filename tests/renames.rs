@@ -38,6 +38,7 @@ fn a_renamed_organisation_keeps_its_calendar_log_and_evidence() {
         performed_by: "Dana".into(),
         evidence: None,
         file: Some(evidence),
+        sample: None,
     };
     ws.record_check("a1", "c1", &request, day(2026, 4, 1), at(2))
         .unwrap();
@@ -72,6 +73,7 @@ fn a_control_the_new_name_already_keeps_takes_the_moved_checks_into_one_log() {
         performed_by: "Dana".into(),
         evidence: Some("ticket".into()),
         file: None,
+        sample: None,
     };
     ws.record_check(
         "a1",

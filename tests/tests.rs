@@ -43,6 +43,8 @@ mod binder;
 mod description;
 // The people register: leavers' access, onboarding limits, contractors' agreements, as findings.
 mod people;
+// Populations of a period, their samples and each sampled item's test in the check log.
+mod samples;
 // What a rename carries: the control calendar, its log and evidence, beside the registers.
 mod renames;
 // The trust page: claims against the answers and records, escaping, publish choices, one PDF page.

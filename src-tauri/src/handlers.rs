@@ -38,6 +38,7 @@ pub fn every_command<R: tauri::Runtime>()
         crate::commands::calendar::retire_control,
         crate::commands::calendar::record_check,
         crate::commands::calendar::void_check,
+        crate::commands::calendar::get_samples,
         crate::commands::calendar::write_binder,
         crate::commands::compare::compare_assessments,
         crate::commands::compare::assessment_trend,

@@ -792,6 +792,29 @@ fn a_check_refused_names_its_field() {
         check("restore took 9 hours", "Ops"),
     )
     .unwrap();
+
+    // A sampled item's test: the control must be the population's, the item in it.
+    let sampled = |control: &str, item: &str| {
+        json!({ "id": id, "file": null, "request": { "control_id": control,
+            "performed_on": "2026-01-20", "result": "pass", "reason": "",
+            "performed_by": "Ops", "evidence": null,
+            "sample": { "population": "leavers", "item_id": item, "label": "" } } })
+    };
+    let refused = invoke(&window, "record_check", sampled("restore-test", "x")).unwrap_err();
+    assert_eq!(refused["field"], "control", "{refused}");
+    let adopt = json!({ "id": id, "request": { "control_id": "leaver-check",
+        "frequency": "monthly", "owner": "Ops", "first_due": "2026-01-31" } });
+    invoke(&window, "adopt_control", adopt).unwrap();
+    let refused = invoke(&window, "record_check", sampled("leaver-check", "x")).unwrap_err();
+    assert_eq!(refused["field"], "item", "{refused}");
+    let period = json!({ "from": "2026-01-01", "to": "2026-06-30", "without_notes": false });
+    let view = invoke(
+        &window,
+        "get_samples",
+        json!({ "id": id, "period": period }),
+    )
+    .unwrap();
+    assert_eq!(view["populations"].as_array().unwrap().len(), 4, "{view}");
 }
 
 /// A write to the programme (a check, a register entry) tells every open view with the `changed`

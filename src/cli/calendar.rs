@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Args;
 
-use soc2_readiness::calendar::{CheckResult, DueStatus, OccurrenceStatus};
+use soc2_readiness::calendar::{CheckResult, DueStatus, OccurrenceStatus, Population, SampledItem};
 use soc2_readiness::catalog::Frequency;
 use soc2_readiness::workspace::{AdoptRequest, CheckRequest, VoidRequest};
 use soc2_readiness::{Error, data_file};
@@ -51,6 +51,25 @@ pub struct CheckArgs {
     /// A file to keep inside the data file as evidence (10 MiB at most).
     #[arg(long)]
     file: Option<PathBuf>,
+    /// The sampled item this test is of, as POPULATION:ID (`samples` lists them:
+    /// hires:3f2a, leavers:..., new-vendors:...); the control is the population's.
+    #[arg(long, value_name = "POPULATION:ID", value_parser = parse_sample)]
+    sample: Option<SampledItem>,
+}
+
+fn parse_sample(text: &str) -> Result<SampledItem, String> {
+    let (population, item) = text
+        .split_once(':')
+        .ok_or("give POPULATION:ID, such as leavers:3f2a")?;
+    let population = Population::parse(population).ok_or_else(|| {
+        let names: Vec<&str> = Population::ALL.iter().map(|p| p.id()).collect();
+        format!("'{population}' is not a population: {}", names.join(", "))
+    })?;
+    Ok(SampledItem {
+        population,
+        item_id: item.trim().to_string(),
+        label: String::new(),
+    })
 }
 
 #[derive(Args)]
@@ -142,10 +161,14 @@ pub fn check(cx: &Context, args: CheckArgs) -> Result<(), Error> {
         performed_by: args.by,
         evidence: args.evidence,
         file: args.file,
+        sample: args.sample,
     };
     let entry = ws.record_check(&id, &data_file::new_id(), &request, cx.today(), cx.now)?;
+    let tested = entry.sample.as_ref().map_or(String::new(), |s| {
+        format!(" (sampled {} {})", s.population.singular(), s.label)
+    });
     println!(
-        "Recorded {}: {} {} on {}",
+        "Recorded {}: {}{tested} {} on {}",
         entry.id,
         entry.control_id,
         entry.result.label(),

@@ -10,8 +10,8 @@ use soc2_readiness::report::PageSize;
 use soc2_readiness::workspace::ScopeDecision;
 
 use super::{
-    accounts, binder, calendar, description, files, merge, people, registers, report, spreadsheet,
-    trust, what_if,
+    accounts, binder, calendar, description, files, merge, people, registers, report, samples,
+    spreadsheet, trust, what_if,
 };
 
 #[derive(Subcommand)]
@@ -49,6 +49,10 @@ pub enum Command {
     /// control to each run, the evidence files, the registers and people of the period, the
     /// control matrix, and a manifest of SHA-256 sums. Nothing from outside the period.
     Binder(binder::Args),
+    /// The populations of an audit period (hires, leavers, new vendors), the sample proposed
+    /// from each by the table in docs/evidence-binder.md, and each sampled item's test as the
+    /// check log records it (`check ... --sample POPULATION:ID`).
+    Samples(samples::Args),
     /// The system description a report opens with, drafted from the answers and records (each
     /// statement with its source, each missing fact named where it belongs): print it, save the
     /// company's own text of a section (every version kept), write it as DOCX or Markdown.

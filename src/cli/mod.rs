@@ -20,6 +20,7 @@ mod register_import;
 mod register_view;
 mod registers;
 mod report;
+mod samples;
 mod score;
 mod settings;
 mod show;
@@ -178,6 +179,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         } => calendar::checks(cx, &assessment, control.as_deref(), json),
         Command::Observation { assessment, json } => calendar::observation(cx, &assessment, json),
         Command::Binder(args) => binder::run(cx, args),
+        Command::Samples(args) => samples::run(cx, args),
         Command::Description(args) => description::run(cx, args),
         Command::Bank { json, action } => bank::run(json, action),
         Command::New {

@@ -7,7 +7,7 @@ use soc2_readiness_core::calendar::{
 };
 use soc2_readiness_core::catalog::Frequency;
 
-use super::rows::{parse_date, parse_time, timestamp};
+use super::rows::{from_json, parse_date, parse_time, timestamp, to_json};
 use super::{Store, StoreError};
 
 /// A file's bytes and what the log records of it.
@@ -76,6 +76,7 @@ impl Store {
         let sql = format!(
             "SELECT {CHECK_COLUMNS} FROM control_checks c LEFT JOIN evidence_files f ON f.id = c.file_id
              WHERE c.programme = ?1 AND c.control_id = ?2 AND c.result IN ('pass', 'fail')
+               AND c.sample IS NULL
                AND NOT EXISTS (SELECT 1 FROM control_checks v WHERE v.voids = c.id)
              ORDER BY c.performed_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1"
         );
@@ -97,7 +98,7 @@ impl Store {
         let sql = format!(
             "SELECT {CHECK_COLUMNS} FROM control_checks c LEFT JOIN evidence_files f ON f.id = c.file_id
              WHERE c.programme = ?1 AND c.control_id = ?2 AND c.performed_on >= ?3
-               AND c.result <> 'void'
+               AND c.result <> 'void' AND c.sample IS NULL
                AND NOT EXISTS (SELECT 1 FROM control_checks v WHERE v.voids = c.id)
              ORDER BY c.performed_on, c.recorded_at, c.id"
         );
@@ -106,6 +107,25 @@ impl Store {
             params![programme, control_id, since.to_string()],
             read_check,
         )?;
+        rows.map(|row| row?.into_entry()).collect()
+    }
+
+    /// Sampled items' tests that failed on or after `since`, none withdrawn: the exceptions a
+    /// window's findings name, without reading the passed ones.
+    pub fn failed_samples_since(
+        &self,
+        programme: &str,
+        since: NaiveDate,
+    ) -> Result<Vec<CheckEntry>, StoreError> {
+        let sql = format!(
+            "SELECT {CHECK_COLUMNS} FROM control_checks c LEFT JOIN evidence_files f ON f.id = c.file_id
+             WHERE c.programme = ?1 AND c.sample IS NOT NULL AND c.result = 'fail'
+               AND c.performed_on >= ?2
+               AND NOT EXISTS (SELECT 1 FROM control_checks v WHERE v.voids = c.id)
+             ORDER BY c.performed_on, c.recorded_at, c.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params![programme, since.to_string()], read_check)?;
         rows.map(|row| row?.into_entry()).collect()
     }
 
@@ -160,8 +180,8 @@ impl Store {
             }
             let mut insert = tx.prepare(
                 "INSERT OR IGNORE INTO control_checks (id, programme, control_id, performed_on,
-                    result, reason, performed_by, evidence, file_id, voids, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    result, reason, performed_by, evidence, file_id, voids, recorded_at, sample)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
             for c in checks {
                 insert.execute(params![
@@ -176,6 +196,7 @@ impl Store {
                     c.file.as_ref().map(|f| &f.id),
                     c.voids,
                     timestamp(&c.recorded_at),
+                    c.sample.as_ref().map(to_json),
                 ])?;
             }
         }
@@ -203,7 +224,7 @@ impl Store {
 /// The columns every read of the log selects, `c` the check and `f` its evidence file.
 const CHECK_COLUMNS: &str =
     "c.id, c.control_id, c.performed_on, c.result, c.reason, c.performed_by,
-    c.evidence, c.voids, c.recorded_at, f.id, f.name, f.size, f.sha256";
+    c.evidence, c.voids, c.recorded_at, f.id, f.name, f.size, f.sha256, c.sample";
 
 /// One row of the log as stored, before its text is checked.
 struct CheckRow {
@@ -217,6 +238,7 @@ struct CheckRow {
     voids: Option<String>,
     recorded_at: String,
     file: Option<EvidenceFile>,
+    sample: Option<String>,
 }
 
 fn read_check(row: &rusqlite::Row) -> rusqlite::Result<CheckRow> {
@@ -240,6 +262,7 @@ fn read_check(row: &rusqlite::Row) -> rusqlite::Result<CheckRow> {
         voids: row.get(7)?,
         recorded_at: row.get(8)?,
         file,
+        sample: row.get(13)?,
     })
 }
 
@@ -258,6 +281,7 @@ impl CheckRow {
             file: self.file,
             voids: self.voids,
             recorded_at: parse_time(&self.recorded_at)?,
+            sample: self.sample.as_deref().map(from_json).transpose()?,
         })
     }
 }

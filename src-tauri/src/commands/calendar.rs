@@ -1,4 +1,4 @@
-//! The control calendar: the calendar and observation period as of today, adopting a control, recording a check with its evidence file, withdrawing one, and the evidence binder of a period.
+//! The control calendar: the calendar and observation period as of today, adopting a control, recording a check with its evidence file, withdrawing one, the populations of a period with their samples, and the evidence binder of a period.
 
 use std::path::{Path, PathBuf};
 
@@ -6,7 +6,9 @@ use soc2_readiness::binder::WrittenBinder;
 use soc2_readiness::calendar::{AdoptedControl, Calendar, CheckEntry, Observation};
 use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file;
-use soc2_readiness::workspace::{AdoptRequest, BinderRequest, CheckRequest, VoidRequest};
+use soc2_readiness::workspace::{
+    AdoptRequest, BinderRequest, CheckRequest, SamplesView, VoidRequest,
+};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
@@ -83,6 +85,18 @@ pub fn void_check<R: Runtime>(
     let written =
         state.with(|ws| ws.void_check(&id, &data_file::new_id(), &request, at.today, at.now));
     programme_changed(&app, &id, written)
+}
+
+/// The populations of the period the binder would cover (the observation period when no day
+/// is given) with the sample proposed from each and each sampled item's latest test; a test is
+/// recorded with `record_check` naming its `sample`.
+#[tauri::command]
+pub fn get_samples(
+    state: State<'_, AppState>,
+    id: String,
+    period: BinderRequest,
+) -> CommandResult<SamplesView> {
+    state.with(|ws| ws.samples(&id, period.from, period.to, Moment::read().today))
 }
 
 /// Writes the evidence binder for an audit period (the observation period when no day is

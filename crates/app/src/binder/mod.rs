@@ -315,7 +315,7 @@ fn readme(contents: &BinderContents) -> String {
          control-matrix.csv  each control question per criterion: owner, frequency, evidence, last result, exceptions\n\
          evidence/         the files kept with the period's runs, by control and day\n\
          registers/        vendors, policies, incidents, risks and people as they touch the period\n\
-         populations/      the hires and leavers of the period, each with a proposed sample\n\
+         populations/      the hires, leavers and new vendors of the period, each with a proposed sample and its tests\n\
          policies/         the policy versions approved in the period\n\
          accounts/         the account exports taken in the period and what they found (when any)\n\
          MANIFEST.sha256   the SHA-256 of every other file; check with: sha256sum -c MANIFEST.sha256\n\n\

@@ -1,10 +1,14 @@
-//! The registers as an audit period saw them: entries that touch it, with what happened after its last day taken back out, the hires and leavers of the period with the sample proposed from each, and the policy versions approved in it.
+//! The registers as an audit period saw them: entries that touch it, with what happened after its last day taken back out, the populations of the period (hires, leavers, new vendors) with the sample proposed from each and its tests, and the policy versions approved in it.
 
 use chrono::NaiveDate;
 
-use super::{AuditPeriod, Sheet, propose_sample};
+use std::collections::BTreeSet;
+
+use super::{AuditPeriod, Sheet};
+use crate::binder::{PopulationSample, population_items, population_samples};
+use crate::calendar::{CheckEntry, Population};
 use crate::registers::{Entry, Person, Policy, PolicyVersion, Register, Registers, Training};
-use crate::spreadsheet::{Cell, register_table, titles};
+use crate::spreadsheet::{Cell, Table, register_table, titles};
 
 /// The registers as they touch the period: entries not archived before it began, people
 /// employed in it, incidents open in it; then the hires and leavers of the period as the
@@ -12,7 +16,12 @@ use crate::spreadsheet::{Cell, register_table, titles};
 /// often written up after the fact, and a hire of March recorded in December is March's. What
 /// happened after the period is taken back out (`not_after`): a later leaving day, review or
 /// approval is not the period's.
-pub fn register_sheets(registers: &Registers, period: &AuditPeriod, day: NaiveDate) -> Vec<Sheet> {
+pub fn register_sheets(
+    registers: &Registers,
+    log: &[CheckEntry],
+    period: &AuditPeriod,
+    day: NaiveDate,
+) -> Vec<Sheet> {
     fn existed<T: Clone>(entries: &[Entry<T>], period: &AuditPeriod) -> Vec<Entry<T>> {
         entries
             .iter()
@@ -88,43 +97,106 @@ pub fn register_sheets(registers: &Registers, period: &AuditPeriod, day: NaiveDa
             )
         })
         .collect();
-    let only = |kept: Vec<Entry<Person>>| Registers {
-        people: kept,
+    // The populations, from the registers as the period saw them, each with its sample and
+    // the tests the log records.
+    for sample in population_samples(&inside, log, period) {
+        let name = sample.population.id();
+        sheets.push(Sheet::of(
+            format!("populations/{name}.csv"),
+            population_table(&inside, sample.population, period, day),
+        ));
+        sheets.push(sample_sheet(
+            format!("populations/{name}-sample.csv"),
+            &sample,
+        ));
+    }
+    sheets
+}
+
+/// A population's items with every field of their register.
+fn population_table(
+    inside: &Registers,
+    population: Population,
+    period: &AuditPeriod,
+    day: NaiveDate,
+) -> Table {
+    let ids: BTreeSet<String> = population_items(inside, population, period)
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    let only = Registers {
+        people: inside
+            .people
+            .iter()
+            .filter(|p| population != Population::NewVendors && ids.contains(&p.id))
+            .cloned()
+            .collect(),
+        vendors: inside
+            .vendors
+            .iter()
+            .filter(|v| population == Population::NewVendors && ids.contains(&v.id))
+            .cloned()
+            .collect(),
         policies: inside.policies.clone(),
         limits: inside.limits,
         ..Registers::default()
     };
-    let hires: Vec<Entry<Person>> = people
+    let register = match population {
+        Population::NewVendors => Register::Vendors,
+        _ => Register::People,
+    };
+    register_table(&only, register, day)
+}
+
+/// The proposed sample (and any other item tested), with each item's latest test that stands.
+fn sample_sheet(path: String, sample: &PopulationSample) -> Sheet {
+    let rows = sample
+        .rows
         .iter()
-        .filter(|p| period.contains(p.record.start))
-        .cloned()
+        .map(|row| {
+            let test = row.test.as_ref();
+            let text = |value: Option<&str>| value.map_or(Cell::Empty, Cell::text);
+            vec![
+                Cell::text(&row.item.label),
+                Cell::Date(row.item.on),
+                Cell::text(if row.proposed { "yes" } else { "no" }),
+                test.map_or(Cell::Empty, |t| Cell::Date(t.performed_on)),
+                text(test.map(|t| t.result.label())),
+                text(test.map(|t| t.performed_by.as_str())),
+                text(test.map(|t| t.reason.as_str())),
+                text(test.and_then(|t| t.evidence.as_deref())),
+                text(test.and_then(|t| t.file.as_ref()).map(|f| f.name.as_str())),
+                text(test.map(|t| t.id.as_str())),
+                Cell::text(&row.item.id),
+            ]
+        })
         .collect();
-    let leavers: Vec<Entry<Person>> = people
-        .iter()
-        .filter(|p| p.record.end.is_some_and(|end| period.contains(end)))
-        .cloned()
-        .collect();
-    for (name, population) in [("hires", hires), ("leavers", leavers)] {
-        // Seeded by the period and the population's name: the same binder proposes the same
-        // sample, and nobody picks which people are tested.
-        let seed = format!("{}..{} {name}", period.start, period.end);
-        let ids: Vec<&str> = population.iter().map(|p| p.id.as_str()).collect();
-        let chosen = propose_sample(&ids, &seed);
-        let sample: Vec<Entry<Person>> = population
-            .iter()
-            .filter(|p| chosen.contains(&p.id.as_str()))
-            .cloned()
-            .collect();
-        sheets.push(Sheet::of(
-            format!("populations/{name}.csv"),
-            register_table(&only(population), Register::People, day),
-        ));
-        sheets.push(Sheet::of(
-            format!("populations/{name}-sample.csv"),
-            register_table(&only(sample), Register::People, day),
-        ));
+    Sheet {
+        path,
+        header: titles(&[
+            "Name",
+            sample_day_title(sample.population),
+            "Proposed",
+            "Tested on",
+            "Result",
+            "Tested by",
+            "Reason",
+            "Evidence",
+            "Evidence file",
+            "Check id",
+            "Id",
+        ]),
+        rows,
     }
-    sheets
+}
+
+fn sample_day_title(population: Population) -> &'static str {
+    match population {
+        Population::Hires => "Started",
+        Population::Leavers => "Left",
+        Population::NewVendors => "Taken on",
+        Population::Changes => "Changed on",
+    }
 }
 
 /// A day after the period is not the period's: as of its end it had not happened yet.

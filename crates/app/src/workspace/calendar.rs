@@ -10,7 +10,7 @@ use soc2_readiness_store::EvidenceBytes;
 use super::Workspace;
 use crate::calendar::{
     AdoptedControl, Calendar, CheckEntry, CheckLog, CheckResult, EvidenceFile, Observation, Run,
-    adopted, adoption, calendar, evidence_file, observation, run_entry, void_entry,
+    SampledItem, adopted, adoption, calendar, evidence_file, observation, run_entry, void_entry,
 };
 use crate::catalog::{Bank, Frequency};
 use crate::evaluation::Evaluation;
@@ -50,6 +50,11 @@ pub struct CheckRequest {
     #[serde(skip)]
     #[ts(skip)]
     pub file: Option<PathBuf>,
+    /// The population item this test is of, when it records a sample's test (the register
+    /// entry's name is taken from the register, not from here).
+    #[serde(default)]
+    #[ts(optional)]
+    pub sample: Option<SampledItem>,
 }
 
 impl Workspace {
@@ -157,6 +162,15 @@ impl Workspace {
             today,
             now,
         )?;
+        if let Some(given) = &request.sample {
+            entry.sample = Some(self.sampled_item(
+                &programme,
+                &request.control_id,
+                given,
+                request.performed_on,
+                request.result,
+            )?);
+        }
         // Read once the rest holds: a wrong field is said before a file is read.
         let bytes = match &request.file {
             Some(path) => {

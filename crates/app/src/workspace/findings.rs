@@ -23,8 +23,13 @@ impl Workspace {
         let programme = programme_key(&record.assessment.organisation);
         let controls = self.store.adopted_controls(&programme)?;
         let mut checks = Vec::new();
-        for (control_id, since) in runs_needed(record, &controls, today) {
-            checks.extend(self.store.runs_since(&programme, &control_id, since)?);
+        let needed = runs_needed(record, &controls, today);
+        for (control_id, since) in &needed {
+            checks.extend(self.store.runs_since(&programme, control_id, *since)?);
+        }
+        // Sampled items' failed tests are exceptions of the window, read apart from the runs.
+        if let Some(since) = needed.iter().map(|(_, since)| *since).min() {
+            checks.extend(self.store.failed_samples_since(&programme, since)?);
         }
         Ok(CheckLog { controls, checks })
     }

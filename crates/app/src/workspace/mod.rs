@@ -19,6 +19,7 @@ mod register_import;
 mod register_rows;
 mod registers;
 mod report;
+mod samples;
 mod settings;
 mod sheets;
 mod trust;
@@ -39,6 +40,7 @@ pub use modules::{ModuleInfo, check_module};
 pub use register_import::{ColumnUse, CsvImport, CsvImportRequest, RowProblem};
 pub use registers::KeptLimits;
 pub use report::ReportOptions;
+pub use samples::SamplesView;
 pub use settings::{MAX_LOGO_BYTES, Settings, SettingsChange};
 pub use trust::TrustFiles;
 

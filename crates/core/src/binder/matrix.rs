@@ -140,7 +140,7 @@ fn latest_runs(log: &CheckLog) -> BTreeMap<&str, &CheckEntry> {
         .filter_map(|c| c.voids.as_deref())
         .collect();
     let mut last: BTreeMap<&str, &CheckEntry> = BTreeMap::new();
-    for check in &log.checks {
+    for check in log.checks.iter().filter(|c| c.is_run()) {
         if check.result == CheckResult::Void || voided.contains(&check.id.as_str()) {
             continue;
         }

@@ -5,6 +5,7 @@
 //! cannot let an entry from outside it slip in.
 
 mod matrix;
+mod populations;
 mod samples;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,6 +21,9 @@ use crate::findings::{Effect, RecordFinding, Source};
 use crate::registers::RecordError;
 
 pub use matrix::{MatrixRow, control_matrix};
+pub use populations::{
+    PopulationItem, PopulationSample, SampleRow, population_items, population_samples, sample_seed,
+};
 pub use samples::{LARGEST_SAMPLE, SAMPLE_SIZES, propose_sample, sample_size};
 
 /// The longest period a binder covers: a Type II period is 3 to 12 months, and a renewal's
@@ -311,7 +315,18 @@ pub fn binder_index(
                             void.performed_by,
                             void.reason.trim()
                         ),
-                        None => check.reason.clone(),
+                        // A sampled item's test sits with its control's runs, said to be one.
+                        None => match &check.sample {
+                            Some(item) => format!(
+                                "test of the sampled {} {}{}",
+                                item.population.singular(),
+                                item.label,
+                                Some(check.reason.trim())
+                                    .filter(|r| !r.is_empty())
+                                    .map_or(String::new(), |r| format!(": {r}"))
+                            ),
+                            None => check.reason.clone(),
+                        },
                     }),
                     evidence: check.evidence.clone(),
                     file: check.file.clone(),

@@ -124,6 +124,7 @@ pub fn run_entry(
         file: None,
         voids: None,
         recorded_at: now,
+        sample: None,
     })
 }
 
@@ -166,6 +167,7 @@ pub fn void_entry(
         file: None,
         voids: Some(check_id.to_string()),
         recorded_at: now,
+        sample: voided.sample.clone(),
     })
 }
 

@@ -7,6 +7,7 @@
 
 mod entries;
 mod observation;
+mod sample;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,6 +24,7 @@ pub use observation::{
     ControlObservation, Observation, ObservationWindow, Occurrence, OccurrenceStatus,
     check_log_findings, observation, observation_window, observe_period, runs_needed,
 };
+pub use sample::{Population, SampledItem};
 
 /// A recurring control a programme runs, adopted from the bank's proposals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, schemars::JsonSchema)]
@@ -109,6 +111,19 @@ pub struct CheckEntry {
     pub voids: Option<String>,
     #[ts(type = "string")]
     pub recorded_at: DateTime<Utc>,
+    /// The population item this entry tested, when it records a sample's test rather than a
+    /// run of the control; absent in logs from before samples were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sample: Option<SampledItem>,
+}
+
+impl CheckEntry {
+    /// A run of the control itself (not a test of one sampled item): only these meet its due
+    /// dates.
+    pub fn is_run(&self) -> bool {
+        self.sample.is_none()
+    }
 }
 
 /// A programme's records as the calendar reads them.
@@ -315,7 +330,7 @@ impl<'a> Runs<'a> {
     pub(crate) fn of(checks: &'a [CheckEntry]) -> Runs<'a> {
         let voided: BTreeSet<&str> = checks.iter().filter_map(|c| c.voids.as_deref()).collect();
         let mut by_control: BTreeMap<&str, Vec<&CheckEntry>> = BTreeMap::new();
-        for check in checks {
+        for check in checks.iter().filter(|c| c.is_run()) {
             if check.result != CheckResult::Void && !voided.contains(check.id.as_str()) {
                 by_control.entry(&check.control_id).or_default().push(check);
             }

@@ -368,6 +368,12 @@ pub fn check_log_findings(
             }
         }
     }
+    findings.extend(super::sample::failed_samples(
+        bank,
+        log,
+        window.start,
+        today,
+    ));
     (findings, overdue)
 }
 

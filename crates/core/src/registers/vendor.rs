@@ -92,6 +92,10 @@ pub struct Vendor {
     /// sub-processor list; absent in entries made before it was asked.
     #[serde(default)]
     pub location: Option<String>,
+    /// The day it was taken on (contract signed or first use): new vendors of a period are a
+    /// population an auditor samples. Absent in entries made before it was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engaged_on: Option<NaiveDate>,
     #[serde(default)]
     pub last_review: Option<NaiveDate>,
     #[serde(default)]
@@ -199,6 +203,12 @@ impl RegisterRecord for Vendor {
             "where it keeps or processes your data (country or region)",
         ),
         FieldSpec::of(
+            "engaged_on",
+            FieldKind::Date,
+            false,
+            "when you took it on (contract signed or first use)",
+        ),
+        FieldSpec::of(
             "last_review",
             FieldKind::Date,
             false,
@@ -218,6 +228,7 @@ impl RegisterRecord for Vendor {
 
     fn check_dates(&self, today: NaiveDate) -> Result<(), RecordError> {
         not_future("last_review", self.last_review, today)?;
+        not_future("engaged_on", self.engaged_on, today)?;
         not_future("report_period_end", self.report_period_end, today)?;
         not_before(
             "next_review",

@@ -1016,7 +1016,12 @@ evidence: string | null, file: EvidenceFile | null,
 /**
  * The entry this one withdraws (only for `Void`).
  */
-voids: string | null, recorded_at: string, };
+voids: string | null, recorded_at: string, 
+/**
+ * The population item this entry tested, when it records a sample's test rather than a
+ * run of the control; absent in logs from before samples were recorded.
+ */
+sample?: SampledItem, };
 
 export type DueStatus = "overdue" | "due" | "upcoming" | "archived";
 
@@ -1040,7 +1045,12 @@ export type Observation = { window: ObservationWindow | null, started: boolean, 
 
 export type AdoptRequest = { control_id: string, frequency: Frequency, owner: string, first_due: string, };
 
-export type CheckRequest = { control_id: string, performed_on: string, result: CheckResult, reason: string, performed_by: string, evidence: string | null, };
+export type CheckRequest = { control_id: string, performed_on: string, result: CheckResult, reason: string, performed_by: string, evidence: string | null, 
+/**
+ * The population item this test is of, when it records a sample's test (the register
+ * entry's name is taken from the register, not from here).
+ */
+sample?: SampledItem, };
 
 export type VoidRequest = { check_id: string, reason: string, performed_by: string, };
 
@@ -1063,6 +1073,30 @@ without_evidence: number,
  * Criteria in scope no recurring control serves.
  */
 uncovered_criteria: number, };
+
+export type PopulationItem = { id: string, label: string, on: string, };
+
+export type SampleRow = { item: PopulationItem, 
+/**
+ * Drawn by the app; an item the company or its auditor chose instead is tested too.
+ */
+proposed: boolean, test: CheckEntry | null, };
+
+export type PopulationSample = { population: Population, title: string, 
+/**
+ * The recurring control whose log keeps each test.
+ */
+control_id: string, 
+/**
+ * What a test of one item looks for.
+ */
+attributes: string, size: number, rows: Array<SampleRow>, tested: number, failed: number, };
+
+export type Population = "hires" | "leavers" | "new-vendors" | "changes";
+
+export type SampledItem = { population: Population, item_id: string, label: string, };
+
+export type SamplesView = { period: AuditPeriod, populations: Array<PopulationSample>, };
 
 export type BinderRequest = { from: string | null, to: string | null, without_notes: boolean, };
 

@@ -1,5 +1,5 @@
 // Generated from the `#[tauri::command]` functions by src-tauri/src/surface.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop surface.
-import type { AccountChoices, AccountFormat, AccountImportInfo, AccountImportResult, AccountsView, AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, BinderRequest, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, DescriptionFormat, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, KeptLimits, Limits, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, SectionId, SectionVersion, Selection, Settings, SpreadsheetFormat, SystemDescription, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenBinder, WrittenDescription, WrittenSpreadsheet } from '../bindings';
+import type { AccountChoices, AccountFormat, AccountImportInfo, AccountImportResult, AccountsView, AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, BinderRequest, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, DescriptionFormat, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, KeptLimits, Limits, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SamplesView, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, SectionId, SectionVersion, Selection, Settings, SpreadsheetFormat, SystemDescription, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenBinder, WrittenDescription, WrittenSpreadsheet } from '../bindings';
 
 /** Tauri's `invoke`, or a stand-in: the one function the client needs. */
 export type Invoke = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -72,6 +72,8 @@ export interface Commands {
   recordCheck(id: string, request: CheckRequest, file?: string | null): Promise<CheckEntry>;
   /** Withdraws a mistaken entry by a later one that voids it; both stay in the log. */
   voidCheck(id: string, request: VoidRequest): Promise<CheckEntry>;
+  /** The populations of the period the binder would cover (the observation period when no day is given) with the sample proposed from each and each sampled item's latest test; a test is recorded with `record_check` naming its `sample`. */
+  getSamples(id: string, period: BinderRequest): Promise<SamplesView>;
   /** Writes the evidence binder for an audit period (the observation period when no day is given) to `path` as one ZIP. Off the main thread: a year's evidence takes seconds. */
   writeBinder(id: string, path: string, request: BinderRequest): Promise<WrittenBinder>;
   /** `before` and `after` compared as of today. */
@@ -183,6 +185,7 @@ export function commandsOver(invoke: Invoke): Commands {
     retireControl: (id, control) => invoke('retire_control', { id, control }),
     recordCheck: (id, request, file) => invoke('record_check', { id, request, file: file ?? null }),
     voidCheck: (id, request) => invoke('void_check', { id, request }),
+    getSamples: (id, period) => invoke('get_samples', { id, period }),
     writeBinder: (id, path, request) => invoke('write_binder', { id, path, request }),
     compareAssessments: (before, after) => invoke('compare_assessments', { before, after }),
     assessmentTrend: (id) => invoke('assessment_trend', { id }),
@@ -266,6 +269,7 @@ export const COMMAND_NAMES = [
   'retire_control',
   'record_check',
   'void_check',
+  'get_samples',
   'write_binder',
   'compare_assessments',
   'assessment_trend',

@@ -1,14 +1,23 @@
 // The fake host's control calendar: adopted controls and checks kept in memory, due dates as the engine would give for the simple cases tests use.
-import type { AdoptedControl, Bank, Calendar, CheckEntry, Observation, RecurringTemplate, WrittenBinder } from '../bindings';
+import type { AdoptedControl, Bank, Calendar, CheckEntry, Observation, Population, PopulationSample, RecurringTemplate, Register, RegisterRow, SamplesView, WrittenBinder } from '../bindings';
 import type { Host } from './host';
 
 export const FAKE_RECURRING: RecurringTemplate[] = [
   { id: 'access-review', title: 'User access review', questions: ['access.review'], frequency: 'quarterly', evidence: 'The signed-off account list.' },
 ];
 
-type CalendarHost = Pick<Host, 'getCalendar' | 'getObservation' | 'listChecks' | 'adoptControl' | 'retireControl' | 'recordCheck' | 'voidCheck' | 'writeBinder'>;
+type CalendarHost = Pick<Host, 'getCalendar' | 'getObservation' | 'listChecks' | 'adoptControl' | 'retireControl' | 'recordCheck' | 'voidCheck' | 'writeBinder' | 'getSamples'>;
 
-export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
+/** Each population's register, the field that dates its items, and its control (crates/core/src/calendar/sample.rs). */
+const POPULATIONS: { population: Population; title: string; register: Register; field: string; control: string }[] = [
+  { population: 'hires', title: 'Hires', register: 'people', field: 'start', control: 'onboarding-check' },
+  { population: 'leavers', title: 'Leavers', register: 'people', field: 'end', control: 'leaver-check' },
+  { population: 'new-vendors', title: 'New vendors', register: 'vendors', field: 'engaged_on', control: 'vendor-review' },
+];
+/** The engine's sample size by population (crates/core/src/binder/samples.rs); the fake proposes the first ones rather than drawing. */
+const sampleSize = (n: number) => Math.min(n, n <= 1 ? 1 : n <= 12 ? 2 : n <= 52 ? 5 : 25);
+
+export function fakeCalendar(bank: Bank, now: () => string, listRegister: (id: string, register: Register) => Promise<RegisterRow[]>): CalendarHost {
   const controls = new Map<string, AdoptedControl[]>();
   const checks = new Map<string, CheckEntry[]>();
   const of = <T>(map: Map<string, T[]>, id: string): T[] => map.get(id) ?? map.set(id, []).get(id)!;
@@ -57,6 +66,8 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
       control.archived = true;
     },
     recordCheck: async (id, request, file) => {
+      if (!of(controls, id).some((c) => c.control_id === request.control_id)) throw { kind: 'invalid_input', field: 'control', message: `'${request.control_id}' is not adopted; adopt it on the calendar first` };
+      if (request.sample && request.result !== 'pass' && request.result !== 'fail') throw { kind: 'invalid_input', field: 'result', message: "a sampled item's test passed or failed; withdraw a wrong one by voiding it" };
       if (request.performed_on > now().slice(0, 10)) throw { kind: 'invalid_input', field: 'date', message: `${request.performed_on} is in the future; record a check once it has run` };
       if (!request.performed_by.trim()) throw { kind: 'invalid_input', field: 'by', message: 'required' };
       if (request.result !== 'pass' && !request.reason.trim()) throw { kind: 'invalid_input', field: 'reason', message: 'required' };
@@ -66,9 +77,31 @@ export function fakeCalendar(bank: Bank, now: () => string): CalendarHost {
         file: file ? { id: 'file1', name: file.split('/').at(-1) ?? file, size: 1, sha256: '0'.repeat(64) } : null,
         voids: null,
         recorded_at: now(),
+        sample: request.sample ?? undefined,
       };
       of(checks, id).push(entry);
       return entry;
+    },
+    getSamples: async (id, period): Promise<SamplesView> => {
+      const { from, to } = period;
+      if (!from || !to) throw { kind: 'invalid_input', field: 'from', message: "give the audit period's first and last day" };
+      const voided = new Set(of(checks, id).map((c) => c.voids).filter(Boolean));
+      const populations: PopulationSample[] = [];
+      for (const p of POPULATIONS) {
+        const items = (await listRegister(id, p.register))
+          .map((row) => ({ id: row.id, label: row.label, on: row.values[p.field] ?? '' }))
+          .filter((item) => item.on >= from && item.on <= to)
+          .sort((a, b) => a.on.localeCompare(b.on));
+        const size = sampleSize(items.length);
+        const rows = items
+          .map((item, at) => {
+            const test = of(checks, id).filter((c) => c.sample?.population === p.population && c.sample.item_id === item.id && c.result !== 'void' && !voided.has(c.id)).at(-1) ?? null;
+            return { item, proposed: at < size, test };
+          })
+          .filter((row) => row.proposed || row.test);
+        populations.push({ population: p.population, title: p.title, control_id: p.control, attributes: 'what a test looks for', size: items.length, rows, tested: rows.filter((r) => r.test).length, failed: rows.filter((r) => r.test?.result === 'fail').length });
+      }
+      return { period: { start: from, end: to }, populations };
     },
     // As the engine: the period's runs counted, its files kept; a period ending before it starts refused on its last day.
     writeBinder: async (id, path, request): Promise<WrittenBinder> => {

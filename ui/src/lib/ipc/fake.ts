@@ -197,6 +197,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
   };
   const view = (id: string): AssessmentView => ({ ...judged(id), scorecard: fakeScore(bank, shown(id)), fingerprint: 'fake', needs_upgrade: false, to_confirm: {} });
   const calls: string[] = [];
+  const registers = fakeRegisters(now);
   const kept: FakeModules = []; // question modules kept in the fake data file
   /** The plan each file would give when merged, as a test stages it. */
   const mergePlans = new Map<string, MergePlan>();
@@ -225,7 +226,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
         throw { kind: 'store', message };
       };
     },
-    ...fakeCalendar(bank, now),
+    ...fakeCalendar(bank, now, (id, register) => registers.listRegister(id, register)),
     getAppInfo: async () => ({ version: 'fake', bank_version: bank.version, data_file: '/tmp/fake.sqlite3', read_only: false, protected: protection.isProtected(), startup_error: null }),
     getBank: async () => bank,
     listAssessments: async () =>
@@ -390,7 +391,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     markLaunch: async () => (calls.push('mark launched'), null),
     useDataFile: async (path) => ({ version: 'fake', bank_version: bank.version, data_file: path, read_only: false, protected: false, startup_error: null }),
     ...protection.calls,
-    ...fakeRegisters(now),
+    ...registers,
     ...fakeTrust(bank, judged, () => now().slice(0, 10), calls),
     ...fakeAccounts(calls),
     ...fakeDescription(judged, now, calls),
