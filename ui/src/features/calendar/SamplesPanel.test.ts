@@ -42,7 +42,7 @@ describe('SamplesPanel', () => {
     await vi.waitFor(() => expect(onRecorded).toHaveBeenCalled());
     expect(screen.queryByTestId('sample-test')).toBeNull();
     const tested = within(screen.getByTestId('population-leavers')).getAllByTestId('sample-row')[0];
-    expect(tested.textContent).toContain('Failed 2026-07-02 by Dana: GitHub left for 12 days');
+    expect(tested.textContent).toContain('Failed 2 Jul 2026 by Dana: GitHub left for 12 days');
     expect(screen.getByTestId('population-leavers').textContent).toContain('1 tested, 1 failed');
     expect(onRecorded).toHaveBeenCalledTimes(1);
     const [entry] = await host.listChecks(a.id);
