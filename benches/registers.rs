@@ -1,4 +1,4 @@
-//! Benchmarks of the registers at a large programme's size (500 vendors, 200 policies, 1,000 incidents): each list as the app and CLI ask for it, the whole `vendors ID list --json` process, and the PDF.
+//! Benchmarks of the registers at a large programme's size (500 vendors, 200 policies, 1,000 incidents, 2,000 people): each list as the app and CLI ask for it, the whole `vendors ID list --json` process, and the PDF.
 
 use std::hint::black_box;
 use std::process::Command;
@@ -9,7 +9,7 @@ use serde_json::Value;
 use soc2_readiness::Workspace;
 use soc2_readiness::assessment::{Depth, ReportType};
 use soc2_readiness::catalog::bundled_bank;
-use soc2_readiness::registers::{Incident, Policy, Query, Vendor};
+use soc2_readiness::registers::{Incident, Person, Policy, Query, Vendor};
 use soc2_readiness::report::{PageSize, ReportSettings};
 
 #[path = "programme_data.rs"]
@@ -24,6 +24,22 @@ fn large_programme(path: &std::path::Path) -> (Workspace, DateTime<Utc>) {
         .unwrap();
     let mut file: Value = serde_json::from_str(&ws.export_json("seed", at).unwrap()).unwrap();
     file["registers"] = programme_data::large_registers(at);
+    // 2,000 people: every one judged against the company's limits and the 200 policies'
+    // versions, and every policy counted from them.
+    let day = |n: i64| {
+        (chrono::NaiveDate::from_ymd_opt(2022, 1, 3).unwrap() + chrono::Duration::days(n))
+            .to_string()
+    };
+    file["registers"]["people"] = (0..2000)
+        .map(|i: i64| {
+            serde_json::json!({ "id": format!("p{i:05}"), "created_at": at, "updated_at": at, "record": {
+                "name": format!("Person {i}"), "role": "Engineer", "kind": if i % 7 == 0 { "contractor" } else { "employee" },
+                "start": day(i / 2), "end": if i % 9 == 0 { Value::from(day(i / 2 + 300)) } else { Value::Null },
+                "training": "completed", "trained_on": day(i / 2 + 10), "policies_acknowledged": day(i / 2 + 5),
+                "agreement": i % 3 == 0,
+            }})
+        })
+        .collect();
     ws.import_json(file.to_string().as_bytes(), "bench", at)
         .unwrap();
     (ws, at)
@@ -43,6 +59,9 @@ fn registers(c: &mut Criterion) {
     );
     c.bench_function("registers/list 500 vendors", |b| {
         b.iter(|| black_box(ws.register_list::<Vendor>("bench", &query, today).unwrap()))
+    });
+    c.bench_function("registers/list 2,000 people", |b| {
+        b.iter(|| black_box(ws.register_list::<Person>("bench", &query, today).unwrap()))
     });
     c.bench_function("registers/list 200 policies", |b| {
         b.iter(|| black_box(ws.register_list::<Policy>("bench", &query, today).unwrap()))

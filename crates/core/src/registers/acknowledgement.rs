@@ -12,15 +12,11 @@ impl Person {
         acknowledged: NaiveDate,
         at: &Judging,
     ) -> Option<(String, NaiveDate)> {
-        at.policies()
-            .flat_map(|p| {
-                p.record
-                    .versions
-                    .iter()
-                    .map(move |v| (format!("{} {}", p.record.title, v.version), v.approved_on))
-            })
-            .filter(|(_, on)| *on > self.start && *on <= acknowledged)
-            .max_by_key(|(_, on)| *on)
+        at.versions
+            .iter()
+            .rev()
+            .find(|(_, on)| *on > self.start && *on <= acknowledged)
+            .cloned()
     }
 
     /// Still working on `day`: started, and not yet gone.
@@ -37,37 +33,33 @@ impl Person {
         at: &Judging,
     ) -> Option<Attention> {
         let grace = chrono::Duration::days(i64::from(at.limits.acknowledgement_days));
-        let mut newer: Vec<(String, NaiveDate)> = at
-            .policies()
-            .filter_map(|p| {
-                let version = in_force(&p.record, at.today)?;
-                let due = version.approved_on + grace;
-                (version.approved_on > acknowledged
-                    && due < at.today
-                    && self.end.is_none_or(|end| end > due))
-                .then(|| {
-                    (
-                        format!("{} {}", p.record.title, version.version),
-                        version.approved_on,
-                    )
-                })
+        // Oldest approval first, so the first named is the one overdue longest.
+        let newer: Vec<&(String, NaiveDate)> = at
+            .in_force
+            .iter()
+            .filter(|(_, approved)| {
+                let due = *approved + grace;
+                *approved > acknowledged && due < at.today && self.end.is_none_or(|end| end > due)
             })
             .collect();
-        if newer.is_empty() {
-            return None;
-        }
-        newer.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-        let since = newer[0].1 + grace;
-        let named: Vec<String> = newer
-            .into_iter()
-            .map(|(name, on)| format!("{name} (approved {})", day(on)))
+        let since = newer.first()?.1 + grace;
+        // A long list helps nobody: the first few, and how many more.
+        const NAMED: usize = 3;
+        let mut named: Vec<String> = newer
+            .iter()
+            .take(NAMED)
+            .map(|(name, on)| format!("{name} (approved {})", day(*on)))
             .collect();
+        if newer.len() > NAMED {
+            named.push(format!("{} other policies", newer.len() - NAMED));
+        }
         Some(Attention::new(
             "acknowledgement_outdated",
             format!(
-                "acknowledged the policies on {}, before {} was approved",
+                "acknowledged the policies on {}, before {} {} approved",
                 day(acknowledged),
-                crate::scope::and_list(&named)
+                crate::scope::and_list(&named),
+                if newer.len() == 1 { "was" } else { "were" }
             ),
             Some(since),
         ))

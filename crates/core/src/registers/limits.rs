@@ -61,23 +61,56 @@ impl Limits {
 /// What an entry is judged against beside itself: the day, the company's limits, and the other
 /// registers a person's or a policy's findings read (which policy versions an acknowledgement
 /// covers, how many current staff acknowledged a version).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Judging<'a> {
     pub today: NaiveDate,
     pub limits: Limits,
     pub policies: &'a [Entry<Policy>],
     pub people: &'a [Entry<Person>],
+    /// Every approved version of the working policies ("Title version", approved on), oldest
+    /// first, and each one's version in force today: read once for a list, not once per person.
+    pub(super) versions: Vec<(String, NaiveDate)>,
+    pub(super) in_force: Vec<(String, NaiveDate)>,
 }
 
 impl<'a> Judging<'a> {
     /// An entry judged alone, with the usual limits: a register's own tests, and records no
     /// programme holds yet.
     pub fn alone(today: NaiveDate) -> Judging<'static> {
+        Judging::new(today, Limits::default(), &[], &[])
+    }
+
+    pub fn new(
+        today: NaiveDate,
+        limits: Limits,
+        policies: &'a [Entry<Policy>],
+        people: &'a [Entry<Person>],
+    ) -> Judging<'a> {
+        let working = || policies.iter().filter(|e| e.archived_at.is_none());
+        let name = |p: &Policy, version: &str| format!("{} {version}", p.title);
+        let mut versions: Vec<(String, NaiveDate)> = working()
+            .flat_map(|p| {
+                p.record
+                    .versions
+                    .iter()
+                    .map(move |v| (name(&p.record, &v.version), v.approved_on))
+            })
+            .collect();
+        versions.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+        let mut in_force: Vec<(String, NaiveDate)> = working()
+            .filter_map(|p| {
+                super::in_force(&p.record, today)
+                    .map(|v| (name(&p.record, &v.version), v.approved_on))
+            })
+            .collect();
+        in_force.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         Judging {
             today,
-            limits: Limits::default(),
-            policies: &[],
-            people: &[],
+            limits,
+            policies,
+            people,
+            versions,
+            in_force,
         }
     }
 
@@ -94,11 +127,11 @@ impl<'a> Judging<'a> {
 impl Registers {
     /// The context the programme's entries are judged in on `today`.
     pub fn judging(&self, today: NaiveDate) -> Judging<'_> {
-        Judging {
+        Judging::new(
             today,
-            limits: self.limits.unwrap_or_default(),
-            policies: &self.policies,
-            people: &self.people,
-        }
+            self.limits.unwrap_or_default(),
+            &self.policies,
+            &self.people,
+        )
     }
 }
