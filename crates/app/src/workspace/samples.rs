@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::Workspace;
 use crate::binder::{AuditPeriod, PopulationSample, population_items, population_samples};
 use crate::calendar::{CheckResult, Population, SampledItem};
+use crate::registers::Registers;
 use crate::{Error, Result};
 
 /// The period's populations and samples, as the app and the CLI show them.
@@ -34,11 +35,20 @@ impl Workspace {
     ) -> Result<SamplesView> {
         let period = self.audit_period(assessment_id, from, to, today)?;
         let programme = self.programme(assessment_id)?;
-        let registers = self.store.registers(&programme)?;
+        let registers = self.population_registers(&programme)?;
         let log = self.store.check_log(&programme)?;
         Ok(SamplesView {
             period,
             populations: population_samples(&registers, &log.checks, &period),
+        })
+    }
+
+    /// The registers the populations are drawn from (people and vendors): the others are not read.
+    fn population_registers(&self, programme: &str) -> Result<Registers> {
+        Ok(Registers {
+            people: self.store.entries(programme)?,
+            vendors: self.store.entries(programme)?,
+            ..Registers::default()
         })
     }
 
@@ -69,7 +79,7 @@ impl Workspace {
                 "a sampled item's test passed or failed; withdraw a wrong one by voiding it".into(),
             ));
         }
-        let registers = self.store.registers(programme)?;
+        let registers = self.population_registers(programme)?;
         // Any day the register holds: an item of an earlier or later period is still tested.
         let all = AuditPeriod {
             start: NaiveDate::MIN,

@@ -114,11 +114,7 @@ impl<'a> Judging<'a> {
         }
     }
 
-    /// The working entries only: an archived policy or person says nothing about the others.
-    pub fn policies(&self) -> impl Iterator<Item = &'a Entry<Policy>> {
-        self.policies.iter().filter(|e| e.archived_at.is_none())
-    }
-
+    /// The working people only: an archived person says nothing about a policy.
     pub fn people(&self) -> impl Iterator<Item = &'a Entry<Person>> {
         self.people.iter().filter(|e| e.archived_at.is_none())
     }

@@ -216,8 +216,14 @@ impl RegisterRecord for Person {
         }
         let acknowledging = i64::from(limits.acknowledgement_days);
         let due = self.start + chrono::Duration::days(acknowledging);
-        match self.policies_acknowledged {
-            None if due < today && self.end.is_none_or(|end| end > due) => {
+        // The date kept is the latest acknowledgement: one past the onboarding window that
+        // followed a newer version is judged against that version's approval.
+        let renewed = self
+            .policies_acknowledged
+            .filter(|on| *on > due)
+            .and_then(|on| self.renewed_by(on, at));
+        match (self.policies_acknowledged, renewed) {
+            (None, _) if due < today && self.end.is_none_or(|end| end > due) => {
                 out.push(Attention::new(
                     "not_acknowledged",
                     format!(
@@ -227,21 +233,16 @@ impl RegisterRecord for Person {
                     Some(due),
                 ))
             }
-            Some(on) if on > due && self.renewed_by(on, at).is_none() => {
-                out.push(Attention::new(
-                    "acknowledged_late",
-                    format!(
-                        "acknowledged the policies on {}, {} days after starting (the limit is {acknowledging})",
-                        day(on),
-                        (on - self.start).num_days()
-                    ),
-                    Some(due),
-                ))
-            }
-            Some(on) if on > due => {
-                // The date kept is the latest acknowledgement: one after a newer version came
-                // in is judged against that version's approval.
-                let (version, approved) = self.renewed_by(on, at).expect("checked above");
+            (Some(on), None) if on > due => out.push(Attention::new(
+                "acknowledged_late",
+                format!(
+                    "acknowledged the policies on {}, {} days after starting (the limit is {acknowledging})",
+                    day(on),
+                    (on - self.start).num_days()
+                ),
+                Some(due),
+            )),
+            (Some(on), Some((version, approved))) => {
                 let late = approved + chrono::Duration::days(acknowledging);
                 if on > late {
                     out.push(Attention::new(
@@ -256,7 +257,7 @@ impl RegisterRecord for Person {
                 }
                 out.extend(self.outdated_acknowledgement(on, at));
             }
-            Some(on) => out.extend(self.outdated_acknowledgement(on, at)),
+            (Some(on), None) => out.extend(self.outdated_acknowledgement(on, at)),
             _ => {}
         }
         if self.kind == PersonKind::Contractor
