@@ -54,11 +54,17 @@ pub fn find_gaps(
             let exception = answer
                 .and_then(|a| a.exception.clone())
                 .or_else(|| {
-                    let shown: Vec<&str> = findings
+                    let mut shown: Vec<&str> = findings
                         .iter()
                         .filter(|f| f.effect == Effect::KnownException)
                         .map(|f| f.detail.as_str())
                         .collect();
+                    // Each detail is a sentence; joined, only the last keeps its full stop
+                    // (no ".;" between them).
+                    let last = shown.len().saturating_sub(1);
+                    for detail in shown.iter_mut().take(last) {
+                        *detail = detail.trim_end_matches('.');
+                    }
                     (!shown.is_empty()).then(|| upper_first(&shown.join("; ")))
                 })
                 .filter(|_| state.exception);
