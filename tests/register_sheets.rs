@@ -77,6 +77,15 @@ fn programme(ws: &mut Workspace, id: &str, with_policy_and_incident: bool) {
         ("trained_on", "2025-01-20"),
     ]);
     ws.add_entry(id, "person-sam", leaver, moment(5)).unwrap();
+    let change: soc2_readiness::registers::Change = record(&[
+        ("reference", "#88"),
+        ("title", "Hotfix the payment queue"),
+        ("kind", "emergency"),
+        ("author", "Ana"),
+        ("released_on", "2026-10-02"),
+        ("tested", "yes"),
+    ]);
+    ws.add_entry(id, "change-88", change, moment(5)).unwrap();
     let policy: Policy = record(&[
         ("title", "Access control policy"),
         ("version", "1.0"),
@@ -198,7 +207,8 @@ fn the_workbook_has_a_sheet_per_register_with_every_field_its_status_and_dates_a
             (TableKind::Policies, 1),
             (TableKind::Incidents, 1),
             (TableKind::Risks, 1),
-            (TableKind::People, 1)
+            (TableKind::People, 1),
+            (TableKind::Changes, 1)
         ]
     );
     let bytes = std::fs::read(&path).unwrap();
@@ -215,7 +225,8 @@ fn the_workbook_has_a_sheet_per_register_with_every_field_its_status_and_dates_a
             "Policies",
             "Incidents",
             "Risks",
-            "People"
+            "People",
+            "Changes"
         ]
     );
 
@@ -226,6 +237,7 @@ fn the_workbook_has_a_sheet_per_register_with_every_field_its_status_and_dates_a
         (Register::Policies, "Policies", 2),
         (Register::Incidents, "Incidents", 1),
         (Register::Risks, "Risks", 1),
+        (Register::Changes, "Changes", 0),
     ];
     for (register, sheet, extras) in derived {
         let range = book.worksheet_range(sheet).unwrap();

@@ -45,6 +45,8 @@ mod description;
 mod people;
 // Populations of a period, their samples and each sampled item's test in the check log.
 mod samples;
+// The change register through the CLI: a pull-request export judged, sampled and handed to the auditor.
+mod changes;
 // What a rename carries: the control calendar, its log and evidence, beside the registers.
 mod renames;
 // The trust page: claims against the answers and records, escaping, publish choices, one PDF page.

@@ -67,6 +67,7 @@ pub fn every_command<R: tauri::Runtime>()
         crate::commands::registers::register_entry_history,
         crate::commands::registers::get_limits,
         crate::commands::registers::set_limits,
+        crate::commands::registers::import_register_csv,
         crate::commands::report::export_report,
         crate::commands::report::show_in_folder,
         crate::commands::settings::get_settings,

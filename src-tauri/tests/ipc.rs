@@ -765,6 +765,70 @@ fn a_register_entry_refused_names_the_field_and_a_fixed_one_lists() {
     );
 }
 
+/// A register's CSV through IPC: the preview names each problem by line and field, and a file
+/// with any problem is never partly written.
+#[test]
+fn a_register_csv_is_previewed_with_its_bad_rows_then_imported_whole() {
+    let (_app, window) = app();
+    let id = type2_assessment(&window, "Csv Co");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pulls.csv");
+    std::fs::write(
+        &file,
+        "PR,Title,Author,Merged at\n7,Add SSO,ana,2026-03-02T10:00:00Z\n8,Fix,ben,2026-13-01\n",
+    )
+    .unwrap();
+    let mapping = json!([
+        ["PR", "reference"],
+        ["Merged at", "released_on"],
+        ["Title", ""]
+    ]);
+    let body = |write: bool| json!({ "id": id, "register": "changes", "path": file.to_str().unwrap(), "mapping": mapping, "write": write });
+    let preview = invoke(&window, "import_register_csv", body(true)).unwrap();
+    assert_eq!(
+        preview["written"], false,
+        "a bad row keeps the whole file out: {preview}"
+    );
+    let problems: Vec<(u64, &str)> = preview["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["line"].as_u64().unwrap(), p["field"].as_str().unwrap()))
+        .collect();
+    // The title is required and left out by the mapping; line 3's day does not exist.
+    assert_eq!(problems, [(1, "title")], "{preview}");
+    assert_eq!(preview["columns"][1]["field"], Value::Null);
+    let mapping = json!([["PR", "reference"], ["Merged at", "released_on"]]);
+    let body = |write: bool| json!({ "id": id, "register": "changes", "path": file.to_str().unwrap(), "mapping": mapping, "write": write });
+    let preview = invoke(&window, "import_register_csv", body(false)).unwrap();
+    assert_eq!(preview["problems"][0]["line"], 3, "{preview}");
+    assert_eq!(preview["problems"][0]["field"], "released_on");
+    std::fs::write(
+        &file,
+        "PR,Title,Author,Merged at\n7,Add SSO,ana,2026-03-02T10:00:00Z\n8,Fix,ben,2026-03-01\n",
+    )
+    .unwrap();
+    let done = invoke(&window, "import_register_csv", body(true)).unwrap();
+    assert_eq!(
+        (done["written"].clone(), done["added"].clone()),
+        (json!(true), json!(2))
+    );
+    let rows = invoke(
+        &window,
+        "list_register",
+        json!({ "id": id, "register": "changes" }),
+    )
+    .unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    let missing = invoke(
+        &window,
+        "import_register_csv",
+        json!({ "id": id, "register": "changes", "path": "/no/such.csv", "mapping": [], "write": false }),
+    )
+    .unwrap_err();
+    assert_eq!(missing["kind"], "file", "{missing}");
+}
+
 /// A check refused is one structured refusal: the field to mark and what to say under it, never
 /// a message for the UI to take apart.
 #[test]

@@ -277,6 +277,11 @@ pub enum Command {
     /// policy acknowledgement, agreement, access removed): the same commands as `vendors`,
     /// and `limits` for the company's own days.
     People(people::PeopleArgs),
+    /// The change register (production changes: a pull request or ticket, its author, who
+    /// approved it and when, its tests, the day it was released): the same commands as
+    /// `vendors`; `import` reads a pull-request or ticket export. Changes of a period are the
+    /// population `samples` draws from.
+    Changes(registers::Args),
     /// User reports from the company's systems (AWS IAM credential report, Google Workspace,
     /// Microsoft Entra ID, GitHub members, or any CSV with --map): import, findings, limits.
     ///

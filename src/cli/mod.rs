@@ -285,6 +285,7 @@ fn run(command: Command, cx: &Context) -> Result<(), Error> {
         Command::Policies(args) => registers::policies(cx, args),
         Command::Incidents(args) => registers::incidents(cx, args),
         Command::Risks(args) => registers::risks(cx, args),
+        Command::Changes(args) => registers::changes(cx, args),
         Command::People(args) => people::people(cx, args),
         Command::Accounts(args) => accounts::run(cx, args),
     }

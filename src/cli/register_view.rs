@@ -36,6 +36,7 @@ fn key_fields<T: RegisterRecord>() -> &'static [&'static str] {
         Register::Risks => &["likelihood", "impact", "treatment"],
         // The seed's per-person training status, beside when they started and left.
         Register::People => &["kind", "training", "end"],
+        Register::Changes => &["kind", "approved_by", "released_on"],
     }
 }
 

@@ -1,9 +1,11 @@
-//! The register commands (`vendors`, `policies`, `incidents`, `risks`, `people`): one grammar over all five, plus policy approval.
+//! The register commands (`vendors`, `policies`, `incidents`, `risks`, `people`, `changes`): one grammar over all six, plus policy approval.
 
 use chrono::NaiveDate;
 use clap::{Args as ClapArgs, Subcommand};
 
-use soc2_readiness::registers::{Entry, Incident, Policy, Query, RegisterRecord, Risk, Vendor};
+use soc2_readiness::registers::{
+    Change, Entry, Incident, Policy, Query, RegisterRecord, Risk, Vendor,
+};
 use soc2_readiness::{Error, Workspace, data_file};
 
 use super::Context;
@@ -135,6 +137,10 @@ pub fn incidents(cx: &Context, args: Args) -> Result<(), Error> {
 
 pub fn risks(cx: &Context, args: Args) -> Result<(), Error> {
     run::<Risk>(cx, &args.assessment, args.action)
+}
+
+pub fn changes(cx: &Context, args: Args) -> Result<(), Error> {
+    run::<Change>(cx, &args.assessment, args.action)
 }
 
 pub fn policies(cx: &Context, args: PolicyArgs) -> Result<(), Error> {

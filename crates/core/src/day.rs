@@ -1,4 +1,4 @@
-//! A day as people type it: 2027-02-28 or 28 Feb 2027 (or 28 February 2027), one parser for the CLI, the questionnaire, the registers and the calendar.
+//! A day as people type it: 2027-02-28 or 28 Feb 2027 (or 28 February 2027, or an export's timestamp), one parser for the CLI, the questionnaire, the registers and the calendar.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -16,6 +16,7 @@ const MONTHS: [&str; 12] = [
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
     let day = iso(t)
+        .or_else(|| timestamp(t))
         .or_else(|| words(t))
         .ok_or_else(|| format!("'{t}' is not a date; write it as 2027-02-28 or 28 Feb 2027"))?;
     if !PLAUSIBLE_YEARS.contains(&day.year()) {
@@ -40,6 +41,20 @@ fn iso(t: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(number(y)? as i32, number(m)?, number(d)?)
+}
+
+/// A timestamp as exports write it (2027-02-28T14:05:00Z, 2027-02-28 14:05): the day it names
+/// as written, whatever its zone, since a pull request merged at 23:30 UTC was merged that day.
+fn timestamp(t: &str) -> Option<NaiveDate> {
+    let (date, time) = t.split_once('T').or_else(|| t.split_once(' '))?;
+    let time = time.trim_start();
+    let clock = time.split(['.', 'Z', '+', '-']).next()?;
+    let parts: Vec<&str> = clock.split(':').collect();
+    if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.len() != 2 || number(p).is_none())
+    {
+        return None;
+    }
+    iso(date)
 }
 
 /// Digits only: `u32::parse` would take "+5" too.
@@ -100,6 +115,13 @@ mod tests {
         ] {
             assert_eq!(parse_day(text), Ok(day), "{text}");
         }
+        for stamp in [
+            "2027-02-28T14:05:00Z",
+            "2027-02-28T23:59:59.123+02:00",
+            "2027-02-28 14:05",
+        ] {
+            assert_eq!(parse_day(stamp), Ok(day), "{stamp}");
+        }
         assert_eq!(
             parse_day("5 Sept 2027"),
             Ok(NaiveDate::from_ymd_opt(2027, 9, 5).unwrap())
@@ -112,6 +134,9 @@ mod tests {
             "2027",
             "",
             "0015-12-11",
+            "2027-02-28T",
+            "2027-02-28 lunch",
+            "2027-02-28T1:5",
         ] {
             assert!(parse_day(bad).is_err(), "{bad}");
         }

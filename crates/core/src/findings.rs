@@ -30,6 +30,7 @@ pub enum Source {
     Incidents,
     Risks,
     People,
+    Changes,
     /// An account export from one of the company's systems.
     Accounts,
 }

@@ -1,4 +1,4 @@
-//! The register tables (vendors, policies, incidents, risks, people) and their append-only history, per programme.
+//! The register tables (vendors, policies, incidents, risks, people, changes) and their append-only history, per programme.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, params};
@@ -26,6 +26,7 @@ impl Store {
                  OR EXISTS (SELECT 1 FROM incidents WHERE programme = ?1)
                  OR EXISTS (SELECT 1 FROM risks WHERE programme = ?1)
                  OR EXISTS (SELECT 1 FROM people WHERE programme = ?1)
+                 OR EXISTS (SELECT 1 FROM changes WHERE programme = ?1)
                  OR EXISTS (SELECT 1 FROM account_imports WHERE programme = ?1)",
             )?
             .query_row([programme], |row| row.get(0))?)
@@ -49,6 +50,7 @@ impl Store {
             incidents: self.entries(programme)?,
             risks: self.entries(programme)?,
             people: self.entries(programme)?,
+            changes: self.entries(programme)?,
             limits: self.limits(programme)?,
         })
     }
@@ -63,23 +65,6 @@ impl Store {
         let tx = self.conn.transaction()?;
         upsert(&tx, programme, entry, false)?;
         append_change(&tx, programme, &change_of(entry, action, entry.updated_at))?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Writes new entries and their history rows in one transaction: an import lands whole or
-    /// not at all.
-    pub fn write_entries<T: RegisterRecord>(
-        &mut self,
-        programme: &str,
-        entries: &[Entry<T>],
-        action: Action,
-    ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        for entry in entries {
-            upsert(&tx, programme, entry, false)?;
-            append_change(&tx, programme, &change_of(entry, action, entry.updated_at))?;
-        }
         tx.commit()?;
         Ok(())
     }
@@ -179,21 +164,12 @@ impl Store {
             crate::modules::insert_module(&tx, module)?;
         }
         write_record(&tx, record, history)?;
-        for entry in &registers.vendors {
-            upsert(&tx, programme, entry, true)?;
-        }
-        for entry in &registers.policies {
-            upsert(&tx, programme, entry, true)?;
-        }
-        for entry in &registers.incidents {
-            upsert(&tx, programme, entry, true)?;
-        }
-        for entry in &registers.risks {
-            upsert(&tx, programme, entry, true)?;
-        }
-        for entry in &registers.people {
-            upsert(&tx, programme, entry, true)?;
-        }
+        upsert_all(&tx, programme, &registers.vendors)?;
+        upsert_all(&tx, programme, &registers.policies)?;
+        upsert_all(&tx, programme, &registers.incidents)?;
+        upsert_all(&tx, programme, &registers.risks)?;
+        upsert_all(&tx, programme, &registers.people)?;
+        upsert_all(&tx, programme, &registers.changes)?;
         for change in changes {
             let known: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM register_history WHERE register = ?1
@@ -213,6 +189,18 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// An imported file's entries of one register, each written unless the data file holds a newer
+/// state of it.
+fn upsert_all<T: RegisterRecord>(
+    tx: &Transaction<'_>,
+    programme: &str,
+    entries: &[Entry<T>],
+) -> Result<(), StoreError> {
+    entries
+        .iter()
+        .try_for_each(|entry| upsert(tx, programme, entry, true))
 }
 
 /// Moves a programme's records, their history and its control calendar to another key (its

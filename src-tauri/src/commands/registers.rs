@@ -1,11 +1,11 @@
-//! The registers (vendors, policies, incidents, risks, people) of an assessment's organisation: rows, fields, changes, history and the company's limits.
+//! The registers (vendors, policies, incidents, risks, people, changes) of an assessment's organisation: rows, fields, changes, history, a CSV import and the company's limits.
 
 use soc2_readiness::clock::Moment;
 use soc2_readiness::data_file;
 use soc2_readiness::registers::{
     ChangeRow, FieldInfo, Limits, Query, RecordError, Register, RegisterRow, field_infos,
 };
-use soc2_readiness::workspace::KeptLimits;
+use soc2_readiness::workspace::{CsvImport, CsvImportRequest, KeptLimits};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandResult;
@@ -131,4 +131,32 @@ pub fn set_limits<R: Runtime>(
 ) -> CommandResult<KeptLimits> {
     let written = state.with(|ws| ws.set_limits(&id, limits));
     programme_changed(&app, &id, written)
+}
+
+/// Reads another tool's CSV at `path` as rows of the register and shows what each column fills,
+/// what would be added or updated and every problem by line; with `write` and no problem, keeps
+/// every row in one transaction. `mapping` names a column's field as (heading, field), an empty
+/// field leaving the column out.
+#[tauri::command(async)]
+pub fn import_register_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+    register: Register,
+    path: String,
+    mapping: Vec<(String, String)>,
+    write: bool,
+) -> CommandResult<CsvImport> {
+    let request = CsvImportRequest {
+        register,
+        file: std::path::Path::new(&path),
+        mapping,
+        write,
+    };
+    let done =
+        state.with(|ws| ws.import_register_csv(&id, &request, Moment::read(), data_file::new_id));
+    match &done {
+        Ok(result) if result.written => programme_changed(&app, &id, done),
+        _ => done,
+    }
 }

@@ -1,4 +1,4 @@
-//! The registers as an audit period saw them: entries that touch it, with what happened after its last day taken back out, the populations of the period (hires, leavers, new vendors) with the sample proposed from each and its tests, and the policy versions approved in it.
+//! The registers as an audit period saw them: entries that touch it, with what happened after its last day taken back out, the populations of the period (hires, leavers, new vendors, changes) with the sample proposed from each and its tests, and the policy versions approved in it.
 
 use chrono::NaiveDate;
 
@@ -86,6 +86,12 @@ pub fn register_sheets(
             })
             .collect(),
         people: people.clone(),
+        // A change's approval is kept even when it came after the period: a change released in it
+        // and approved late is what the auditor's test finds.
+        changes: existed(&registers.changes, period)
+            .into_iter()
+            .filter(|c| period.contains(c.record.released_on))
+            .collect(),
         limits: registers.limits,
     };
     let mut sheets: Vec<Sheet> = Register::ALL
@@ -128,13 +134,19 @@ fn population_table(
         people: inside
             .people
             .iter()
-            .filter(|p| population != Population::NewVendors && ids.contains(&p.id))
+            .filter(|p| ids.contains(&p.id))
             .cloned()
             .collect(),
         vendors: inside
             .vendors
             .iter()
-            .filter(|v| population == Population::NewVendors && ids.contains(&v.id))
+            .filter(|v| ids.contains(&v.id))
+            .cloned()
+            .collect(),
+        changes: inside
+            .changes
+            .iter()
+            .filter(|c| ids.contains(&c.id))
             .cloned()
             .collect(),
         policies: inside.policies.clone(),
@@ -143,7 +155,8 @@ fn population_table(
     };
     let register = match population {
         Population::NewVendors => Register::Vendors,
-        _ => Register::People,
+        Population::Changes => Register::Changes,
+        Population::Hires | Population::Leavers => Register::People,
     };
     register_table(&only, register, day)
 }

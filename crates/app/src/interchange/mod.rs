@@ -268,6 +268,7 @@ fn check(portable: &PortableAssessment, bank: &Bank) -> Result<(), ImportError> 
     check_entries(&registers.incidents, "incidents", bank, today)?;
     check_entries(&registers.risks, "risks", bank, today)?;
     check_entries(&registers.people, "people", bank, today)?;
+    check_entries(&registers.changes, "changes", bank, today)?;
     if let Some(limits) = registers.limits {
         limits.checked().map_err(|e| ImportError::Invalid {
             field: format!("registers.limits.{}", e.field),

@@ -8,8 +8,8 @@ use super::{ImportError, PortableAssessment};
 use crate::calendar::{AdoptedControl, CheckEntry};
 use crate::catalog::{Bank, QuestionModule, parse_module};
 use crate::registers::{
-    Entry, Incident, Limits, Person, Policy, RegisterChange, RegisterRecord, Registers, Risk,
-    Vendor, check_against,
+    Change, Entry, Incident, Limits, Person, Policy, RegisterChange, RegisterRecord, Registers,
+    Risk, Vendor, check_against,
 };
 
 /// A programme's registers as exported: every entry, archived ones too, and every change.
@@ -27,6 +27,9 @@ pub struct PortableRegisters {
     /// Absent in files from before the people register.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Entry<Person>>,
+    /// Absent in files from before the change register.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Entry<Change>>,
     #[serde(default)]
     pub history: Vec<RegisterChange>,
     /// The company's own limits for the people register; absent while the usual ones stand.
@@ -42,6 +45,7 @@ impl PortableRegisters {
             incidents: registers.incidents,
             risks: registers.risks,
             people: registers.people,
+            changes: registers.changes,
             history,
             limits: registers.limits,
         }
@@ -56,6 +60,7 @@ impl PortableRegisters {
                 incidents: self.incidents,
                 risks: self.risks,
                 people: self.people,
+                changes: self.changes,
                 limits: self.limits,
             },
             self.history,

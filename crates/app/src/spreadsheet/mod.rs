@@ -46,11 +46,12 @@ pub enum TableKind {
     Incidents,
     Risks,
     People,
+    Changes,
 }
 
 impl TableKind {
     /// Every table an export can hold, in the order a workbook lists them.
-    pub const ALL: [TableKind; 10] = [
+    pub const ALL: [TableKind; 11] = [
         TableKind::Gaps,
         TableKind::Roadmap,
         TableKind::Plan,
@@ -61,6 +62,7 @@ impl TableKind {
         TableKind::Incidents,
         TableKind::Risks,
         TableKind::People,
+        TableKind::Changes,
     ];
 
     /// The assessment's own tables: always in the default export, even when empty (an
@@ -74,12 +76,13 @@ impl TableKind {
     ];
 
     /// The programme's registers: in the default export only when they hold an entry.
-    pub const REGISTERS: [TableKind; 5] = [
+    pub const REGISTERS: [TableKind; 6] = [
         TableKind::Vendors,
         TableKind::Policies,
         TableKind::Incidents,
         TableKind::Risks,
         TableKind::People,
+        TableKind::Changes,
     ];
 
     /// The register a table lists, if it lists one.
@@ -90,6 +93,7 @@ impl TableKind {
             TableKind::Incidents => Some(Register::Incidents),
             TableKind::Risks => Some(Register::Risks),
             TableKind::People => Some(Register::People),
+            TableKind::Changes => Some(Register::Changes),
             _ => None,
         }
     }
@@ -107,6 +111,7 @@ impl TableKind {
             TableKind::Incidents => "incidents",
             TableKind::Risks => "risks",
             TableKind::People => "people",
+            TableKind::Changes => "changes",
         }
     }
 
@@ -123,6 +128,7 @@ impl TableKind {
             TableKind::Incidents => "Incidents",
             TableKind::Risks => "Risks",
             TableKind::People => "People",
+            TableKind::Changes => "Changes",
         }
     }
 

@@ -33,6 +33,7 @@ pub fn register_table(registers: &Registers, register: Register, today: NaiveDat
         Register::People => table(&registers.people, TableKind::People, at, |p| {
             vec![list(&acknowledged_versions(p, &registers.policies))]
         }),
+        Register::Changes => table(&registers.changes, TableKind::Changes, at, |_| vec![]),
     }
 }
 
@@ -98,6 +99,7 @@ fn extra_titles(register: Register) -> &'static [&'static str] {
         Register::Incidents => &["Stage"],
         Register::Risks => &["Score"],
         Register::People => &["Policy versions acknowledged"],
+        Register::Changes => &[],
     }
 }
 

@@ -37,7 +37,7 @@ pub use compare::TrendPoint;
 pub use description::WrittenDescription;
 pub use list::AssessmentSummary;
 pub use modules::{ModuleInfo, check_module};
-pub use register_import::{ColumnUse, CsvImport, CsvImportRequest, RowProblem};
+pub use register_import::{CsvImport, CsvImportRequest, ImportColumn, RowProblem};
 pub use registers::KeptLimits;
 pub use report::ReportOptions;
 pub use samples::SamplesView;

@@ -8,31 +8,32 @@ use serde::Serialize;
 use super::Workspace;
 use crate::clock::Moment;
 use crate::registers::{
-    Entry, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor, check_against,
+    Change, Entry, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor, check_against,
     checked_record, name_key, set_fields,
 };
 use crate::spreadsheet::read_csv_rows;
 use crate::{Error, Result, files};
 
 /// Which field a column of the file fills, if any.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ColumnUse {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ImportColumn {
     pub column: String,
     pub field: Option<String>,
 }
 
 /// One thing wrong with the file: a row's field by line, or a column (line 1).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RowProblem {
+    #[ts(type = "number")]
     pub line: u64,
     pub field: String,
     pub message: String,
 }
 
 /// What an import found, and whether it wrote: the preview and the result are one shape.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct CsvImport {
-    pub columns: Vec<ColumnUse>,
+    pub columns: Vec<ImportColumn>,
     /// Rows read (blank lines are none).
     pub rows: usize,
     pub problems: Vec<RowProblem>,
@@ -47,7 +48,8 @@ pub struct CsvImport {
 }
 
 /// An import asked for: the register, the file, the columns named for fields where a heading is
-/// not the field's own name, and whether to write (else only preview).
+/// not the field's own name (an empty field: the column is not read), and whether to write (else
+/// only preview).
 #[derive(Debug, Clone)]
 pub struct CsvImportRequest<'a> {
     pub register: Register,
@@ -106,6 +108,12 @@ impl Workspace {
                 reason,
             })?;
             let field_of = |column: &str| -> Option<String> {
+                let skipped = mapping
+                    .iter()
+                    .any(|(c, f)| normalised(c) == normalised(column) && f.trim().is_empty());
+                if skipped {
+                    return None;
+                }
                 let wanted = mapping
                     .iter()
                     .find(|(c, _)| normalised(c) == normalised(column))
@@ -115,16 +123,16 @@ impl Workspace {
                     .find(|f| f.name == wanted)
                     .map(|f| f.name.to_string())
             };
-            let columns: Vec<ColumnUse> = read
+            let columns: Vec<ImportColumn> = read
                 .header
                 .iter()
-                .map(|c| ColumnUse {
+                .map(|c| ImportColumn {
                     column: c.clone(),
                     field: field_of(c),
                 })
                 .collect();
             let mut problems = Vec::new();
-            for (_, field) in mapping {
+            for (_, field) in mapping.iter().filter(|(_, f)| !f.trim().is_empty()) {
                 if !T::FIELDS.iter().any(|f| f.name == normalised(field)) {
                     problems.push(RowProblem {
                         line: 1,
@@ -147,7 +155,7 @@ impl Workspace {
                         line: 1,
                         field: field.clone(),
                         message: format!(
-                            "both \"{}\" and \"{}\" fill it; map one of them to another field",
+                            "both \"{}\" and \"{}\" fill it; map one of them to another field, or to none",
                             first.column, column.column
                         ),
                     });
@@ -310,6 +318,7 @@ impl Workspace {
             Register::Incidents => import::<Incident>(self, id, request, at, new_id),
             Register::Risks => import::<Risk>(self, id, request, at, new_id),
             Register::People => import::<Person>(self, id, request, at, new_id),
+            Register::Changes => import::<Change>(self, id, request, at, new_id),
         }
     }
 }

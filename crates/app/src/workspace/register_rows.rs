@@ -6,7 +6,7 @@ use super::Workspace;
 use crate::Result;
 use crate::clock::Moment;
 use crate::registers::{
-    Entry, Incident, Listed, Person, Policy, Query, RecordError, Register, RegisterRecord,
+    Change, Entry, Incident, Listed, Person, Policy, Query, RecordError, Register, RegisterRecord,
     RegisterRow, Risk, Vendor, field_problems, from_fields, set_fields,
 };
 
@@ -19,6 +19,7 @@ macro_rules! by_register {
             Register::Incidents => $call::<Incident>($($arg),*),
             Register::Risks => $call::<Risk>($($arg),*),
             Register::People => $call::<Person>($($arg),*),
+            Register::Changes => $call::<Change>($($arg),*),
         }
     };
 }

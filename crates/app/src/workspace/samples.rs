@@ -43,11 +43,13 @@ impl Workspace {
         })
     }
 
-    /// The registers the populations are drawn from (people and vendors): the others are not read.
+    /// The registers the populations are drawn from (people, vendors, changes): the others are
+    /// not read.
     fn population_registers(&self, programme: &str) -> Result<Registers> {
         Ok(Registers {
             people: self.store.entries(programme)?,
             vendors: self.store.entries(programme)?,
+            changes: self.store.entries(programme)?,
             ..Registers::default()
         })
     }
@@ -106,7 +108,7 @@ impl Workspace {
                 Population::NewVendors => {
                     "no vendor with that id and a day it was taken on (engaged_on)"
                 }
-                Population::Changes => "changes are not kept in a register yet",
+                Population::Changes => "no change with that id in the changes register",
             };
             refused("item", format!("'{wanted}': {what}"))
         })?;

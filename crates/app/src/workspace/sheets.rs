@@ -26,6 +26,7 @@ impl Workspace {
             Some(Register::Incidents) => !registers.incidents.is_empty(),
             Some(Register::Risks) => !registers.risks.is_empty(),
             Some(Register::People) => !registers.people.is_empty(),
+            Some(Register::Changes) => !registers.changes.is_empty(),
             None => true,
         };
         Ok(TableKind::ALL.into_iter().filter(kept).collect())

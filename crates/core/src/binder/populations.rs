@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AuditPeriod, propose_sample};
 use crate::calendar::{CheckEntry, CheckResult, Population};
-use crate::registers::Registers;
+use crate::registers::{Change, Registers};
 
 /// One event of a population: the register entry it is, and the day that puts it in a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -74,11 +74,24 @@ pub fn population_items(
             .filter(|(_, on)| period.contains(*on))
             .map(|(v, on)| item(&v.id, &v.record.name, on))
             .collect(),
-        // Changes are not kept in a register yet: the population is the company's own export.
-        Population::Changes => Vec::new(),
+        Population::Changes => registers
+            .changes
+            .iter()
+            .filter(|c| period.contains(c.record.released_on))
+            .map(|c| item(&c.id, &change_label(&c.record), c.record.released_on))
+            .collect(),
     };
     items.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.label.cmp(&b.label)));
     items
+}
+
+/// A change as a sample sheet names it: its system and reference, and what it changed.
+fn change_label(change: &Change) -> String {
+    let reference = match change.system.as_deref() {
+        Some(system) => format!("{system} {}", change.reference),
+        None => change.reference.clone(),
+    };
+    format!("{reference}: {}", change.title)
 }
 
 /// The seed a period's sample is drawn with: the same period gives the same sample, and nobody

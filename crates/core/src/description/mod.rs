@@ -8,6 +8,7 @@
 mod components;
 mod facts;
 mod kept;
+mod period;
 mod programme;
 mod system;
 
@@ -265,8 +266,8 @@ pub fn draft(facts: &DescriptionFacts) -> DescriptionDraft {
                 SectionId::Boundaries => system::boundaries(facts),
                 SectionId::Subservice => programme::subservice(facts),
                 SectionId::UserEntityControls => programme::user_entity_controls(facts),
-                SectionId::Incidents => programme::incidents(facts),
-                SectionId::Changes => programme::changes(facts),
+                SectionId::Incidents => period::incidents(facts),
+                SectionId::Changes => period::changes(facts),
                 SectionId::Criteria => programme::criteria(facts),
             },
         })

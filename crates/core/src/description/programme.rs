@@ -1,18 +1,16 @@
-//! The sections drawn from the programme's records: procedures (approved policies, recurring controls), subservice organisations, customers' own controls, incidents and changes in the period, and the criteria with the controls that meet them.
+//! The sections drawn from the programme's records: procedures (approved policies, recurring controls), subservice organisations, customers' own controls, and the criteria with the controls that meet them.
 
 use super::facts::{
     Reader, entry, item, listed, live, missing, not_described, one_line, paragraph, quoted, said,
 };
 use super::{Block, SourceKind, StatementSource};
 use crate::engagement::human_date;
-use crate::registers::incident::Severity;
 use crate::registers::vendor::{AssuranceReport, Subservice};
 
 const SUBSERVICE_ORGS: &str = "scope.subservice-orgs";
 const SUBSERVICE_LIST: &str = "scope.subservice-list";
 const SUBSERVICE_CONTROLS: &str = "audit.subservice-controls";
 const USER_CONTROLS: &str = "audit.user-entity-controls";
-const PAST_INCIDENTS: &str = "scope.past-incidents";
 
 pub(super) fn procedures(read: &Reader) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -205,124 +203,6 @@ pub(super) fn user_entity_controls(read: &Reader) -> Vec<Block> {
         ));
     }
     blocks.extend(notes);
-    blocks
-}
-
-pub(super) fn incidents(read: &Reader) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let (from, to) = read.window();
-    let mut significant: Vec<_> = live(&read.registers.incidents)
-        .filter(|e| matches!(e.record.severity, Severity::Critical | Severity::High))
-        .filter(|e| e.record.detected_on >= from && e.record.detected_on <= to)
-        .collect();
-    significant.sort_by_key(|e| e.record.detected_on);
-    if live(&read.registers.incidents).next().is_none() {
-        let said_one = if read.yes(PAST_INCIDENTS) == Some(true) {
-            " (you said one reached customers in the last two years)"
-        } else {
-            ""
-        };
-        blocks.push(missing(format!(
-            "The incident register is empty{said_one}: record the incidents detected in {} in Registers, Incidents, or say there were none",
-            read.period_words()
-        )));
-        return blocks;
-    }
-    if significant.is_empty() {
-        blocks.push(paragraph(vec![said(
-            format!(
-                "The incident register records no incident of high or critical severity detected in {}",
-                read.period_words()
-            ),
-            vec![StatementSource {
-                kind: SourceKind::Register,
-                reference: "incidents".into(),
-                label: "Incidents: none of high or critical severity in the period".into(),
-            }],
-        )]));
-        if read.yes(PAST_INCIDENTS) == Some(true)
-            && live(&read.registers.incidents).next().is_none()
-        {
-            blocks.push(missing(
-                "You said a security incident reached customers in the last two years, and the incident register is empty: record it in Registers, Incidents",
-            ));
-        }
-        return blocks;
-    }
-    blocks.push(paragraph(vec![said(
-        format!(
-            "Incidents of high or critical severity detected in {}:",
-            read.period_words()
-        ),
-        Vec::new(),
-    )]));
-    for e in significant {
-        let incident = &e.record;
-        let outcome = match incident.resolved_on {
-            Some(day) => format!("resolved {}", human_date(day)),
-            None => "not yet resolved".to_string(),
-        };
-        blocks.push(item(said(
-            format!(
-                "{} ({}, detected {}): {}; {outcome}",
-                incident.title,
-                severity_words(incident.severity),
-                human_date(incident.detected_on),
-                one_line(&incident.what_happened),
-            ),
-            vec![entry("incidents", &e.id, &incident.title)],
-        )));
-    }
-    blocks
-}
-
-fn severity_words(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Critical => "critical",
-        Severity::High => "high",
-        Severity::Medium => "medium",
-        Severity::Low => "low",
-    }
-}
-
-pub(super) fn changes(read: &Reader) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let (from, to) = read.window();
-    let mut approved: Vec<(chrono::NaiveDate, String, String, &str)> =
-        live(&read.registers.policies)
-            .flat_map(|e| {
-                e.record
-                    .versions
-                    .iter()
-                    .filter(|v| v.approved_on >= from && v.approved_on <= to)
-                    .map(|v| {
-                        (
-                            v.approved_on,
-                            e.record.title.clone(),
-                            v.version.clone(),
-                            e.id.as_str(),
-                        )
-                    })
-            })
-            .collect();
-    approved.sort();
-    if !approved.is_empty() {
-        blocks.push(paragraph(vec![said(
-            format!("Policies approved or revised in {}:", read.period_words()),
-            Vec::new(),
-        )]));
-        for (day, title, version, id) in approved {
-            blocks.push(item(said(
-                format!("{title}, version {version}, approved {}", human_date(day)),
-                vec![entry("policies", id, &title)],
-            )));
-        }
-    }
-    // The data file keeps no change log of the system itself, so this is always the user's.
-    blocks.push(missing(format!(
-        "Name any significant change to the system in {} (a new product or region, a move between providers, an acquisition, a new way of deploying), or say there was none",
-        read.period_words()
-    )));
     blocks
 }
 

@@ -20,6 +20,7 @@ pub fn register_findings(
     collect(&registers.incidents, Source::Incidents, bank, &at, &mut out);
     collect(&registers.risks, Source::Risks, bank, &at, &mut out);
     collect(&registers.people, Source::People, bank, &at, &mut out);
+    collect(&registers.changes, Source::Changes, bank, &at, &mut out);
     out
 }
 
@@ -53,6 +54,13 @@ fn questions(source: Source, code: &str) -> &'static [&'static str] {
             &["people.policy-acceptance"]
         }
         (Source::People, "no_agreement") => &["people.contractors"],
+        (Source::Changes, "not_approved" | "self_approved" | "approved_after_release") => {
+            &["change.peer-review"]
+        }
+        (Source::Changes, "emergency_not_reviewed" | "emergency_reviewed_late") => {
+            &["change.emergency"]
+        }
+        (Source::Changes, "not_tested") => &["change.automated-testing"],
         _ => &[],
     }
 }

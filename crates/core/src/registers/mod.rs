@@ -1,4 +1,4 @@
-//! The programme's registers (vendors, policies, incidents, risks): entries, their fields, checks and what needs attention.
+//! The programme's registers (vendors, policies, incidents, risks, people, changes): entries, their fields, checks and what needs attention.
 //!
 //! A register entry is a plain record (`Vendor`, `Policy`, ...) inside an [`Entry`] that carries
 //! its id and dates. Every register describes its fields once ([`FieldSpec`]); setting a field
@@ -6,6 +6,7 @@
 //! that description, and each register adds only its date rules and what a consultant would flag.
 
 mod acknowledgement;
+pub mod change;
 mod fields;
 pub mod findings;
 pub mod incident;
@@ -22,6 +23,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 pub use acknowledgement::{acknowledged_versions, in_force};
+pub use change::{Change, ChangeKind};
 pub use fields::{
     FieldKind, FieldSpec, checked_record, display, field_problems, from_fields, set_fields,
 };
@@ -35,7 +37,7 @@ pub use risk::Risk;
 pub use rows::{ChangeRow, FieldInfo, RegisterRow, field_infos};
 pub use vendor::Vendor;
 
-/// The five registers a programme keeps.
+/// The six registers a programme keeps.
 #[derive(
     Debug,
     Clone,
@@ -57,15 +59,17 @@ pub enum Register {
     Incidents,
     Risks,
     People,
+    Changes,
 }
 
 impl Register {
-    pub const ALL: [Register; 5] = [
+    pub const ALL: [Register; 6] = [
         Register::Vendors,
         Register::Policies,
         Register::Incidents,
         Register::Risks,
         Register::People,
+        Register::Changes,
     ];
 
     pub fn id(self) -> &'static str {
@@ -75,6 +79,7 @@ impl Register {
             Register::Incidents => "incidents",
             Register::Risks => "risks",
             Register::People => "people",
+            Register::Changes => "changes",
         }
     }
 
@@ -90,6 +95,7 @@ impl Register {
             Register::Incidents => "incident",
             Register::Risks => "risk",
             Register::People => "person",
+            Register::Changes => "change",
         }
     }
 }
@@ -309,6 +315,9 @@ pub struct Registers {
     /// Absent in files from before the people register.
     #[serde(default)]
     pub people: Vec<Entry<Person>>,
+    /// Absent in files from before the change register.
+    #[serde(default)]
+    pub changes: Vec<Entry<Change>>,
     /// The company's own limits; none set yet: the usual ones.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limits: Option<Limits>,
@@ -321,6 +330,7 @@ impl Registers {
             && self.incidents.is_empty()
             && self.risks.is_empty()
             && self.people.is_empty()
+            && self.changes.is_empty()
     }
 }
 

@@ -61,6 +61,7 @@ pub fn field_infos(register: Register) -> Vec<FieldInfo> {
         Register::Incidents => Incident::FIELDS,
         Register::Risks => Risk::FIELDS,
         Register::People => Person::FIELDS,
+        Register::Changes => super::Change::FIELDS,
     };
     fields
         .iter()

@@ -359,6 +359,7 @@ fn register_findings_name_the_record_and_the_question_it_serves() {
         )],
         risks: vec![entry("r1", risk(&[("treatment", "accept")]))],
         people: Vec::new(),
+        changes: Vec::new(),
         limits: None,
     };
     let found = register_findings(&registers, &bank, today);

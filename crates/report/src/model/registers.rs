@@ -6,7 +6,7 @@ use serde::Serialize;
 use soc2_readiness_core::registers::incident::Stage;
 use soc2_readiness_core::registers::vendor::{Criticality, Subservice};
 use soc2_readiness_core::registers::{
-    Entry, Judging, Person, PersonKind, RegisterRecord, Registers, Training,
+    ChangeKind, Entry, Judging, Person, PersonKind, RegisterRecord, Registers, Training,
 };
 
 use super::ReportModel;
@@ -133,6 +133,17 @@ impl ReportModel {
                 ),
             ];
             summaries.push(summary("People", people, people_counts, at));
+        }
+        let changes = &registers.changes;
+        if !changes.is_empty() {
+            let change_counts = vec![(
+                "emergency changes".to_string(),
+                changes
+                    .iter()
+                    .filter(|e| e.archived_at.is_none() && e.record.kind == ChangeKind::Emergency)
+                    .count(),
+            )];
+            summaries.push(summary("Changes", changes, change_counts, at));
         }
         self.registers = Some(RegistersSection {
             as_of: today,

@@ -889,7 +889,7 @@ uptime: string | null,
  */
 contact: string | null, };
 
-export type TableKind = "gaps" | "roadmap" | "plan" | "answers" | "control_matrix" | "vendors" | "policies" | "incidents" | "risks" | "people";
+export type TableKind = "gaps" | "roadmap" | "plan" | "answers" | "control_matrix" | "vendors" | "policies" | "incidents" | "risks" | "people" | "changes";
 
 export type SpreadsheetFormat = "csv" | "xlsx";
 
@@ -905,7 +905,7 @@ export type WrittenTable = { table: TableKind,
  */
 rows: number, };
 
-export type Register = "vendors" | "policies" | "incidents" | "risks" | "people";
+export type Register = "vendors" | "policies" | "incidents" | "risks" | "people" | "changes";
 
 export type RecordError = { field: string, message: string, };
 
@@ -955,6 +955,26 @@ export type KeptLimits = { limits: Limits,
  */
 set: boolean, };
 
+export type CsvImport = { columns: Array<ImportColumn>, 
+/**
+ * Rows read (blank lines are none).
+ */
+rows: number, problems: Array<RowProblem>, 
+/**
+ * Every row was written, in one transaction; never part of them.
+ */
+written: boolean, 
+/**
+ * Rows that are new entries, rows that change an entry already kept (the same name, or
+ * for an incident the same title and day), and rows that match one and change nothing.
+ * A preview counts what a write would do.
+ */
+added: number, updated: number, unchanged: number, };
+
+export type ImportColumn = { column: string, field: string | null, };
+
+export type RowProblem = { line: number, field: string, message: string, };
+
 export type Frequency = "weekly" | "monthly" | "quarterly" | "half-yearly" | "yearly";
 
 export type RecurringTemplate = { id: string, title: string, 
@@ -973,7 +993,7 @@ evidence: string, };
 
 export type Effect = "not_evidenced" | "known_exception";
 
-export type Source = "check_log" | "vendors" | "policies" | "incidents" | "risks" | "people" | "accounts";
+export type Source = "check_log" | "vendors" | "policies" | "incidents" | "risks" | "people" | "changes" | "accounts";
 
 export type RecordFinding = { question_id: string, source: Source, effect: Effect, 
 /**

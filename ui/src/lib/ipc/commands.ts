@@ -1,5 +1,5 @@
 // Generated from the `#[tauri::command]` functions by src-tauri/src/surface.rs; do not edit. Regenerate with UPDATE_BINDINGS=1 cargo test -p soc2-readiness-desktop surface.
-import type { AccountChoices, AccountFormat, AccountImportInfo, AccountImportResult, AccountsView, AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, BinderRequest, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, Depth, DescriptionFormat, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, KeptLimits, Limits, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SamplesView, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, SectionId, SectionVersion, Selection, Settings, SpreadsheetFormat, SystemDescription, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenBinder, WrittenDescription, WrittenSpreadsheet } from '../bindings';
+import type { AccountChoices, AccountFormat, AccountImportInfo, AccountImportResult, AccountsView, AdoptRequest, AdoptedControl, Analysis, AppInfo, Assessment, AssessmentSummary, AssessmentView, BackupInfo, Bank, BankUpgrade, BinderRequest, Calendar, ChangeRow, Changed, CheckEntry, CheckRequest, Comparison, CsvImport, Depth, DescriptionFormat, ExportedReport, ExportedTrustPage, FieldInfo, Gap, HistoryEntry, KeptLimits, Limits, MergeChoices, MergeOutcome, MergePlan, ModuleInfo, ModuleRef, Observation, Projection, RecordError, Register, RegisterRow, ReportType, SamplesView, SaveAnswerRequest, SavedAnswer, ScopeRequest, Scorecard, SectionId, SectionVersion, Selection, Settings, SpreadsheetFormat, SystemDescription, TableKind, TrendPoint, TrustChoices, TrustFormat, TrustPageView, VoidRequest, WrittenBinder, WrittenDescription, WrittenSpreadsheet } from '../bindings';
 
 /** Tauri's `invoke`, or a stand-in: the one function the client needs. */
 export type Invoke = <T>(command: string, args?: Record<string, unknown>) => Promise<T>;
@@ -126,6 +126,8 @@ export interface Commands {
   getLimits(id: string): Promise<KeptLimits>;
   /** Keeps the company's limits (`None`: back to the usual ones); one out of range is refused by its field (`access_removal_days`, `training_days`, `acknowledgement_days`). */
   setLimits(id: string, limits?: Limits | null): Promise<KeptLimits>;
+  /** Reads another tool's CSV at `path` as rows of the register and shows what each column fills, what would be added or updated and every problem by line; with `write` and no problem, keeps every row in one transaction. `mapping` names a column's field as (heading, field), an empty field leaving the column out. */
+  importRegisterCsv(id: string, register: Register, path: string, mapping: Array<[string, string]>, write: boolean): Promise<CsvImport>;
   /** Renders the gap-analysis PDF with the stored settings (with the system description as its last appendix when `description` is true) and writes it to `path`; `open` shows it in the system viewer. */
   exportReport(id: string, path: string, open: boolean, description?: boolean | null): Promise<ExportedReport>;
   /** Shows a saved file in the system's file manager. */
@@ -214,6 +216,7 @@ export function commandsOver(invoke: Invoke): Commands {
     registerEntryHistory: (id, register, entry) => invoke('register_entry_history', { id, register, entry }),
     getLimits: (id) => invoke('get_limits', { id }),
     setLimits: (id, limits) => invoke('set_limits', { id, limits: limits ?? null }),
+    importRegisterCsv: (id, register, path, mapping, write) => invoke('import_register_csv', { id, register, path, mapping, write }),
     exportReport: (id, path, open, description) => invoke('export_report', { id, path, open, description: description ?? null }),
     showInFolder: (path) => invoke('show_in_folder', { path }),
     getSettings: () => invoke('get_settings'),
@@ -298,6 +301,7 @@ export const COMMAND_NAMES = [
   'register_entry_history',
   'get_limits',
   'set_limits',
+  'import_register_csv',
   'export_report',
   'show_in_folder',
   'get_settings',

@@ -13,6 +13,7 @@ const POPULATIONS: { population: Population; title: string; register: Register; 
   { population: 'hires', title: 'Hires', register: 'people', field: 'start', control: 'onboarding-check' },
   { population: 'leavers', title: 'Leavers', register: 'people', field: 'end', control: 'leaver-check' },
   { population: 'new-vendors', title: 'New vendors', register: 'vendors', field: 'engaged_on', control: 'vendor-review' },
+  { population: 'changes', title: 'Changes', register: 'changes', field: 'released_on', control: 'change-sampling' },
 ];
 /** The engine's sample size by population (crates/core/src/binder/samples.rs); the fake proposes the first ones rather than drawing. */
 const sampleSize = (n: number) => Math.min(n, n <= 1 ? 1 : n <= 12 ? 2 : n <= 52 ? 5 : 25);

@@ -2,6 +2,7 @@
 import { parseDate } from '../format';
 import type { ChangeRow, FieldInfo, Limits, Register, RegisterRow } from '../bindings';
 import type { Host } from './host';
+import { fakeRegisterImport } from './fake-register-import';
 
 const field = (name: string, kind: string, required = false, choices: string[] = []): FieldInfo => ({
   name,
@@ -37,7 +38,19 @@ const FIELDS: Record<Register, FieldInfo[]> = {
     field('treatment', 'choice', true, ['mitigate', 'accept', 'transfer', 'avoid']),
     field('owner', 'text', true),
   ],
-  // Every field, in the engine's order (crates/core/src/registers/person.rs).
+  // Every field, in the engine's order (crates/core/src/registers/change.rs, person.rs).
+  changes: [
+    field('reference', 'text', true),
+    field('title', 'text', true),
+    field('system', 'text'),
+    field('kind', 'choice', false, ['normal', 'emergency']),
+    field('author', 'text', true),
+    field('approved_by', 'text'),
+    field('approved_on', 'date'),
+    field('tested', 'flag'),
+    field('released_on', 'date', true),
+    field('notes', 'long_text'),
+  ],
   people: [
     field('name', 'text', true),
     field('role', 'text', true),
@@ -66,7 +79,8 @@ type Registers = Pick<
   | 'checkRegisterEntry'
   | 'getLimits'
   | 'setLimits'
->;
+  | 'importRegisterCsv'
+> & { stageCsvFile: (path: string, text: string) => void };
 
 const USUAL_LIMITS: Limits = { access_removal_days: 3, training_days: 30, acknowledgement_days: 30 };
 /** The engine's longest limits (crates/core/src/registers/limits.rs). */
@@ -106,7 +120,7 @@ export function fakeRegisters(now: () => string): Registers {
     history.set(row.id, list);
   };
   const plain = ({ register: _r, assessment: _a, ...row }: RegisterRow & { register: Register; assessment: string }): RegisterRow => row;
-  return {
+  const self: Registers = {
     getLimits: async (id) => ({ limits: limits.get(id) ?? USUAL_LIMITS, set: limits.has(id) }),
     setLimits: async (id, given) => {
       if (!given) limits.delete(id);
@@ -164,5 +178,11 @@ export function fakeRegisters(now: () => string): Registers {
       for (const [name, value] of fields) values[name] = value;
       return problems(register, values);
     },
+    ...fakeRegisterImport(
+      async (register) => FIELDS[register],
+      async (id, register, fields) => self.checkRegisterEntry(id, register, fields),
+      async (id, register, fields) => self.addRegisterEntry(id, register, fields),
+    ),
   };
+  return self;
 }

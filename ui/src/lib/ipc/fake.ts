@@ -216,7 +216,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
 
   const protection = fakeProtection(() => host.getAppInfo());
 
-  const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void; stageAccountFile: FakeAccounts['stageAccountFile']; dropFiles: (paths: string[]) => void } = {
+  const host: Host & { calls: string[]; failNext: (message: string) => void; stageMerge: (path: string, plan: MergePlan) => void; stageAccountFile: FakeAccounts['stageAccountFile']; stageCsvFile: (path: string, text: string) => void; dropFiles: (paths: string[]) => void } = {
     calls,
     stageMerge: (path: string, plan: MergePlan) => void mergePlans.set(path, plan),
     failNext(message: string) {
@@ -370,7 +370,7 @@ export function createFakeHost(bank: Bank = FAKE_BANK) {
     exportSpreadsheet: async (id, path, _format, tables) => {
       calls.push(`export spreadsheet ${path}`);
       // As the engine does: the default export adds each register that holds an entry.
-      const kept = await Promise.all((['vendors', 'policies', 'incidents', 'risks', 'people'] as const).map(async (r) => ((await host.listRegister(id, r)).length ? [r] : [])));
+      const kept = await Promise.all((['vendors', 'policies', 'incidents', 'risks', 'people', 'changes'] as const).map(async (r) => ((await host.listRegister(id, r)).length ? [r] : [])));
       const chosen: TableKind[] = tables ?? ['gaps', 'roadmap', 'plan', 'answers', ...kept.flat()];
       return { files: [path], tables: chosen.map((table) => ({ table, rows: 0 })) };
     },
