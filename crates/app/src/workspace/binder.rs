@@ -180,7 +180,7 @@ impl Workspace {
                     0 => "The system description (system-description.docx and .md) is drafted from the answers and records as they stand on the period's last day, with the company's own edits; the numbers after a statement point to its source.".to_string(),
                     n => format!("The system description (system-description.docx and .md) is drafted from the answers and records as they stand on the period's last day, with the company's own edits; {n} facts are still missing, each marked where it belongs."),
                 },
-                "Each population (hires, leavers, new vendors) comes with a proposed sample (populations/*-sample.csv), sized by the table in the app's docs and drawn from the period, so the same period gives the same sample; each sampled item's latest test in the check log is beside it (tested on, result, by, reason, evidence), recorded after the period too, since testing follows it. Changes are not kept by the app: take their population from your change tool.".into(),
+                "Each population (hires, leavers, new vendors, changes released) comes with a proposed sample (populations/*-sample.csv), sized by the table in the app's docs and drawn from the period, so the same period gives the same sample; each sampled item's latest test in the check log is beside it (tested on, result, by, reason, evidence), recorded after the period too, since testing follows it. The change population is the change register: it is complete only when every change of the period was imported from your change tool.".into(),
             ],
         };
         let counts = files::write_atomically_with(file, |out| {

@@ -1,4 +1,4 @@
-//! The registers as text rows and `(field, text)` changes, for the desktop app's one table and one form over all four.
+//! The registers as text rows and `(field, text)` changes, for the desktop app's one table and one form over all six.
 
 use chrono::{DateTime, NaiveDate, Utc};
 

@@ -1,6 +1,6 @@
 //! Register fields described once: setting them from text, the required and length checks, and their text for tables.
 //!
-//! A record goes through its JSON object form, so one description serves all four registers and
+//! A record goes through its JSON object form, so one description serves all six registers and
 //! a field's shape is checked before serde ever sees it (an error names the field, not a type).
 
 use serde_json::{Map, Value};

@@ -206,7 +206,7 @@ impl RecordError {
     }
 }
 
-/// What each register's record offers to the code written once over all four.
+/// What each register's record offers to the code written once over all six.
 pub trait RegisterRecord: Serialize + DeserializeOwned + Clone + PartialEq {
     const REGISTER: Register;
     const FIELDS: &'static [FieldSpec];

@@ -59,8 +59,8 @@ export const KEY_FIELDS: Record<Register, string[]> = {
   risks: ['likelihood', 'impact', 'treatment'],
   // The seed's per-person training status, beside when they started and left.
   people: ['kind', 'training', 'start', 'end'],
-  // Whether someone other than the author approved it, and when it shipped.
-  changes: ['kind', 'author', 'approved_by', 'released_on'],
+  // What it changed, whether someone other than the author approved it, and when it shipped.
+  changes: ['title', 'kind', 'author', 'approved_by', 'released_on'],
 };
 
 /** Names whose letters are said one by one, or that a report's reader knows by another form. */

@@ -25,7 +25,7 @@ pub(in crate::pdf) fn write(w: &mut Writer, model: &ReportModel) {
         BODY,
         INK,
         &format!(
-            "What the organisation's registers (vendors, policies, incidents, risks, and people when kept) show on {}. An auditor samples these records to test that the controls operated: an overdue review, a vendor without a current report or an incident without its post-incident review is an exception they would note. Archived entries are left out; the longest overdue come first.",
+            "What the organisation's registers (vendors, policies, incidents, risks, and people and changes when kept) show on {}. An auditor samples these records to test that the controls operated: an overdue review, a vendor without a current report or an incident without its post-incident review is an exception they would note. Archived entries are left out; the longest overdue come first.",
             human_date(section.as_of)
         ),
     );
