@@ -1,4 +1,4 @@
-//! The change register through the CLI: a pull-request export imported with its timestamps, each change judged (no approval, approved by its author, after release, an emergency without its review, untested) against change management's answers, the period's changes as a population with its sample and tests, the binder's sheets, and the export round trip.
+//! The change register through the CLI: a pull-request export imported with its timestamps (each the user's own day; midday, so any zone reads the same day here), each change judged (no approval, approved by its author, after release, an emergency without its review, untested) against change management's answers, the period's changes as a population with its sample and tests, the binder's sheets, and the export round trip.
 
 use serde_json::Value;
 
@@ -6,11 +6,11 @@ use crate::support::{Cli, unzip};
 
 const EXPORT: &str = "\
 Number,Title,Repository,Author,Approved by,Approved at,Merged at,Checks,Label
-101,Add audit log export,api,ben,cara,2026-02-02T10:00:00Z,2026-02-03T09:12:44Z,yes,normal
-102,Bump dependencies,api,ben,,,2026-02-10T16:40:00Z,yes,normal
-103,Fix login loop,web,dan,dan,2026-03-01T08:00:00Z,2026-03-01T08:30:00Z,yes,normal
-104,Stop the queue flood,api,cara,ben,2026-03-20T09:00:00Z,2026-03-09T22:10:00Z,yes,emergency
-105,Feature flag cleanup,web,ed,cara,2026-04-02T09:00:00Z,2026-04-01T12:00:00Z,no,normal
+101,Add audit log export,api,ben,cara,2026-02-02T12:00:00Z,2026-02-03T12:00:00Z,yes,normal
+102,Bump dependencies,api,ben,,,2026-02-10T12:00:00Z,yes,normal
+103,Fix login loop,web,dan,dan,2026-03-01T12:00:00Z,2026-03-01T12:00:00Z,yes,normal
+104,Stop the queue flood,api,cara,ben,2026-03-20T12:00:00Z,2026-03-09T12:00:00Z,yes,emergency
+105,Feature flag cleanup,web,ed,cara,2026-04-02T12:00:00Z,2026-04-01T12:00:00Z,no,normal
 ";
 
 const MAP: [&str; 14] = [
@@ -118,7 +118,7 @@ fn a_pull_request_export_is_judged_change_by_change_and_counts_against_change_ma
     for said in [
         "Change '103': approved by its own author, dan",
         "Change '102': released on 10 Feb 2026 with no approval recorded",
-        "Change '104': an emergency change released on 9 Mar 2026, reviewed on 20 Mar 2026, 11 days later",
+        "Change '104': an emergency change released on 9 Mar 2026, reviewed on 20 Mar 2026, after 11 Mar 2026 (2 working days)",
         "Change '105': released on 1 Apr 2026 without its automated tests passing",
     ] {
         assert!(gaps.contains(said), "{said} in {gaps}");
@@ -129,6 +129,22 @@ fn a_pull_request_export_is_judged_change_by_change_and_counts_against_change_ma
             .unwrap()
     };
     assert!(readiness(&cli) < before, "{} < {before}", readiness(&cli));
+
+    // A blank cell is not "no": an export that does not say whether the tests ran says nothing
+    // against them.
+    let blank = cli.dir.path().join("blank.csv");
+    std::fs::write(
+        &blank,
+        "Number,Title,Repository,Author,Approved by,Approved at,Merged at,Checks,Label\n\
+         106,Copy edits,web,ed,cara,2026-04-04T12:00:00Z,2026-04-05T12:00:00Z,,\n",
+    )
+    .unwrap();
+    import(&cli, &id, &blank, &[]);
+    assert!(
+        attention(&cli, &id).contains(&("web 106".to_string(), vec![])),
+        "{:?}",
+        attention(&cli, &id)
+    );
 
     // A bad row is named by line and field, and nothing of the file is written.
     let bad = cli.dir.path().join("bad.csv");
@@ -152,7 +168,7 @@ fn a_pull_request_export_is_judged_change_by_change_and_counts_against_change_ma
             .as_array()
             .unwrap()
             .len(),
-        5
+        6
     );
 }
 

@@ -49,7 +49,7 @@ pub enum Command {
     /// control to each run, the evidence files, the registers and people of the period, the
     /// control matrix, and a manifest of SHA-256 sums. Nothing from outside the period.
     Binder(binder::Args),
-    /// The populations of an audit period (hires, leavers, new vendors), the sample proposed
+    /// The populations of an audit period (hires, leavers, new vendors, changes), the sample proposed
     /// from each by the table in docs/evidence-binder.md, and each sampled item's test as the
     /// check log records it (`check ... --sample POPULATION:ID`).
     Samples(samples::Args),

@@ -13,6 +13,7 @@ pub(super) fn print_fields<T: RegisterRecord>() {
             FieldKind::Date => "date, 2027-02-28 or 28 Feb 2027".into(),
             FieldKind::Choice(choices) => choices.join("|"),
             FieldKind::Flag => "yes|no".into(),
+            FieldKind::FlagOrUnknown => "yes|no, or empty".into(),
             FieldKind::Number { min, max } => format!("{min}-{max}"),
             FieldKind::List => "comma-separated".into(),
         };

@@ -98,7 +98,8 @@ pub enum Action {
     /// row is named by its line and nothing is written unless every row is sound.
     Import {
         file: std::path::PathBuf,
-        /// HEADING=FIELD, for a column whose heading is not the field's name; repeat for several.
+        /// HEADING=FIELD, for a column whose heading is not the field's name (HEADING= leaves the
+        /// column out); repeat for several.
         #[arg(long, value_name = "HEADING=FIELD")]
         map: Vec<String>,
         /// Check the file and show what would be added, writing nothing.

@@ -1,4 +1,4 @@
-//! `samples`: the populations of an audit period (hires, leavers, new vendors), the sample proposed from each and the tests recorded.
+//! `samples`: the populations of an audit period (hires, leavers, new vendors, changes), the sample proposed from each and the tests recorded.
 
 use chrono::NaiveDate;
 use clap::Args as ClapArgs;

@@ -18,7 +18,7 @@ const STAFF = [
   '"Lee, Jo",Design,contractor,2025-03-01,2026-10-30',
 ].join('\n');
 
-const PULLS = ['Number,Title,Author,Approved by,Merged at', '101,Add audit log export,ben,cara,2026-02-03T09:12:44Z', '102,Bump dependencies,ben,,2026-02-10T16:40:00Z'].join('\n');
+const PULLS = ['Number,Title,Author,Approved by,Merged at', '101,Add audit log export,ben,cara,2026-02-03T12:12:44Z', '102,Bump dependencies,ben,,2026-02-10T12:40:00Z'].join('\n');
 
 test('an HR export is previewed with its bad row, mapped, fixed and imported; a pull-request export fills the change register', async () => {
   let made;
@@ -51,7 +51,6 @@ test('an HR export is previewed with its bad row, mapped, fixed and imported; a 
     assert.equal(await app.$('[data-testid="register-import-keep"]').isEnabled(), false);
     for (const [column, field] of [['Employee Name', 'name'], ['Job Title', 'role'], ['Type', 'kind'], ['Start Date', 'start'], ['Leaving Date', 'end']]) {
       await app.$(`[data-testid="register-map-${column}"]`).selectByAttribute('value', field);
-      await app.waitUntil(async () => (await app.$(`[data-testid="register-map-${column}"]`).isEnabled()), { timeoutMsg: 'read again' });
     }
     await app.waitUntil(async () => /Line 3, Start: '31 Feb 2026' is not a date/.test(await app.$('[data-testid="register-import-problems"]').getText()), { timeoutMsg: 'the bad row named by line' });
     assert.doesNotMatch(await app.$('[data-testid="register-import-problems"]').getText(), /Line 1/);
@@ -79,7 +78,6 @@ test('an HR export is previewed with its bad row, mapped, fixed and imported; a 
     await app.$('[data-testid="register-import-mapping"]').waitForExist();
     for (const [column, field] of [['Number', 'reference'], ['Approved by', 'approved_by'], ['Merged at', 'released_on']]) {
       await app.$(`[data-testid="register-map-${column}"]`).selectByAttribute('value', field);
-      await app.waitUntil(async () => (await app.$(`[data-testid="register-map-${column}"]`).isEnabled()), { timeoutMsg: 'read again' });
     }
     await app.$('[data-testid="register-import-summary"]').waitForExist();
     await app.$('[data-testid="register-import-keep"]').click();

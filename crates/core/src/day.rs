@@ -43,15 +43,34 @@ fn iso(t: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(number(y)? as i32, number(m)?, number(d)?)
 }
 
-/// A timestamp as exports write it (2027-02-28T14:05:00Z, 2027-02-28 14:05): the day it names
-/// as written, whatever its zone, since a pull request merged at 23:30 UTC was merged that day.
+/// A timestamp as exports write it (2027-02-28T14:05:00Z, 2027-02-28 14:05:00 +0000,
+/// 2027-02-28 14:05 UTC): the day it names as written. The app turns one with a zone into the
+/// user's own day before it gets here (`clock::local_day_of`), for imports.
 fn timestamp(t: &str) -> Option<NaiveDate> {
-    let (date, time) = t.split_once('T').or_else(|| t.split_once(' '))?;
-    let time = time.trim_start();
-    let clock = time.split(['.', 'Z', '+', '-']).next()?;
-    let parts: Vec<&str> = clock.split(':').collect();
-    if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.len() != 2 || number(p).is_none())
-    {
+    // The day is the part before the first 'T' or space ("UTC" holds a T too).
+    let at = t.find(['T', ' '])?;
+    let (date, rest) = (&t[..at], t[at + 1..].trim());
+    let (clock, zone) = if let Some(clock) = rest.strip_suffix('Z') {
+        (clock, "")
+    } else if let Some(clock) = rest.strip_suffix("UTC") {
+        (clock.trim_end(), "")
+    } else {
+        match rest.find(['+', '-']) {
+            Some(at) => (rest[..at].trim_end(), &rest[at + 1..]),
+            None => (rest, ""),
+        }
+    };
+    let offset_reads = zone.is_empty()
+        || [&zone.replace(':', "")]
+            .iter()
+            .any(|z| matches!(z.len(), 2 | 4) && z.bytes().all(|b| b.is_ascii_digit()));
+    // Two digits each, as machines write them; chrono alone would take 1:5.
+    let clock_reads = clock.len() >= 5
+        && clock.as_bytes()[2] == b':'
+        && ["%H:%M:%S%.f", "%H:%M"]
+            .iter()
+            .any(|format| chrono::NaiveTime::parse_from_str(clock, format).is_ok());
+    if !(offset_reads && clock_reads) {
         return None;
     }
     iso(date)
@@ -119,6 +138,8 @@ mod tests {
             "2027-02-28T14:05:00Z",
             "2027-02-28T23:59:59.123+02:00",
             "2027-02-28 14:05",
+            "2027-02-28 14:05:00 +0000",
+            "2027-02-28 14:05 UTC",
         ] {
             assert_eq!(parse_day(stamp), Ok(day), "{stamp}");
         }
@@ -137,6 +158,9 @@ mod tests {
             "2027-02-28T",
             "2027-02-28 lunch",
             "2027-02-28T1:5",
+            "2027-02-28T99:99",
+            "2027-02-28T14:05Zjunk",
+            "2027-02-28T14:05+1",
         ] {
             assert!(parse_day(bad).is_err(), "{bad}");
         }

@@ -314,15 +314,16 @@ fn readme(contents: &BinderContents) -> String {
          check-log.csv     every check-log entry performed in the period, and each withdrawal of one\n\
          control-matrix.csv  each control question per criterion: owner, frequency, evidence, last result, exceptions\n\
          evidence/         the files kept with the period's runs, by control and day\n\
-         registers/        vendors, policies, incidents, risks and people as they touch the period\n\
-         populations/      the hires, leavers and new vendors of the period, each with a proposed sample and its tests\n\
+         registers/        vendors, policies, incidents, risks, people and changes as they touch the period\n\
+         populations/      the hires, leavers, new vendors and changes of the period, each with a proposed sample and its tests\n\
          policies/         the policy versions approved in the period\n\
          accounts/         the account exports taken in the period and what they found (when any)\n\
          MANIFEST.sha256   the SHA-256 of every other file; check with: sha256sum -c MANIFEST.sha256\n\n\
          Only what lies in the period is here: runs performed in it, people employed in it, incidents\n\
          open in it, policy versions approved in it, account exports taken in it, and the register\n\
          entries not archived before it began, with what happened after its last day taken out\n\
-         (a later leaving day, review or approval).\n",
+         (a later leaving day, review or approval). A change keeps an approval given after the period:\n\
+         a change released in it and approved late is what a test of it finds.\n",
         organisation = contents.organisation,
         start = period.start,
         end = period.end,

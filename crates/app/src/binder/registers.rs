@@ -208,7 +208,7 @@ fn sample_day_title(population: Population) -> &'static str {
         Population::Hires => "Started",
         Population::Leavers => "Left",
         Population::NewVendors => "Taken on",
-        Population::Changes => "Changed on",
+        Population::Changes => "Released on",
     }
 }
 

@@ -137,7 +137,7 @@ fn cell(field: &FieldSpec, value: &Value) -> Cell {
         (FieldKind::Number { .. }, Value::Number(n)) => {
             n.as_f64().map_or(Cell::Empty, Cell::Number)
         }
-        (FieldKind::Flag, Value::Bool(flag)) => yes_no(*flag),
+        (FieldKind::Flag | FieldKind::FlagOrUnknown, Value::Bool(flag)) => yes_no(*flag),
         (FieldKind::Choice(_), Value::String(choice)) => Cell::text(words(choice)),
         (FieldKind::List, Value::Array(items)) => {
             let items: Vec<String> = items.iter().map(crate::registers::display).collect();

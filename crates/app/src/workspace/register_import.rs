@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::Workspace;
 use crate::clock::Moment;
 use crate::registers::{
-    Change, Entry, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor, check_against,
-    checked_record, name_key, set_fields,
+    Change, Entry, FieldKind, FieldSpec, Incident, Person, Policy, Register, RegisterRecord, Risk,
+    Vendor, check_against, checked_record, name_key, set_fields,
 };
 use crate::spreadsheet::read_csv_rows;
 use crate::{Error, Result, files};
@@ -71,6 +71,18 @@ fn kept_name<T: RegisterRecord>(
         })
         .cloned()
         .collect()
+}
+
+/// A date column's zoned timestamp as the user's own day (what an export of pull requests or
+/// tickets writes); every other cell as it is.
+fn local_day(fields: &[FieldSpec], field: String, text: String) -> (String, String) {
+    let date = fields
+        .iter()
+        .any(|f| f.name == field && f.kind == FieldKind::Date);
+    match crate::clock::local_day_of(&text).filter(|_| date) {
+        Some(day) => (field, day.to_string()),
+        None => (field, text),
+    }
 }
 
 /// How a person names a column: "Start Date", "start-date" and "start_date" are one.
@@ -219,6 +231,7 @@ impl Workspace {
                         .iter()
                         .zip(cells)
                         .filter_map(|(c, v)| c.field.clone().map(|f| (f, v.clone())))
+                        .map(|(field, text)| local_day(T::FIELDS, field, text))
                         .collect();
                     let record = match checked_record::<T>(&pairs, &ws.bank, at.today) {
                         Ok(record) => record,

@@ -1,4 +1,4 @@
-//! The populations of an audit period (hires, leavers, new vendors) drawn from the registers, each with its proposed sample and what the check log records of testing each item.
+//! The populations of an audit period (hires, leavers, new vendors, changes) drawn from the registers, each with its proposed sample and what the check log records of testing each item.
 
 use std::collections::{BTreeMap, BTreeSet};
 

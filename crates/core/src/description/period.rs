@@ -118,28 +118,36 @@ pub(super) fn changes(read: &Reader) -> Vec<Block> {
             )));
         }
     }
-    let released: Vec<_> = live(&read.registers.changes)
+    // The same changes the binder's population holds: an entry archived since was still
+    // released in the period, so the two counts an auditor reconciles agree.
+    let released: Vec<_> = read
+        .registers
+        .changes
+        .iter()
         .filter(|e| e.record.released_on >= from && e.record.released_on <= to)
         .collect();
     if !released.is_empty() {
-        let emergency = released
+        let emergency: Vec<_> = released
             .iter()
             .filter(|e| e.record.kind == ChangeKind::Emergency)
+            .collect();
+        let reviewed = emergency
+            .iter()
+            .filter(|e| e.record.approved_by.is_some())
             .count();
-        let of_them = match emergency {
-            0 => String::new(),
-            1 => ", one of them an emergency change approved after release".to_string(),
-            n => format!(", {n} of them emergency changes approved after release"),
+        let of_them = match (emergency.len(), reviewed) {
+            (0, _) => String::new(),
+            (1, 1) => ", one of them an emergency change, reviewed after release".to_string(),
+            (1, _) => ", one of them an emergency change with no review recorded".to_string(),
+            (n, r) => format!(
+                ", {n} of them emergency changes ({r} with a review after release recorded)"
+            ),
         };
+        let count = released.len();
         blocks.push(paragraph(vec![said(
             format!(
-                "The change register records {} production {} released in {}{of_them}",
-                released.len(),
-                if released.len() == 1 {
-                    "change"
-                } else {
-                    "changes"
-                },
+                "The change register records {count} production {} released in {}{of_them}",
+                if count == 1 { "change" } else { "changes" },
                 read.period_words()
             ),
             vec![StatementSource {

@@ -21,8 +21,10 @@ pub enum FieldKind {
     Date,
     /// One of a closed list (the serde names of the record's enum).
     Choice(&'static [&'static str]),
-    /// yes or no.
+    /// yes or no; left empty, no.
     Flag,
+    /// yes or no, or not recorded when left empty (what an export may not say).
+    FlagOrUnknown,
     /// A whole number from `min` to `max`.
     Number {
         min: u32,
@@ -243,8 +245,9 @@ fn parse(field: &FieldSpec, text: &str) -> Result<Value, RecordError> {
     let text = text.trim();
     let refuse = |message: String| Err(RecordError::new(field.name, message));
     if text.is_empty() {
+        // Nothing given is not "no": a flag the record may leave unknown (whether a change's
+        // tests passed) stays unknown, and one that may not takes its default.
         return Ok(match field.kind {
-            FieldKind::Flag => Value::Bool(false),
             FieldKind::List => Value::Array(Vec::new()),
             _ => Value::Null,
         });
@@ -262,9 +265,10 @@ fn parse(field: &FieldSpec, text: &str) -> Result<Value, RecordError> {
                 None => refuse(format!("'{text}' is not one of {}", choices.join(", "))),
             }
         }
-        FieldKind::Flag => match text.to_lowercase().as_str() {
-            "yes" | "y" | "true" => Ok(Value::Bool(true)),
-            "no" | "n" | "false" => Ok(Value::Bool(false)),
+        FieldKind::Flag | FieldKind::FlagOrUnknown => match text.to_lowercase().as_str() {
+            // As people and CI exports write them.
+            "yes" | "y" | "true" | "1" | "pass" | "passed" | "success" => Ok(Value::Bool(true)),
+            "no" | "n" | "false" | "0" | "fail" | "failed" | "failure" => Ok(Value::Bool(false)),
             _ => refuse(format!("'{text}' is not yes or no")),
         },
         FieldKind::Number { min, max } => match text.parse::<u32>() {
@@ -283,7 +287,10 @@ fn parse(field: &FieldSpec, text: &str) -> Result<Value, RecordError> {
     }
 }
 
-fn into_record<T: RegisterRecord>(object: Map<String, Value>) -> Result<T, RecordError> {
+fn into_record<T: RegisterRecord>(mut object: Map<String, Value>) -> Result<T, RecordError> {
+    // A field left empty is absent, so the record's own default stands (false, an empty list,
+    // none, the usual choice); a required one was refused before.
+    object.retain(|_, value| !value.is_null());
     serde_json::from_value(Value::Object(object)).map_err(|e| {
         // The shape was checked field by field; what is left is a field serde names.
         let text = e.to_string();

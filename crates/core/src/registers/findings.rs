@@ -57,9 +57,10 @@ fn questions(source: Source, code: &str) -> &'static [&'static str] {
         (Source::Changes, "not_approved" | "self_approved" | "approved_after_release") => {
             &["change.peer-review"]
         }
-        (Source::Changes, "emergency_not_reviewed" | "emergency_reviewed_late") => {
-            &["change.emergency"]
-        }
+        (
+            Source::Changes,
+            "emergency_not_reviewed" | "emergency_reviewed_late" | "emergency_review_undated",
+        ) => &["change.emergency"],
         (Source::Changes, "not_tested") => &["change.automated-testing"],
         _ => &[],
     }

@@ -74,6 +74,7 @@ pub fn field_infos(register: Register) -> Vec<FieldInfo> {
                 FieldKind::Date => ("date", Vec::new(), None),
                 FieldKind::Choice(c) => ("choice", c.iter().map(|s| s.to_string()).collect(), None),
                 FieldKind::Flag => ("flag", Vec::new(), None),
+                FieldKind::FlagOrUnknown => ("flag_or_unknown", Vec::new(), None),
                 FieldKind::Number { .. } => ("number", Vec::new(), None),
                 FieldKind::List => ("list", Vec::new(), None),
             };

@@ -45,6 +45,7 @@ describe('RegisterImport', () => {
     await fireEvent.click(screen.getByTestId('register-import-keep'));
     expect((await screen.findByTestId('register-imported')).textContent).toContain('Imported 3 rows into Changes');
     expect(screen.queryByTestId('register-import')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('register-import-open')));
     await vi.waitFor(() => expect(screen.getAllByTestId('register-row')).toHaveLength(3));
     expect((await host.listRegister(a.id, 'changes')).map((r) => r.values.approved_by)).toEqual(['cara', '', 'ed']);
   });
@@ -58,5 +59,20 @@ describe('RegisterImport', () => {
     await fireEvent.click(screen.getByTestId('register-import-read'));
     expect((await screen.findByTestId('register-import-error')).textContent).toContain('/nowhere.csv: no such file');
     expect(await host.listRegister(a.id, 'vendors')).toHaveLength(0);
+  });
+
+  it('lists a file whose headings repeat or are empty, each column by its place', async () => {
+    const host = createFakeHost();
+    const a = await host.createAssessment('Acme', 'type2', 'full');
+    host.stageCsvFile('/tmp/jira.csv', 'Summary,Labels,Labels,,reference,title,author,released_on\nA,x,y,,OPS-1,Fix,ana,2026-02-03');
+    render(RegistersView, { props: { assessmentId: a.id }, context: hostContext(host) });
+    await fireEvent.click(await screen.findByTestId('register-changes'));
+    await fireEvent.click(await screen.findByTestId('register-import-open'));
+    await fireEvent.input(await screen.findByTestId('register-import-path'), { target: { value: '/tmp/jira.csv' } });
+    await fireEvent.click(screen.getByTestId('register-import-read'));
+    const mapping = await screen.findByTestId('register-import-mapping');
+    expect(mapping.querySelectorAll('select')).toHaveLength(8);
+    expect(mapping.textContent).toContain('(column 4, no heading)');
+    expect((await screen.findByTestId('register-import-summary')).textContent).toContain('1 row read, all sound');
   });
 });

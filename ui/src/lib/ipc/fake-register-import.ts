@@ -32,7 +32,7 @@ export function fakeRegisterImport(fields: Host['registerFields'], check: Proble
       const text = staged.get(path);
       if (text === undefined) throw { kind: 'file', message: `${path}: no such file` };
       const [header = '', ...lines] = text.split(/\r?\n/);
-      const known = (await fields(register)).map((f) => f);
+      const known = await fields(register);
       const columns: ImportColumn[] = cells(header).map((column) => {
         const mapped = mapping.find(([c]) => normalised(c) === normalised(column));
         const wanted = mapped ? normalised(mapped[1]) : normalised(column);

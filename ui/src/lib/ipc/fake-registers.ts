@@ -47,7 +47,7 @@ const FIELDS: Record<Register, FieldInfo[]> = {
     field('author', 'text', true),
     field('approved_by', 'text'),
     field('approved_on', 'date'),
-    field('tested', 'flag'),
+    field('tested', 'flag_or_unknown'),
     field('released_on', 'date', true),
     field('notes', 'long_text'),
   ],
