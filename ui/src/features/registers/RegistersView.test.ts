@@ -59,4 +59,24 @@ describe('RegistersView', () => {
     await screen.findAllByTestId('register-row');
     expect((await host.listRegister(a.id, 'vendors'))[0].values.name).toBe('Cloudhost');
   });
+
+  it('draws the first 200 entries of a long register, searches them all, and shows all when asked', async () => {
+    const host = createFakeHost();
+    const a = await host.createAssessment('Acme', 'type2', 'full');
+    for (let n = 1; n <= 230; n++) {
+      await host.addRegisterEntry(a.id, 'changes', [['reference', `PR-${n}`], ['title', `Change ${n}`], ['author', 'ana'], ['released_on', '2026-03-02']]);
+    }
+    render(RegistersView, { props: { assessmentId: a.id }, context: hostContext(host) });
+    await fireEvent.click(await screen.findByTestId('register-changes'));
+    await vi.waitFor(() => expect(screen.getAllByTestId('register-row')).toHaveLength(200));
+    expect(screen.getByTestId('register-more').textContent).toContain('first 200 of 230');
+    // Search reaches the rows not drawn.
+    await fireEvent.input(screen.getByTestId('register-search'), { target: { value: 'PR-229' } });
+    await vi.waitFor(() => expect(screen.getAllByTestId('register-row')).toHaveLength(1));
+    await fireEvent.input(screen.getByTestId('register-search'), { target: { value: '' } });
+    await fireEvent.click(await screen.findByTestId('register-show-all'));
+    await vi.waitFor(() => expect(screen.getAllByTestId('register-row')).toHaveLength(230));
+    expect(screen.queryByTestId('register-more')).toBeNull();
+  });
 });
+
