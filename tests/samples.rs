@@ -13,6 +13,23 @@ fn population<'a>(view: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{id} in {view}"))
 }
 
+/// A sampled item's test by the auditor, as `check` takes it.
+fn test_of<'a>(
+    id: &'a str,
+    control: &'a str,
+    sample: &'a str,
+    date: &'a str,
+    result: &'a str,
+    extra: &[&'a str],
+) -> Vec<&'a str> {
+    let mut args = vec![
+        "check", id, control, "--sample", sample, "--date", date, "--result", result, "--by",
+        "Auditor",
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
 fn refused(cli: &Cli, args: &[&str]) -> String {
     let out = cli.run(args);
     // 1 for a refusal by the workspace, 2 for a value the command line cannot read.
@@ -119,22 +136,11 @@ fn a_sampled_item_s_test_is_kept_in_the_log_shown_in_the_binder_and_a_failure_is
     let first = proposed[0]["item"]["id"].as_str().unwrap().to_string();
     let second = proposed[1]["item"]["id"].as_str().unwrap().to_string();
     let sample = |item: &str| format!("leavers:{item}");
+    let first_item = sample(&first);
     // The control must be adopted, and be the population's; the item must be in it.
     let said = refused(
         &cli,
-        &[
-            "check",
-            &id,
-            "leaver-check",
-            "--sample",
-            &sample(&first),
-            "--date",
-            "2026-07-02",
-            "--result",
-            "pass",
-            "--by",
-            "Auditor",
-        ],
+        &test_of(&id, "leaver-check", &first_item, "2026-07-02", "pass", &[]),
     );
     assert!(said.contains("adopt it on the calendar first"), "{said}");
     cli.ok(&[
@@ -157,19 +163,7 @@ fn a_sampled_item_s_test_is_kept_in_the_log_shown_in_the_binder_and_a_failure_is
     ]);
     let said = refused(
         &cli,
-        &[
-            "check",
-            &id,
-            "access-review",
-            "--sample",
-            &sample(&first),
-            "--date",
-            "2026-07-02",
-            "--result",
-            "pass",
-            "--by",
-            "Auditor",
-        ],
+        &test_of(&id, "access-review", &first_item, "2026-07-02", "pass", &[]),
     );
     assert!(
         said.contains("is tested by the 'leaver-check' control"),
@@ -177,19 +171,14 @@ fn a_sampled_item_s_test_is_kept_in_the_log_shown_in_the_binder_and_a_failure_is
     );
     let said = refused(
         &cli,
-        &[
-            "check",
+        &test_of(
             &id,
             "leaver-check",
-            "--sample",
             "leavers:nosuchid",
-            "--date",
             "2026-07-02",
-            "--result",
             "pass",
-            "--by",
-            "Auditor",
-        ],
+            &[],
+        ),
     );
     assert!(
         said.contains("item") && said.contains("no leaver with that id"),
@@ -197,55 +186,24 @@ fn a_sampled_item_s_test_is_kept_in_the_log_shown_in_the_binder_and_a_failure_is
     );
     let said = refused(
         &cli,
-        &[
-            "check",
+        &test_of(
             &id,
             "leaver-check",
-            "--sample",
-            &sample(&first),
-            "--date",
+            &first_item,
             "2026-07-02",
-            "--result",
             "not-run",
-            "--reason",
-            "x",
-            "--by",
-            "Auditor",
-        ],
+            &["--reason", "x"],
+        ),
     );
     assert!(said.contains("passed or failed"), "{said}");
     let said = refused(
         &cli,
-        &[
-            "check",
-            &id,
-            "leaver-check",
-            "--sample",
-            &sample(&first),
-            "--date",
-            "2025-12-01",
-            "--result",
-            "pass",
-            "--by",
-            "Auditor",
-        ],
+        &test_of(&id, "leaver-check", &first_item, "2025-12-01", "pass", &[]),
     );
     assert!(said.contains("date"), "{said}");
     let said = refused(
         &cli,
-        &[
-            "check",
-            &id,
-            "leaver-check",
-            "--sample",
-            "joiners:x",
-            "--date",
-            "2026-07-02",
-            "--result",
-            "pass",
-            "--by",
-            "Auditor",
-        ],
+        &test_of(&id, "leaver-check", "joiners:x", "2026-07-02", "pass", &[]),
     );
     assert!(said.contains("not a population"), "{said}");
 

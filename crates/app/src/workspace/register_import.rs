@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::Workspace;
 use crate::clock::Moment;
 use crate::registers::{
-    Change, Entry, FieldKind, FieldSpec, Incident, Person, Policy, Register, RegisterRecord, Risk,
-    Vendor, check_against, checked_record, name_key, set_fields,
+    Change, Entry, FieldKind, Incident, Person, Policy, Register, RegisterRecord, Risk, Vendor,
+    check_against, checked_record, name_key, set_fields,
 };
 use crate::spreadsheet::read_csv_rows;
 use crate::{Error, Result, files};
@@ -75,13 +75,10 @@ fn kept_name<T: RegisterRecord>(
 
 /// A date column's zoned timestamp as the user's own day (what an export of pull requests or
 /// tickets writes); every other cell as it is.
-fn local_day(fields: &[FieldSpec], field: String, text: String) -> (String, String) {
-    let date = fields
-        .iter()
-        .any(|f| f.name == field && f.kind == FieldKind::Date);
-    match crate::clock::local_day_of(&text).filter(|_| date) {
-        Some(day) => (field, day.to_string()),
-        None => (field, text),
+fn local_day(is_date: bool, text: &str) -> String {
+    match crate::clock::local_day_of(text).filter(|_| is_date) {
+        Some(day) => day.to_string(),
+        None => text.to_string(),
     }
 }
 
@@ -120,16 +117,15 @@ impl Workspace {
                 reason,
             })?;
             let field_of = |column: &str| -> Option<String> {
-                let skipped = mapping
-                    .iter()
-                    .any(|(c, f)| normalised(c) == normalised(column) && f.trim().is_empty());
-                if skipped {
-                    return None;
-                }
-                let wanted = mapping
+                let wanted = match mapping
                     .iter()
                     .find(|(c, _)| normalised(c) == normalised(column))
-                    .map_or_else(|| normalised(column), |(_, f)| normalised(f));
+                {
+                    // Mapped to no field: the column is not read.
+                    Some((_, f)) if f.trim().is_empty() => return None,
+                    Some((_, f)) => normalised(f),
+                    None => normalised(column),
+                };
                 T::FIELDS
                     .iter()
                     .find(|f| f.name == wanted)
@@ -141,6 +137,15 @@ impl Workspace {
                 .map(|c| ImportColumn {
                     column: c.clone(),
                     field: field_of(c),
+                })
+                .collect();
+            // Which columns fill a date, found once rather than for every cell.
+            let date_columns: Vec<bool> = columns
+                .iter()
+                .map(|c| {
+                    T::FIELDS
+                        .iter()
+                        .any(|f| Some(f.name) == c.field.as_deref() && f.kind == FieldKind::Date)
                 })
                 .collect();
             let mut problems = Vec::new();
@@ -230,8 +235,10 @@ impl Workspace {
                     let pairs: Vec<(String, String)> = columns
                         .iter()
                         .zip(cells)
-                        .filter_map(|(c, v)| c.field.clone().map(|f| (f, v.clone())))
-                        .map(|(field, text)| local_day(T::FIELDS, field, text))
+                        .zip(&date_columns)
+                        .filter_map(|((c, v), &is_date)| {
+                            c.field.clone().map(|f| (f, local_day(is_date, v)))
+                        })
                         .collect();
                     let record = match checked_record::<T>(&pairs, &ws.bank, at.today) {
                         Ok(record) => record,

@@ -128,6 +128,7 @@ impl RegisterRecord for Change {
         let mut out = Vec::new();
         let released = day(self.released_on);
         let approver = self.approved_by.as_deref().filter(|a| !a.trim().is_empty());
+        let due = emergency_review_due(self.released_on);
         match (self.kind, approver) {
             (ChangeKind::Normal, None) => out.push(Attention::new(
                 "not_approved",
@@ -135,7 +136,6 @@ impl RegisterRecord for Change {
                 Some(self.released_on),
             )),
             (ChangeKind::Emergency, None) => {
-                let due = emergency_review_due(self.released_on);
                 if due < today {
                     out.push(Attention::new(
                         "emergency_not_reviewed",
@@ -163,30 +163,26 @@ impl RegisterRecord for Change {
                             Some(self.released_on),
                         ))
                     }
-                    (ChangeKind::Emergency, Some(on))
-                        if on > emergency_review_due(self.released_on) =>
-                    {
+                    (ChangeKind::Emergency, Some(on)) if on > due => {
                         out.push(Attention::new(
                             "emergency_reviewed_late",
                             format!(
                                 "an emergency change released on {released}, reviewed on {}, after {} ({EMERGENCY_REVIEW_WORKING_DAYS} working days)",
                                 day(on),
-                                day(emergency_review_due(self.released_on))
+                                day(due)
                             ),
-                            Some(emergency_review_due(self.released_on)),
+                            Some(due),
                         ))
                     }
                     // Named as its reviewer, but on no day: nothing shows the review came in time.
-                    (ChangeKind::Emergency, None)
-                        if emergency_review_due(self.released_on) < today =>
-                    {
+                    (ChangeKind::Emergency, None) if due < today => {
                         out.push(Attention::new(
                             "emergency_review_undated",
                             format!(
                                 "an emergency change released on {released}, reviewed by {} on a day not recorded; record it to show the review came within {EMERGENCY_REVIEW_WORKING_DAYS} working days",
                                 approver.trim()
                             ),
-                            Some(emergency_review_due(self.released_on)),
+                            Some(due),
                         ))
                     }
                     _ => {}
